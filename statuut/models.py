@@ -1,0 +1,481 @@
+"""The school, its calendar and its leerlingenstatuut, kept as data.
+
+Everything in which schools differ is a field or a row of a versioned
+`Statuut`, never an `if` on the school in code.
+"""
+
+from datetime import date
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Regio(models.TextChoices):
+    NOORD = "noord", _("Noord")
+    MIDDEN = "midden", _("Midden")
+    ZUID = "zuid", _("Zuid")
+
+
+class Onderwijssoort(models.TextChoices):
+    PO = "po", _("Primair onderwijs")
+    VO = "vo", _("Voortgezet onderwijs")
+
+
+class Rol(models.TextChoices):
+    """The roles a staff member can have at a school (and the outside parties a statuut names)."""
+
+    DOCENT = "docent", _("Docent")
+    MENTOR = "mentor", _("Mentor")
+    TEAMLEIDER = "teamleider", _("Teamleider / afdelingsleider")
+    ZORGCOORDINATOR = "zorgcoordinator", _("Zorgcoördinator")
+    REMEDIAL_TEACHER = "remedial_teacher", _("Remedial teacher")
+    VERTROUWENSPERSOON = "vertrouwenspersoon", _("Vertrouwenspersoon")
+    DECAAN = "decaan", _("Decaan")
+    DIRECTIE = "directie", _("Directie / schoolleiding")
+    ADMINISTRATIE = "administratie", _("Leerlingenadministratie")
+    FUNCTIONEEL_BEHEERDER = "functioneel_beheerder", _("Functioneel beheerder")
+
+
+class Partij(models.TextChoices):
+    """Who may have to be informed of a decision besides staff roles."""
+
+    OUDERS = "ouders", _("Ouders/verzorgers")
+    LEERLING = "leerling", _("Leerling")
+    MENTOR = "mentor", _("Mentor")
+    INSPECTIE = "inspectie", _("Onderwijsinspectie")
+    BEVOEGD_GEZAG = "bevoegd_gezag", _("Bevoegd gezag")
+    LEERPLICHT = "leerplicht", _("Leerplichtambtenaar")
+    DIRECTIE = "directie", _("Directie")
+    TEAMLEIDER = "teamleider", _("Teamleider")
+
+
+class Eenheid(models.TextChoices):
+    SCHOOLDAGEN = "schooldagen", _("schooldagen")
+    WERKDAGEN = "werkdagen", _("werkdagen")
+    KALENDERDAGEN = "kalenderdagen", _("kalenderdagen")
+    WEKEN = "weken", _("weken")
+
+
+class Bestuur(models.Model):
+    naam = models.CharField(_("naam"), max_length=200, unique=True)
+
+    class Meta:
+        verbose_name = _("bestuur")
+        verbose_name_plural = _("besturen")
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+brin_validator = RegexValidator(
+    r"^[0-9]{2}[A-Z]{2}$", _("Een BRIN-nummer is twee cijfers en twee hoofdletters, bijv. 12AB.")
+)
+
+
+class School(models.Model):
+    bestuur = models.ForeignKey(
+        Bestuur, on_delete=models.PROTECT, related_name="scholen", verbose_name=_("bestuur")
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    korte_naam = models.SlugField(
+        _("korte naam"), max_length=40, unique=True,
+        help_text=_("Gebruikt in commando's en gebruikersnamen, bijv. 'echnaton'."),
+    )
+    brin = models.CharField(_("BRIN"), max_length=4, unique=True, validators=[brin_validator])
+    regio = models.CharField(_("vakantieregio"), max_length=10, choices=Regio.choices)
+    onderwijssoort = models.CharField(
+        _("onderwijssoort"), max_length=2, choices=Onderwijssoort.choices
+    )
+    adres = models.CharField(_("adres"), max_length=200, blank=True)
+    postcode_plaats = models.CharField(_("postcode en plaats"), max_length=200, blank=True)
+    # Days on which libraries and schools disagree; the default is the common choice.
+    goede_vrijdag_vrij = models.BooleanField(_("Goede Vrijdag vrij"), default=True)
+    bevrijdingsdag_elk_jaar_vrij = models.BooleanField(
+        _("Bevrijdingsdag elk jaar vrij"), default=True,
+        help_text=_("Uit: alleen in lustrumjaren (2025, 2030, ...) vrij."),
+    )
+    vrijdag_na_hemelvaart_vrij = models.BooleanField(
+        _("vrijdag na Hemelvaart vrij"), default=True
+    )
+    # Bumped whenever the calendar changes, so cached school-day tables are rebuilt.
+    kalender_versie = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("school")
+        verbose_name_plural = _("scholen")
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Schooljaar(models.Model):
+    """A school year, 1 August up to and including 31 July."""
+
+    naam = models.CharField(
+        _("naam"), max_length=9, unique=True,
+        validators=[RegexValidator(r"^\d{4}-\d{4}$", _("Schrijf een schooljaar als 2026-2027."))],
+    )
+    begin = models.DateField(_("eerste dag"))
+    eind = models.DateField(_("laatste dag"))
+
+    class Meta:
+        verbose_name = _("schooljaar")
+        verbose_name_plural = _("schooljaren")
+        ordering = ["begin"]
+        constraints = [models.CheckConstraint(condition=Q(eind__gt=models.F("begin")),
+                                              name="schooljaar_eind_na_begin")]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    @staticmethod
+    def naam_voor(datum: date) -> str:
+        start = datum.year if datum.month >= 8 else datum.year - 1
+        return f"{start}-{start + 1}"
+
+    @classmethod
+    def voor_datum(cls, datum: date) -> "Schooljaar":
+        naam = cls.naam_voor(datum)
+        start = int(naam[:4])
+        jaar, _created = cls.objects.get_or_create(
+            naam=naam, defaults={"begin": date(start, 8, 1), "eind": date(start + 1, 7, 31)}
+        )
+        return jaar
+
+
+class Vakantiesoort(models.TextChoices):
+    HERFST = "herfstvakantie", _("herfstvakantie")
+    KERST = "kerstvakantie", _("kerstvakantie")
+    VOORJAAR = "voorjaarsvakantie", _("voorjaarsvakantie")
+    MEI = "meivakantie", _("meivakantie")
+    ZOMER = "zomervakantie", _("zomervakantie")
+
+
+class Zekerheid(models.TextChoices):
+    CONFIRMED = "confirmed", _("bevestigd")
+    PARTLY = "partly confirmed", _("deels bevestigd, controleren")
+
+
+class RegioVakantie(models.Model):
+    """The advised vacation of a region, shipped as an editable default."""
+
+    schooljaar = models.CharField(_("schooljaar"), max_length=9)
+    soort = models.CharField(_("vakantie"), max_length=20, choices=Vakantiesoort.choices)
+    regio = models.CharField(_("regio"), max_length=10, choices=Regio.choices)
+    eerste_dag = models.DateField(_("eerste dag"))
+    laatste_dag = models.DateField(_("laatste dag"))
+    status = models.CharField(_("zekerheid"), max_length=20, choices=Zekerheid.choices)
+    bron = models.CharField(_("bron"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("vakantie per regio")
+        verbose_name_plural = _("vakanties per regio")
+        ordering = ["eerste_dag", "regio"]
+        constraints = [
+            models.UniqueConstraint(fields=["schooljaar", "soort", "regio"],
+                                    name="een_regiovakantie_per_soort"),
+            models.CheckConstraint(condition=Q(laatste_dag__gte=models.F("eerste_dag")),
+                                   name="regiovakantie_volgorde"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} {self.schooljaar} regio {self.regio}"
+
+
+class SchoolVakantie(models.Model):
+    """A school's own vacation. It replaces the region's vacation of the same kind that year."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="vakanties")
+    schooljaar = models.CharField(_("schooljaar"), max_length=9)
+    soort = models.CharField(_("vakantie"), max_length=20, choices=Vakantiesoort.choices)
+    eerste_dag = models.DateField(_("eerste dag"))
+    laatste_dag = models.DateField(_("laatste dag"))
+
+    class Meta:
+        verbose_name = _("vakantie van de school")
+        verbose_name_plural = _("vakanties van de school")
+        ordering = ["eerste_dag"]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "schooljaar", "soort"],
+                                    name="een_schoolvakantie_per_soort"),
+            models.CheckConstraint(condition=Q(laatste_dag__gte=models.F("eerste_dag")),
+                                   name="schoolvakantie_volgorde"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} {self.schooljaar}"
+
+
+class VrijeDag(models.Model):
+    """A school-specific free day (studiedag, extra vrije dag) or range of days."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="vrije_dagen")
+    eerste_dag = models.DateField(_("eerste dag"))
+    laatste_dag = models.DateField(_("laatste dag"))
+    omschrijving = models.CharField(_("omschrijving"), max_length=200, default="studiedag")
+
+    class Meta:
+        verbose_name = _("vrije dag / studiedag")
+        verbose_name_plural = _("vrije dagen / studiedagen")
+        ordering = ["eerste_dag"]
+        constraints = [models.CheckConstraint(condition=Q(laatste_dag__gte=models.F("eerste_dag")),
+                                              name="vrijedag_volgorde")]
+
+    def __str__(self) -> str:
+        return f"{self.omschrijving} {self.eerste_dag:%d-%m-%Y}"
+
+
+class Statuut(models.Model):
+    """One version of a school's leerlingenstatuut (or protocol), with its rules as fields."""
+
+    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="statuten")
+    preset = models.CharField(_("preset"), max_length=40, blank=True)
+    titel = models.CharField(_("titel"), max_length=200)
+    versie = models.CharField(_("versie"), max_length=40, blank=True)
+    vastgesteld_op = models.DateField(_("vastgesteld op"), null=True, blank=True)
+    vastgesteld_door = models.CharField(_("vastgesteld door"), max_length=200, blank=True)
+    ingangsdatum = models.DateField(_("ingangsdatum"))
+    geldig_tot = models.DateField(_("geldig tot"), null=True, blank=True)
+    medezeggenschap = models.TextField(
+        _("advies of instemming medezeggenschapsraad"), blank=True
+    )
+    # Hearing and parents
+    ouders_horen_onder_leeftijd = models.PositiveSmallIntegerField(
+        _("ouders aanwezig bij horen onder leeftijd"), default=18
+    )
+    # Schorsing
+    schorsing_max_schooldagen = models.PositiveSmallIntegerField(
+        _("schorsing ten hoogste (schooldagen)"), default=5
+    )
+    schorsing_max_schooldagen_bij_verwijdering = models.PositiveSmallIntegerField(
+        _("schorsing ten hoogste tijdens verwijderingsprocedure (schooldagen)"), null=True,
+        blank=True,
+    )
+    schorsing_inspectie_boven_schooldagen = models.PositiveSmallIntegerField(
+        _("inspectie melden bij schorsing langer dan (schooldagen)"), default=1
+    )
+    schorsing_bekendmaking_vooraf = models.BooleanField(
+        _("schorsing vooraf schriftelijk bekendmaken"), default=True
+    )
+    schorsing_horen_door = models.JSONField(_("horen vóór schorsing door (rollen)"), default=list)
+    schorsing_informeren = models.JSONField(_("bij schorsing informeren"), default=list)
+    schorsing_gronden = models.JSONField(_("gronden voor schorsing"), default=list)
+    verwijdering_gronden = models.JSONField(_("gronden voor verwijdering"), default=list)
+    verwijdering_informeren = models.JSONField(_("bij verwijdering informeren"), default=list)
+    # Bezwaar
+    bezwaar_schorsing_mogelijk = models.BooleanField(_("bezwaar tegen schorsing mogelijk"))
+    bezwaar_schorsing_bij = models.CharField(_("bezwaar schorsing bij"), max_length=40, blank=True)
+    bezwaar_termijn_aantal = models.PositiveSmallIntegerField(null=True, blank=True)
+    bezwaar_termijn_eenheid = models.CharField(max_length=15, choices=Eenheid.choices, blank=True)
+    bezwaar_beslistermijn_aantal = models.PositiveSmallIntegerField(null=True, blank=True)
+    bezwaar_beslistermijn_eenheid = models.CharField(
+        max_length=15, choices=Eenheid.choices, blank=True
+    )
+    bezwaar_gegrond_dossier_opschonen = models.BooleanField(
+        _("bij gegrond bezwaar schorsingsstukken uit dossier"), default=False
+    )
+    # Everything else a preset says that is not (yet) a column: kept whole, for reference.
+    toelichting = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("statuutversie")
+        verbose_name_plural = _("statuutversies")
+        ordering = ["school", "-ingangsdatum"]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "ingangsdatum"],
+                                    name="een_statuut_per_ingangsdatum"),
+            models.CheckConstraint(
+                condition=Q(geldig_tot__isnull=True) | Q(geldig_tot__gt=models.F("ingangsdatum")),
+                name="statuut_geldig_tot_na_ingang",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.titel} ({self.ingangsdatum:%d-%m-%Y})"
+
+    def is_verlopen(self, op: date) -> bool:
+        return self.geldig_tot is not None and self.geldig_tot <= op
+
+
+class Artikel(models.Model):
+    statuut = models.ForeignKey(Statuut, on_delete=models.CASCADE, related_name="artikelen")
+    nummer = models.CharField(_("nummer"), max_length=40)
+    titel = models.CharField(_("titel"), max_length=200)
+    tekst = models.TextField(_("tekst"))
+
+    class Meta:
+        verbose_name = _("artikel")
+        verbose_name_plural = _("artikelen")
+        ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["statuut", "nummer"],
+                                               name="artikelnummer_uniek")]
+
+    def __str__(self) -> str:
+        return f"art. {self.nummer} {self.titel}"
+
+
+class Maatregelsoort(models.Model):
+    """One rung of the statuut's measure ladder."""
+
+    statuut = models.ForeignKey(Statuut, on_delete=models.CASCADE, related_name="maatregelen")
+    code = models.SlugField(_("code"), max_length=40)
+    naam = models.CharField(_("naam"), max_length=200)
+    trede = models.PositiveSmallIntegerField(_("trede op de ladder"))
+    artikel = models.CharField(_("artikel"), max_length=40, blank=True)
+    opleggen_door = models.JSONField(_("op te leggen door (rollen)"), default=list)
+    max_duur_aantal = models.PositiveSmallIntegerField(null=True, blank=True)
+    max_duur_eenheid = models.CharField(max_length=15, choices=Eenheid.choices, blank=True)
+    goedkeuring_door = models.CharField(
+        _("goedkeuring nodig van (rol)"), max_length=40, blank=True
+    )
+    informeren = models.JSONField(_("informeren"), default=list)
+    beroep_bij = models.CharField(_("beroep bij (rol)"), max_length=40, blank=True)
+    beroep_termijn_aantal = models.PositiveSmallIntegerField(null=True, blank=True)
+    beroep_termijn_eenheid = models.CharField(max_length=15, choices=Eenheid.choices, blank=True)
+    omschrijving = models.TextField(_("omschrijving"), blank=True)
+
+    class Meta:
+        verbose_name = _("maatregelsoort")
+        verbose_name_plural = _("maatregelsoorten")
+        ordering = ["statuut", "trede"]
+        constraints = [models.UniqueConstraint(fields=["statuut", "code"],
+                                               name="maatregelcode_uniek")]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Klachtfase(models.Model):
+    """One stage of the statuut's complaint route, in order."""
+
+    statuut = models.ForeignKey(Statuut, on_delete=models.CASCADE, related_name="klachtfasen")
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"))
+    code = models.SlugField(_("code"), max_length=40)
+    naam = models.CharField(_("naam"), max_length=200)
+    behandelaar = models.CharField(_("behandelaar (rol of orgaan)"), max_length=40)
+    termijn_aantal = models.PositiveSmallIntegerField(null=True, blank=True)
+    termijn_eenheid = models.CharField(max_length=15, choices=Eenheid.choices, blank=True)
+    schriftelijk = models.BooleanField(_("schriftelijk"), default=False)
+    artikel = models.CharField(_("artikel"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("klachtfase")
+        verbose_name_plural = _("klachtfasen")
+        ordering = ["statuut", "volgorde"]
+        constraints = [models.UniqueConstraint(fields=["statuut", "code"],
+                                               name="klachtfase_uniek")]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Beroepsregel(models.Model):
+    """Where beroep (or bezwaar) against a decision by a role goes, and its term."""
+
+    statuut = models.ForeignKey(Statuut, on_delete=models.CASCADE, related_name="beroepsregels")
+    soort = models.CharField(_("soort"), max_length=10,
+                             choices=[("beroep", _("beroep")), ("bezwaar", _("bezwaar"))])
+    tegen = models.CharField(_("tegen besluit van (rol) of onderwerp"), max_length=40)
+    bij = models.CharField(_("bij (rol of orgaan)"), max_length=40)
+    schriftelijk = models.BooleanField(_("schriftelijk"), default=False)
+    termijn_aantal = models.PositiveSmallIntegerField(null=True, blank=True)
+    termijn_eenheid = models.CharField(max_length=15, choices=Eenheid.choices, blank=True)
+    artikel = models.CharField(_("artikel"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("beroeps- of bezwaarregel")
+        verbose_name_plural = _("beroeps- en bezwaarregels")
+
+
+class Verzuimdrempel(models.Model):
+    statuut = models.ForeignKey(Statuut, on_delete=models.CASCADE, related_name="verzuimdrempels")
+    soort = models.CharField(_("soort"), max_length=30)  # te_laat, ongeoorloofd_absent, uitgestuurd
+    groep = models.CharField(_("voor leerlingen"), max_length=40, blank=True)  # onderbouw, ...
+    aantal = models.PositiveSmallIntegerField(_("aantal keer"))
+    periode = models.CharField(_("periode"), max_length=40, blank=True)
+    actie = models.TextField(_("actie"))
+    artikel = models.CharField(_("artikel"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("verzuimdrempel")
+        verbose_name_plural = _("verzuimdrempels")
+        ordering = ["statuut", "soort", "aantal"]
+
+
+class Gegevenscategorie(models.TextChoices):
+    """Central administration categories (Echnaton art. 9.1) and the personal dossier."""
+
+    A = "A", _("A: personalia leerling")
+    B = "B", _("B: gegevens ouders/verzorgers")
+    C = "C", _("C: gegevens voor faciliteiten")
+    D = "D", _("D: klassen en groepen")
+    E = "E", _("E: leerlingvolgsysteem")
+    F = "F", _("F: schoolverlaten")
+    G = "G", _("G: adres bij vertrek")
+    H = "H", _("H: vervolgopleiding")
+    DOSSIER = "dossier", _("persoonlijk dossier")
+
+
+class Toegangsregel(models.Model):
+    """One row of the statuut's access matrix: which role (in which relation) sees which part."""
+
+    statuut = models.ForeignKey(Statuut, on_delete=models.CASCADE, related_name="toegangsregels")
+    rol = models.CharField(_("rol"), max_length=40, choices=Rol.choices)
+    categorieen = models.JSONField(_("categorieën"), default=list)
+    alleen_eigen_leerlingen = models.BooleanField(
+        _("alleen eigen leerlingen"), default=True,
+        help_text=_("Mentor: eigen groep; docent: eigen lesgroepen; teamleider: eigen afdeling."),
+    )
+    artikel = models.CharField(_("artikel"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("toegangsregel")
+        verbose_name_plural = _("toegangsregels")
+        constraints = [models.UniqueConstraint(fields=["statuut", "rol"],
+                                               name="een_toegangsregel_per_rol")]
+
+    def __str__(self) -> str:
+        return f"{self.get_rol_display()}: {', '.join(self.categorieen)}"
+
+
+class Termijnstatus(models.TextChoices):
+    OPEN = "open", _("open")
+    VOLDAAN = "voldaan", _("voldaan")
+    VERLOPEN = "verlopen", _("verlopen")
+    VERVALLEN = "vervallen", _("vervallen")
+
+
+class Termijn(models.Model):
+    """Every deadline of every flow: one row, due date computed once and stored."""
+
+    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="termijnen")
+    onderwerp_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.PROTECT, null=True, blank=True
+    )
+    onderwerp_id = models.PositiveBigIntegerField(null=True, blank=True)
+    omschrijving = models.CharField(_("omschrijving"), max_length=300)
+    regel = models.CharField(_("regel of artikel"), max_length=200, blank=True)
+    startdatum = models.DateField(_("start"))
+    aantal = models.PositiveSmallIntegerField(_("aantal"))
+    eenheid = models.CharField(_("eenheid"), max_length=15, choices=Eenheid.choices)
+    vervaldatum = models.DateField(_("uiterste datum"), db_index=True)
+    verantwoordelijke = models.ForeignKey(
+        "auth.User", on_delete=models.PROTECT, null=True, blank=True, related_name="termijnen"
+    )
+    verantwoordelijke_rol = models.CharField(max_length=40, choices=Rol.choices, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Termijnstatus.choices, default=Termijnstatus.OPEN
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("termijn")
+        verbose_name_plural = _("termijnen")
+        ordering = ["vervaldatum"]
+        indexes = [models.Index(fields=["status", "vervaldatum"], name="termijn_open_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.omschrijving} (uiterlijk {self.vervaldatum:%d-%m-%Y})"
