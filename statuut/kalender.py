@@ -126,7 +126,7 @@ def _algemeen_erkende_feestdagen(jaar: int) -> dict[date, str]:
 _STANDAARD_SCHOOL = School()
 
 
-def _feestdagen_van_school(school: School | None, jaar: int) -> dict[date, str]:
+def feestdagen_van_school(school: School | None, jaar: int) -> dict[date, str]:
     """The holidays on which this school is closed, per its own settings."""
     # A region's calendar takes the common choice, which is also the School default.
     keuze = school or _STANDAARD_SCHOOL
@@ -232,7 +232,7 @@ def _bouw_tabel(school: School | str, schooljaar: str) -> _Jaartabel:
         ):
             markeer(vrije_dag.eerste_dag, vrije_dag.laatste_dag, vrije_dag.omschrijving)
     for jaar in (begin.year, eind.year):
-        for dag, naam in _feestdagen_van_school(school_obj, jaar).items():
+        for dag, naam in feestdagen_van_school(school_obj, jaar).items():
             if begin <= dag <= eind:
                 vrij[dag] = naam  # a holiday names itself even inside a vacation
 
