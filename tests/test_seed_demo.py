@@ -7,6 +7,7 @@ fast password hasher so thirty logins stay quick.
 from datetime import date
 from io import StringIO
 
+from django import forms
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase, override_settings
@@ -26,12 +27,14 @@ from dossiers.models import (
 from statuut.models import (
     Bestuur,
     Onderwijssoort,
+    RegioVakantie,
     Rol,
     School,
     Schooljaar,
     SchoolVakantie,
     Statuut,
     Vakantiesoort,
+    VrijeDag,
 )
 
 SCHOLEN = ["echnaton", "noordgouw", "wijzer"]
@@ -69,6 +72,32 @@ def tellingen() -> dict[str, int]:
         "ouders": Ouder.objects.count(),
         "ouderschappen": Ouderschap.objects.count(),
     }
+
+
+def formulier_als_post(formulieren: list[forms.BaseForm]) -> dict[str, object]:
+    """The POST data a browser would send back for unchanged admin forms."""
+    data: dict[str, object] = {}
+    for formulier in formulieren:
+        for veld in formulier:
+            waarde = veld.value()
+            if isinstance(veld.field, forms.BooleanField):
+                if waarde:
+                    data[veld.html_name] = "on"
+            elif waarde is None:
+                data[veld.html_name] = ""
+            elif isinstance(waarde, list | tuple):
+                data[veld.html_name] = [str(w) for w in waarde]
+            else:
+                data[veld.html_name] = str(waarde)
+    return data
+
+
+def admin_post_data(antwoord) -> dict[str, object]:
+    formulieren = [antwoord.context["adminform"].form]
+    for inline in antwoord.context["inline_admin_formsets"]:
+        formulieren.append(inline.formset.management_form)
+        formulieren.extend(inline.formset.initial_forms)
+    return formulier_als_post(formulieren)
 
 
 def momentopname() -> dict[str, list]:
@@ -237,4 +266,67 @@ class SeedDemoTests(TestCase):
             {ll.school.korte_naam for ll in antwoord.context["cl"].result_list}, {"noordgouw"})
         self.client.force_login(User.objects.get(username="mentor-noordgouw"))
         antwoord = self.client.get(reverse("admin:dossiers_leerling_changelist"))
+        self.assertEqual(antwoord.status_code, 302)
+
+    def test_a_studiedag_added_in_the_admin_recomputes_the_school_calendar(self):
+        school = School.objects.get(korte_naam="echnaton")
+        versie = school.kalender_versie
+        self.client.force_login(get_user_model().objects.get(username="beheerder-echnaton"))
+        url = reverse("admin:statuut_school_change", args=[school.pk])
+        data = admin_post_data(self.client.get(url))
+        prefix = "vrije_dagen"
+        nieuw = int(data[f"{prefix}-TOTAL_FORMS"])
+        data[f"{prefix}-TOTAL_FORMS"] = str(nieuw + 1)
+        data[f"{prefix}-{nieuw}-eerste_dag"] = "2027-03-22"
+        data[f"{prefix}-{nieuw}-laatste_dag"] = "2027-03-22"
+        data[f"{prefix}-{nieuw}-omschrijving"] = "studiedag teamscholing"
+        antwoord = self.client.post(url, data)
+        self.assertEqual(antwoord.status_code, 302, getattr(antwoord, "context", None)
+                         and antwoord.context["errors"])
+        self.assertTrue(VrijeDag.objects.filter(school=school, eerste_dag=date(2027, 3, 22),
+                                                omschrijving="studiedag teamscholing").exists())
+        school.refresh_from_db()
+        self.assertGreater(school.kalender_versie, versie)
+
+    def test_saving_a_school_without_calendar_changes_leaves_its_calendar_alone(self):
+        school = School.objects.get(korte_naam="echnaton")
+        versie = school.kalender_versie
+        self.client.force_login(get_user_model().objects.get(username="beheerder-echnaton"))
+        url = reverse("admin:statuut_school_change", args=[school.pk])
+        data = admin_post_data(self.client.get(url))
+        data["adres"] = "Parkweg 2"
+        self.assertEqual(self.client.post(url, data).status_code, 302)
+        school.refresh_from_db()
+        self.assertEqual((school.adres, school.kalender_versie), ("Parkweg 2", versie))
+
+    def test_editing_a_regional_vacation_recomputes_every_school_of_the_region(self):
+        versies = dict(School.objects.values_list("korte_naam", "kalender_versie"))
+        vakantie = RegioVakantie.objects.get(schooljaar="2026-2027", regio="midden",
+                                             soort=Vakantiesoort.HERFST)
+        self.client.force_login(get_user_model().objects.get(username="beheerder-wijzer"))
+        url = reverse("admin:statuut_regiovakantie_change", args=[vakantie.pk])
+        data = admin_post_data(self.client.get(url))
+        data["status"] = "confirmed"
+        self.assertEqual(self.client.post(url, data).status_code, 302)
+        vakantie.refresh_from_db()
+        self.assertEqual(vakantie.status, "confirmed")
+        for korte_naam, kalender_versie in School.objects.values_list(
+                "korte_naam", "kalender_versie"):
+            self.assertGreater(kalender_versie, versies[korte_naam], korte_naam)
+
+    def test_partly_confirmed_regional_vacations_stand_out_in_the_list(self):
+        self.client.force_login(get_user_model().objects.get(username="beheerder-wijzer"))
+        antwoord = self.client.get(reverse("admin:statuut_regiovakantie_changelist"),
+                                   {"status__exact": "partly confirmed"})
+        self.assertEqual(antwoord.status_code, 200)
+        self.assertContains(antwoord, "deels bevestigd, controleren")
+        self.assertContains(antwoord, "&#9888;")
+
+    def test_a_beheerder_cannot_open_another_school_in_the_admin(self):
+        self.client.force_login(get_user_model().objects.get(username="beheerder-echnaton"))
+        andere = School.objects.get(korte_naam="noordgouw")
+        antwoord = self.client.get(reverse("admin:statuut_school_change", args=[andere.pk]))
+        self.assertEqual(antwoord.status_code, 302)  # "does not exist", back to the index
+        leerling = Leerling.objects.filter(school=andere).first()
+        antwoord = self.client.get(reverse("admin:dossiers_leerling_change", args=[leerling.pk]))
         self.assertEqual(antwoord.status_code, 302)
