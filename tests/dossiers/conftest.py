@@ -1,0 +1,195 @@
+"""Personas for the access policy and the pages: one Echnaton school (art. 9 matrix) with
+staff in every relation to its pupils, and an outsider at another school."""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from dossiers.models import (
+    Afdeling,
+    Groep,
+    Groepsplaatsing,
+    Leerling,
+    Lesopdracht,
+    Medewerker,
+    Ouder,
+    Ouderschap,
+    Roltoewijzing,
+)
+from statuut.models import Bestuur, Rol, School, Schooljaar, Statuut, Toegangsregel
+
+# TIJDELIJK: until statuut.selectors lands.
+if importlib.util.find_spec("statuut.selectors") is None:  # pragma: no cover
+    import sys
+    import types
+
+    def _statuut_op(school, datum):
+        return (Statuut.objects.filter(school=school, ingangsdatum__lte=datum)
+                .order_by("-ingangsdatum").first())
+
+    _shim = types.ModuleType("statuut.selectors")
+    _shim.statuut_op = _statuut_op
+    sys.modules["statuut.selectors"] = _shim
+
+WACHTWOORD = "een-lang-testwachtwoord"
+ALLES = ["A", "B", "C", "D", "E", "F", "G", "H", "dossier"]
+
+
+def _statuut_echnaton(school: School) -> Statuut:
+    if importlib.util.find_spec("statuut.presets") is not None:
+        from statuut.presets import preset_laden
+
+        return preset_laden(school=school, preset="echnaton-2009")
+    # Until the presets land: Echnaton art. 9.3 and 9.4 written out by hand.
+    statuut = Statuut.objects.create(
+        school=school, titel="Leerlingenstatuut Echnaton", ingangsdatum=date(2009, 8, 1),
+        bezwaar_schorsing_mogelijk=False,
+    )
+    for rol, cats, eigen in [
+        (Rol.DOCENT, ["A", "D", "E", "G"], True),
+        (Rol.MENTOR, ALLES, True),
+        (Rol.TEAMLEIDER, ALLES, True),
+        (Rol.DIRECTIE, ALLES, False),
+        (Rol.ADMINISTRATIE, ALLES, False),
+    ]:
+        Toegangsregel.objects.create(statuut=statuut, rol=rol, categorieen=cats,
+                                     alleen_eigen_leerlingen=eigen, artikel="9")
+    return statuut
+
+
+def _statuut_noordgouw(school: School) -> Statuut:
+    if importlib.util.find_spec("statuut.presets") is not None:
+        from statuut.presets import preset_laden
+
+        return preset_laden(school=school, preset="noordgouw-2022")
+    statuut = Statuut.objects.create(
+        school=school, titel="Leerlingenstatuut Noordgouw 2022-2024",
+        ingangsdatum=date(2022, 8, 1), geldig_tot=date(2024, 8, 1),
+        bezwaar_schorsing_mogelijk=True,
+    )
+    for rol in (Rol.DIRECTIE, Rol.ADMINISTRATIE):
+        Toegangsregel.objects.create(statuut=statuut, rol=rol, categorieen=ALLES,
+                                     alleen_eigen_leerlingen=False, artikel="6")
+    return statuut
+
+
+def maak_gebruiker(username: str, naam: str, school: School | None = None,
+                   *rollen: str, afdeling: Afdeling | None = None):
+    user = get_user_model().objects.create_user(username=username, password=WACHTWOORD)
+    medewerker = Medewerker.objects.create(user=user, naam=naam)
+    for rol in rollen:
+        Roltoewijzing.objects.create(
+            medewerker=medewerker, school=school, rol=rol,
+            afdeling=afdeling if rol == Rol.TEAMLEIDER else None,
+        )
+    return user
+
+
+def maak_leerling(school: School, nummer: str, roepnaam: str, achternaam: str,
+                  *groepen: Groep, **velden) -> Leerling:
+    leerling = Leerling.objects.create(
+        school=school, leerlingnummer=nummer, roepnaam=roepnaam, achternaam=achternaam,
+        geboortedatum=velden.pop("geboortedatum", date(2012, 3, 14)), **velden,
+    )
+    for groep in groepen:
+        Groepsplaatsing.objects.create(leerling=leerling, groep=groep)
+    return leerling
+
+
+@dataclass
+class Wereld:
+    school: School
+    andere_school: School
+    schooljaar: Schooljaar
+    onderbouw: Afdeling
+    bovenbouw: Afdeling
+    groep_1a: Groep
+    groep_1b: Groep
+    groep_4h: Groep
+    mentor: object
+    docent: object
+    docent_4h: object
+    teamleider: object
+    teamleider_bovenbouw: object
+    directie: object
+    administratie: object
+    beheerder: object
+    buitenstaander: object
+    anna: Leerling
+    bram: Leerling
+    chris: Leerling
+    dirk: Leerling
+
+
+@pytest.fixture(autouse=True)
+def _snelle_wachtwoorden(settings):
+    # Ten personas per test: a fast hasher only makes tests faster, never different.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def wereld(db) -> Wereld:
+    bestuur = Bestuur.objects.create(naam="Stichting Testscholen")
+    school = School.objects.create(
+        bestuur=bestuur, naam="Echnaton Testcollege", korte_naam="echnaton", brin="12AB",
+        regio="midden", onderwijssoort="vo",
+    )
+    andere = School.objects.create(
+        bestuur=bestuur, naam="Noordgouw Testlyceum", korte_naam="noordgouw", brin="34CD",
+        regio="noord", onderwijssoort="vo",
+    )
+    _statuut_echnaton(school)
+    _statuut_noordgouw(andere)
+
+    jaar = Schooljaar.voor_datum(timezone.localdate())
+    onderbouw = Afdeling.objects.create(school=school, naam="Onderbouw")
+    bovenbouw = Afdeling.objects.create(school=school, naam="Bovenbouw")
+    g1a = Groep.objects.create(school=school, schooljaar=jaar, afdeling=onderbouw, naam="1A")
+    g1b = Groep.objects.create(school=school, schooljaar=jaar, afdeling=onderbouw, naam="1B")
+    g4h = Groep.objects.create(school=school, schooljaar=jaar, afdeling=bovenbouw, naam="4H")
+    afdeling_andere = Afdeling.objects.create(school=andere, naam="Onderbouw")
+    g_andere = Groep.objects.create(school=andere, schooljaar=jaar, afdeling=afdeling_andere,
+                                    naam="1A")
+
+    mentor = maak_gebruiker("mentor", "M. Mentor", school, Rol.MENTOR, Rol.DOCENT)
+    g1a.mentoren.add(mentor.medewerker)
+    docent = maak_gebruiker("docent", "D. Docent", school, Rol.DOCENT)
+    Lesopdracht.objects.create(docent=docent.medewerker, groep=g1a, vak="wiskunde")
+    docent_4h = maak_gebruiker("docent4h", "E. Anderedocent", school, Rol.DOCENT)
+    Lesopdracht.objects.create(docent=docent_4h.medewerker, groep=g4h, vak="aardrijkskunde")
+    teamleider = maak_gebruiker("teamleider", "T. Leider", school, Rol.TEAMLEIDER,
+                                afdeling=onderbouw)
+    teamleider_bb = maak_gebruiker("teamleiderbb", "B. Bovenbouw", school, Rol.TEAMLEIDER,
+                                   afdeling=bovenbouw)
+    directie = maak_gebruiker("directie", "R. Rector", school, Rol.DIRECTIE)
+    administratie = maak_gebruiker("administratie", "A. Administratie", school,
+                                   Rol.ADMINISTRATIE)
+    beheerder = maak_gebruiker("beheerder", "F. Beheer", school, Rol.FUNCTIONEEL_BEHEERDER)
+    buitenstaander = maak_gebruiker("buitenstaander", "O. Buiten", andere, Rol.DIRECTIE,
+                                    Rol.MENTOR, Rol.DOCENT)
+
+    anna = maak_leerling(school, "1001", "Anna", "Vries", g1a, tussenvoegsel="de",
+                         woonplaats="Utrecht", faciliteitengegevens="Vader: timmerman",
+                         leerlingvolgsysteem="Rapport 1: 7,4", adres_na_vertrek="")
+    ouder = Ouder.objects.create(voorletters="J.", tussenvoegsel="de", achternaam="Vries",
+                                 telefoon="06-12345678", woonplaats="Utrecht")
+    Ouderschap.objects.create(leerling=anna, ouder=ouder, relatie="moeder")
+    bram = maak_leerling(school, "1002", "Bram", "Jansen", g1b)
+    chris = maak_leerling(school, "1003", "Chris", "Bakker", g4h)
+    dirk = maak_leerling(andere, "2001", "Dirk", "Visser", g_andere)
+    g_andere.mentoren.add(buitenstaander.medewerker)
+
+    return Wereld(
+        school=school, andere_school=andere, schooljaar=jaar, onderbouw=onderbouw,
+        bovenbouw=bovenbouw, groep_1a=g1a, groep_1b=g1b, groep_4h=g4h, mentor=mentor,
+        docent=docent, docent_4h=docent_4h, teamleider=teamleider,
+        teamleider_bovenbouw=teamleider_bb, directie=directie, administratie=administratie,
+        beheerder=beheerder, buitenstaander=buitenstaander, anna=anna, bram=bram,
+        chris=chris, dirk=dirk,
+    )
