@@ -2,9 +2,12 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from dossiers.views import UitloggenView
+
 urlpatterns = [
-    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True),
+         name="login"),
+    path("uitloggen/", UitloggenView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
     path("", include("dossiers.urls")),
 ]

@@ -1,12 +1,96 @@
+"""The pages: start page per role and the pupil page. Access is decided by `toegang`,
+rows come from `selectors`, every pupil shown is logged by `audit`."""
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.contrib.auth.views import LogoutView
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from statuut.models import Rol
+
+from . import audit, selectors, toegang
+
+PER_PAGINA = 50
+
+
+class UitloggenView(LogoutView):
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.info(request, _("U bent uitgelogd."))
+        return response
 
 
 @login_required
 def start(request):
-    return HttpResponse("start")
+    user = request.user
+    op = timezone.localdate()
+    zoekterm = request.GET.get("q", "").strip()[:100]
+    secties = []
+    getoond = {}
+    for school in toegang.scholen_van(user).order_by("naam"):
+        rollen = toegang.rollen_van(user, school)
+        onderdelen = toegang.startonderdelen(rollen)
+        sectie = {
+            "school": school,
+            "rollen": [Rol(r).label for r in sorted(rollen)],
+            "onderdelen": onderdelen,
+        }
+        mentor_ids = []
+        if "mentorgroepen" in onderdelen:
+            sectie["mentorgroepen"] = list(selectors.mentorgroepen(user, school=school, op=op))
+            mentor_ids = [g.pk for g in sectie["mentorgroepen"]]
+        if "lesgroepen" in onderdelen:
+            sectie["lesgroepen"] = list(
+                selectors.lesgroepen(user, school=school, op=op).exclude(pk__in=mentor_ids)
+            )
+        if "afdelingsgroepen" in onderdelen:
+            sectie["afdelingsgroepen"] = list(
+                selectors.afdelingsgroepen(user, school=school, op=op)
+            )
+        for sleutel in ("mentorgroepen", "lesgroepen", "afdelingsgroepen"):
+            for groep in sectie.get(sleutel, []):
+                getoond.update((p.leerling.pk, p.leerling) for p in groep.zichtbaar)
+        if "leerlingen_zoeken" in onderdelen:
+            pagina = Paginator(
+                selectors.leerlingen_zoeken(user, school=school, zoekterm=zoekterm, op=op),
+                PER_PAGINA,
+            ).get_page(request.GET.get("pagina"))
+            sectie["pagina"] = pagina
+            getoond.update((ll.pk, ll) for ll in pagina.object_list)
+        if onderdelen & {"statuut_waarschuwing", "statuut_stand"}:
+            sectie["statuut"] = selectors.statuutstand(school, op=op)
+        secties.append(sectie)
+
+    audit.inzagen_vastleggen(user=user, leerlingen=getoond.values(),
+                             onderdeel=audit.LEERLINGENLIJST)
+    return render(request, "dossiers/start.html", {
+        "secties": secties,
+        "zoekterm": zoekterm,
+        "termijnen": selectors.open_termijnen(user, op=op),
+        "vandaag": op,
+    })
 
 
 @login_required
 def leerling_detail(request, pk):
-    return HttpResponse("leerling")
+    user = request.user
+    # 404, not 403: a pupil the user may not see does not exist for them.
+    leerling = get_object_or_404(selectors.zichtbare_leerlingen(user), pk=pk)
+    categorieen = toegang.zichtbare_categorieen(user, leerling)
+    centraal = categorieen & set(toegang.CENTRALE_CATEGORIEEN)
+    if not centraal:
+        raise Http404
+    audit.inzage_vastleggen(
+        user=user, leerling=leerling,
+        onderdeel=f"{audit.CENTRALE_ADMINISTRATIE} {''.join(sorted(centraal))}",
+    )
+    return render(request, "dossiers/leerling.html", {
+        "leerling": leerling,
+        "naam_zichtbaar": "A" in centraal,
+        "categorieen": selectors.centrale_administratie(leerling, categorieen),
+        "verborgen": len(centraal) < len(toegang.CENTRALE_CATEGORIEEN),
+    })

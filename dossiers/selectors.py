@@ -1,0 +1,200 @@
+"""Reads for the pages: querysets already filtered by `dossiers.toegang` and already joined,
+so a page's number of queries does not depend on how many rows it shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import formats, timezone
+from django.utils.translation import gettext
+
+from statuut.models import Gegevenscategorie, School, Statuut, Termijn, Termijnstatus
+
+from . import toegang
+from .models import Groep, Groepsplaatsing, Leerling, Ouderschap, Roltoewijzing
+
+
+def _vandaag(op: date | None) -> date:
+    return op if op is not None else timezone.localdate()
+
+
+def _huidig(op: date) -> Q:
+    return Q(schooljaar__begin__lte=op, schooljaar__eind__gte=op)
+
+
+def zichtbare_leerlingen(user, *, op: date | None = None) -> QuerySet[Leerling]:
+    return toegang.leerlingen_voor(user, op=op).select_related("school")
+
+
+def _met_zichtbare_leerlingen(groepen: QuerySet[Groep], user, op: date) -> QuerySet[Groep]:
+    """Groups of this school year, each with only the pupils the user may see (prefetched)."""
+    plaatsingen = (
+        Groepsplaatsing.objects.filter(leerling__in=toegang.leerlingen_voor(user, op=op))
+        .select_related("leerling")
+        .order_by("leerling__achternaam", "leerling__roepnaam")
+    )
+    return (
+        groepen.filter(_huidig(op))
+        .select_related("school", "schooljaar", "afdeling")
+        .prefetch_related(Prefetch("plaatsingen", queryset=plaatsingen, to_attr="zichtbaar"))
+        .distinct()
+        .order_by("naam")
+    )
+
+
+def mentorgroepen(user, *, school: School, op: date | None = None) -> QuerySet[Groep]:
+    op = _vandaag(op)
+    return _met_zichtbare_leerlingen(
+        Groep.objects.filter(school=school, mentoren__user=user), user, op
+    )
+
+
+def lesgroepen(user, *, school: School, op: date | None = None) -> QuerySet[Groep]:
+    op = _vandaag(op)
+    return _met_zichtbare_leerlingen(
+        Groep.objects.filter(school=school, lesopdrachten__docent__user=user), user, op
+    )
+
+
+def afdelingsgroepen(user, *, school: School, op: date | None = None) -> QuerySet[Groep]:
+    """The groups of the departments the user leads as teamleider."""
+    op = _vandaag(op)
+    afdelingen = Roltoewijzing.objects.filter(
+        medewerker__user=user, school=school, afdeling__isnull=False
+    ).values("afdeling_id")
+    return _met_zichtbare_leerlingen(
+        Groep.objects.filter(school=school, afdeling_id__in=afdelingen), user, op
+    )
+
+
+def leerlingen_zoeken(
+    user, *, school: School, zoekterm: str = "", op: date | None = None
+) -> QuerySet[Leerling]:
+    """The school's pupils the user may see, optionally matching a name or pupil number,
+    each with its groups of this school year prefetched as `huidige_plaatsingen`."""
+    op = _vandaag(op)
+    qs = toegang.leerlingen_voor(user, op=op).filter(school=school)
+    for woord in zoekterm.split():
+        qs = qs.filter(
+            Q(roepnaam__icontains=woord) | Q(achternaam__icontains=woord)
+            | Q(voornamen__icontains=woord) | Q(tussenvoegsel__icontains=woord)
+            | Q(leerlingnummer__iexact=woord)
+        )
+    plaatsingen = Groepsplaatsing.objects.filter(
+        groep__schooljaar__begin__lte=op, groep__schooljaar__eind__gte=op
+    ).select_related("groep")
+    return qs.prefetch_related(
+        Prefetch("plaatsingen", queryset=plaatsingen, to_attr="huidige_plaatsingen")
+    ).order_by("achternaam", "roepnaam", "pk")
+
+
+def open_termijnen(user, *, op: date | None = None) -> list[Termijn]:
+    """The user's open deadlines, overdue first (earliest due date first), each marked."""
+    op = _vandaag(op)
+    termijnen = list(
+        Termijn.objects.filter(verantwoordelijke=user, status=Termijnstatus.OPEN)
+        .select_related("school").order_by("vervaldatum", "pk")
+    )
+    for t in termijnen:
+        t.te_laat = t.vervaldatum < op
+    return termijnen
+
+
+@dataclass(frozen=True)
+class Statuutstand:
+    statuut: Statuut | None
+    verlopen: bool
+
+
+def statuutstand(school: School, *, op: date | None = None) -> Statuutstand:
+    """The statuut version in force at the school on `op`, and whether it has expired."""
+    from statuut.selectors import statuut_op
+
+    op = _vandaag(op)
+    statuut = statuut_op(school, op)
+    return Statuutstand(statuut, statuut is not None and statuut.is_verlopen(op))
+
+
+@dataclass(frozen=True)
+class Veld:
+    label: str
+    waarde: str
+
+
+@dataclass(frozen=True)
+class Categorie:
+    code: str
+    titel: str
+    velden: list[Veld]
+    rijen: list[list[Veld]]  # for B (one block per parent) and D (one row per group)
+
+
+def _toon(waarde) -> str:
+    if waarde is None or waarde == "":
+        return "—"
+    if isinstance(waarde, date):
+        return formats.date_format(waarde, "DATE_FORMAT")
+    if isinstance(waarde, bool):
+        return gettext("ja") if waarde else gettext("nee")
+    return str(waarde)
+
+
+def _ouders(leerling: Leerling) -> list[list[Veld]]:
+    from .models import Ouder
+
+    o = Ouder._meta
+    blokken = []
+    for schap in Ouderschap.objects.filter(leerling=leerling).select_related("ouder"):
+        ouder = schap.ouder
+        blokken.append([
+            Veld(str(o.get_field("achternaam").verbose_name).capitalize(), str(ouder)),
+            Veld(str(Ouderschap._meta.get_field("relatie").verbose_name).capitalize(),
+                 _toon(schap.relatie)),
+            Veld(str(Ouderschap._meta.get_field("gezag").verbose_name).capitalize(),
+                 _toon(schap.gezag)),
+            *[
+                Veld(str(o.get_field(n).verbose_name).capitalize(), _toon(getattr(ouder, n)))
+                for n in ("adres", "postcode", "woonplaats", "telefoon", "email",
+                          "geboortedatum", "geboorteplaats")
+            ],
+        ])
+    return blokken
+
+
+def _groepen(leerling: Leerling) -> list[list[Veld]]:
+    plaatsingen = (
+        Groepsplaatsing.objects.filter(leerling=leerling)
+        .select_related("groep__schooljaar", "groep__afdeling")
+        .order_by("-groep__schooljaar__begin", "groep__naam")
+    )
+    return [
+        [Veld(gettext("Schooljaar"), str(p.groep.schooljaar)),
+         Veld(gettext("Groep"), p.groep.naam),
+         Veld(gettext("Afdeling"), p.groep.afdeling.naam if p.groep.afdeling else "—")]
+        for p in plaatsingen
+    ]
+
+
+def centrale_administratie(leerling: Leerling, categorieen: frozenset[str]) -> list[Categorie]:
+    """The pupil's central administration data (art. 9.1), only the allowed categories.
+
+    Data of a category that is not allowed is not even read from the database.
+    """
+    uit = []
+    for code in toegang.CENTRALE_CATEGORIEEN:
+        if code not in categorieen:
+            continue
+        titel = str(Gegevenscategorie(code).label)
+        velden = [
+            Veld(str(f.verbose_name).capitalize(), _toon(getattr(leerling, f.name)))
+            for f in Leerling.velden_van_categorie(code)
+        ]
+        rijen: list[list[Veld]] = []
+        if code == "B":
+            rijen = _ouders(leerling)
+        elif code == "D":
+            rijen = _groepen(leerling)
+        uit.append(Categorie(code, titel, velden, rijen))
+    return uit
