@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from statuut.models import Gegevenscategorie, School, Statuut, Termijn, Termijnstatus
 
 from . import toegang
-from .models import Groep, Groepsplaatsing, Leerling, Ouderschap, Roltoewijzing
+from .models import Groep, Groepsplaatsing, Leerling, Ouder, Ouderschap, Roltoewijzing
 
 
 def _vandaag(op: date | None) -> date:
@@ -142,14 +142,12 @@ def _toon(waarde) -> str:
 
 
 def _ouders(leerling: Leerling) -> list[list[Veld]]:
-    from .models import Ouder
-
     o = Ouder._meta
     blokken = []
     for schap in Ouderschap.objects.filter(leerling=leerling).select_related("ouder"):
         ouder = schap.ouder
         blokken.append([
-            Veld(str(o.get_field("achternaam").verbose_name).capitalize(), str(ouder)),
+            Veld(gettext("Naam"), str(ouder)),
             Veld(str(Ouderschap._meta.get_field("relatie").verbose_name).capitalize(),
                  _toon(schap.relatie)),
             Veld(str(Ouderschap._meta.get_field("gezag").verbose_name).capitalize(),

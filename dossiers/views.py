@@ -47,6 +47,9 @@ def start(request):
             sectie["lesgroepen"] = list(
                 selectors.lesgroepen(user, school=school, op=op).exclude(pk__in=mentor_ids)
             )
+            if not sectie["lesgroepen"] and mentor_ids:
+                # A mentor who teaches only their own group needs no empty second list.
+                onderdelen = sectie["onderdelen"] = onderdelen - {"lesgroepen"}
         if "afdelingsgroepen" in onderdelen:
             sectie["afdelingsgroepen"] = list(
                 selectors.afdelingsgroepen(user, school=school, op=op)

@@ -258,3 +258,11 @@ def test_een_leerling_van_vorig_jaar_is_niet_meer_van_de_mentor(client, wereld):
     oude_groep.mentoren.add(wereld.mentor.medewerker)
     ex = maak_leerling(wereld.school, "1099", "Eva", "Oud", oude_groep)
     assert client.get(reverse("leerling", args=[ex.pk])).status_code == 404
+
+
+def test_de_directie_ziet_het_als_er_geen_statuut_in_werking_is(client, wereld):
+    from statuut.models import Statuut
+
+    Statuut.objects.filter(school=wereld.school).delete()
+    client.force_login(wereld.directie)
+    assert "heeft geen leerlingenstatuut in werking" in _inhoud(client.get(reverse("start")))
