@@ -6,6 +6,7 @@ Everything in which schools differ is a field or a row of a versioned
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -51,11 +52,75 @@ class Partij(models.TextChoices):
     TEAMLEIDER = "teamleider", _("Teamleider")
 
 
+class Orgaan(models.TextChoices):
+    """Bodies outside the staff roles that decide, hear or grant a mandate."""
+
+    BEVOEGD_GEZAG = "bevoegd_gezag", _("Bevoegd gezag / schoolbestuur")
+    GESCHILLENCOMMISSIE = "geschillencommissie", _("Geschillencommissie van de school")
+    KLACHTENCOMMISSIE = "klachtencommissie", _("Landelijke klachtencommissie")
+
+
 class Eenheid(models.TextChoices):
     SCHOOLDAGEN = "schooldagen", _("schooldagen")
     WERKDAGEN = "werkdagen", _("werkdagen")
     KALENDERDAGEN = "kalenderdagen", _("kalenderdagen")
     WEKEN = "weken", _("weken")
+
+
+class Termijnstart(models.TextChoices):
+    """From when a decision term runs."""
+
+    INDIENING = "indiening", _("vanaf ontvangst van het bezwaar of beroep")
+    EINDE_TERMIJN = "einde_termijn", _("vanaf het einde van de termijn om bezwaar te maken")
+
+
+def _lijst_validator(keuzes: type[models.TextChoices], wat: str):
+    toegestaan = set(keuzes.values)
+
+    def valideer(waarde):
+        if not isinstance(waarde, list) or not all(isinstance(w, str) for w in waarde):
+            raise ValidationError(_("Verwacht een lijst van %(wat)s."), params={"wat": wat})
+        onbekend = [w for w in waarde if w not in toegestaan]
+        if onbekend:
+            raise ValidationError(
+                _("Onbekend: %(onbekend)s. Kies uit: %(keuzes)s."),
+                params={"onbekend": ", ".join(onbekend), "keuzes": ", ".join(sorted(toegestaan))},
+            )
+    return valideer
+
+
+def rollen_validator(waarde):
+    _lijst_validator(Rol, "rollen")(waarde)
+
+
+def partijen_validator(waarde):
+    _lijst_validator(Partij, "partijen")(waarde)
+
+
+def categorieen_validator(waarde):
+    _lijst_validator(Gegevenscategorie, "gegevenscategorieën")(waarde)
+
+
+#: A person or body that decides, hears or is appealed to: a staff role or an Orgaan.
+INSTANTIES = sorted({*Rol.values, *Orgaan.values})
+
+
+def instantie_validator(waarde):
+    if waarde and waarde not in INSTANTIES:
+        raise ValidationError(_("Onbekende rol of orgaan '%(w)s'. Kies uit: %(keuzes)s."),
+                              params={"w": waarde, "keuzes": ", ".join(INSTANTIES)})
+
+
+def _termijn_paar(obj, *prefixen: str) -> dict:
+    """Each term is an amount and a unit: both or neither."""
+    fouten = {}
+    for prefix in prefixen:
+        aantal, eenheid = getattr(obj, f"{prefix}_aantal"), getattr(obj, f"{prefix}_eenheid")
+        if (aantal is None) != (not eenheid):
+            fouten[f"{prefix}_eenheid" if aantal is not None else f"{prefix}_aantal"] = _(
+                "Een termijn heeft een aantal én een eenheid, of geen van beide."
+            )
+    return fouten
 
 
 class Bestuur(models.Model):
@@ -246,36 +311,81 @@ class Statuut(models.Model):
     ouders_horen_onder_leeftijd = models.PositiveSmallIntegerField(
         _("ouders aanwezig bij horen onder leeftijd"), default=18
     )
+    ouders_besluit_onder_leeftijd = models.PositiveSmallIntegerField(
+        _("besluit ook aan ouders onder leeftijd"), default=18
+    )
     # Schorsing
     schorsing_max_schooldagen = models.PositiveSmallIntegerField(
         _("schorsing ten hoogste (schooldagen)"), default=5
     )
     schorsing_max_schooldagen_bij_verwijdering = models.PositiveSmallIntegerField(
         _("schorsing ten hoogste tijdens verwijderingsprocedure (schooldagen)"), null=True,
-        blank=True,
+        blank=True, help_text=_("Leeg: zie 'schorsing tijdens verwijderingsprocedure'."),
+    )
+    schorsing_tijdens_verwijdering = models.BooleanField(
+        _("schorsing tijdens de hele verwijderingsprocedure mogelijk"), default=False
     )
     schorsing_inspectie_boven_schooldagen = models.PositiveSmallIntegerField(
-        _("inspectie melden bij schorsing langer dan (schooldagen)"), default=1
+        _("inspectie melden bij schorsing langer dan (schooldagen)"), default=1,
+        help_text=_("0: elke schorsing wordt aan de inspectie gemeld."),
     )
     schorsing_bekendmaking_vooraf = models.BooleanField(
         _("schorsing vooraf schriftelijk bekendmaken"), default=True
     )
-    schorsing_horen_door = models.JSONField(_("horen vóór schorsing door (rollen)"), default=list)
-    schorsing_informeren = models.JSONField(_("bij schorsing informeren"), default=list)
-    schorsing_gronden = models.JSONField(_("gronden voor schorsing"), default=list)
-    verwijdering_gronden = models.JSONField(_("gronden voor verwijdering"), default=list)
-    verwijdering_informeren = models.JSONField(_("bij verwijdering informeren"), default=list)
-    # Bezwaar
+    schorsing_horen_door = models.JSONField(
+        _("horen vóór schorsing door (rollen)"), default=list, blank=True,
+        validators=[rollen_validator],
+    )
+    schorsing_informeren = models.JSONField(
+        _("bij schorsing informeren"), default=list, blank=True, validators=[partijen_validator]
+    )
+    schorsing_gronden = models.JSONField(_("gronden voor schorsing"), default=list, blank=True)
+    verwijdering_gronden = models.JSONField(
+        _("gronden voor verwijdering"), default=list, blank=True
+    )
+    verwijdering_informeren = models.JSONField(
+        _("bij verwijdering informeren"), default=list, blank=True,
+        validators=[partijen_validator],
+    )
+    verwijdering_ouders_horen_onder_leeftijd = models.PositiveSmallIntegerField(
+        _("ouders gehoord bij verwijdering onder leeftijd"), default=18
+    )
+    verwijdering_pas_na_andere_school = models.BooleanField(
+        _("definitieve verwijdering pas als een andere school de leerling toelaat"), default=True
+    )
+    # Bezwaar tegen schorsing
     bezwaar_schorsing_mogelijk = models.BooleanField(_("bezwaar tegen schorsing mogelijk"))
-    bezwaar_schorsing_bij = models.CharField(_("bezwaar schorsing bij"), max_length=40, blank=True)
+    bezwaar_schorsing_bij = models.CharField(
+        _("bezwaar schorsing bij"), max_length=40, blank=True, validators=[instantie_validator]
+    )
     bezwaar_termijn_aantal = models.PositiveSmallIntegerField(null=True, blank=True)
     bezwaar_termijn_eenheid = models.CharField(max_length=15, choices=Eenheid.choices, blank=True)
     bezwaar_beslistermijn_aantal = models.PositiveSmallIntegerField(null=True, blank=True)
     bezwaar_beslistermijn_eenheid = models.CharField(
         max_length=15, choices=Eenheid.choices, blank=True
     )
+    bezwaar_beslistermijn_vanaf = models.CharField(
+        _("beslistermijn bezwaar loopt"), max_length=15, choices=Termijnstart.choices, blank=True
+    )
     bezwaar_gegrond_dossier_opschonen = models.BooleanField(
         _("bij gegrond bezwaar schorsingsstukken uit dossier"), default=False
+    )
+    # Bezwaar tegen verwijdering
+    verwijdering_bezwaar_bij = models.CharField(
+        _("bezwaar verwijdering bij"), max_length=40, validators=[instantie_validator],
+        default=Orgaan.BEVOEGD_GEZAG,
+    )
+    verwijdering_bezwaar_termijn_aantal = models.PositiveSmallIntegerField(default=6)
+    verwijdering_bezwaar_termijn_eenheid = models.CharField(
+        max_length=15, choices=Eenheid.choices, default=Eenheid.WEKEN
+    )
+    verwijdering_beslistermijn_aantal = models.PositiveSmallIntegerField(null=True, blank=True)
+    verwijdering_beslistermijn_eenheid = models.CharField(
+        max_length=15, choices=Eenheid.choices, blank=True
+    )
+    verwijdering_beslistermijn_vanaf = models.CharField(
+        _("beslistermijn bezwaar verwijdering loopt"), max_length=15,
+        choices=Termijnstart.choices, blank=True,
     )
     # Everything else a preset says that is not (yet) a column: kept whole, for reference.
     toelichting = models.TextField(_("toelichting"), blank=True)
@@ -299,9 +409,31 @@ class Statuut(models.Model):
     def is_verlopen(self, op: date) -> bool:
         return self.geldig_tot is not None and self.geldig_tot <= op
 
+    def clean(self):
+        fouten = _termijn_paar(self, "bezwaar_termijn", "bezwaar_beslistermijn",
+                               "verwijdering_beslistermijn")
+        if self.bezwaar_schorsing_mogelijk and not (
+            self.bezwaar_schorsing_bij and self.bezwaar_termijn_aantal
+        ):
+            fouten["bezwaar_schorsing_bij"] = _(
+                "Bezwaar tegen schorsing is mogelijk: geef aan bij wie en binnen welke termijn."
+            )
+        if not self.bezwaar_schorsing_mogelijk and (
+            self.bezwaar_schorsing_bij or self.bezwaar_termijn_aantal
+        ):
+            fouten["bezwaar_schorsing_mogelijk"] = _(
+                "Bezwaar tegen schorsing is niet mogelijk: laat 'bij' en de termijn leeg."
+            )
+        if (isinstance(self.geldig_tot, date) and isinstance(self.ingangsdatum, date)
+                and self.geldig_tot <= self.ingangsdatum):
+            fouten["geldig_tot"] = _("'Geldig tot' moet na de ingangsdatum liggen.")
+        if fouten:
+            raise ValidationError(fouten)
+
 
 class Artikel(models.Model):
     statuut = models.ForeignKey(Statuut, on_delete=models.CASCADE, related_name="artikelen")
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     nummer = models.CharField(_("nummer"), max_length=40)
     titel = models.CharField(_("titel"), max_length=200)
     tekst = models.TextField(_("tekst"))
@@ -309,7 +441,7 @@ class Artikel(models.Model):
     class Meta:
         verbose_name = _("artikel")
         verbose_name_plural = _("artikelen")
-        ordering = ["id"]
+        ordering = ["statuut", "volgorde", "id"]
         constraints = [models.UniqueConstraint(fields=["statuut", "nummer"],
                                                name="artikelnummer_uniek")]
 
@@ -320,19 +452,51 @@ class Artikel(models.Model):
 class Maatregelsoort(models.Model):
     """One rung of the statuut's measure ladder."""
 
+    class Soort(models.TextChoices):
+        WAARSCHUWING = "waarschuwing", _("waarschuwing")
+        STRAFWERK = "strafwerk", _("strafwerk")
+        UITSTUREN = "uitsturen", _("uit de les sturen")
+        CORVEE = "corvee", _("corvee")
+        KAART = "kaart", _("gele of rode kaart")
+        TIME_OUT = "time_out", _("time-out / ontzegging van lessen")
+        SCHORSING = "schorsing", _("schorsing")
+        ONTZEGGING_TOEGANG = "ontzegging_toegang", _("ontzegging van de toegang")
+        VERWIJDERING = "verwijdering", _("verwijdering")
+
     statuut = models.ForeignKey(Statuut, on_delete=models.CASCADE, related_name="maatregelen")
     code = models.SlugField(_("code"), max_length=40)
     naam = models.CharField(_("naam"), max_length=200)
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
     trede = models.PositiveSmallIntegerField(_("trede op de ladder"))
     artikel = models.CharField(_("artikel"), max_length=40, blank=True)
-    opleggen_door = models.JSONField(_("op te leggen door (rollen)"), default=list)
+    opleggen_door = models.JSONField(_("op te leggen door (rollen)"), default=list,
+                                     validators=[rollen_validator])
+    voorstel_door = models.JSONField(_("voor te dragen door (rollen)"), default=list, blank=True,
+                                     validators=[rollen_validator])
+    mandaat_van = models.CharField(
+        _("bevoegdheid gemandateerd door"), max_length=40, blank=True,
+        validators=[instantie_validator],
+    )
     max_duur_aantal = models.PositiveSmallIntegerField(null=True, blank=True)
     max_duur_eenheid = models.CharField(max_length=15, choices=Eenheid.choices, blank=True)
     goedkeuring_door = models.CharField(
-        _("goedkeuring nodig van (rol)"), max_length=40, blank=True
+        _("goedkeuring nodig van (rol)"), max_length=40, blank=True,
+        validators=[instantie_validator],
     )
-    informeren = models.JSONField(_("informeren"), default=list)
-    beroep_bij = models.CharField(_("beroep bij (rol)"), max_length=40, blank=True)
+    informeren = models.JSONField(_("informeren"), default=list, blank=True,
+                                  validators=[partijen_validator])
+    informeren_vooraf = models.JSONField(
+        _("vooraf of onmiddellijk informeren"), default=list, blank=True,
+        validators=[partijen_validator],
+    )
+    informeren_door = models.CharField(_("informeren door (rol)"), max_length=40, blank=True,
+                                       validators=[instantie_validator])
+    schriftelijk = models.BooleanField(_("schriftelijk besluit met redenen"), default=False)
+    gesprek_ouders = models.BooleanField(
+        _("gesprek met ouders, verslag voor gezien getekend in het dossier"), default=False
+    )
+    beroep_bij = models.CharField(_("beroep bij (rol)"), max_length=40, blank=True,
+                                  validators=[instantie_validator])
     beroep_termijn_aantal = models.PositiveSmallIntegerField(null=True, blank=True)
     beroep_termijn_eenheid = models.CharField(max_length=15, choices=Eenheid.choices, blank=True)
     omschrijving = models.TextField(_("omschrijving"), blank=True)
@@ -341,68 +505,161 @@ class Maatregelsoort(models.Model):
         verbose_name = _("maatregelsoort")
         verbose_name_plural = _("maatregelsoorten")
         ordering = ["statuut", "trede"]
-        constraints = [models.UniqueConstraint(fields=["statuut", "code"],
-                                               name="maatregelcode_uniek")]
+        constraints = [
+            models.UniqueConstraint(fields=["statuut", "code"], name="maatregelcode_uniek"),
+            models.UniqueConstraint(fields=["statuut", "trede"], name="maatregeltrede_uniek"),
+        ]
 
     def __str__(self) -> str:
         return self.naam
+
+    def clean(self):
+        fouten = _termijn_paar(self, "max_duur", "beroep_termijn")
+        if not self.opleggen_door:
+            fouten["opleggen_door"] = _("Noem ten minste één rol die deze maatregel oplegt.")
+        if fouten:
+            raise ValidationError(fouten)
 
 
 class Klachtfase(models.Model):
     """One stage of the statuut's complaint route, in order."""
 
+    class Route(models.TextChoices):
+        ALGEMEEN = "algemeen", _("klachtenprocedure")
+        VERTROUWELIJK = "vertrouwelijk", _("vertrouwelijk, alleen voor de behandelaar")
+
     statuut = models.ForeignKey(Statuut, on_delete=models.CASCADE, related_name="klachtfasen")
+    route = models.CharField(_("route"), max_length=15, choices=Route.choices,
+                             default=Route.ALGEMEEN)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"))
     code = models.SlugField(_("code"), max_length=40)
     naam = models.CharField(_("naam"), max_length=200)
-    behandelaar = models.CharField(_("behandelaar (rol of orgaan)"), max_length=40)
+    behandelaar = models.CharField(_("behandelaar (rol of orgaan)"), max_length=40,
+                                   validators=[instantie_validator])
     termijn_aantal = models.PositiveSmallIntegerField(null=True, blank=True)
     termijn_eenheid = models.CharField(max_length=15, choices=Eenheid.choices, blank=True)
     schriftelijk = models.BooleanField(_("schriftelijk"), default=False)
     artikel = models.CharField(_("artikel"), max_length=40, blank=True)
+    omschrijving = models.TextField(_("omschrijving"), blank=True)
 
     class Meta:
         verbose_name = _("klachtfase")
         verbose_name_plural = _("klachtfasen")
-        ordering = ["statuut", "volgorde"]
+        ordering = ["statuut", "route", "volgorde"]
         constraints = [models.UniqueConstraint(fields=["statuut", "code"],
                                                name="klachtfase_uniek")]
 
     def __str__(self) -> str:
         return self.naam
 
+    def clean(self):
+        if fouten := _termijn_paar(self, "termijn"):
+            raise ValidationError(fouten)
+
 
 class Beroepsregel(models.Model):
-    """Where beroep (or bezwaar) against a decision by a role goes, and its term."""
+    """Where beroep (or bezwaar) against a decision by a role goes, and its terms."""
+
+    class Soort(models.TextChoices):
+        BEROEP = "beroep", _("beroep")
+        BEZWAAR = "bezwaar", _("bezwaar")
 
     statuut = models.ForeignKey(Statuut, on_delete=models.CASCADE, related_name="beroepsregels")
-    soort = models.CharField(_("soort"), max_length=10,
-                             choices=[("beroep", _("beroep")), ("bezwaar", _("bezwaar"))])
-    tegen = models.CharField(_("tegen besluit van (rol) of onderwerp"), max_length=40)
-    bij = models.CharField(_("bij (rol of orgaan)"), max_length=40)
+    code = models.SlugField(_("code"), max_length=40)
+    soort = models.CharField(_("soort"), max_length=10, choices=Soort.choices)
+    tegen = models.CharField(
+        _("tegen besluit van (rol) of onderwerp"), max_length=40,
+        help_text=_("Een rol, 'toepassing_statuut' of 'toelating'."),
+    )
+    bij = models.CharField(_("bij (rol of orgaan)"), max_length=40,
+                           validators=[instantie_validator])
     schriftelijk = models.BooleanField(_("schriftelijk"), default=False)
+    indientermijn_aantal = models.PositiveSmallIntegerField(null=True, blank=True)
+    indientermijn_eenheid = models.CharField(max_length=15, choices=Eenheid.choices, blank=True)
+    # The term within which the beroep is settled ("afgehandeld binnen").
     termijn_aantal = models.PositiveSmallIntegerField(null=True, blank=True)
     termijn_eenheid = models.CharField(max_length=15, choices=Eenheid.choices, blank=True)
     artikel = models.CharField(_("artikel"), max_length=40, blank=True)
 
+    ONDERWERPEN = ("toepassing_statuut", "toelating")
+
     class Meta:
         verbose_name = _("beroeps- of bezwaarregel")
         verbose_name_plural = _("beroeps- en bezwaarregels")
+        constraints = [models.UniqueConstraint(fields=["statuut", "code"],
+                                               name="beroepsregel_uniek")]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} tegen {self.tegen} bij {self.bij}"
+
+    def clean(self):
+        fouten = _termijn_paar(self, "indientermijn", "termijn")
+        if self.tegen not in {*Rol.values, *self.ONDERWERPEN}:
+            fouten["tegen"] = _("Kies een rol of een onderwerp: %(keuzes)s.") % {
+                "keuzes": ", ".join([*Rol.values, *self.ONDERWERPEN])
+            }
+        if fouten:
+            raise ValidationError(fouten)
 
 
 class Verzuimdrempel(models.Model):
+    """From how many times te laat / absent in which window the statuut takes which step."""
+
+    class Soort(models.TextChoices):
+        TE_LAAT = "te_laat", _("ongeoorloofd te laat")
+        ABSENT = "ongeoorloofd_absent", _("ongeoorloofd absent (spijbelen)")
+
+    class Telt(models.TextChoices):
+        KEER = "keer", _("keer")
+        LESUREN = "lesuren", _("lesuren")
+
+    class Actie(models.TextChoices):
+        MELDEN_AFDELING = "melden_afdeling", _("melden op de afdeling")
+        LES_VERZUIMD = "les_verzuimd", _("les geldt als verzuimd en wordt ingehaald")
+        INHALEN = "inhalen", _("uren inhalen")
+        OUDERS_INFORMEREN = "ouders_informeren", _("ouders informeren")
+        GESPREK_OUDERS = "gesprek_ouders", _("gesprek met leerling en ouders")
+        MELDING_LEERPLICHT = "melding_leerplicht", _("melding bij de leerplichtambtenaar")
+        SCHORSING_MOGELIJK = "schorsing_mogelijk", _("schorsing mogelijk")
+
     statuut = models.ForeignKey(Statuut, on_delete=models.CASCADE, related_name="verzuimdrempels")
-    soort = models.CharField(_("soort"), max_length=30)  # te_laat, ongeoorloofd_absent, uitgestuurd
+    code = models.SlugField(_("code"), max_length=40)
+    soort = models.CharField(_("soort"), max_length=30, choices=Soort.choices)
     groep = models.CharField(_("voor leerlingen"), max_length=40, blank=True)  # onderbouw, ...
-    aantal = models.PositiveSmallIntegerField(_("aantal keer"))
-    periode = models.CharField(_("periode"), max_length=40, blank=True)
-    actie = models.TextField(_("actie"))
+    aantal = models.PositiveSmallIntegerField(
+        _("vanaf aantal"), null=True, blank=True,
+        help_text=_("Leeg: het statuut noemt geen aantal ('herhaaldelijk'); de school oordeelt."),
+    )
+    telt = models.CharField(_("telt"), max_length=10, choices=Telt.choices, default=Telt.KEER)
+    na_minuten = models.PositiveSmallIntegerField(
+        _("te laat: na zoveel minuten"), null=True, blank=True
+    )
+    periode_weken = models.PositiveSmallIntegerField(
+        _("binnen een periode van (weken)"), null=True, blank=True,
+        help_text=_("Leeg: per keer of zonder vaste periode."),
+    )
+    opeenvolgende_perioden = models.PositiveSmallIntegerField(
+        _("in zoveel opeenvolgende perioden"), default=1
+    )
+    actie_code = models.CharField(_("actie"), max_length=20, choices=Actie.choices)
+    actie = models.TextField(_("actie (tekst)"))
+    verantwoordelijke = models.CharField(_("verantwoordelijke"), max_length=40, blank=True,
+                                         validators=[instantie_validator])
+    inhaal_uren = models.PositiveSmallIntegerField(_("uren inhalen"), null=True, blank=True)
+    inhaal_factor = models.PositiveSmallIntegerField(
+        _("gemiste lessen zoveel keer inhalen"), null=True, blank=True
+    )
     artikel = models.CharField(_("artikel"), max_length=40, blank=True)
 
     class Meta:
         verbose_name = _("verzuimdrempel")
         verbose_name_plural = _("verzuimdrempels")
-        ordering = ["statuut", "soort", "aantal"]
+        ordering = ["statuut", "soort", "groep", "aantal"]
+        constraints = [models.UniqueConstraint(fields=["statuut", "code"],
+                                               name="verzuimdrempel_uniek")]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} {self.groep}: {self.actie}".strip()
 
 
 class Gegevenscategorie(models.TextChoices):
@@ -424,7 +681,8 @@ class Toegangsregel(models.Model):
 
     statuut = models.ForeignKey(Statuut, on_delete=models.CASCADE, related_name="toegangsregels")
     rol = models.CharField(_("rol"), max_length=40, choices=Rol.choices)
-    categorieen = models.JSONField(_("categorieën"), default=list)
+    categorieen = models.JSONField(_("categorieën"), default=list,
+                                   validators=[categorieen_validator])
     alleen_eigen_leerlingen = models.BooleanField(
         _("alleen eigen leerlingen"), default=True,
         help_text=_("Mentor: eigen groep; docent: eigen lesgroepen; teamleider: eigen afdeling."),

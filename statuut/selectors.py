@@ -1,0 +1,34 @@
+"""Reads of the statuut versions, for the other apps."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .models import Eenheid, Maatregelsoort, School, Statuut
+
+
+def statuut_op(school: School, datum: date) -> Statuut | None:
+    """The version in force on `datum`: the latest ingangsdatum on or before it.
+
+    An expired version (geldig_tot passed) still counts: it is the last one the school
+    adopted. Callers warn with `Statuut.is_verlopen(datum)`.
+    """
+    return (Statuut.objects.filter(school=school, ingangsdatum__lte=datum)
+            .order_by("-ingangsdatum").first())
+
+
+def schorsing_voor(statuut: Statuut, schooldagen: int) -> Maatregelsoort | None:
+    """The lightest schorsing of the ladder that allows `schooldagen` days (None: not allowed).
+
+    Who may impose it is its `opleggen_door`; a schorsing without a maximum of its own is
+    bounded by `Statuut.schorsing_max_schooldagen`.
+    """
+    if schooldagen > statuut.schorsing_max_schooldagen:
+        return None
+    for maatregel in statuut.maatregelen.filter(soort=Maatregelsoort.Soort.SCHORSING):
+        maximum = maatregel.max_duur_aantal
+        if maatregel.max_duur_eenheid and maatregel.max_duur_eenheid != Eenheid.SCHOOLDAGEN:
+            maximum = None  # the ladder counts schorsing in schooldagen; other units: no cap
+        if maximum is None or schooldagen <= maximum:
+            return maatregel
+    return None
