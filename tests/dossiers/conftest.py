@@ -24,29 +24,25 @@ from dossiers.models import (
 )
 from statuut.models import Bestuur, Rol, School, Schooljaar, Statuut, Toegangsregel
 
-# TIJDELIJK: until statuut.selectors lands.
-if importlib.util.find_spec("statuut.selectors") is None:  # pragma: no cover
-    import sys
-    import types
-
-    def _statuut_op(school, datum):
-        return (Statuut.objects.filter(school=school, ingangsdatum__lte=datum)
-                .order_by("-ingangsdatum").first())
-
-    _shim = types.ModuleType("statuut.selectors")
-    _shim.statuut_op = _statuut_op
-    sys.modules["statuut.selectors"] = _shim
-
 WACHTWOORD = "een-lang-testwachtwoord"
 ALLES = ["A", "B", "C", "D", "E", "F", "G", "H", "dossier"]
 
 
-def _statuut_echnaton(school: School) -> Statuut:
-    if importlib.util.find_spec("statuut.presets") is not None:
-        from statuut.presets import preset_laden
+def _preset(school: School, preset: str) -> Statuut | None:
+    """The shipped preset, once its file exists (the presets land one by one)."""
+    if importlib.util.find_spec("statuut.presets") is None:
+        return None
+    from statuut import presets
 
-        return preset_laden(school=school, preset="echnaton-2009")
-    # Until the presets land: Echnaton art. 9.3 and 9.4 written out by hand.
+    if not presets.preset_pad(preset).exists():
+        return None
+    return presets.preset_laden(school=school, preset=preset)
+
+
+def _statuut_echnaton(school: School) -> Statuut:
+    if (statuut := _preset(school, "echnaton-2009")) is not None:
+        return statuut
+    # Until the preset file lands: Echnaton art. 9.3 and 9.4 written out by hand.
     statuut = Statuut.objects.create(
         school=school, titel="Leerlingenstatuut Echnaton", ingangsdatum=date(2009, 8, 1),
         bezwaar_schorsing_mogelijk=False,
@@ -57,6 +53,7 @@ def _statuut_echnaton(school: School) -> Statuut:
         (Rol.TEAMLEIDER, ALLES, True),
         (Rol.DIRECTIE, ALLES, False),
         (Rol.ADMINISTRATIE, ALLES, False),
+        (Rol.ZORGCOORDINATOR, ["A", "D", "E", "G"], False),
     ]:
         Toegangsregel.objects.create(statuut=statuut, rol=rol, categorieen=cats,
                                      alleen_eigen_leerlingen=eigen, artikel="9")
@@ -64,10 +61,8 @@ def _statuut_echnaton(school: School) -> Statuut:
 
 
 def _statuut_noordgouw(school: School) -> Statuut:
-    if importlib.util.find_spec("statuut.presets") is not None:
-        from statuut.presets import preset_laden
-
-        return preset_laden(school=school, preset="noordgouw-2022")
+    if (statuut := _preset(school, "noordgouw-2022")) is not None:
+        return statuut
     statuut = Statuut.objects.create(
         school=school, titel="Leerlingenstatuut Noordgouw 2022-2024",
         ingangsdatum=date(2022, 8, 1), geldig_tot=date(2024, 8, 1),
@@ -119,6 +114,7 @@ class Wereld:
     teamleider_bovenbouw: object
     directie: object
     administratie: object
+    zorgcoordinator: object
     beheerder: object
     buitenstaander: object
     anna: Leerling
@@ -170,6 +166,7 @@ def wereld(db) -> Wereld:
     directie = maak_gebruiker("directie", "R. Rector", school, Rol.DIRECTIE)
     administratie = maak_gebruiker("administratie", "A. Administratie", school,
                                    Rol.ADMINISTRATIE)
+    zorgcoordinator = maak_gebruiker("zorgcoordinator", "Z. Zorg", school, Rol.ZORGCOORDINATOR)
     beheerder = maak_gebruiker("beheerder", "F. Beheer", school, Rol.FUNCTIONEEL_BEHEERDER)
     buitenstaander = maak_gebruiker("buitenstaander", "O. Buiten", andere, Rol.DIRECTIE,
                                     Rol.MENTOR, Rol.DOCENT)
@@ -190,6 +187,7 @@ def wereld(db) -> Wereld:
         bovenbouw=bovenbouw, groep_1a=g1a, groep_1b=g1b, groep_4h=g4h, mentor=mentor,
         docent=docent, docent_4h=docent_4h, teamleider=teamleider,
         teamleider_bovenbouw=teamleider_bb, directie=directie, administratie=administratie,
+        zorgcoordinator=zorgcoordinator,
         beheerder=beheerder, buitenstaander=buitenstaander, anna=anna, bram=bram,
         chris=chris, dirk=dirk,
     )

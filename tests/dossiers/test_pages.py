@@ -69,6 +69,7 @@ def test_uitloggen_kan_niet_met_get(client, wereld):
         ("teamleider", ["Anna de Vries", "Bram Jansen"], ["Chris Bakker", "Dirk Visser"]),
         ("directie", ["Anna de Vries", "Bram Jansen", "Chris Bakker"], ["Dirk Visser"]),
         ("administratie", ["Anna de Vries", "Bram Jansen", "Chris Bakker"], ["Dirk Visser"]),
+        ("zorgcoordinator", ["Anna de Vries", "Bram Jansen", "Chris Bakker"], ["Dirk Visser"]),
         ("buitenstaander", ["Dirk Visser"], ["Anna de Vries", "Bram Jansen", "Chris Bakker"]),
         ("beheerder", [], ["Anna de Vries", "Bram Jansen", "Chris Bakker", "Dirk Visser"]),
     ],
@@ -113,7 +114,13 @@ def test_de_directie_van_noordgouw_ziet_dat_het_statuut_verlopen_is(client, were
     assert "is verlopen op 1 augustus 2024; stel een nieuwe versie vast." in inhoud
 
 
-def test_de_directie_van_echnaton_krijgt_geen_waarschuwing(client, wereld):
+def test_een_directie_met_een_geldig_statuut_krijgt_geen_waarschuwing(client, wereld):
+    from statuut.models import Statuut
+
+    Statuut.objects.create(
+        school=wereld.school, titel="Leerlingenstatuut nieuw",
+        ingangsdatum=timezone.localdate() - timedelta(days=30), bezwaar_schorsing_mogelijk=False,
+    )
     client.force_login(wereld.directie)
     assert "is verlopen op" not in _inhoud(client.get(reverse("start")))
 

@@ -31,6 +31,7 @@ MATRIX = [
     ("directie", "anna", ALLES),
     ("directie", "chris", ALLES),
     ("administratie", "bram", ALLES),
+    ("zorgcoordinator", "chris", BEPERKT),   # art. 9.4 "overige personeelsleden"
     ("directie", "dirk", GEEN),              # another school
     ("buitenstaander", "anna", GEEN),        # staff of another school
     ("buitenstaander", "chris", GEEN),
@@ -58,6 +59,7 @@ def test_echnaton_art_9_matrix(wereld, persona, leerling, verwacht):
         ("teamleider_bovenbouw", {"chris"}),
         ("directie", {"anna", "bram", "chris"}),
         ("administratie", {"anna", "bram", "chris"}),
+        ("zorgcoordinator", {"anna", "bram", "chris"}),
         ("buitenstaander", {"dirk"}),
         ("beheerder", set()),
     ],
