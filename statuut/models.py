@@ -105,6 +105,14 @@ def categorieen_validator(waarde):
 INSTANTIES = sorted({*Rol.values, *Orgaan.values})
 
 
+def instanties_validator(waarde):
+    """A list of staff roles and/or bodies (a board decides some measures itself)."""
+    if not isinstance(waarde, list):
+        raise ValidationError(_("Verwacht een lijst van rollen of organen."))
+    for w in waarde:
+        instantie_validator(w)
+
+
 def instantie_validator(waarde):
     if waarde and waarde not in INSTANTIES:
         raise ValidationError(_("Onbekende rol of orgaan '%(w)s'. Kies uit: %(keuzes)s."),
@@ -469,8 +477,8 @@ class Maatregelsoort(models.Model):
     soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
     trede = models.PositiveSmallIntegerField(_("trede op de ladder"))
     artikel = models.CharField(_("artikel"), max_length=40, blank=True)
-    opleggen_door = models.JSONField(_("op te leggen door (rollen)"), default=list,
-                                     validators=[rollen_validator])
+    opleggen_door = models.JSONField(_("op te leggen door (rollen of orgaan)"), default=list,
+                                     validators=[instanties_validator])
     voorstel_door = models.JSONField(_("voor te dragen door (rollen)"), default=list, blank=True,
                                      validators=[rollen_validator])
     mandaat_van = models.CharField(
@@ -654,7 +662,7 @@ class Verzuimdrempel(models.Model):
     class Meta:
         verbose_name = _("verzuimdrempel")
         verbose_name_plural = _("verzuimdrempels")
-        ordering = ["statuut", "soort", "groep", "aantal"]
+        ordering = ["statuut", "soort", "groep", "aantal", "opeenvolgende_perioden", "id"]
         constraints = [models.UniqueConstraint(fields=["statuut", "code"],
                                                name="verzuimdrempel_uniek")]
 
