@@ -191,6 +191,9 @@ class Groepsplaatsing(models.Model):
         constraints = [models.UniqueConstraint(fields=["leerling", "groep"],
                                                name="groepsplaatsing_uniek")]
 
+    def __str__(self) -> str:
+        return f"{self.leerling_id} in {self.groep_id}"
+
 
 class Ouder(models.Model):
     """A parent or carer (category B)."""
@@ -227,6 +230,9 @@ class Ouderschap(models.Model):
         verbose_name_plural = _("ouders van leerling")
         constraints = [models.UniqueConstraint(fields=["leerling", "ouder"],
                                                name="ouderschap_uniek")]
+
+    def __str__(self) -> str:
+        return f"{self.relatie} van leerling {self.leerling_id}"
 
 
 class Dossiersectie(models.TextChoices):
@@ -288,6 +294,9 @@ class Inzage(models.Model):
         verbose_name = _("inzage")
         verbose_name_plural = _("inzagelog")
         ordering = ["-tijdstip"]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} las {self.onderdeel} van leerling {self.leerling_id}"
 
 
 __all__ = ["Gegevenscategorie"]
