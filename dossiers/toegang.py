@@ -217,3 +217,13 @@ def startonderdelen(rollen: frozenset[str]) -> frozenset[str]:
     for rol in rollen:
         uit |= STARTONDERDELEN.get(rol, GEEN)
     return frozenset(uit)
+
+
+def mag_termijn_zien(user, termijn) -> bool:
+    """A deadline's explanation: for the person responsible, and for directie of its school
+    (the one above everyone in the escalation line)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if termijn.verantwoordelijke_id == user.pk:
+        return True
+    return "directie" in rollen_van(user, termijn.school)
