@@ -65,8 +65,13 @@ class Roltoewijzing(models.Model):
         verbose_name = _("rol")
         verbose_name_plural = _("rollen")
         constraints = [
+            # Two partial constraints instead of nulls_distinct=False, which SQLite lacks.
             models.UniqueConstraint(fields=["medewerker", "school", "rol", "afdeling"],
-                                    name="roltoewijzing_uniek", nulls_distinct=False),
+                                    condition=Q(afdeling__isnull=False),
+                                    name="roltoewijzing_uniek_per_afdeling"),
+            models.UniqueConstraint(fields=["medewerker", "school", "rol"],
+                                    condition=Q(afdeling__isnull=True),
+                                    name="roltoewijzing_uniek_zonder_afdeling"),
         ]
 
     def __str__(self) -> str:
