@@ -16,7 +16,10 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 def env_str(name: str, default: str | None = None) -> str:
     value = os.environ.get(name, default)
     if value is None:
-        raise ImproperlyConfigured(f"Omgevingsvariabele {name} ontbreekt.")
+        raise ImproperlyConfigured(
+            f"Omgevingsvariabele {name} ontbreekt. Zet {name} (in productie), of DEBUG=1 "
+            "voor ontwikkeling: ./dev up en ./dev test doen dat al."
+        )
     return value
 
 

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from statuut.admin import SCHOOL_PADEN, SchoolScopeMixin, beheerde_scholen
+from statuut.admin import SCHOOL_PADEN, AlleenLezenMixin, SchoolScopeMixin, beheerde_scholen
 
 from .models import (
     Afdeling,
@@ -150,21 +150,9 @@ class MedewerkerAdmin(SchoolScopeMixin, admin.ModelAdmin):
 
 
 @admin.register(Inzage)
-class InzageAdmin(admin.ModelAdmin):
+class InzageAdmin(AlleenLezenMixin, admin.ModelAdmin):
     """The AVG read log: never edited, only read by the application manager."""
 
     list_display = ["tijdstip", "user", "leerling", "onderdeel"]
     list_filter = ["onderdeel"]
     date_hierarchy = "tijdstip"
-
-    def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in self.model._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -236,15 +236,8 @@ class StatuutAdmin(SchoolScopeMixin, admin.ModelAdmin):
                VerzuimdrempelInline, ToegangsregelInline]
 
 
-@admin.register(Termijn)
-class TermijnAdmin(SchoolScopeMixin, admin.ModelAdmin):
-    """Deadlines are opened and closed by the flows' services; here they are only listed."""
-
-    list_display = ["omschrijving", "school", "startdatum", "aantal", "eenheid",
-                    "vervaldatum", "verantwoordelijke", "status"]
-    list_filter = ["status", "school", "eenheid"]
-    search_fields = ["omschrijving", "regel"]
-    date_hierarchy = "vervaldatum"
+class AlleenLezenMixin:
+    """For records that are written only by the application (deadlines, the read log)."""
 
     def get_readonly_fields(self, request, obj=None):
         return [f.name for f in self.model._meta.fields]
@@ -257,3 +250,14 @@ class TermijnAdmin(SchoolScopeMixin, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Termijn)
+class TermijnAdmin(AlleenLezenMixin, SchoolScopeMixin, admin.ModelAdmin):
+    """Deadlines are opened and closed by the flows' services; here they are only listed."""
+
+    list_display = ["omschrijving", "school", "startdatum", "aantal", "eenheid",
+                    "vervaldatum", "verantwoordelijke", "status"]
+    list_filter = ["status", "school", "eenheid"]
+    search_fields = ["omschrijving", "regel"]
+    date_hierarchy = "vervaldatum"
