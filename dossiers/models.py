@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from statuut.models import Gegevenscategorie, Rol, School, Schooljaar
 
@@ -305,3 +306,22 @@ class Inzage(models.Model):
 
 
 __all__ = ["Gegevenscategorie"]
+
+
+class LeerlingUserObjectPermission(UserObjectPermissionBase):
+    """An explicit grant on one pupil to one user (django-guardian), with a real foreign key
+    instead of guardian's generic table, so it cannot outlive or miss its pupil."""
+
+    content_object = models.ForeignKey(Leerling, on_delete=models.CASCADE)
+
+    class Meta(UserObjectPermissionBase.Meta):
+        verbose_name = _("toekenning aan gebruiker")
+        verbose_name_plural = _("toekenningen aan gebruikers")
+
+
+class LeerlingGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Leerling, on_delete=models.CASCADE)
+
+    class Meta(GroupObjectPermissionBase.Meta):
+        verbose_name = _("toekenning aan groep")
+        verbose_name_plural = _("toekenningen aan groepen")

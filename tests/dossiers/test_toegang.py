@@ -5,10 +5,11 @@ from datetime import date
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from guardian.models import UserObjectPermission
 from guardian.shortcuts import assign_perm
 
 from dossiers import toegang
-from dossiers.models import Medewerker
+from dossiers.models import LeerlingUserObjectPermission, Medewerker
 from statuut.models import Statuut
 
 ALLES = frozenset({"A", "B", "C", "D", "E", "F", "G", "H", "dossier"})
@@ -107,6 +108,10 @@ def test_een_guardian_toekenning_op_een_leerling_geeft_a_d_e_g(wereld):
     assert set(toegang.leerlingen_voor(wereld.docent_4h)) == {wereld.anna, wereld.chris}
     # Only that pupil: Bram stays invisible.
     assert toegang.zichtbare_categorieen(wereld.docent_4h, wereld.bram) == GEEN
+    # Kept in the direct foreign-key table, not guardian's generic one (STYLE.md).
+    assert LeerlingUserObjectPermission.objects.filter(
+        user=wereld.docent_4h, content_object=wereld.anna).count() == 1
+    assert not UserObjectPermission.objects.exists()
 
 
 def test_een_modelbrede_view_permissie_geeft_geen_toegang(wereld):
