@@ -53,7 +53,12 @@ DEBUG = env_bool("DEBUG", False)
 if DEBUG:
     SECRET_KEY = env_str("SECRET_KEY", "ontwikkeling-alleen-niet-in-productie-gebruiken")
 else:
-    SECRET_KEY = env_str("SECRET_KEY")
+    # Left empty rather than refused here, so that commands which never sign
+    # anything (makemigrations --check in a hook, collectstatic in a build) run
+    # without secrets; the web and worker processes refuse to start without it
+    # (config.opstart.vereis_secret_key), and Django refuses any use of an empty key.
+    SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY_ONTBREEKT = not SECRET_KEY
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

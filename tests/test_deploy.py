@@ -126,3 +126,35 @@ def test_check_deploy_passes_with_production_values(tmp_path):
     assert result.returncode == 0, output
     assert "WARNINGS" not in output
     assert "System check identified no issues" in output
+
+
+def _env_without_secret(tmp_path) -> dict:
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'leeg.sqlite3'}",
+    }
+
+
+def test_makemigrations_check_runs_without_any_secret(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        cwd=ROOT, env=_env_without_secret(tmp_path), capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No changes detected" in result.stdout
+
+
+@pytest.mark.parametrize("module", ["config.wsgi", "config.celery"])
+def test_serving_processes_refuse_to_start_without_secret_key(tmp_path, module):
+    starter = (
+        f"import {module} as m\n"
+        "from celery.signals import worker_init\n"
+        "worker_init.send(sender=None)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", starter],
+        cwd=ROOT, env=_env_without_secret(tmp_path), capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode != 0
+    assert "Omgevingsvariabele SECRET_KEY ontbreekt" in result.stderr
