@@ -6,9 +6,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
-from statuut.models import Gegevenscategorie, Rol, School, Schooljaar
+from statuut.models import Dossiersectie, Gegevenscategorie, Rol, School, Schooljaar
 
 
 def categorie(cat: str, field: models.Field) -> models.Field:
@@ -162,6 +163,13 @@ class Leerling(models.Model):
     vervolgopleiding = categorie("H", models.CharField(
         _("vervolgopleiding (naam, adres, telefoon)"), max_length=300, blank=True))
 
+    # B: a pupil of age decides whether the parents still receive letters (AVG).
+    toestemming_ouders_informeren_op = categorie("B", models.DateField(
+        _("meerderjarige leerling gaf toestemming ouders te informeren op"), null=True,
+        blank=True,
+        help_text=_("Leeg: ouders van een meerderjarige leerling krijgen geen brieven."),
+    ))
+
     groepen = models.ManyToManyField(
         Groep, through="Groepsplaatsing", related_name="leerlingen", verbose_name=_("groepen")
     )
@@ -169,6 +177,11 @@ class Leerling(models.Model):
     class Meta:
         verbose_name = _("leerling")
         verbose_name_plural = _("leerlingen")
+        # Explicit grants on one pupil (django-guardian); `view_leerling` is the limited part.
+        permissions = [
+            ("inzien_dossier", _("Mag het persoonlijk dossier van deze leerling inzien")),
+            ("inzien_zorg", _("Mag het zorgdossier van deze leerling inzien")),
+        ]
         ordering = ["achternaam", "roepnaam"]
         constraints = [models.UniqueConstraint(fields=["school", "leerlingnummer"],
                                                name="leerlingnummer_uniek")]
@@ -241,20 +254,23 @@ class Ouderschap(models.Model):
         return f"{self.relatie} van leerling {self.leerling_id}"
 
 
-class Dossiersectie(models.TextChoices):
-    """The parts of the personal dossier (Echnaton art. 9.2)."""
+class Verwijdergrond(models.TextChoices):
+    """The procedures that may take an entry out of a dossier; nothing else can."""
 
-    TOELEVERENDE_SCHOOL = "toeleverende_school", _("Gegevens toeleverende school")
-    RAPPORTEN_INSTANTIES = "rapporten_instanties", _("Rapporten van instanties")
-    WELZIJN_LEERMOEILIJKHEDEN = "welzijn", _("Welzijn en leermoeilijkheden")
-    CORRESPONDENTIE = "correspondentie", _("Correspondentie")
-    VERZUIM = "verzuim", _("Verzuim")
-    PERSOONLIJKE_OMSTANDIGHEDEN = "omstandigheden", _("Persoonlijke omstandigheden")
-    GEDRAG = "gedrag", _("Gedrag (uitstuurbrieven, schorsingsbrieven)")
+    BEZWAAR_GEGROND = "bezwaar_gegrond", _("bezwaar gegrond verklaard")
+    JAARLIJKSE_OPSCHONING = "jaarlijkse_opschoning", _("jaarlijkse opschoning door de mentor")
+    BEWAARTERMIJN = "bewaartermijn", _("bewaartermijn verstreken")
+    CORRECTIEVERZOEK = "correctieverzoek", _("verzoek om verwijdering van leerling of ouders "
+                                             "toegewezen")
 
 
 class Dossierstuk(models.Model):
-    """One entry in a pupil's personal dossier: a note, a letter, a decision, a document."""
+    """One entry in a pupil's personal dossier: a note, a letter, a decision, a document.
+
+    Never edited in place: a correction is a new entry that `vervangt` this one (an
+    addendum), and removal keeps the row as a tombstone (`verwijderd_*`) with its content
+    wiped. `dossiers.dossier` is the only writer.
+    """
 
     leerling = models.ForeignKey(Leerling, on_delete=models.PROTECT, related_name="dossierstukken")
     sectie = models.CharField(_("sectie"), max_length=30, choices=Dossiersectie.choices)
@@ -268,6 +284,19 @@ class Dossierstuk(models.Model):
     bron_id = models.PositiveBigIntegerField(null=True, blank=True)
     bron = GenericForeignKey("bron_type", "bron_id")
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    vervangt = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="addenda",
+        verbose_name=_("corrigeert"),
+    )
+    correctiereden = models.TextField(_("reden van de correctie"), blank=True)
+    verwijderd_op = models.DateTimeField(_("verwijderd op"), null=True, blank=True)
+    verwijderd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="verwijderde_dossierstukken",
+    )
+    verwijdergrond = models.CharField(_("grond voor verwijdering"), max_length=30,
+                                      choices=Verwijdergrond.choices, blank=True)
+    verwijdertoelichting = models.TextField(_("toelichting bij verwijdering"), blank=True)
 
     class Meta:
         verbose_name = _("dossierstuk")
@@ -280,32 +309,275 @@ class Dossierstuk(models.Model):
                 condition=Q(bron_type__isnull=True, bron_id__isnull=True)
                 | Q(bron_type__isnull=False, bron_id__isnull=False),
                 name="dossierstuk_bron_volledig",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(verwijderd_op__isnull=True, verwijdergrond="")
+                | Q(verwijderd_op__isnull=False, verwijderd_door__isnull=False)
+                & ~Q(verwijdergrond=""),
+                name="dossierstuk_verwijdering_volledig",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.titel
 
+    @property
+    def is_verwijderd(self) -> bool:
+        return self.verwijderd_op is not None
+
 
 class Inzage(models.Model):
-    """Who read which part of which pupil's data, and when (AVG)."""
+    """Who read which part of which pupil's data, and when (AVG). Append-only.
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                             related_name="inzages")
-    leerling = models.ForeignKey(Leerling, on_delete=models.PROTECT, related_name="inzages")
-    onderdeel = models.CharField(_("onderdeel"), max_length=40)
+    The pupil and the reader are kept without a database constraint, and their number and
+    username are copied in, so deleting a pupil or an account leaves the log whole; on
+    PostgreSQL a trigger refuses every UPDATE and DELETE of a row.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.DO_NOTHING,
+                             db_constraint=False, related_name="inzages")
+    gebruikersnaam = models.CharField(_("gebruikersnaam"), max_length=150, blank=True)
+    rollen = models.JSONField(_("rollen op dat moment"), default=list, blank=True)
+    leerling = models.ForeignKey(Leerling, on_delete=models.DO_NOTHING, db_constraint=False,
+                                 related_name="inzages")
+    leerlingnummer = models.CharField(_("leerlingnummer"), max_length=20, blank=True)
+    school = models.ForeignKey(School, on_delete=models.DO_NOTHING, db_constraint=False,
+                               null=True, blank=True, related_name="+")
+    onderdeel = models.CharField(_("onderdeel"), max_length=100)
+    object_type = models.ForeignKey(ContentType, on_delete=models.DO_NOTHING,
+                                    db_constraint=False, null=True, blank=True, related_name="+")
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
     tijdstip = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
 
     class Meta:
         verbose_name = _("inzage")
         verbose_name_plural = _("inzagelog")
         ordering = ["-tijdstip"]
+        indexes = [models.Index(fields=["leerling", "-tijdstip"], name="inzage_leerling_idx"),
+                   models.Index(fields=["user", "-tijdstip"], name="inzage_user_idx")]
 
     def __str__(self) -> str:
-        return f"{self.user_id} las {self.onderdeel} van leerling {self.leerling_id}"
+        return f"{self.gebruikersnaam} las {self.onderdeel} van leerling {self.leerlingnummer}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Het inzagelog wordt nooit gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Het inzagelog wordt nooit verwijderd.")
 
 
-__all__ = ["Gegevenscategorie"]
+class Toekenningsomvang(models.TextChoices):
+    BEPERKT = "beperkt", _("beperkte gegevens (A, D, E en G)")
+    DOSSIER = "dossier", _("leerlinggegevens en persoonlijk dossier")
+    ZORG = "zorg", _("zorgdossier")
+
+
+#: The guardian permission (on Leerling) behind each scope.
+TOEKENNING_PERMISSIE = {
+    Toekenningsomvang.BEPERKT: "view_leerling",
+    Toekenningsomvang.DOSSIER: "inzien_dossier",
+    Toekenningsomvang.ZORG: "inzien_zorg",
+}
+
+
+class Toekenning(models.Model):
+    """An explicit grant on one pupil to one person: who gave it, why, from when until when.
+
+    The right itself is a django-guardian object permission; `dossiers.toegang` honours it
+    only while a Toekenning covers it on that day, so it lapses by itself at `geldig_tot`.
+    """
+
+    leerling = models.ForeignKey(Leerling, on_delete=models.PROTECT, related_name="toekenningen")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                             related_name="toekenningen", verbose_name=_("aan"))
+    omvang = models.CharField(_("omvang"), max_length=10, choices=Toekenningsomvang.choices)
+    reden = models.TextField(_("reden"))
+    verleend_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                      related_name="verleende_toekenningen")
+    geldig_vanaf = models.DateField(_("geldig vanaf"))
+    geldig_tot = models.DateField(_("geldig tot en met"))
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    ingetrokken_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="ingetrokken_toekenningen",
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("toekenning")
+        verbose_name_plural = _("toekenningen")
+        ordering = ["-geldig_vanaf", "-aangemaakt_op"]
+        constraints = [models.CheckConstraint(condition=Q(geldig_tot__gte=models.F("geldig_vanaf")),
+                                              name="toekenning_periode")]
+
+    def __str__(self) -> str:
+        return f"{self.get_omvang_display()} voor {self.user_id} op leerling {self.leerling_id}"
+
+
+class Agendalink(models.Model):
+    """The secret address of a user's deadline feed (iCalendar). Only its hash is stored;
+    a new link replaces the old one, and revoking deletes it."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="agendalink")
+    sleutel_hash = models.CharField(max_length=64, unique=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("agendalink")
+        verbose_name_plural = _("agendalinks")
+
+    def __str__(self) -> str:
+        return f"agendalink van {self.user_id}"
+
+
+class Briefstatus(models.TextChoices):
+    AANGEVRAAGD = "aangevraagd", _("aangevraagd")
+    GEMAAKT = "gemaakt", _("gemaakt")
+    VERZONDEN = "verzonden", _("verzonden")
+    MISLUKT = "mislukt", _("mislukt")
+
+
+class Verzendwijze(models.TextChoices):
+    EMAIL = "email", _("per e-mail")
+    PRINT = "print", _("afdrukken en per post")
+
+
+class Brief(models.Model):
+    """A letter about a pupil: requested with the decision that needs it, rendered to PDF by a
+    Celery task after commit, kept as a dossier entry, then e-mailed or printed.
+
+    `sleutel` names the request (e.g. the decision and the letter kind); a second request with
+    the same key returns the same letter, so rendering the same request twice gives one letter.
+    """
+
+    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="brieven")
+    leerling = models.ForeignKey(Leerling, on_delete=models.PROTECT, related_name="brieven")
+    soort = models.CharField(_("soort brief"), max_length=60)
+    sleutel = models.CharField(max_length=200, unique=True)
+    status = FSMField(_("status"), max_length=15, choices=Briefstatus.choices,
+                      default=Briefstatus.AANGEVRAAGD, protected=True)
+    datum = models.DateField(_("datum van de brief"))
+    gegevens = models.JSONField(_("gegevens waaruit de brief is gemaakt"), default=dict)
+    statuut = models.ForeignKey("statuut.Statuut", on_delete=models.PROTECT, null=True,
+                                blank=True, related_name="+")
+    pdf = models.BinaryField(_("pdf"), null=True, blank=True, editable=False)
+    paginas = models.PositiveSmallIntegerField(_("pagina's"), null=True, blank=True)
+    verzendwijze = models.CharField(_("verzendwijze"), max_length=10,
+                                    choices=Verzendwijze.choices, blank=True)
+    printreden = models.CharField(_("waarom afdrukken"), max_length=300, blank=True)
+    fout = models.TextField(_("reden van mislukken"), blank=True)
+    pogingen = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    bron_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, null=True, blank=True,
+                                  related_name="+")
+    bron_id = models.PositiveBigIntegerField(null=True, blank=True)
+    bron = GenericForeignKey("bron_type", "bron_id")
+    dossierstuk = models.OneToOneField(Dossierstuk, on_delete=models.PROTECT, null=True,
+                                       blank=True, related_name="brief")
+    aangevraagd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                         related_name="aangevraagde_brieven")
+    aangevraagd_op = models.DateTimeField(auto_now_add=True)
+    gemaakt_op = models.DateTimeField(null=True, blank=True)
+    verzonden_op = models.DateTimeField(null=True, blank=True)
+    verzonden_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                       null=True, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("brief")
+        verbose_name_plural = _("brieven")
+        ordering = ["-aangevraagd_op"]
+        indexes = [models.Index(fields=["school", "status"], name="brief_uitgaand_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.soort} voor leerling {self.leerling_id} ({self.datum:%d-%m-%Y})"
+
+
+class BriefOntvanger(models.Model):
+    """Who a letter goes to, as known when it was requested (a snapshot)."""
+
+    brief = models.ForeignKey(Brief, on_delete=models.CASCADE, related_name="ontvangers")
+    partij = models.CharField(_("partij"), max_length=20)  # statuut.Partij values
+    afschrift = models.BooleanField(_("afschrift"), default=False)
+    ouder = models.ForeignKey(Ouder, on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="+")
+    naam = models.CharField(_("naam"), max_length=200)
+    adres = models.CharField(_("adres"), max_length=200, blank=True)
+    postcode_plaats = models.CharField(_("postcode en plaats"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    class Meta:
+        verbose_name = _("ontvanger")
+        verbose_name_plural = _("ontvangers")
+        ordering = ["afschrift", "pk"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Briefinstellingen(models.Model):
+    """A school's letterhead, signatory and the addresses of the outside parties."""
+
+    school = models.OneToOneField(School, on_delete=models.CASCADE,
+                                  related_name="briefinstellingen")
+    briefhoofd = models.TextField(_("briefhoofd (regels onder de schoolnaam)"), blank=True)
+    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.CharField(_("website"), max_length=200, blank=True)
+    ondertekenaar_naam = models.CharField(_("ondertekenaar"), max_length=200, blank=True)
+    ondertekenaar_functie = models.CharField(_("functie ondertekenaar"), max_length=200,
+                                             blank=True)
+    voettekst = models.CharField(_("voettekst"), max_length=300, blank=True)
+    inspectie_adres = models.TextField(
+        _("adres inspectie"), blank=True,
+        default="Inspectie van het Onderwijs\nPostbus 2730\n3500 GS Utrecht",
+    )
+    inspectie_email = models.EmailField(_("e-mail inspectie"), blank=True)
+    bevoegd_gezag_adres = models.TextField(_("adres bevoegd gezag"), blank=True)
+    bevoegd_gezag_email = models.EmailField(_("e-mail bevoegd gezag"), blank=True)
+    leerplicht_adres = models.TextField(_("adres leerplichtambtenaar"), blank=True)
+    leerplicht_email = models.EmailField(_("e-mail leerplichtambtenaar"), blank=True)
+
+    class Meta:
+        verbose_name = _("briefinstellingen")
+        verbose_name_plural = _("briefinstellingen")
+
+    def __str__(self) -> str:
+        return str(self.school)
+
+
+class Bundelstatus(models.TextChoices):
+    BEZIG = "bezig", _("wordt gemaakt")
+    KLAAR = "klaar", _("klaar")
+    MISLUKT = "mislukt", _("mislukt")
+
+
+class Briefbundel(models.Model):
+    """Several letters joined into one PDF to print, made by a Celery task with progress."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="briefbundels")
+    aangevraagd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                         related_name="+")
+    brieven = models.ManyToManyField(Brief, related_name="bundels")
+    totaal = models.PositiveIntegerField(default=0)
+    klaar = models.PositiveIntegerField(default=0)
+    status = models.CharField(max_length=10, choices=Bundelstatus.choices,
+                              default=Bundelstatus.BEZIG)
+    pdf = models.BinaryField(null=True, blank=True, editable=False)
+    fout = models.TextField(blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("briefbundel")
+        verbose_name_plural = _("briefbundels")
+        ordering = ["-aangemaakt_op"]
+
+    def __str__(self) -> str:
+        return f"bundel van {self.totaal} brieven ({self.get_status_display()})"
+
+
+__all__ = ["Dossiersectie", "Gegevenscategorie"]
 
 
 class LeerlingUserObjectPermission(UserObjectPermissionBase):

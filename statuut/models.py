@@ -684,13 +684,59 @@ class Gegevenscategorie(models.TextChoices):
     DOSSIER = "dossier", _("persoonlijk dossier")
 
 
+class Handeling(models.TextChoices):
+    """What a role may do with a pupil's dossier besides reading it (the flows add theirs).
+
+    The seeds name who reads what; who writes, sends and grants is mostly a DEFAULT in the
+    presets, editable per statuut like every other rule.
+    """
+
+    DOSSIER_TOEVOEGEN = "dossier.toevoegen", _("stukken aan het dossier toevoegen")
+    DOSSIER_CORRIGEREN = "dossier.corrigeren", _("een stuk corrigeren met een addendum")
+    DOSSIER_OPSCHONEN = "dossier.opschonen", _(
+        "het dossier aan het eind van het schooljaar opschonen")
+    BRIEF_AANVRAGEN = "brief.aanvragen", _("brieven aanvragen")
+    BRIEF_VERZENDEN = "brief.verzenden", _(
+        "brieven verzenden, afdrukken en downloaden (uitgaande post)")
+    TOEKENNING_VERLENEN = "toekenning.verlenen", _("anderen toegang tot één leerling geven")
+    INZAGELOG_ZIEN = "inzagelog.zien", _("het inzagelog doorzoeken")
+
+
+def handelingen_validator(waarde):
+    _lijst_validator(Handeling, "handelingen")(waarde)
+
+
+class Dossiersectie(models.TextChoices):
+    """The parts of the personal dossier (Echnaton art. 9.2; Noordgouw art. 6)."""
+
+    TOELEVERENDE_SCHOOL = "toeleverende_school", _("Gegevens toeleverende school")
+    RAPPORTEN_INSTANTIES = "rapporten_instanties", _("Rapporten van instanties")
+    WELZIJN_LEERMOEILIJKHEDEN = "welzijn", _("Welzijn en leermoeilijkheden")
+    CORRESPONDENTIE = "correspondentie", _("Correspondentie")
+    VERZUIM = "verzuim", _("Verzuim")
+    PERSOONLIJKE_OMSTANDIGHEDEN = "omstandigheden", _("Persoonlijke omstandigheden")
+    GEDRAG = "gedrag", _("Gedrag (uitstuurbrieven, schorsingsbrieven)")
+
+
+def dossiersecties_validator(waarde):
+    _lijst_validator(Dossiersectie, "dossiersecties")(waarde)
+
+
 class Toegangsregel(models.Model):
-    """One row of the statuut's access matrix: which role (in which relation) sees which part."""
+    """One row of the statuut's access matrix: which role (in which relation) sees which part,
+    and may do what."""
 
     statuut = models.ForeignKey(Statuut, on_delete=models.CASCADE, related_name="toegangsregels")
     rol = models.CharField(_("rol"), max_length=40, choices=Rol.choices)
-    categorieen = models.JSONField(_("categorieën"), default=list,
+    categorieen = models.JSONField(_("categorieën"), default=list, blank=True,
                                    validators=[categorieen_validator])
+    dossiersecties = models.JSONField(
+        _("dossiersecties"), default=list, blank=True, validators=[dossiersecties_validator],
+        help_text=_("Welke delen van het persoonlijk dossier; leeg is alle delen (als "
+                    "'dossier' bij de categorieën staat)."),
+    )
+    handelingen = models.JSONField(_("handelingen"), default=list, blank=True,
+                                   validators=[handelingen_validator])
     alleen_eigen_leerlingen = models.BooleanField(
         _("alleen eigen leerlingen"), default=True,
         help_text=_("Mentor: eigen groep; docent: eigen lesgroepen; teamleider: eigen afdeling."),
@@ -736,6 +782,7 @@ class Termijn(models.Model):
         _("status"), max_length=10, choices=Termijnstatus.choices, default=Termijnstatus.OPEN
     )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    afgesloten_op = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("termijn")
@@ -745,3 +792,35 @@ class Termijn(models.Model):
 
     def __str__(self) -> str:
         return f"{self.omschrijving} (uiterlijk {self.vervaldatum:%d-%m-%Y})"
+
+
+class Herinneringsoort(models.TextChoices):
+    VOORAF = "vooraf", _("herinnering twee schooldagen vooraf")
+    VANDAAG = "vandaag", _("herinnering op de uiterste dag")
+    VERLOPEN = "verlopen", _("melding: termijn verstreken")
+    ESCALATIE = "escalatie", _("melding aan de leidinggevende: termijn verstreken")
+
+
+class Herinnering(models.Model):
+    """A reminder of one kind about one deadline to one person: at most one row, ever.
+
+    The unique constraint is what makes a second sweep, a redelivered task or a second beat
+    process harmless: whoever inserts the row first sends it; `verzonden_op` is set in the same
+    transaction as the sending, under a row lock.
+    """
+
+    termijn = models.ForeignKey(Termijn, on_delete=models.CASCADE, related_name="herinneringen")
+    soort = models.CharField(_("soort"), max_length=10, choices=Herinneringsoort.choices)
+    ontvanger = models.ForeignKey("auth.User", on_delete=models.PROTECT,
+                                  related_name="herinneringen")
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("herinnering")
+        verbose_name_plural = _("herinneringen")
+        constraints = [models.UniqueConstraint(fields=["termijn", "soort", "ontvanger"],
+                                               name="herinnering_eenmalig")]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} aan {self.ontvanger_id} over termijn {self.termijn_id}"
