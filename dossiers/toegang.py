@@ -10,8 +10,13 @@ The answer comes from data, never from an `if` on the school:
 - the user's relation to the pupil in the current school year, for rules that apply only to
   "eigen leerlingen": mentor of a group the pupil is placed in, docent with a lesopdracht for
   such a group, teamleider of the group's afdeling;
-- explicit per-object grants kept with django-guardian (`dossiers.view_leerling` on one
-  Leerling grants the limited part A, D, E and G of art. 9.4).
+- explicit per-object grants kept with django-guardian (`view_leerling` on one Leerling
+  opens the limited part A, D, E and G of art. 9.4, `inzien_dossier` the pupil data and the
+  dossier, `inzien_zorg` the care file), honoured only while a `Toekenning` records who gave
+  it, why, and from when until when.
+
+Besides reading, the matrix names actions (`statuut.Handeling`: add to the dossier, correct,
+clean up, request and send letters, grant, search the read log), each in the same relation.
 
 No statuut or no matching rule means no access. A user without a Medewerker sees nothing, and
 a superuser gets nothing for free here: the functioneel beheerder works in the admin.
@@ -19,6 +24,7 @@ a superuser gets nothing for free here: the functioneel beheerder works in the a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -26,9 +32,19 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from guardian.shortcuts import get_objects_for_user
 
-from statuut.models import Gegevenscategorie, Rol, Toegangsregel
+from statuut.models import Dossiersectie, Gegevenscategorie, Handeling, Rol, Toegangsregel
 
-from .models import Groepsplaatsing, Leerling, Medewerker, Roltoewijzing
+from .models import (
+    TOEKENNING_PERMISSIE,
+    Brief,
+    Dossierstuk,
+    Groepsplaatsing,
+    Leerling,
+    Medewerker,
+    Roltoewijzing,
+    Toekenning,
+    Toekenningsomvang,
+)
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -38,9 +54,15 @@ if TYPE_CHECKING:
 #: The central administration categories (art. 9.1), in display order.
 CENTRALE_CATEGORIEEN: tuple[str, ...] = ("A", "B", "C", "D", "E", "F", "G", "H")
 DOSSIER = Gegevenscategorie.DOSSIER.value
+#: The care file (zorg): not part of art. 9's matrix; opened by the zorg flow's own rules
+#: and by an explicit grant.
+ZORG = "zorg"
+ALLE_SECTIES: tuple[str, ...] = tuple(Dossiersectie.values)
+#: Actions that write in the dossier and therefore need at least one readable section.
+SCHRIJVEN_IN_DOSSIER = frozenset({Handeling.DOSSIER_TOEVOEGEN, Handeling.DOSSIER_CORRIGEREN,
+                                  Handeling.DOSSIER_OPSCHONEN})
 
-#: What an explicit guardian grant on one pupil opens: the limited part of art. 9.4.
-GRANT_PERMISSIE = "dossiers.view_leerling"
+#: What a limited explicit grant on one pupil opens: the limited part of art. 9.4.
 GRANT_CATEGORIEEN: frozenset[str] = frozenset({"A", "D", "E", "G"})
 
 GEEN: frozenset[str] = frozenset()
@@ -65,7 +87,7 @@ def _statuut_op(school: School, op: date) -> Statuut | None:
     return statuut_op(school, op)
 
 
-def rollen_van(user, school: School) -> frozenset[str]:
+def rollen_van(user, school: School | int) -> frozenset[str]:
     """The roles (`Rol` values) the user has at `school`; empty without a Medewerker."""
     medewerker = _medewerker(user)
     if medewerker is None:
@@ -126,43 +148,156 @@ def _regels(statuut: Statuut | None, rollen: set[str]) -> list[Toegangsregel]:
     return list(Toegangsregel.objects.filter(statuut=statuut, rol__in=rollen))
 
 
-def _toegekende_leerlingen(user) -> QuerySet[Leerling]:
-    # DESIGN.md trap: guardian's defaults let global permissions and superusers see every row.
-    return get_objects_for_user(
-        user, GRANT_PERMISSIE, klass=Leerling,
-        accept_global_perms=False, with_superuser=False,
+def _actieve_toekenningen(user, op: date) -> QuerySet[Toekenning]:
+    return Toekenning.objects.filter(
+        user=user, ingetrokken_op__isnull=True, geldig_vanaf__lte=op, geldig_tot__gte=op
     )
 
 
-def zichtbare_categorieen(user, leerling: Leerling, *, op: date | None = None) -> frozenset[str]:
-    """The categories ("A".."H", "dossier") of `leerling` that `user` may see on date `op`."""
+def _toegekende_leerlingen(user, omvang: str = Toekenningsomvang.BEPERKT,
+                           op: date | None = None) -> QuerySet[Leerling]:
+    """Pupils on which `user` holds the guardian permission of `omvang` *and* a Toekenning
+    covers it today: the guardian row is the right, the Toekenning its term."""
+    op = _vandaag(op)
+    # DESIGN.md trap: guardian's defaults let global permissions and superusers see every row.
+    rechten = get_objects_for_user(
+        user, f"dossiers.{TOEKENNING_PERMISSIE[omvang]}", klass=Leerling,
+        accept_global_perms=False, with_superuser=False,
+    )
+    return rechten.filter(
+        pk__in=_actieve_toekenningen(user, op).filter(omvang=omvang).values("leerling_id")
+    )
+
+
+#: What each kind of explicit grant opens.
+TOEKENNING_CATEGORIEEN: dict[str, frozenset[str]] = {
+    Toekenningsomvang.BEPERKT: GRANT_CATEGORIEEN,
+    Toekenningsomvang.DOSSIER: frozenset({*CENTRALE_CATEGORIEEN, DOSSIER}),
+    Toekenningsomvang.ZORG: frozenset({ZORG}),
+}
+
+
+@dataclass(frozen=True)
+class Rechten:
+    """Everything one user may see and do with one pupil on one day."""
+
+    categorieen: frozenset[str]
+    secties: frozenset[str]
+    handelingen: frozenset[str]
+
+
+GEEN_RECHTEN = Rechten(GEEN, GEEN, GEEN)
+
+
+def rechten(user, leerling: Leerling, *, op: date | None = None) -> Rechten:
+    """The categories ("A".."H", "dossier", "zorg"), dossier sections and actions (`Handeling`
+    values) of `leerling` open to `user` on `op`: the statuut's rules for the user's roles whose
+    relation holds, plus explicit grants in force."""
     medewerker = _medewerker(user)
     if medewerker is None:
-        return GEEN
+        return GEEN_RECHTEN
     op = _vandaag(op)
     toewijzingen = list(Roltoewijzing.objects.filter(medewerker=medewerker,
                                                      school_id=leerling.school_id))
     categorieen: set[str] = set()
+    secties: set[str] = set()
+    handelingen: set[str] = set()
     regels = _regels(_statuut_op(leerling.school, op), {t.rol for t in toewijzingen})
     for regel in regels:
-        nieuw = set(regel.categorieen) - categorieen
-        if not nieuw:
-            continue
-        if not regel.alleen_eigen_leerlingen:
-            categorieen |= nieuw
-            continue
-        ids = _eigen_leerling_ids(medewerker, regel.rol, toewijzingen, leerling.school_id, op)
-        if ids is not None and ids.filter(leerling_id=leerling.pk).exists():
-            categorieen |= nieuw
-    if not GRANT_CATEGORIEEN <= categorieen:
-        if _toegekende_leerlingen(user).filter(pk=leerling.pk).exists():
-            categorieen |= GRANT_CATEGORIEEN
-    return frozenset(categorieen)
+        if regel.alleen_eigen_leerlingen:
+            ids = _eigen_leerling_ids(medewerker, regel.rol, toewijzingen, leerling.school_id, op)
+            if ids is None or not ids.filter(leerling_id=leerling.pk).exists():
+                continue
+        categorieen |= set(regel.categorieen)
+        handelingen |= set(regel.handelingen)
+        if DOSSIER in regel.categorieen:
+            secties |= set(regel.dossiersecties or ALLE_SECTIES)
+    for omvang in _actieve_toekenningen(user, op).filter(leerling=leerling).values_list(
+        "omvang", flat=True
+    ).distinct():
+        if _toegekende_leerlingen(user, omvang, op).filter(pk=leerling.pk).exists():
+            extra = TOEKENNING_CATEGORIEEN[omvang]
+            categorieen |= extra
+            if DOSSIER in extra:
+                secties |= set(ALLE_SECTIES)
+    if DOSSIER not in categorieen:
+        secties = set()
+    # Writing in a part of the dossier requires reading it.
+    if not secties:
+        handelingen -= SCHRIJVEN_IN_DOSSIER
+    return Rechten(frozenset(categorieen), frozenset(secties), frozenset(handelingen))
+
+
+def zichtbare_categorieen(user, leerling: Leerling, *, op: date | None = None) -> frozenset[str]:
+    """The categories ("A".."H", "dossier", "zorg") of `leerling` that `user` may see on `op`."""
+    return rechten(user, leerling, op=op).categorieen
+
+
+def zichtbare_secties(user, leerling: Leerling, *, op: date | None = None) -> frozenset[str]:
+    """The parts (`Dossiersectie` values) of the personal dossier `user` may read."""
+    return rechten(user, leerling, op=op).secties
 
 
 def mag_zien(user, leerling: Leerling, categorie: str, *, op: date | None = None) -> bool:
-    """May `user` see category `categorie` ("A".."H" or "dossier") of `leerling`?"""
+    """May `user` see category `categorie` ("A".."H", "dossier" or "zorg") of `leerling`?"""
     return categorie in zichtbare_categorieen(user, leerling, op=op)
+
+
+def mag(user, handeling: str, leerling: Leerling, *, op: date | None = None) -> bool:
+    """May `user` do `handeling` (a `statuut.Handeling`) with `leerling`'s dossier?"""
+    return handeling in rechten(user, leerling, op=op).handelingen
+
+
+def mag_sectie_zien(user, leerling: Leerling, sectie: str, *, op: date | None = None) -> bool:
+    return sectie in zichtbare_secties(user, leerling, op=op)
+
+
+def scholen_waar(user, handeling: str, *, op: date | None = None):
+    """The schools where `user` may do `handeling` for every pupil (a rule not limited to
+    own pupils): the outbox of the administratie, the read log of directie and beheer."""
+    from statuut.models import School
+
+    medewerker = _medewerker(user)
+    if medewerker is None:
+        return School.objects.none()
+    op = _vandaag(op)
+    ids = []
+    for school in scholen_van(user):
+        regels = _regels(_statuut_op(school, op), set(rollen_van(user, school)))
+        if any(handeling in r.handelingen and not r.alleen_eigen_leerlingen for r in regels):
+            ids.append(school.pk)
+    return School.objects.filter(pk__in=ids)
+
+
+def mag_op_school(user, handeling: str, school, *, op: date | None = None) -> bool:
+    return scholen_waar(user, handeling, op=op).filter(pk=school.pk).exists()
+
+
+def dossierstukken_voor(user, leerling: Leerling, *, op: date | None = None
+                        ) -> QuerySet[Dossierstuk]:
+    """The pupil's dossier entries in the sections `user` may read (tombstones included)."""
+    secties = zichtbare_secties(user, leerling, op=op)
+    if not secties:
+        return Dossierstuk.objects.none()
+    return Dossierstuk.objects.filter(leerling=leerling, sectie__in=secties)
+
+
+def brieven_voor(user, *, op: date | None = None) -> QuerySet[Brief]:
+    """Letters `user` may see: all letters of the schools where they handle the outgoing
+    post. (A letter on the dossier page is read through its dossier entry instead.)"""
+    return Brief.objects.filter(
+        school__in=scholen_waar(user, Handeling.BRIEF_VERZENDEN, op=op)
+    )
+
+
+def toe_te_kennen(user, leerling: Leerling, *, op: date | None = None) -> list[str]:
+    """The grant scopes (`Toekenningsomvang`) `user` may give others on `leerling`: only with
+    the right to grant, and never more than they see themselves."""
+    eigen = rechten(user, leerling, op=op)
+    if Handeling.TOEKENNING_VERLENEN not in eigen.handelingen:
+        return []
+    return [omvang for omvang, cats in TOEKENNING_CATEGORIEEN.items()
+            if cats <= eigen.categorieen]
 
 
 def leerlingen_voor(user, *, op: date | None = None) -> QuerySet[Leerling]:
@@ -182,7 +317,10 @@ def leerlingen_voor(user, *, op: date | None = None) -> QuerySet[Leerling]:
     for t in toewijzingen:
         per_school.setdefault(t.school_id, []).append(t)
 
-    filter_ = Q(pk__in=_toegekende_leerlingen(user).values("pk"))
+    filter_ = Q()
+    for omvang, cats in TOEKENNING_CATEGORIEEN.items():
+        if cats & set(CENTRALE_CATEGORIEEN):
+            filter_ |= Q(pk__in=_toegekende_leerlingen(user, omvang, op).values("pk"))
     for school_id, eigen in per_school.items():
         regels = [
             r for r in _regels(_statuut_op(eigen[0].school, op), {t.rol for t in eigen})

@@ -1,0 +1,106 @@
+"""Explicit grants on one pupil: given, withdrawn and lapsed only here.
+
+The right is a django-guardian object permission (in the direct foreign-key table of
+Leerling); the `Toekenning` row records who gave it to whom, why, and for which days.
+`dossiers.toegang` honours the permission only on days a live Toekenning covers.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from guardian.shortcuts import assign_perm, remove_perm
+
+from statuut.services import InvoerFout
+
+from . import toegang
+from .models import TOEKENNING_PERMISSIE, Leerling, Toekenning, Toekenningsomvang
+
+
+def _permissie(omvang: str) -> str:
+    return f"dossiers.{TOEKENNING_PERMISSIE[omvang]}"
+
+
+@transaction.atomic
+def toekenning_verlenen(
+    *, door, aan, leerling: Leerling, omvang: str, reden: str,
+    geldig_vanaf: date, geldig_tot: date, controleer: bool = True,
+) -> Toekenning:
+    """Give `aan` access of scope `omvang` to `leerling` for the days `geldig_vanaf` through
+    `geldig_tot`. With `controleer` (always, except in set-up code such as the demo), `door`
+    must hold the right to grant and may not grant more than they see themselves."""
+    if omvang not in Toekenningsomvang.values:
+        raise InvoerFout(_("Onbekende omvang '%(o)s'. Kies uit: %(k)s.")
+                         % {"o": omvang, "k": ", ".join(Toekenningsomvang.values)})
+    if not (reden or "").strip():
+        raise InvoerFout(_("Geef een reden op: waarom heeft deze persoon toegang nodig?"))
+    if geldig_tot < geldig_vanaf:
+        raise InvoerFout(_("De einddatum ligt vóór de begindatum; kies een einddatum op of na "
+                           "%(d)s.") % {"d": geldig_vanaf.strftime("%d-%m-%Y")})
+    if aan == door:
+        raise InvoerFout(_("U kunt uzelf geen toegang geven."))
+    if controleer and omvang not in toegang.toe_te_kennen(door, leerling):
+        raise InvoerFout(_("U mag deze toegang tot deze leerling niet verlenen: alleen wie "
+                           "volgens het leerlingenstatuut toegang mag geven, en nooit meer dan "
+                           "hij of zij zelf ziet."))
+    toekenning = Toekenning.objects.create(
+        leerling=leerling, user=aan, omvang=omvang, reden=reden.strip(), verleend_door=door,
+        geldig_vanaf=geldig_vanaf, geldig_tot=geldig_tot,
+    )
+    assign_perm(_permissie(omvang), aan, leerling)
+    return toekenning
+
+
+@transaction.atomic
+def toekenning_intrekken(*, door, toekenning: Toekenning) -> Toekenning:
+    """Withdraw a grant before its end: who gave it, or who may grant that scope now."""
+    toekenning = Toekenning.objects.select_for_update().get(pk=toekenning.pk)
+    if toekenning.ingetrokken_op is not None:
+        raise InvoerFout(_("Deze toegang is al ingetrokken."))
+    if door != toekenning.verleend_door and toekenning.omvang not in toegang.toe_te_kennen(
+        door, toekenning.leerling
+    ):
+        raise InvoerFout(_("U mag deze toegang niet intrekken."))
+    toekenning.ingetrokken_op = timezone.now()
+    toekenning.ingetrokken_door = door
+    toekenning.save(update_fields=["ingetrokken_op", "ingetrokken_door"])
+    _permissie_opruimen(toekenning.user, toekenning.leerling, toekenning.omvang)
+    return toekenning
+
+
+def _permissie_opruimen(user, leerling: Leerling, omvang: str, op: date | None = None) -> None:
+    """Remove the guardian permission unless another live grant still needs it."""
+    op = op or timezone.localdate()
+    nog_nodig = Toekenning.objects.filter(
+        user=user, leerling=leerling, omvang=omvang, ingetrokken_op__isnull=True,
+        geldig_tot__gte=op,
+    ).exists()
+    if not nog_nodig:
+        remove_perm(_permissie(omvang), user, leerling)
+
+
+def verlopen_toekenningen_opruimen(*, op: date | None = None) -> int:
+    """Housekeeping for the nightly beat: drop guardian rows of grants past their end.
+    (Access already stops on the day after `geldig_tot`: toegang checks the dates.)"""
+    op = op or timezone.localdate()
+    verlopen = Toekenning.objects.filter(ingetrokken_op__isnull=True, geldig_tot__lt=op)
+    n = 0
+    for t in verlopen.select_related("user", "leerling"):
+        with transaction.atomic():
+            _permissie_opruimen(t.user, t.leerling, t.omvang, op)
+        n += 1
+    return n
+
+
+def actieve_toekenningen(leerling: Leerling, *, op: date | None = None):
+    """Who holds a live grant on the pupil (for the pupil's page)."""
+    op = op or timezone.localdate()
+    return (
+        Toekenning.objects.filter(leerling=leerling, ingetrokken_op__isnull=True,
+                                  geldig_vanaf__lte=op, geldig_tot__gte=op)
+        .select_related("user__medewerker", "verleend_door__medewerker")
+        .order_by("geldig_tot")
+    )
