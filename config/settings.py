@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -175,6 +176,7 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", "")  # for the file backend (worker tests)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "leerlingzorg@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -187,6 +189,20 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_RESULT_BACKEND = None
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery")
+# Run exactly one beat (docker-compose has one). A second one by mistake sends nothing twice:
+# every reminder is one row with a unique constraint (statuut.Herinnering).
+CELERY_BEAT_SCHEDULE = {
+    # Each school morning; the sweep itself skips schools that have no school day today.
+    "termijnen-vegen": {
+        "task": "dossiers.termijnen_vegen",
+        "schedule": crontab(hour=7, minute=0, day_of_week="mon-fri"),
+    },
+    "toekenningen-opruimen": {
+        "task": "dossiers.toekenningen_opruimen",
+        "schedule": crontab(hour=0, minute=15),
+    },
+}
 
 # Security: strict by default outside DEBUG, so `check --deploy` passes.
 SESSION_COOKIE_SECURE = not DEBUG

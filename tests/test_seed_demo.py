@@ -104,7 +104,7 @@ def momentopname() -> dict[str, list]:
     return {
         "leerlingen": list(Leerling.objects.order_by("school", "leerlingnummer").values()),
         "ouders": list(Ouder.objects.order_by("email").values()),
-        "medewerkers": list(Medewerker.objects.order_by("naam").values()),
+        "medewerkers": list(Medewerker.objects.order_by("naam", "user__username").values()),
         "gebruikers": list(get_user_model().objects.order_by("username").values(
             "id", "username", "first_name", "last_name", "email", "is_staff", "is_active",
             "is_superuser")),

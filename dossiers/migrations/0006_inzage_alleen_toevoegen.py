@@ -25,13 +25,13 @@ DROP FUNCTION IF EXISTS dossiers_inzage_alleen_toevoegen();
 
 def aanzetten(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(FUNCTIE)
-        schema_editor.execute(TRIGGER)
+        schema_editor.execute(FUNCTIE, params=None)
+        schema_editor.execute(TRIGGER, params=None)
 
 
 def uitzetten(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(WEG)
+        schema_editor.execute(WEG, params=None)
 
 
 class Migration(migrations.Migration):

@@ -6,8 +6,7 @@ import pytest
 
 from statuut.models import Eenheid, VrijeDag
 from statuut.services import kalender_gewijzigd, regiovakanties_laden, termijn_openen
-
-from .conftest import WACHTWOORD
+from tests.personas import WACHTWOORD
 
 
 @pytest.fixture

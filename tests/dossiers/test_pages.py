@@ -10,8 +10,7 @@ from django.utils import timezone
 
 from dossiers.models import Groep, Inzage
 from statuut.models import Eenheid, Termijn, Termijnstatus
-
-from .conftest import WACHTWOORD, maak_gebruiker, maak_leerling
+from tests.personas import WACHTWOORD, maak_gebruiker, maak_leerling
 
 
 def _inhoud(response) -> str:

@@ -6,8 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.dossiers.conftest import _snelle_wachtwoorden, wereld  # noqa: F401  (fixtures)
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.dossiers.conftest import WACHTWOORD
+from tests.personas import WACHTWOORD
 
 pytestmark = pytest.mark.e2e
 

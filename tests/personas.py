@@ -1,5 +1,5 @@
-"""Personas for the access policy and the pages: one Echnaton school (art. 9 matrix) with
-staff in every relation to its pupils, and an outsider at another school."""
+"""Personas for every test (registered in tests/conftest.py): one Echnaton school
+(art. 9 matrix) with staff in every relation to its pupils, and an outsider at another school."""
 
 from __future__ import annotations
 

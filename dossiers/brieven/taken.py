@@ -1,0 +1,1 @@
+"""Celery tasks for letters. Filled in by issue 3."""
