@@ -156,3 +156,5 @@ class InzageAdmin(AlleenLezenMixin, admin.ModelAdmin):
     list_display = ["tijdstip", "user", "leerling", "onderdeel"]
     list_filter = ["onderdeel"]
     date_hierarchy = "tijdstip"
+
+from .brieven import admin as _brieven_admin  # noqa: E402,F401  (letter settings)

@@ -252,20 +252,30 @@ def mag_sectie_zien(user, leerling: Leerling, sectie: str, *, op: date | None = 
     return sectie in zichtbare_secties(user, leerling, op=op)
 
 
-def scholen_waar(user, handeling: str, *, op: date | None = None):
-    """The schools where `user` may do `handeling` for every pupil (a rule not limited to
-    own pupils): the outbox of the administratie, the read log of directie and beheer."""
-    from statuut.models import School
-
+def schoolhandelingen(user, *, op: date | None = None) -> dict[int, frozenset[str]]:
+    """Per school id: the actions `user` may do there for every pupil (rules not limited to
+    own pupils), such as handling the outgoing post or searching the read log."""
     medewerker = _medewerker(user)
     if medewerker is None:
-        return School.objects.none()
+        return {}
     op = _vandaag(op)
-    ids = []
-    for school in scholen_van(user):
-        regels = _regels(_statuut_op(school, op), set(rollen_van(user, school)))
-        if any(handeling in r.handelingen and not r.alleen_eigen_leerlingen for r in regels):
-            ids.append(school.pk)
+    per_school: dict[int, tuple[School, set[str]]] = {}
+    for t in Roltoewijzing.objects.filter(medewerker=medewerker).select_related("school"):
+        per_school.setdefault(t.school_id, (t.school, set()))[1].add(t.rol)
+    uit = {}
+    for school_id, (school, rollen) in per_school.items():
+        regels = _regels(_statuut_op(school, op), rollen)
+        uit[school_id] = frozenset(
+            h for r in regels if not r.alleen_eigen_leerlingen for h in r.handelingen
+        )
+    return uit
+
+
+def scholen_waar(user, handeling: str, *, op: date | None = None):
+    """The schools where `user` may do `handeling` for every pupil (a queryset of School)."""
+    from statuut.models import School
+
+    ids = [sid for sid, h in schoolhandelingen(user, op=op).items() if handeling in h]
     return School.objects.filter(pk__in=ids)
 
 

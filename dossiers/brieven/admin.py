@@ -1,0 +1,1 @@
+"""Admin for letter settings (registered by dossiers/admin.py)."""
