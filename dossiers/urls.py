@@ -3,7 +3,7 @@ from django.urls import include, path
 from . import views, views_kalender
 
 # Each part of issue 3 keeps its own URL module: termijnen (reminders, agenda feed),
-# brieven (letters, outbox), dossier (dossier page, addenda, grants, read log).
+# brieven (letters, outbox), dossier (dossier page, addenda, grants), inzage (read log).
 urlpatterns = [
     path("", views.start, name="start"),
     path("leerlingen/<int:pk>/", views.leerling_detail, name="leerling"),
@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("dossiers.urls_termijnen")),
     path("", include("dossiers.urls_brieven")),
     path("", include("dossiers.urls_dossier")),
+    path("", include("dossiers.urls_inzage")),
 ]
