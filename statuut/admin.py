@@ -16,6 +16,7 @@ from .models import (
     Artikel,
     Beroepsregel,
     Bestuur,
+    Herinnering,
     Klachtfase,
     Maatregelsoort,
     RegioVakantie,
@@ -252,9 +253,21 @@ class AlleenLezenMixin:
         return False
 
 
+class HerinneringInline(AlleenLezenMixin, admin.TabularInline):
+    """Which reminders went to whom, and when: to answer "did I get a reminder?"."""
+
+    model = Herinnering
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Termijn)
 class TermijnAdmin(AlleenLezenMixin, SchoolScopeMixin, admin.ModelAdmin):
     """Deadlines are opened and closed by the flows' services; here they are only listed."""
+
+    inlines = [HerinneringInline]
 
     list_display = ["omschrijving", "school", "startdatum", "aantal", "eenheid",
                     "vervaldatum", "verantwoordelijke", "status"]
