@@ -270,6 +270,11 @@ class Dossierstuk(models.Model):
     Never edited in place: a correction is a new entry that `vervangt` this one (an
     addendum), and removal keeps the row as a tombstone (`verwijderd_*`) with its content
     wiped. `dossiers.dossier` is the only writer.
+
+    Guarded here as well, so a slip elsewhere fails loudly instead of rewriting the record:
+    `save()` of an existing row refuses any change, `delete()` refuses always, and the
+    queryset's `update()`, `delete()` and `bulk_update()` refuse (also through a pupil's
+    `dossierstukken`). Not guarded: raw SQL, `QuerySet._update()` and the database itself.
     """
 
     leerling = models.ForeignKey(Leerling, on_delete=models.PROTECT, related_name="dossierstukken")
@@ -298,6 +303,32 @@ class Dossierstuk(models.Model):
                                       choices=Verwijdergrond.choices, blank=True)
     verwijdertoelichting = models.TextField(_("toelichting bij verwijdering"), blank=True)
 
+    class _Stukken(models.QuerySet):
+        """Dossier entries as a queryset: no bulk edits or deletes by accident."""
+
+        def update(self, **kwargs):
+            raise ValueError("Dossierstukken worden nooit in bulk gewijzigd: corrigeer met "
+                             "dossiers.dossier.stuk_corrigeren, verwijder met "
+                             "dossiers.dossier.stukken_verwijderen.")
+
+        def bulk_update(self, objs, fields, batch_size=None):
+            # Refused before Django opens its transaction, which would otherwise be broken.
+            self.update()
+
+        def delete(self):
+            raise ValueError("Dossierstukken worden nooit gewist: verwijder ze met "
+                             "dossiers.dossier.stukken_verwijderen; er blijft een grafsteen.")
+
+        def _grafstenen_zetten(self, *, door, op, grond: str, toelichting: str) -> int:
+            """Wipe the content and mark the rows removed. Only for
+            `dossiers.dossier.stukken_verwijderen`, which checks ground and policy first."""
+            return models.QuerySet.update(
+                self.filter(verwijderd_op__isnull=True), inhoud="", verwijderd_op=op,
+                verwijderd_door=door, verwijdergrond=grond, verwijdertoelichting=toelichting,
+            )
+
+    objects = _Stukken.as_manager()
+
     class Meta:
         verbose_name = _("dossierstuk")
         verbose_name_plural = _("dossierstukken")
@@ -320,6 +351,34 @@ class Dossierstuk(models.Model):
 
     def __str__(self) -> str:
         return self.titel
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding and self.pk is not None:
+            self._weiger_wijziging(kwargs.get("update_fields"))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Een dossierstuk wordt nooit gewist: verwijder het met "
+                         "dossiers.dossier.stukken_verwijderen; er blijft een grafsteen.")
+
+    def _weiger_wijziging(self, update_fields=None) -> None:
+        """Refuse saving an existing entry with any field changed (never edited in place)."""
+        velden = [f for f in self._meta.concrete_fields if not f.primary_key]
+        if update_fields is not None:
+            namen = set(update_fields)
+            velden = [f for f in velden if f.name in namen or f.attname in namen]
+        opgeslagen = (type(self)._base_manager.using(self._state.db)
+                      .filter(pk=self.pk).values(*[f.attname for f in velden]).first())
+        if opgeslagen is None:
+            return
+        gewijzigd = [f.name for f in velden if getattr(self, f.attname) != opgeslagen[f.attname]]
+        if gewijzigd:
+            raise ValueError(
+                "Een dossierstuk wordt nooit ter plekke gewijzigd (gewijzigd: "
+                f"{', '.join(gewijzigd)}). Een correctie is een addendum "
+                "(dossiers.dossier.stuk_corrigeren); verwijderen kan alleen met "
+                "dossiers.dossier.stukken_verwijderen."
+            )
 
     @property
     def is_verwijderd(self) -> bool:
