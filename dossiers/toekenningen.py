@@ -42,10 +42,25 @@ def toekenning_verlenen(
                            "%(d)s.") % {"d": geldig_vanaf.strftime("%d-%m-%Y")})
     if aan == door:
         raise InvoerFout(_("U kunt uzelf geen toegang geven."))
-    if controleer and omvang not in toegang.toe_te_kennen(door, leerling):
-        raise InvoerFout(_("U mag deze toegang tot deze leerling niet verlenen: alleen wie "
-                           "volgens het leerlingenstatuut toegang mag geven, en nooit meer dan "
-                           "hij of zij zelf ziet."))
+    if not aan.is_active:
+        raise InvoerFout(_("Dit account is niet actief; kies een actieve medewerker."))
+    if controleer:
+        if omvang not in toegang.toe_te_kennen(door, leerling):
+            raise InvoerFout(_("U mag deze toegang tot deze leerling niet verlenen: alleen wie "
+                               "volgens het leerlingenstatuut toegang mag geven, en nooit meer "
+                               "dan hij of zij zelf ziet."))
+        if not mogelijke_ontvangers(leerling).filter(pk=aan.pk).exists():
+            raise InvoerFout(_("Toegang kan alleen worden gegeven aan een medewerker met een "
+                               "rol op de school van de leerling."))
+        if geldig_vanaf < timezone.localdate():
+            raise InvoerFout(_("De begindatum ligt in het verleden; toegang gaat op zijn "
+                               "vroegst vandaag in."))
+    if Toekenning.objects.filter(
+        leerling=leerling, user=aan, omvang=omvang, ingetrokken_op__isnull=True,
+        geldig_vanaf__lte=geldig_tot, geldig_tot__gte=geldig_vanaf,
+    ).exists():
+        raise InvoerFout(_("Deze medewerker heeft in die periode al deze toegang tot deze "
+                           "leerling."))
     toekenning = Toekenning.objects.create(
         leerling=leerling, user=aan, omvang=omvang, reden=reden.strip(), verleend_door=door,
         geldig_vanaf=geldig_vanaf, geldig_tot=geldig_tot,
@@ -60,15 +75,23 @@ def toekenning_intrekken(*, door, toekenning: Toekenning) -> Toekenning:
     toekenning = Toekenning.objects.select_for_update().get(pk=toekenning.pk)
     if toekenning.ingetrokken_op is not None:
         raise InvoerFout(_("Deze toegang is al ingetrokken."))
-    if door != toekenning.verleend_door and toekenning.omvang not in toegang.toe_te_kennen(
-        door, toekenning.leerling
-    ):
+    if not mag_intrekken(door, toekenning):
         raise InvoerFout(_("U mag deze toegang niet intrekken."))
     toekenning.ingetrokken_op = timezone.now()
     toekenning.ingetrokken_door = door
     toekenning.save(update_fields=["ingetrokken_op", "ingetrokken_door"])
     _permissie_opruimen(toekenning.user, toekenning.leerling, toekenning.omvang)
     return toekenning
+
+
+def mag_intrekken(door, toekenning: Toekenning, *, te_geven: list[str] | None = None) -> bool:
+    """Who gave a grant may withdraw it, and so may anyone who may give that scope now.
+    (`te_geven`: `toegang.toe_te_kennen(door, leerling)` when the caller has it already.)"""
+    if toekenning.verleend_door_id == door.pk:
+        return True
+    if te_geven is None:
+        te_geven = toegang.toe_te_kennen(door, toekenning.leerling)
+    return toekenning.omvang in te_geven
 
 
 def _permissie_opruimen(user, leerling: Leerling, omvang: str, op: date | None = None) -> None:
@@ -103,4 +126,29 @@ def actieve_toekenningen(leerling: Leerling, *, op: date | None = None):
                                   geldig_vanaf__lte=op, geldig_tot__gte=op)
         .select_related("user__medewerker", "verleend_door__medewerker")
         .order_by("geldig_tot")
+    )
+
+
+def lopende_toekenningen(leerling: Leerling, *, op: date | None = None):
+    """Grants on the pupil not withdrawn and not yet ended: those in force and those that
+    start later (for the pupil's page, so they can be seen and withdrawn in time)."""
+    op = op or timezone.localdate()
+    return (
+        Toekenning.objects.filter(leerling=leerling, ingetrokken_op__isnull=True,
+                                  geldig_tot__gte=op)
+        .select_related("user__medewerker", "verleend_door__medewerker")
+        .order_by("geldig_vanaf", "geldig_tot", "pk")
+    )
+
+
+def mogelijke_ontvangers(leerling: Leerling):
+    """Who may receive a grant on the pupil: active accounts of staff with a role at the
+    pupil's school (an inspector gets such an account from the beheerder)."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model().objects.filter(
+            is_active=True, medewerker__rollen__school_id=leerling.school_id,
+        )
+        .select_related("medewerker").distinct().order_by("medewerker__naam", "username")
     )

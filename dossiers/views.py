@@ -7,10 +7,11 @@ from django.contrib.auth.views import LogoutView
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from statuut.models import Rol
+from statuut.models import Handeling, Rol
 
 from . import audit, selectors, toegang
 
@@ -80,20 +81,41 @@ def start(request):
 
 @login_required
 def leerling_detail(request, pk):
-    user = request.user
     # 404, not 403: a pupil the user may not see does not exist for them.
-    leerling = get_object_or_404(selectors.zichtbare_leerlingen(user), pk=pk)
-    categorieen = toegang.zichtbare_categorieen(user, leerling)
-    centraal = categorieen & set(toegang.CENTRALE_CATEGORIEEN)
+    leerling = get_object_or_404(selectors.zichtbare_leerlingen(request.user), pk=pk)
+    return leerling_pagina(request, leerling)
+
+
+def _url_of_none(naam: str, *args) -> str | None:
+    """A link to a page another part provides, or None until that part exists."""
+    try:
+        return reverse(naam, args=args)
+    except NoReverseMatch:
+        return None
+
+
+def leerling_pagina(request, leerling, *, toekenning_form=None):
+    """The pupil's page: central data, links to the dossier and letters, extra access.
+    (Also rendered again, with its errors, by a grant form that did not validate.)"""
+    from .views_dossier import toekenningen_context
+
+    user = request.user
+    rechten = toegang.rechten(user, leerling)
+    centraal = rechten.categorieen & set(toegang.CENTRALE_CATEGORIEEN)
     if not centraal:
         raise Http404
     audit.inzage_vastleggen(
         user=user, leerling=leerling,
         onderdeel=f"{audit.CENTRALE_ADMINISTRATIE} {''.join(sorted(centraal))}",
     )
-    return render(request, "dossiers/leerling.html", {
+    context = {
         "leerling": leerling,
         "naam_zichtbaar": "A" in centraal,
-        "categorieen": selectors.centrale_administratie(leerling, categorieen),
+        "categorieen": selectors.centrale_administratie(leerling, rechten.categorieen),
         "verborgen": len(centraal) < len(toegang.CENTRALE_CATEGORIEEN),
-    })
+        "dossier_url": reverse("dossier", args=[leerling.pk]) if rechten.secties else None,
+        "uitnodiging_url": (_url_of_none("brief_uitnodiging", leerling.pk)
+                            if Handeling.BRIEF_AANVRAGEN in rechten.handelingen else None),
+    }
+    context.update(toekenningen_context(user, leerling, rechten, form=toekenning_form))
+    return render(request, "dossiers/leerling.html", context)
