@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils import timezone
 
 from statuut import presets, services
 from statuut.models import (
@@ -31,8 +32,10 @@ from statuut.models import (
     VrijeDag,
 )
 
+from . import dossier, toekenningen
 from .models import (
     Afdeling,
+    Dossierstuk,
     Groep,
     Groepsplaatsing,
     Leerling,
@@ -41,7 +44,15 @@ from .models import (
     Ouder,
     Ouderschap,
     Roltoewijzing,
+    Toekenning,
+    Toekenningsomvang,
+    Verwijdergrond,
 )
+
+try:  # the letters part brings its own demo letterhead once it lands
+    from .brieven.demo import demo_briefinstellingen
+except ImportError:
+    demo_briefinstellingen = None
 
 WACHTWOORD = "demo"
 BESTUUR = "Stichting Voorbeeldscholen"
@@ -238,6 +249,10 @@ def demo_laden() -> list[DemoGebruiker]:
         _kalender(school, schooljaar, definitie)
         gebruikers += _school_vullen(rng, school, schooljaar, definitie, wachtwoord_hash,
                                      beheerders)
+        if demo_briefinstellingen is not None:
+            demo_briefinstellingen(school)
+        if definitie.korte_naam == "echnaton":
+            _dossier_echnaton(school)
     return gebruikers
 
 
@@ -454,4 +469,81 @@ def _ouders(
         )
         Ouderschap.objects.update_or_create(
             leerling=leerling, ouder=ouder, defaults={"relatie": relatie, "gezag": True}
+        )
+
+
+# --- the dossier ------------------------------------------------------------------------------
+
+# (leerlingnummer, sectie, titel, inhoud, datum, author's role)
+_DOSSIERSTUKKEN = (
+    ("260001", "gedrag", "Gesprek over te laat komen",
+     "De leerling kwam in september zes keer te laat in het eerste uur. In het gesprek "
+     "vertelde de leerling 's ochtends een broertje naar school te brengen. Afgesproken: de "
+     "mentor belt de ouders; bij nog twee keer te laat volgt een gesprek met ouders.",
+     date(2026, 9, 28), Rol.MENTOR),
+    ("260001", "welzijn", "Dyslexieverklaring ontvangen",
+     "Dyslexieverklaring van de basisschool ontvangen en gescand. Recht op extra tijd bij "
+     "toetsen (een kwartier per uur) en vergroot lettertype.",
+     date(2026, 9, 3), Rol.ADMINISTRATIE),
+    ("260001", "correspondentie", "E-mail aan ouders over te laat komen",
+     "Ouders per e-mail geïnformeerd over het te laat komen en de afspraak met de mentor.",
+     date(2026, 10, 2), Rol.MENTOR),
+    ("260002", "toeleverende_school", "Onderwijskundig rapport basisschool",
+     "Onderwijskundig rapport van De Regenboog ontvangen: advies havo, "
+     "eindtoets 538.", date(2026, 8, 24), Rol.ADMINISTRATIE),
+    ("260002", "gedrag", "Notitie over een ruzie op het schoolplein",
+     "Korte ruzie met een klasgenoot tijdens de pauze; uitgepraat onder begeleiding van de "
+     "mentor.", date(2026, 3, 12), Rol.MENTOR),
+)
+_CORRECTIE = ("260001", "Gesprek over te laat komen",
+              "De leerling kwam in september vier keer te laat in het eerste uur. In het gesprek "
+              "vertelde de leerling 's ochtends een broertje naar school te brengen. "
+              "Afgesproken: de mentor belt de ouders; bij nog twee keer te laat volgt een "
+              "gesprek met ouders.",
+              "De ouders wezen erop dat het vier keer was, niet zes; nagekeken in de "
+              "absentieregistratie.")
+_OPGESCHOOND = ("260002", "Notitie over een ruzie op het schoolplein",
+                "Einde schooljaar 2025-2026: voorval uitgepraat, niet langer relevant.")
+
+
+def _dossier_echnaton(school: School) -> None:
+    """A few realistic entries at Echnaton: one corrected by addendum, one removed in the
+    yearly clean-up (a tombstone), and a live grant from the zorgcoördinator to the remedial
+    teacher. Set-up code: the services run without the policy check, so the demo loads on
+    any date; a second run finds every row and adds nothing."""
+    User = get_user_model()
+    door = {rol: User.objects.get(username=f"{deel}-{school.korte_naam}")
+            for rol, deel in GEBRUIKERSNAAM_VOOR_ROL.items()}
+    leerlingen = {ll.leerlingnummer: ll for ll in Leerling.objects.filter(school=school)}
+    for nummer, sectie, titel, inhoud, datum, rol in _DOSSIERSTUKKEN:
+        if not Dossierstuk.objects.filter(leerling=leerlingen[nummer], titel=titel,
+                                          vervangt__isnull=True).exists():
+            dossier.stuk_toevoegen(door=door[rol], leerling=leerlingen[nummer], sectie=sectie,
+                                   titel=titel, inhoud=inhoud, datum=datum, controleer=False)
+
+    nummer, titel, inhoud, reden = _CORRECTIE
+    stuk = Dossierstuk.objects.get(leerling=leerlingen[nummer], titel=titel,
+                                   vervangt__isnull=True)
+    if not stuk.addenda.exists():
+        dossier.stuk_corrigeren(door=door[Rol.MENTOR], stuk=stuk, titel=titel, inhoud=inhoud,
+                                reden=reden, controleer=False)
+
+    nummer, titel, toelichting = _OPGESCHOOND
+    stuk = Dossierstuk.objects.get(leerling=leerlingen[nummer], titel=titel,
+                                   vervangt__isnull=True)
+    dossier.stukken_verwijderen(door=door[Rol.MENTOR], stukken=[stuk],
+                                grond=Verwijdergrond.JAARLIJKSE_OPSCHONING,
+                                toelichting=toelichting, controleer=False)
+
+    # At Echnaton the zorgcoördinator sees A, D, E and G only (art. 9.4), so that is all
+    # they can hand on: the limited part.
+    vandaag = timezone.localdate()
+    rt, zc, leerling = door[Rol.REMEDIAL_TEACHER], door[Rol.ZORGCOORDINATOR], leerlingen["260001"]
+    if not Toekenning.objects.filter(leerling=leerling, user=rt, verleend_door=zc,
+                                     ingetrokken_op__isnull=True,
+                                     geldig_tot__gte=vandaag).exists():
+        toekenningen.toekenning_verlenen(
+            door=zc, aan=rt, leerling=leerling, omvang=Toekenningsomvang.BEPERKT,
+            reden="Begeleiding bij dyslexie door de remedial teacher",
+            geldig_vanaf=vandaag, geldig_tot=vandaag + timedelta(days=91), controleer=False,
         )

@@ -569,3 +569,25 @@ def test_de_teamleider_krijgt_geen_opschoonknop(client, wereld):
     url = reverse("dossier_opschonen", args=[wereld.anna.pk])
     assert url not in _inhoud(client.get(reverse("dossier", args=[wereld.anna.pk])))
     assert client.get(url).status_code == 403
+
+
+# --- the demo -----------------------------------------------------------------------------------
+
+
+def test_de_demo_heeft_een_correctie_een_grafsteen_en_een_toekenning_en_is_herhaalbaar(db):
+    from dossiers.demo import demo_laden
+    from dossiers.models import Toekenning
+
+    demo_laden()
+    tellingen = (Dossierstuk.objects.count(), Toekenning.objects.count())
+    demo_laden()
+    assert (Dossierstuk.objects.count(), Toekenning.objects.count()) == tellingen
+    assert Dossierstuk.objects.filter(vervangt__isnull=False, leerling__school__korte_naam=
+                                      "echnaton").count() == 1
+    grafsteen = Dossierstuk.objects.get(verwijderd_op__isnull=False)
+    assert (grafsteen.verwijdergrond, grafsteen.verwijderd_door.username, grafsteen.inhoud) == (
+        "jaarlijkse_opschoning", "mentor-echnaton", "")
+    t = Toekenning.objects.get()
+    assert (t.verleend_door.username, t.user.username) == (
+        "zorgcoordinator-echnaton", "remedial-teacher-echnaton")
+    assert t.geldig_vanaf <= timezone.localdate() <= t.geldig_tot
