@@ -182,9 +182,9 @@ def stukken_verwijderen(
     Dossierstuk.objects.filter(pk__in=te_verwijderen)._grafstenen_zetten(
         door=door, op=timezone.now(), grond=grond, toelichting=toelichting,
     )
-    # A letter kept with a removed entry loses its PDF too (the letter row stays, as the
-    # record that a letter was sent).
-    Brief.objects.filter(dossierstuk_id__in=te_verwijderen).update(pdf=None)
+    # A letter kept with a removed entry loses its PDF and the data it was made from too
+    # (the letter row and its recipients stay, as the record that a letter was sent).
+    Brief.objects.filter(dossierstuk_id__in=te_verwijderen).update(pdf=None, gegevens={})
     return list(Dossierstuk.objects.filter(pk__in=te_verwijderen).order_by("pk"))
 
 

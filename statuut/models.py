@@ -37,6 +37,9 @@ class Rol(models.TextChoices):
     DIRECTIE = "directie", _("Directie / schoolleiding")
     ADMINISTRATIE = "administratie", _("Leerlingenadministratie")
     FUNCTIONEEL_BEHEERDER = "functioneel_beheerder", _("Functioneel beheerder")
+    # An outside reader (an inspector, an external counsellor): no row in any access matrix,
+    # so the account sees a pupil only through an explicit, dated grant (dossiers.Toekenning).
+    EXTERN = "extern", _("Externe (alleen via toekenning), bijv. inspectie")
 
 
 class Partij(models.TextChoices):
