@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 
@@ -93,8 +93,13 @@ def leerlingen_zoeken(
 def open_termijnen(user, *, op: date | None = None) -> list[Termijn]:
     """The user's open deadlines, overdue first (earliest due date first), each marked."""
     op = _vandaag(op)
+    # Mine by name, or by a role I hold at the deadline's school (one subquery, no loop).
+    mijn_rollen = Roltoewijzing.objects.filter(
+        medewerker__user=user, school=OuterRef("school"), rol=OuterRef("verantwoordelijke_rol"))
     termijnen = list(
-        Termijn.objects.filter(verantwoordelijke=user, status=Termijnstatus.OPEN)
+        Termijn.objects.filter(status__in=[Termijnstatus.OPEN, Termijnstatus.VERLOPEN])
+        .filter(Q(verantwoordelijke=user)
+                | Q(verantwoordelijke__isnull=True) & Exists(mijn_rollen))
         .select_related("school").order_by("vervaldatum", "pk")
     )
     for t in termijnen:

@@ -368,10 +368,14 @@ def startonderdelen(rollen: frozenset[str]) -> frozenset[str]:
 
 
 def mag_termijn_zien(user, termijn) -> bool:
-    """A deadline's explanation: for the person responsible, and for directie of its school
-    (the one above everyone in the escalation line)."""
+    """A deadline's explanation: for the person responsible (by name, or by holding the
+    responsible role at its school), and for directie of its school (the one above everyone
+    in the escalation line)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     if termijn.verantwoordelijke_id == user.pk:
         return True
-    return "directie" in rollen_van(user, termijn.school)
+    rollen = rollen_van(user, termijn.school_id)
+    if not termijn.verantwoordelijke_id and termijn.verantwoordelijke_rol in rollen:
+        return True
+    return Rol.DIRECTIE in rollen

@@ -9,10 +9,12 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import kalender
 from .models import (
+    Eenheid,
     Regio,
     RegioVakantie,
     Rol,
@@ -168,6 +170,13 @@ def termijn_openen(
     """Open a deadline; its due date is computed once here with the school's calendar."""
     if verantwoordelijke_rol and verantwoordelijke_rol not in Rol.values:
         raise InvoerFout(_("Onbekende rol '%(r)s'.") % {"r": verantwoordelijke_rol})
+    if verantwoordelijke is None and not verantwoordelijke_rol:
+        raise InvoerFout(_("Een termijn heeft een verantwoordelijke nodig: een persoon of een "
+                           "rol op de school."))
+    if eenheid not in Eenheid.values:
+        raise InvoerFout(_("Onbekende eenheid '%(e)s' in de regel voor '%(o)s'. Kies uit: "
+                           "%(k)s.") % {"e": eenheid, "o": omschrijving,
+                                        "k": ", ".join(Eenheid.values)})
     vervaldatum = kalender.bereken(school, startdatum, aantal, eenheid).datum
     return Termijn.objects.create(
         school=school,
@@ -182,3 +191,25 @@ def termijn_openen(
         verantwoordelijke=verantwoordelijke,
         verantwoordelijke_rol=verantwoordelijke_rol,
     )
+
+
+def termijn_voldaan(termijn: Termijn) -> Termijn:
+    """The awaited act happened: the deadline is met (also when late) and no longer reminds."""
+    return _termijn_sluiten(termijn, Termijnstatus.VOLDAAN)
+
+
+def termijn_vervallen(termijn: Termijn) -> Termijn:
+    """The deadline no longer applies (the procedure ended otherwise)."""
+    return _termijn_sluiten(termijn, Termijnstatus.VERVALLEN)
+
+
+@transaction.atomic
+def _termijn_sluiten(termijn: Termijn, status: str) -> Termijn:
+    termijn = Termijn.objects.select_for_update().get(pk=termijn.pk)
+    if termijn.status not in (Termijnstatus.OPEN, Termijnstatus.VERLOPEN):
+        raise InvoerFout(_("Deze termijn is al afgesloten (%(s)s).")
+                         % {"s": termijn.get_status_display()})
+    termijn.status = status
+    termijn.afgesloten_op = timezone.now()
+    termijn.save(update_fields=["status", "afgesloten_op"])
+    return termijn

@@ -106,7 +106,7 @@ def test_bevrijdingsdag_outside_a_lustrum_year_follows_the_school_setting(school
 def test_a_studiedag_moves_an_open_deadline(school_midden):
     termijn = termijn_openen(
         school=school_midden, omschrijving="Gesprek mentor", startdatum=date(2025, 11, 7),
-        aantal=5, eenheid=Eenheid.SCHOOLDAGEN,
+        aantal=5, eenheid=Eenheid.SCHOOLDAGEN, verantwoordelijke_rol="mentor",
     )
     assert termijn.vervaldatum == date(2025, 11, 14)
 
@@ -129,7 +129,7 @@ def test_a_studiedag_moves_an_open_deadline(school_midden):
 def test_a_closed_deadline_is_not_recomputed(school_midden):
     termijn = termijn_openen(
         school=school_midden, omschrijving="Klacht afhandelen", startdatum=date(2025, 11, 7),
-        aantal=5, eenheid=Eenheid.SCHOOLDAGEN,
+        aantal=5, eenheid=Eenheid.SCHOOLDAGEN, verantwoordelijke_rol="mentor",
     )
     Termijn.objects.filter(pk=termijn.pk).update(status="voldaan")
     VrijeDag.objects.create(school=school_midden, eerste_dag=date(2025, 11, 12),
