@@ -199,7 +199,7 @@ def _bericht(h: Herinnering) -> tuple[str, str]:
 def herinnering_versturen(pk: int) -> bool:
     """Send one reminder unless it was sent already; True when this call sent it."""
     with transaction.atomic():
-        h = (Herinnering.objects.select_for_update()
+        h = (Herinnering.objects.select_for_update(of=("self",))
              .select_related("termijn__school", "termijn__verantwoordelijke", "ontvanger")
              .filter(pk=pk).first())
         if h is None or h.verzonden_op is not None:

@@ -1,7 +1,11 @@
 import pytest
 
 from config.celery import app as celery_app
-from tests.personas import _snelle_wachtwoorden, wereld  # noqa: F401  (fixtures for all tests)
+from tests.personas import (  # noqa: F401  (fixtures for all tests)
+    _snelle_wachtwoorden,
+    termijnwereld,
+    wereld,
+)
 
 
 @pytest.fixture(autouse=True)

@@ -105,6 +105,10 @@ class Werker:
             bestand.unlink()
         os.kill(pid, signal.SIGKILL)
 
+    def log_tekst(self) -> str:
+        self.log.flush()
+        return Path(self.log.name).read_text()
+
     # -- results ------------------------------------------------------------------------
     def mails(self) -> list[email.message.Message]:
         berichten = []
