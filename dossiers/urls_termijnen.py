@@ -1,6 +1,10 @@
-from django.urls import path  # noqa: F401
-from django.views.generic import TemplateView
+from django.urls import path
 
-# Placeholder so the menu resolves; replaced by the agenda page.
-urlpatterns: list = [path("agenda/", TemplateView.as_view(template_name="base.html"),
-                          name="agenda")]
+from . import views_termijnen as v
+
+urlpatterns = [
+    path("agenda/", v.agenda, name="agenda"),
+    path("agenda/nieuw/", v.agenda_link_maken, name="agenda_link_maken"),
+    path("agenda/intrekken/", v.agenda_link_intrekken, name="agenda_link_intrekken"),
+    path("agenda/<str:sleutel>.ics", v.agenda_feed, name="agenda_feed"),
+]
