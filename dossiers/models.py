@@ -6,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField
+from django_fsm import FSMField, transition
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from statuut.models import Dossiersectie, Gegevenscategorie, Rol, School, Schooljaar
@@ -551,6 +551,23 @@ class Brief(models.Model):
 
     def __str__(self) -> str:
         return f"{self.soort} voor leerling {self.leerling_id} ({self.datum:%d-%m-%Y})"
+
+    @transition(field=status, source=Briefstatus.AANGEVRAAGD, target=Briefstatus.GEMAAKT)
+    def maken(self, *, pdf: bytes, paginas: int, dossierstuk) -> None:
+        self.pdf, self.paginas, self.dossierstuk = pdf, paginas, dossierstuk
+        self.fout = ""
+
+    @transition(field=status, source=Briefstatus.AANGEVRAAGD, target=Briefstatus.MISLUKT)
+    def mislukken(self, *, reden: str) -> None:
+        self.fout = reden
+
+    @transition(field=status, source=Briefstatus.MISLUKT, target=Briefstatus.AANGEVRAAGD)
+    def opnieuw(self) -> None:
+        self.fout = ""
+
+    @transition(field=status, source=Briefstatus.GEMAAKT, target=Briefstatus.VERZONDEN)
+    def verzenden(self, *, door) -> None:
+        self.verzonden_door = door
 
 
 class BriefOntvanger(models.Model):

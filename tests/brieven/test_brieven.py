@@ -1,0 +1,118 @@
+"""Letters: requested with a decision, made to PDF after commit, read back as text."""
+
+from __future__ import annotations
+
+from datetime import date
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+
+from dossiers.brieven.services import brief_aanvragen
+from dossiers.models import Brief, Briefinstellingen, Dossierstuk, Ouder
+from statuut.models import Partij
+from statuut.services import InvoerFout
+
+UITNODIGING = {"gesprek_datum": "dinsdag 1 december 2026", "gesprek_tijd": "15.30 uur",
+               "plaats": "kamer 1.12", "aanleiding": "herhaald te laat komen",
+               "met_wie": "de mentor, M. Mentor", "artikel": "9.2"}
+KLACHT = {"ingediend_op": "23 november 2026", "onderwerp": "de beoordeling van een toets",
+          "behandelaar": "de schoolleiding", "uiterlijk": "7 december 2026", "artikel": "12.3"}
+
+
+@pytest.fixture
+def school_met_brieven(wereld):
+    wereld.school.adres, wereld.school.postcode_plaats = "Schoolstraat 1", "3511 AB Utrecht"
+    wereld.school.save()
+    Briefinstellingen.objects.create(school=wereld.school, ondertekenaar_naam="R. Rector",
+                                     ondertekenaar_functie="rector", telefoon="030-1234567")
+    ouder = Ouder.objects.get(achternaam="Vries")
+    ouder.adres, ouder.postcode, ouder.email = "Lindelaan 4", "3512 CD", "ouder@example.org"
+    ouder.save()
+    return wereld
+
+
+def _tekst(brief: Brief) -> str:
+    reader = PdfReader(BytesIO(bytes(brief.pdf)))
+    return " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+
+
+def _vraag(w, capture, soort="uitnodiging_gesprek", gegevens=UITNODIGING, **kw) -> Brief:
+    with capture(execute=True):
+        brief = brief_aanvragen(door=w.mentor, leerling=w.anna, soort=soort,
+                                sleutel=kw.pop("sleutel", f"test:{soort}"), gegevens=gegevens,
+                                datum=date(2026, 11, 24), **kw)
+    return Brief.objects.get(pk=brief.pk)  # a protected FSM field cannot refresh_from_db
+
+
+@pytest.mark.parametrize(("soort", "gegevens", "zinnen"), [
+    ("uitnodiging_gesprek", UITNODIGING,
+     ["Uitnodiging voor een gesprek", "dinsdag 1 december 2026", "15.30 uur"]),
+    ("ontvangstbevestiging_klacht", KLACHT,
+     ["Ontvangstbevestiging van uw klacht", "uiterlijk 7 december 2026"]),
+])
+def test_elke_soort_brief_als_pdf(school_met_brieven, django_capture_on_commit_callbacks,
+                                  soort, gegevens, zinnen):
+    w = school_met_brieven
+    brief = _vraag(w, django_capture_on_commit_callbacks, soort, gegevens)
+    assert brief.status == "gemaakt" and brief.paginas == 1
+    tekst = _tekst(brief)
+    for zin in ["Echnaton Testcollege", "Anna de Vries", "Utrecht, 24 november 2026",
+                f"artikel {gegevens['artikel']} van het leerlingenstatuut", "R. Rector",
+                "J. de Vries", "Lindelaan 4", *zinnen]:
+        assert zin in tekst, zin
+    assert "niet eens met dit besluit" not in tekst  # no bezwaar paragraph unless granted
+    assert brief.verzendwijze == "email" and brief.printreden == ""
+    stuk = Dossierstuk.objects.get()
+    assert (brief.dossierstuk, stuk.bron, stuk.sectie) == (stuk, brief, "correspondentie")
+
+
+def test_de_bezwaarparagraaf_alleen_als_het_statuut_hem_geeft(
+        school_met_brieven, django_capture_on_commit_callbacks):
+    gegevens = {**UITNODIGING, "rechtsmiddel": {
+        "soort": "bezwaar", "termijn": "zes weken", "bij": "het bevoegd gezag",
+        "artikel": "8.4"}}
+    tekst = _tekst(_vraag(school_met_brieven, django_capture_on_commit_callbacks,
+                          gegevens=gegevens))
+    assert ("Bent u het niet eens met dit besluit, dan kunt u binnen zes weken bezwaar "
+            "indienen bij het bevoegd gezag. Zie artikel 8.4 van het leerlingenstatuut.") in tekst
+
+
+def test_dezelfde_aanvraag_twee_keer_is_een_brief(school_met_brieven,
+                                                  django_capture_on_commit_callbacks):
+    eerste = _vraag(school_met_brieven, django_capture_on_commit_callbacks)
+    tweede = _vraag(school_met_brieven, django_capture_on_commit_callbacks)
+    assert eerste.pk == tweede.pk
+    assert Brief.objects.count() == 1 and Dossierstuk.objects.count() == 1
+
+
+def test_zonder_adres_afdrukken_met_reden(wereld, django_capture_on_commit_callbacks):
+    brief = _vraag(wereld, django_capture_on_commit_callbacks)
+    assert brief.status == "gemaakt"  # made, never dropped
+    assert brief.verzendwijze == "print"
+    assert brief.printreden == ("Geen adres bekend van J. de Vries: vul het adres aan in de "
+                                "leerlingenadministratie.")
+
+
+def test_een_meerderjarige_leerling_krijgt_de_brief_zelf(school_met_brieven,
+                                                         django_capture_on_commit_callbacks):
+    w = school_met_brieven
+    w.anna.geboortedatum, w.anna.adres = date(2008, 1, 5), "Kerkstraat 9"
+    w.anna.save()
+    brief = _vraag(w, django_capture_on_commit_callbacks, partijen=(Partij.MENTOR,))
+    assert [(o.partij, o.afschrift) for o in brief.ontvangers.all()] == [
+        ("leerling", False), ("mentor", True)]  # parents only with her consent
+    w.anna.toestemming_ouders_informeren_op = date(2026, 9, 1)
+    w.anna.save()
+    brief = _vraag(w, django_capture_on_commit_callbacks, sleutel="tweede",
+                   partijen=(Partij.MENTOR,))
+    assert [(o.partij, o.afschrift) for o in brief.ontvangers.all()] == [
+        ("leerling", False), ("ouders", True), ("mentor", True)]
+    assert "Afschrift aan: J. de Vries, M. Mentor" in _tekst(brief)
+
+
+def test_ontbrekende_gegevens_worden_geweigerd(wereld):
+    with pytest.raises(InvoerFout, match="Voor deze brief ontbreekt: plaats, met_wie."):
+        brief_aanvragen(door=wereld.mentor, leerling=wereld.anna, soort="uitnodiging_gesprek",
+                        sleutel="x", gegevens={**UITNODIGING, "plaats": "", "met_wie": ""})
+    assert not Brief.objects.exists()
