@@ -1,6 +1,9 @@
 from django.urls import path
-from django.views.generic import TemplateView
 
-# Placeholder so the menu resolves; replaced by the outbox.
-urlpatterns: list = [path("post/", TemplateView.as_view(template_name="base.html"),
-                          name="uitgaande_post")]
+from . import views_brieven as v
+
+urlpatterns = [
+    path("post/", v.uitgaande_post, name="uitgaande_post"),
+    path("post/<int:pk>/pdf/", v.brief_pdf, name="brief_pdf"),
+    path("post/<int:pk>/<str:actie>/", v.brief_actie, name="brief_actie"),
+]

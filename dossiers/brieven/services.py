@@ -185,3 +185,48 @@ def brief_mislukt(brief_id: int, reden: str) -> None:
     if brief.status == Briefstatus.AANGEVRAAGD:
         brief.mislukken(reden=reden)
         brief.save()
+
+
+@transaction.atomic
+def brief_verzenden(*, brief: Brief, door) -> Brief:
+    """Send by e-mail (PDF attached; copies to afschrift recipients with an address) or, for
+    a letter marked for print, record that it was printed and posted."""
+    from django.conf import settings
+    from django.core.mail import EmailMessage
+
+    brief = Brief.objects.select_for_update(of=("self",)).select_related("school").get(
+        pk=brief.pk)
+    if brief.status != Briefstatus.GEMAAKT:
+        raise InvoerFout(_("Deze brief kan niet verzonden worden: hij is %(s)s.")
+                         % {"s": brief.get_status_display()})
+    if brief.verzendwijze == Verzendwijze.EMAIL:
+        ontvangers = list(brief.ontvangers.all())
+        bericht = EmailMessage(
+            subject=_("Brief van %(school)s: %(titel)s") % {
+                "school": brief.school.naam, "titel": SOORTEN[brief.soort].titel},
+            body=_("Geachte heer/mevrouw,\n\nIn de bijlage vindt u een brief van %(school)s."
+                   "\n\nMet vriendelijke groet,\n%(school)s\n") % {"school": brief.school.naam},
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[o.email for o in ontvangers if not o.afschrift and o.email],
+            cc=[o.email for o in ontvangers if o.afschrift and o.email],
+        )
+        bericht.attach(f"brief-{brief.pk}.pdf", bytes(brief.pdf), "application/pdf")
+        transaction.on_commit(bericht.send)  # nothing leaves if this transaction rolls back
+    brief.verzenden(door=door)
+    brief.verzonden_op = timezone.now()
+    brief.save()
+    return brief
+
+
+@transaction.atomic
+def brief_opnieuw(*, brief: Brief) -> Brief:
+    """A failed letter is tried again (by the administratie, from the outbox)."""
+    from .taken import brief_maken_taak
+
+    brief = Brief.objects.select_for_update(of=("self",)).get(pk=brief.pk)
+    if brief.status != Briefstatus.MISLUKT:
+        raise InvoerFout(_("Alleen een mislukte brief kan opnieuw gemaakt worden."))
+    brief.opnieuw()
+    brief.save()
+    transaction.on_commit(lambda: brief_maken_taak.delay(brief.pk))
+    return brief

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from dossiers.brieven.services import brief_aanvragen
-from dossiers.models import Brief, Briefinstellingen, Dossierstuk, Ouder
+from dossiers.models import Brief, Dossierstuk
 from statuut.models import Partij
 from statuut.services import InvoerFout
 
@@ -18,18 +18,6 @@ UITNODIGING = {"gesprek_datum": "dinsdag 1 december 2026", "gesprek_tijd": "15.3
                "met_wie": "de mentor, M. Mentor", "artikel": "9.2"}
 KLACHT = {"ingediend_op": "23 november 2026", "onderwerp": "de beoordeling van een toets",
           "behandelaar": "de schoolleiding", "uiterlijk": "7 december 2026", "artikel": "12.3"}
-
-
-@pytest.fixture
-def school_met_brieven(wereld):
-    wereld.school.adres, wereld.school.postcode_plaats = "Schoolstraat 1", "3511 AB Utrecht"
-    wereld.school.save()
-    Briefinstellingen.objects.create(school=wereld.school, ondertekenaar_naam="R. Rector",
-                                     ondertekenaar_functie="rector", telefoon="030-1234567")
-    ouder = Ouder.objects.get(achternaam="Vries")
-    ouder.adres, ouder.postcode, ouder.email = "Lindelaan 4", "3512 CD", "ouder@example.org"
-    ouder.save()
-    return wereld
 
 
 def _tekst(brief: Brief) -> str:
