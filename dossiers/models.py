@@ -566,8 +566,9 @@ class Brief(models.Model):
         self.fout = ""
 
     @transition(field=status, source=Briefstatus.GEMAAKT, target=Briefstatus.VERZONDEN)
-    def verzenden(self, *, door) -> None:
-        self.verzonden_door = door
+    def verzenden(self, *, door, wijze: str) -> None:
+        """Sent by e-mail, or printed and posted; `wijze` records how it actually went."""
+        self.verzonden_door, self.verzendwijze = door, wijze
 
 
 class BriefOntvanger(models.Model):

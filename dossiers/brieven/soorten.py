@@ -1,8 +1,20 @@
-"""The letter kinds. A flow adds one by adding a `Briefsoort` here and a template in
-templates/brieven/; the mechanism (recipients, rendering, dossier entry) stays the same."""
+"""The letter kinds. The mechanism (recipients, rendering, dossier entry, outbox) is the same
+for every kind; a flow adds its own in two steps:
+
+1. a `Briefsoort` in the list below: its code, title, template, dossier section, the keys
+   the caller must put in `gegevens`, the e-mail subject, and the one-line summary in the
+   dossier;
+2. a template `templates/brieven/<code>.html` that extends `brieven/basis.html` and fills
+   the block `romp` (the base adds letterhead, address, date, "Betreft", the cited article
+   `gegevens["artikel"]`, the bezwaar or beroep paragraph `gegevens["rechtsmiddel"]` when
+   the statuut grants one, signatory and footer).
+
+Then request it in the decision's transaction with `services.brief_aanvragen`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -10,24 +22,41 @@ from django.utils.translation import gettext_lazy as _
 from statuut.models import Dossiersectie
 
 
+def _geen_samenvatting(gegevens: dict) -> str:
+    return ""
+
+
 @dataclass(frozen=True)
 class Briefsoort:
     code: str
-    titel: str  # "Betreft:" line and dossier entry title
+    titel: str  # the "Betreft:" line and the title of the dossier entry
     template: str
-    sectie: str
-    vereist: tuple[str, ...]  # keys the caller must put in `gegevens`
+    sectie: str  # Dossiersectie the letter is filed in
+    vereist: tuple[str, ...]  # keys the caller must fill in `gegevens`
+    onderwerp: str  # e-mail subject after "Brief van <school>: " (no pupil's name)
+    samenvatting: Callable[[dict], str] = _geen_samenvatting  # dossier entry, one line
 
 
 SOORTEN: dict[str, Briefsoort] = {s.code: s for s in [
     Briefsoort(
-        "uitnodiging_gesprek", _("Uitnodiging voor een gesprek"),
-        "brieven/uitnodiging_gesprek.html", Dossiersectie.CORRESPONDENTIE,
-        ("gesprek_datum", "gesprek_tijd", "plaats", "aanleiding", "met_wie"),
+        code="uitnodiging_gesprek",
+        titel=_("Uitnodiging voor een gesprek"),
+        template="brieven/uitnodiging_gesprek.html",
+        sectie=Dossiersectie.CORRESPONDENTIE,
+        vereist=("gesprek_datum", "gesprek_tijd", "plaats", "aanleiding", "met_wie"),
+        onderwerp=_("uitnodiging voor een gesprek"),
+        samenvatting=lambda g: _("Uitnodiging voor een gesprek op %(d)s om %(t)s over: %(a)s.")
+        % {"d": g["gesprek_datum"], "t": g["gesprek_tijd"], "a": g["aanleiding"]},
     ),
     Briefsoort(
-        "ontvangstbevestiging_klacht", _("Ontvangstbevestiging van uw klacht"),
-        "brieven/ontvangstbevestiging_klacht.html", Dossiersectie.CORRESPONDENTIE,
-        ("ingediend_op", "onderwerp", "behandelaar", "uiterlijk"),
+        code="ontvangstbevestiging_klacht",
+        titel=_("Ontvangstbevestiging van uw klacht"),
+        template="brieven/ontvangstbevestiging_klacht.html",
+        sectie=Dossiersectie.CORRESPONDENTIE,
+        vereist=("ingediend_op", "onderwerp", "behandelaar", "uiterlijk"),
+        onderwerp=_("ontvangstbevestiging van uw klacht"),
+        samenvatting=lambda g: _("Ontvangst bevestigd van de klacht van %(d)s over: %(o)s; "
+                                 "reactie uiterlijk %(u)s.")
+        % {"d": g["ingediend_op"], "o": g["onderwerp"], "u": g["uiterlijk"]},
     ),
 ]}

@@ -1,18 +1,68 @@
-"""Celery task for letters: ids in, idempotent, retried, and marked mislukt after the last
-try (DESIGN.md: acks_late, no long countdowns)."""
+"""Celery tasks for letters: ids in, idempotent, retried with a short backoff, and recorded as
+mislukt after the last try (DESIGN.md: acks_late with reject_on_worker_lost, set globally; no
+long countdowns). A worker killed mid-render leaves nothing behind (the render's transaction
+never committed) and the task is delivered again.
+
+The retry rule: `autoretry_for` schedules the next try for any error; on the last try
+(`self.request.retries == self.max_retries`) the task catches the error itself and records
+it, so the failure is visible in the outgoing post instead of only in a worker log.
+"""
 
 from celery import shared_task
+from django.utils.translation import gettext as _
 
 from . import services
 
+POGINGEN = 4  # the first try and three retries
+_OPTIES = {
+    "bind": True,
+    "autoretry_for": (Exception,),
+    "max_retries": POGINGEN - 1,
+    "retry_backoff": 2,  # 2, 4, 8 seconds
+    "retry_backoff_max": 60,
+    "retry_jitter": False,
+    "soft_time_limit": 60,  # WeasyPrint on one letter takes well under a second
+    "time_limit": 90,
+}
 
-@shared_task(name="dossiers.brief_maken", bind=True, max_retries=3,
-             soft_time_limit=60, time_limit=90)
+
+def _laatste_poging(taak) -> bool:
+    return taak.request.retries >= taak.max_retries
+
+
+def _eager_opnieuw(taak, *args):
+    """In-process (no broker, `task_always_eager`): the next try at once. Celery's eager mode
+    with `task_eager_propagates` raises autoretry's `Retry` to the caller instead of running
+    it, so the task runs itself again, counting the retry."""
+    return taak.apply(args=args, retries=taak.request.retries + 1, throw=True).result
+
+
+def _reden(exc: Exception) -> str:
+    return _("Het maken is %(n)s keer mislukt. Laatste fout: %(soort)s: %(fout)s") % {
+        "n": POGINGEN, "soort": type(exc).__name__, "fout": exc}
+
+
+@shared_task(name="dossiers.brief_maken", **_OPTIES)
 def brief_maken_taak(self, brief_id: int) -> bool:
     try:
         return services.brief_maken(brief_id)
-    except Exception as exc:  # noqa: BLE001  (any render failure is retried, then recorded)
-        if self.request.retries >= self.max_retries or self.app.conf.task_always_eager:
-            services.brief_mislukt(brief_id, f"{type(exc).__name__}: {exc}")
-            return False
-        raise self.retry(exc=exc, countdown=2 ** self.request.retries * 5) from exc
+    except Exception as exc:
+        if not _laatste_poging(self):
+            if self.request.is_eager:
+                return _eager_opnieuw(self, brief_id)
+            raise  # autoretry_for: tried again after the backoff
+        services.brief_mislukt(brief_id, _reden(exc), pogingen=POGINGEN)
+        return False
+
+
+@shared_task(name="dossiers.bundel_maken", **_OPTIES)
+def bundel_maken_taak(self, bundel_id: int) -> bool:
+    try:
+        return services.bundel_maken(bundel_id)
+    except Exception as exc:
+        if not _laatste_poging(self):
+            if self.request.is_eager:
+                return _eager_opnieuw(self, bundel_id)
+            raise
+        services.bundel_mislukt(bundel_id, _reden(exc))
+        return False

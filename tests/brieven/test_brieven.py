@@ -8,8 +8,9 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
+from dossiers.brieven import soorten
 from dossiers.brieven.services import brief_aanvragen
-from dossiers.models import Brief, Dossierstuk
+from dossiers.models import Brief, Dossierstuk, Ouder
 from statuut.models import Partij
 from statuut.services import InvoerFout
 
@@ -53,6 +54,8 @@ def test_elke_soort_brief_als_pdf(school_met_brieven, django_capture_on_commit_c
     assert brief.verzendwijze == "email" and brief.printreden == ""
     stuk = Dossierstuk.objects.get()
     assert (brief.dossierstuk, stuk.bron, stuk.sectie) == (stuk, brief, "correspondentie")
+    assert (stuk.titel, stuk.datum, stuk.auteur) == (zinnen[0], date(2026, 11, 24), w.mentor)
+    assert "Brief van 24 november 2026 aan J. de Vries." in stuk.inhoud
 
 
 def test_de_bezwaarparagraaf_alleen_als_het_statuut_hem_geeft(
@@ -76,10 +79,60 @@ def test_dezelfde_aanvraag_twee_keer_is_een_brief(school_met_brieven,
 
 def test_zonder_adres_afdrukken_met_reden(wereld, django_capture_on_commit_callbacks):
     brief = _vraag(wereld, django_capture_on_commit_callbacks)
-    assert brief.status == "gemaakt"  # made, never dropped
+    assert brief.status == "gemaakt" and brief.paginas == 1  # made, never dropped
     assert brief.verzendwijze == "print"
     assert brief.printreden == ("Geen adres bekend van J. de Vries: vul het adres aan in de "
                                 "leerlingenadministratie.")
+    assert Dossierstuk.objects.filter(leerling=wereld.anna).count() == 1
+
+
+def test_zonder_email_afdrukken_met_reden(school_met_brieven,
+                                          django_capture_on_commit_callbacks):
+    Ouder.objects.filter(achternaam="Vries").update(email="")
+    brief = _vraag(school_met_brieven, django_capture_on_commit_callbacks)
+    assert (brief.verzendwijze, brief.printreden) == (
+        "print", "Geen e-mailadres bekend van J. de Vries; brief afdrukken en per post "
+                 "versturen.")
+
+
+def test_zonder_ouder_met_gezag_toch_gemaakt(wereld, django_capture_on_commit_callbacks):
+    wereld.anna.ouderschappen.update(gezag=False)
+    brief = _vraag(wereld, django_capture_on_commit_callbacks)
+    assert brief.status == "gemaakt" and not brief.ontvangers.exists()
+    assert brief.printreden.startswith("Geen ontvanger bekend (geen ouder met gezag)")
+    assert "Aan de ouders/verzorgers van Anna de Vries" in _tekst(brief)
+
+
+def test_afschriften_aan_de_partijen_van_het_statuut(school_met_brieven,
+                                                     django_capture_on_commit_callbacks):
+    w = school_met_brieven
+    w.school.briefinstellingen.leerplicht_adres = "Gemeente Utrecht, Leerplicht\nPostbus 16200"
+    w.school.briefinstellingen.save()
+    brief = _vraag(w, django_capture_on_commit_callbacks,
+                   partijen=(Partij.INSPECTIE, Partij.LEERPLICHT, Partij.MENTOR))
+    assert [(o.partij, o.naam, o.adres, o.afschrift) for o in brief.ontvangers.all()] == [
+        ("ouders", "J. de Vries", "Lindelaan 4", False),
+        ("inspectie", "Inspectie van het Onderwijs", "Postbus 2730, 3500 GS Utrecht", True),
+        ("leerplicht", "Gemeente Utrecht, Leerplicht", "Postbus 16200", True),
+        ("mentor", "M. Mentor", "", True),
+    ]
+    assert brief.verzendwijze == "email"  # copies do not decide how the letter goes
+    assert ("Afschrift aan: Inspectie van het Onderwijs, Gemeente Utrecht, Leerplicht, "
+            "M. Mentor") in _tekst(brief)
+
+
+def test_een_mislukte_brief_wordt_opnieuw_geprobeerd_en_dan_mislukt(
+        school_met_brieven, django_capture_on_commit_callbacks, monkeypatch):
+    """A kind whose template does not exist (registered only here): every try fails at the
+    template loader, and after the last the letter is mislukt with the reason, not lost."""
+    monkeypatch.setitem(soorten.SOORTEN, "kapot", soorten.Briefsoort(
+        code="kapot", titel="Kapotte brief", template="brieven/bestaat_niet.html",
+        sectie="correspondentie", vereist=(), onderwerp="kapot"))
+    brief = _vraag(school_met_brieven, django_capture_on_commit_callbacks, "kapot", {})
+    assert brief.status == "mislukt" and brief.pdf is None and brief.pogingen == 4
+    assert brief.fout == ("Het maken is 4 keer mislukt. Laatste fout: TemplateDoesNotExist: "
+                          "brieven/bestaat_niet.html")
+    assert not Dossierstuk.objects.exists()
 
 
 def test_een_meerderjarige_leerling_krijgt_de_brief_zelf(school_met_brieven,
