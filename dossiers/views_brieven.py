@@ -1,41 +1,89 @@
-"""The outgoing post of the administratie: letters to e-mail or print, failed ones with their
-reason, and each PDF to download. Only schools where the statuut gives brief.verzenden."""
+"""Letters in the browser.
+
+- The outgoing post of the administratie (`/post/`): letters to e-mail, to print (with the
+  reason), failed ones with their reason and a retry, recently sent ones; each PDF to
+  download (its read logged), and a batch of letters as one PDF with a progress page.
+  Only the schools where the statuut gives `brief.verzenden`; anyone else gets 404.
+- The request of an invitation to a talk for one pupil (`brief.aanvragen`).
+
+Views only call services; every state change is a POST.
+"""
+
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from statuut.models import Artikel, Handeling
+from statuut.selectors import statuut_op
 from statuut.services import InvoerFout
 
-from . import audit, toegang
-from .brieven.services import brief_opnieuw, brief_verzenden
+from . import audit, selectors, toegang
+from .brieven.forms import UitnodigingForm
+from .brieven.services import (
+    VerzendFout,
+    brief_aanvragen,
+    brief_opnieuw,
+    brief_verzenden,
+    bundel_aanvragen,
+)
 from .brieven.soorten import SOORTEN
-from .models import Briefstatus, Verzendwijze
+from .models import Brief, Briefbundel, Briefstatus, Bundelstatus, Verzendwijze
+
+VERZONDEN_DAGEN = 30  # "Verzonden" shows the letters of the last 30 days
+VERZONDEN_MAX = 50
+ONDERDEEL_POST = "uitgaande post"
+
+
+def _post_of_404(user):
+    if not toegang.scholen_waar(user, Handeling.BRIEF_VERZENDEN).exists():
+        raise Http404
 
 
 def _brieven(user):
-    return toegang.brieven_voor(user).select_related("leerling", "school").prefetch_related(
-        "ontvangers").defer("pdf")
+    return (toegang.brieven_voor(user).select_related("leerling", "school", "verzonden_door")
+            .prefetch_related("ontvangers").defer("pdf"))
 
 
 @login_required
 def uitgaande_post(request):
-    if not toegang.scholen_waar(request.user, "brief.verzenden").exists():
-        raise Http404
-    brieven = list(_brieven(request.user).exclude(status=Briefstatus.VERZONDEN))
-    for b in brieven:
+    _post_of_404(request.user)
+    open_ = list(_brieven(request.user).exclude(status=Briefstatus.VERZONDEN)
+                 .order_by("datum", "pk"))
+    verzonden = list(_brieven(request.user).filter(
+        status=Briefstatus.VERZONDEN,
+        verzonden_op__gte=timezone.now() - timedelta(days=VERZONDEN_DAGEN),
+    ).order_by("-verzonden_op")[:VERZONDEN_MAX])
+    for b in open_ + verzonden:
         b.titel = SOORTEN[b.soort].titel if b.soort in SOORTEN else b.soort
+    # The list shows pupils' names and their parents: one read-log row per pupil, one insert.
+    audit.inzagen_vastleggen(
+        user=request.user, onderdeel=ONDERDEEL_POST,
+        leerlingen={b.leerling_id: b.leerling for b in open_ + verzonden}.values())
+    gemaakt = [b for b in open_ if b.status == Briefstatus.GEMAAKT]
     return render(request, "brieven/uitgaande_post.html", {
-        "email": [b for b in brieven if b.status == Briefstatus.GEMAAKT
-                  and b.verzendwijze == Verzendwijze.EMAIL],
-        "print": [b for b in brieven if b.status == Briefstatus.GEMAAKT
-                  and b.verzendwijze == Verzendwijze.PRINT],
-        "mislukt": [b for b in brieven if b.status == Briefstatus.MISLUKT],
-        "bezig": [b for b in brieven if b.status == Briefstatus.AANGEVRAAGD],
+        "email": [b for b in gemaakt if b.verzendwijze == Verzendwijze.EMAIL],
+        "print": [b for b in gemaakt if b.verzendwijze != Verzendwijze.EMAIL],
+        "mislukt": [b for b in open_ if b.status == Briefstatus.MISLUKT],
+        "bezig": [b for b in open_ if b.status == Briefstatus.AANGEVRAAGD],
+        "verzonden": verzonden,
+        "verzonden_dagen": VERZONDEN_DAGEN,
+        "bundels": Briefbundel.objects.filter(
+            school__in=toegang.scholen_waar(request.user, Handeling.BRIEF_VERZENDEN),
+            aangevraagd_door=request.user).defer("pdf")[:5],
     })
+
+
+def _pdf_antwoord(inhoud: bytes, bestandsnaam: str) -> HttpResponse:
+    response = HttpResponse(inhoud, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
+    response["Cache-Control"] = "no-store"  # pupil data: not in any cache
+    return response
 
 
 @login_required
@@ -44,24 +92,117 @@ def brief_pdf(request, pk):
                               pk=pk, pdf__isnull=False)
     audit.inzage_vastleggen(user=request.user, leerling=brief.leerling,
                             onderdeel=f"brief {brief.soort}", object=brief)
-    response = HttpResponse(bytes(brief.pdf), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="brief-{brief.pk}.pdf"'
-    return response
+    return _pdf_antwoord(bytes(brief.pdf), f"brief-{brief.pk}-{brief.soort}.pdf")
+
+
+ACTIES = {
+    "email": _("De brief is per e-mail verzonden."),
+    "afgedrukt": _("De brief is vastgelegd als afgedrukt en per post verstuurd."),
+    "opnieuw": _("De brief wordt opnieuw gemaakt."),
+}
 
 
 @login_required
 @require_POST
 def brief_actie(request, pk, actie):
-    brief = get_object_or_404(toegang.brieven_voor(request.user), pk=pk)
+    _post_of_404(request.user)
+    if actie not in ACTIES:
+        raise Http404
+    brief = get_object_or_404(toegang.brieven_voor(request.user).defer("pdf"), pk=pk)
     try:
-        if actie == "verzenden":
-            brief_verzenden(brief=brief, door=request.user)
-            messages.success(request, _("De brief is verzonden of als verstuurd vastgelegd."))
-        elif actie == "opnieuw":
-            brief_opnieuw(brief=brief)
-            messages.success(request, _("De brief wordt opnieuw gemaakt."))
+        if actie == "opnieuw":
+            brief_opnieuw(brief, door=request.user)
         else:
-            raise Http404
-    except InvoerFout as fout:
+            brief_verzenden(brief, door=request.user, wijze=(
+                Verzendwijze.EMAIL if actie == "email" else Verzendwijze.PRINT))
+        messages.success(request, ACTIES[actie])
+    except (InvoerFout, VerzendFout) as fout:
         messages.error(request, str(fout))
     return redirect("uitgaande_post")
+
+
+# --- Batches -------------------------------------------------------------------------------
+
+@login_required
+@require_POST
+def bundel_maken(request):
+    _post_of_404(request.user)
+    try:
+        bundel = bundel_aanvragen(door=request.user, brief_ids=request.POST.getlist("brief"))
+    except InvoerFout as fout:
+        messages.error(request, str(fout))
+        return redirect("uitgaande_post")
+    return redirect("bundel", pk=bundel.pk)
+
+
+def _bundel_of_404(user, pk) -> Briefbundel:
+    return get_object_or_404(
+        Briefbundel.objects.filter(
+            school__in=toegang.scholen_waar(user, Handeling.BRIEF_VERZENDEN)).defer("pdf"),
+        pk=pk)
+
+
+@login_required
+def bundel(request, pk):
+    b = _bundel_of_404(request.user, pk)
+    response = render(request, "brieven/bundel.html", {"bundel": b})
+    if b.status == Bundelstatus.BEZIG:
+        # Refresh itself until done (no script: CSP allows none inline).
+        response["Refresh"] = "2"
+    return response
+
+
+@login_required
+def bundel_pdf(request, pk):
+    b = _bundel_of_404(request.user, pk)
+    if b.status != Bundelstatus.KLAAR:
+        raise Http404
+    for brief in b.brieven.select_related("leerling").defer("pdf"):
+        audit.inzage_vastleggen(user=request.user, leerling=brief.leerling,
+                                onderdeel=f"brief {brief.soort}", object=brief)
+    pdf = Briefbundel.objects.filter(pk=b.pk).values_list("pdf", flat=True).get()
+    return _pdf_antwoord(bytes(pdf), f"brieven-bundel-{b.pk}.pdf")
+
+
+# --- Request an invitation to a talk -------------------------------------------------------
+
+def _artikelen(leerling):
+    statuut = statuut_op(leerling.school, timezone.localdate())
+    return Artikel.objects.filter(statuut=statuut) if statuut else Artikel.objects.none()
+
+
+@login_required
+def brief_uitnodiging(request, pk):
+    leerling = get_object_or_404(selectors.zichtbare_leerlingen(request.user), pk=pk)
+    if not toegang.mag(request.user, Handeling.BRIEF_AANVRAGEN, leerling):
+        raise Http404
+    medewerker = getattr(request.user, "medewerker", None)
+    artikelen = list(_artikelen(leerling))
+    form = UitnodigingForm(request.POST or None, artikelen=artikelen, initial={
+        "met_wie": ", ".join(p for p in (getattr(medewerker, "naam", ""),
+                                         getattr(medewerker, "functie", "")) if p)})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        sleutel = f"uitnodiging:{leerling.pk}:{d['datum']:%Y-%m-%d}:{d['tijd']:%H%M}"
+        al_gevraagd = Brief.objects.filter(sleutel=sleutel).exists()
+        gegevens = {
+            "gesprek_datum": formats.date_format(d["datum"], "l j F Y"),
+            "gesprek_tijd": _("%(t)s uur") % {"t": d["tijd"].strftime("%H.%M")},
+            "plaats": d["plaats"], "aanleiding": d["aanleiding"], "met_wie": d["met_wie"],
+        }
+        if d["artikel"]:
+            gegevens["artikel"] = d["artikel"]
+        try:
+            brief_aanvragen(door=request.user, leerling=leerling, soort="uitnodiging_gesprek",
+                            sleutel=sleutel, gegevens=gegevens,
+                            statuut=artikelen[0].statuut if artikelen else None)
+        except InvoerFout as fout:
+            form.add_error(None, str(fout))
+        else:
+            messages.success(request, _(
+                "Deze uitnodiging was al aangevraagd; er is geen tweede brief gemaakt."
+            ) if al_gevraagd else _(
+                "De uitnodiging wordt gemaakt. De administratie verstuurt hem vanuit de "
+                "uitgaande post."))
+            return redirect("leerling", pk=leerling.pk)
+    return render(request, "brieven/uitnodiging.html", {"leerling": leerling, "form": form})
