@@ -31,6 +31,7 @@ from .brieven.services import (
     brief_opnieuw,
     brief_verzenden,
     bundel_aanvragen,
+    is_vastgelopen,
 )
 from .brieven.soorten import SOORTEN
 from .models import Brief, Briefbundel, Briefstatus, Bundelstatus, Verzendwijze
@@ -61,6 +62,7 @@ def uitgaande_post(request):
     ).order_by("-verzonden_op")[:VERZONDEN_MAX])
     for b in open_ + verzonden:
         b.titel = SOORTEN[b.soort].titel if b.soort in SOORTEN else b.soort
+        b.vastgelopen = is_vastgelopen(b)
     # The list shows pupils' names and their parents: one read-log row per pupil, one insert.
     audit.inzagen_vastleggen(
         user=request.user, onderdeel=ONDERDEEL_POST,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import smtplib
-from datetime import date
+from datetime import date, timedelta
 from io import BytesIO
 
 from dateutil.relativedelta import relativedelta
@@ -176,10 +176,23 @@ def brief_aanvragen(*, door, leerling: Leerling, soort: str, sleutel: str, gegev
     return brief
 
 
+#: A letter still `aangevraagd` after this long was probably never queued (broker down at
+#: commit) or its task was lost; the outgoing post then offers to start it again.
+VASTGELOPEN_NA = timedelta(minutes=10)
+
+
 def _maken_na_commit(brief_id: int) -> None:
+    """Start the render after commit. `robust`: if the broker cannot be reached, the
+    decision that requested the letter still stands (the error is logged) and the letter
+    waits, visible in the outgoing post, where it can be started again."""
     from .taken import brief_maken_taak
 
-    transaction.on_commit(lambda: brief_maken_taak.delay(brief_id))
+    transaction.on_commit(lambda: brief_maken_taak.delay(brief_id), robust=True)
+
+
+def is_vastgelopen(brief: Brief, *, nu=None) -> bool:
+    return (brief.status == Briefstatus.AANGEVRAAGD
+            and brief.aangevraagd_op < (nu or timezone.now()) - VASTGELOPEN_NA)
 
 
 def _context(brief: Brief) -> dict:
@@ -314,14 +327,17 @@ def brief_verzenden(brief: Brief, *, door, wijze: str) -> Brief:
 
 @transaction.atomic
 def brief_opnieuw(brief: Brief, *, door) -> Brief:
-    """A failed letter is tried again (by the administratie, from the outgoing post)."""
+    """Try a failed letter again, or start one that has waited too long to be made (by the
+    administratie, from the outgoing post). Starting it twice is harmless: the task makes a
+    letter only while it is `aangevraagd`."""
     brief = _vergrendeld(brief.pk, door)
-    if brief.status != Briefstatus.MISLUKT:
-        raise InvoerFout(_("Alleen een mislukte brief kan opnieuw gemaakt worden; deze is "
-                           "%(s)s.") % {"s": brief.get_status_display()})
-    brief.opnieuw()
-    brief.pogingen = 0
-    brief.save()
+    if brief.status == Briefstatus.MISLUKT:
+        brief.opnieuw()
+        brief.pogingen = 0
+        brief.save()
+    elif not is_vastgelopen(brief):
+        raise InvoerFout(_("Alleen een mislukte of vastgelopen brief kan opnieuw gemaakt "
+                           "worden; deze is %(s)s.") % {"s": brief.get_status_display()})
     _maken_na_commit(brief.pk)
     return brief
 

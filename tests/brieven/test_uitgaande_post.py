@@ -3,13 +3,16 @@ what was sent; each PDF downloadable with its read logged; bad input changes not
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from dossiers.brieven import soorten
 from dossiers.brieven.services import brief_aanvragen
 from dossiers.models import Brief, Inzage
-from tests.brieven.test_brieven import KLACHT, _vraag
+from tests.brieven.test_brieven import KLACHT, UITNODIGING, _vraag
 
 
 def _status(brief: Brief) -> str:
@@ -123,7 +126,7 @@ def test_mislukt_met_reden_zichtbaar_en_opnieuw_proberen(
     assert (opnieuw.status, opnieuw.fout, opnieuw.pogingen) == ("gemaakt", "", 1)
     # Only a failed letter can be retried.
     response = client.post(reverse("brief_actie", args=[brief.pk, "opnieuw"]), follow=True)
-    assert "Alleen een mislukte brief kan opnieuw gemaakt worden" in response.content.decode()
+    assert "Alleen een mislukte of vastgelopen brief" in response.content.decode()
 
 
 def test_wie_geen_post_doet_krijgt_404(client, school_met_brieven, wereld,
@@ -151,3 +154,26 @@ def test_onbekende_actie_en_get_veranderen_niets(client, school_met_brieven,
     assert client.get(reverse("brief_actie", args=[brief.pk, "email"])).status_code == 405
     assert client.post(reverse("brief_actie", args=[99999, "email"])).status_code == 404
     assert _status(brief) == "gemaakt" and not mail.outbox
+
+
+def test_een_vastgelopen_aanvraag_kan_opnieuw_gestart_worden(
+        client, school_met_brieven, django_capture_on_commit_callbacks):
+    """The broker was down when the decision committed: the decision stands, the letter
+    waits in 'Wordt gemaakt', and after ten minutes the administratie can start it again."""
+    w = school_met_brieven
+    with django_capture_on_commit_callbacks(execute=False):  # the task never got queued
+        brief = brief_aanvragen(door=w.mentor, leerling=w.anna, soort="uitnodiging_gesprek",
+                                sleutel="vast", gegevens=UITNODIGING)
+    client.force_login(w.administratie)
+    response = client.post(reverse("brief_actie", args=[brief.pk, "opnieuw"]), follow=True)
+    assert "Alleen een mislukte of vastgelopen brief" in response.content.decode()
+    assert "Opnieuw starten" not in response.content.decode()
+
+    Brief.objects.filter(pk=brief.pk).update(
+        aangevraagd_op=timezone.now() - timedelta(minutes=11))
+    pagina = client.get(reverse("uitgaande_post"))
+    assert [b.pk for b in pagina.context["bezig"]] == [brief.pk]
+    assert "nog niet gemaakt. Start hem opnieuw" in pagina.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("brief_actie", args=[brief.pk, "opnieuw"]))
+    assert _status(brief) == "gemaakt"
