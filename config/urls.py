@@ -9,5 +9,8 @@ urlpatterns = [
          name="login"),
     path("uitloggen/", UitloggenView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
+    path("zorg/", include("zorg.urls")),
+    path("sancties/", include("sancties.urls")),
+    path("klachten/", include("klachten.urls")),
     path("", include("dossiers.urls")),
 ]

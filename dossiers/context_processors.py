@@ -2,7 +2,7 @@
 
 from statuut.models import Handeling
 
-from . import toegang
+from . import panelen, toegang
 
 
 def menu(request):
@@ -13,4 +13,5 @@ def menu(request):
     return {
         "menu_uitgaande_post": Handeling.BRIEF_VERZENDEN in alle,
         "menu_inzagelog": Handeling.INZAGELOG_ZIEN in alle,
+        "menu_items": panelen.menu_items(user),
     }

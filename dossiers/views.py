@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from statuut.models import Handeling, Rol
 
-from . import audit, selectors, toegang
+from . import audit, panelen, selectors, toegang
 
 PER_PAGINA = 50
 
@@ -67,6 +67,7 @@ def start(request):
             getoond.update((ll.pk, ll) for ll in pagina.object_list)
         if onderdelen & {"statuut_waarschuwing", "statuut_stand"}:
             sectie["statuut"] = selectors.statuutstand(school, op=op)
+        sectie["panelen"] = panelen.startpanelen(user=user, school=school, rollen=rollen, op=op)
         secties.append(sectie)
 
     audit.inzagen_vastleggen(user=user, leerlingen=getoond.values(),
@@ -117,5 +118,7 @@ def leerling_pagina(request, leerling, *, toekenning_form=None):
         "uitnodiging_url": (_url_of_none("brief_uitnodiging", leerling.pk)
                             if Handeling.BRIEF_AANVRAGEN in rechten.handelingen else None),
     }
+    context["panelen"] = panelen.leerlingpanelen(user=user, leerling=leerling, rechten=rechten,
+                                                 op=timezone.localdate())
     context.update(toekenningen_context(user, leerling, rechten, form=toekenning_form))
     return render(request, "dossiers/leerling.html", context)

@@ -10,6 +10,9 @@ for every kind; a flow adds its own in two steps:
    the statuut grants one, signatory and footer).
 
 Then request it in the decision's transaction with `services.brief_aanvragen`.
+
+A flow app (zorg, sancties, klachten) keeps its kinds in its own module and registers them
+with `soort_registreren` from its `AppConfig.ready()`, so `dossiers` never imports a flow.
 """
 
 from __future__ import annotations
@@ -60,3 +63,13 @@ SOORTEN: dict[str, Briefsoort] = {s.code: s for s in [
         % {"d": g["ingediend_op"], "o": g["onderwerp"], "u": g["uiterlijk"]},
     ),
 ]}
+
+
+def soort_registreren(soort: Briefsoort) -> Briefsoort:
+    """Add a flow's letter kind. Registering the same kind again (a reloaded app) is harmless;
+    a different kind under a code already taken is a programming error."""
+    bestaand = SOORTEN.get(soort.code)
+    if bestaand is not None and bestaand != soort:
+        raise ValueError(f"Briefsoort '{soort.code}' bestaat al.")
+    SOORTEN[soort.code] = soort
+    return soort

@@ -1,0 +1,5 @@
+"""The sancties pages; included under /sancties/ with the namespace 'sancties'."""
+
+app_name = "sancties"
+
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+"""The zorg pages; included under /zorg/ with the namespace 'zorg'."""
+
+app_name = "zorg"
+
+urlpatterns: list = []
