@@ -8,6 +8,8 @@ rows and changes nothing.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import random
 import unicodedata
 from dataclasses import dataclass
@@ -253,7 +255,20 @@ def demo_laden() -> list[DemoGebruiker]:
             demo_briefinstellingen(school)
         if definitie.korte_naam == "echnaton":
             _dossier_echnaton(school)
+    _demo_van_de_stromen()
     return gebruikers
+
+
+#: The flow apps whose `<app>.demo.demo_laden()` adds their cases to the demo, in this order.
+STROMEN = ("zorg", "sancties", "klachten")
+
+
+def _demo_van_de_stromen() -> None:
+    """Each flow adds its own demo cases (idempotent, like the rest), without `dossiers`
+    importing the flows at module level."""
+    for app in STROMEN:
+        if importlib.util.find_spec(f"{app}.demo") is not None:
+            importlib.import_module(f"{app}.demo").demo_laden()
 
 
 def _beheerdersgroep() -> Group:
