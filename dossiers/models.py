@@ -274,7 +274,8 @@ class Dossierstuk(models.Model):
     Guarded here as well, so a slip elsewhere fails loudly instead of rewriting the record:
     `save()` of an existing row refuses any change, `delete()` refuses always, and the
     queryset's `update()`, `delete()` and `bulk_update()` refuse (also through a pupil's
-    `dossierstukken`). Not guarded: raw SQL, `QuerySet._update()` and the database itself.
+    `dossierstukken`). On PostgreSQL a trigger (migration 0008) refuses the same in the
+    database itself, raw SQL included.
     """
 
     leerling = models.ForeignKey(Leerling, on_delete=models.PROTECT, related_name="dossierstukken")

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -370,6 +370,34 @@ def test_het_model_weigert_een_wijziging_ter_plekke(wereld):
     # Saving without a change is harmless.
     Dossierstuk.objects.get(pk=stuk.pk).save()
     assert _rij(stuk) == voor
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql",
+                    reason="De trigger die dossierstukken beschermt bestaat alleen in PostgreSQL.")
+def test_de_database_weigert_herschrijven_en_wissen_maar_laat_de_grafsteen_toe(wereld):
+    stuk = _stuk(wereld, "Gesprek", inhoud="Echt gebeurd")
+    voor = _rij(stuk)
+    for sql, melding in [
+        ("UPDATE dossiers_dossierstuk SET inhoud = 'Verzonnen'", "nooit gewijzigd"),
+        ("UPDATE dossiers_dossierstuk SET titel = 'Anders', inhoud = ''", "nooit gewijzigd"),
+        ("DELETE FROM dossiers_dossierstuk", "nooit gewist"),
+    ]:
+        with pytest.raises(DatabaseError, match=melding):
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(sql)
+    assert _rij(stuk) == voor
+    # The removal procedure's own update passes: content wiped, the removal recorded.
+    dossier.stukken_verwijderen(door=wereld.mentor, stukken=[stuk],
+                                grond=Verwijdergrond.JAARLIJKSE_OPSCHONING,
+                                toelichting="Einde schooljaar", controleer=False)
+    na = _rij(stuk)
+    assert (na["inhoud"], na["titel"], na["verwijdergrond"]) == (
+        "", "Gesprek", Verwijdergrond.JAARLIJKSE_OPSCHONING)
+    # A tombstone cannot be rewritten either.
+    with pytest.raises(DatabaseError, match="nooit gewijzigd"):
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("UPDATE dossiers_dossierstuk SET verwijderd_op = NULL, "
+                           "verwijdergrond = ''")
 
 
 # --- adding a note ------------------------------------------------------------------------------
