@@ -24,6 +24,10 @@ class UitnodigingForm(forms.Form):
         self.fields["artikel"].choices = [("", _("— geen artikel noemen —"))] + [
             (a.nummer, f"{a.nummer} {a.titel}") for a in artikelen]
 
+    def clean_aanleiding(self):
+        # The letter writes "Aanleiding: ....": a closing full stop typed here would double it.
+        return self.cleaned_data["aanleiding"].strip().rstrip(".").rstrip()
+
     def clean_datum(self):
         datum = self.cleaned_data["datum"]
         if datum < timezone.localdate():

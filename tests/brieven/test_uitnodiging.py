@@ -57,6 +57,20 @@ def test_de_mentor_vraagt_een_uitnodiging_aan(client, school_met_brieven,
     assert Brief.objects.count() == 1 and Dossierstuk.objects.count() == 1
 
 
+def test_een_aanleiding_met_een_punt_eindigt_in_de_brief_op_een_punt(
+        client, school_met_brieven, django_capture_on_commit_callbacks):
+    w = school_met_brieven
+    client.force_login(w.mentor)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("brief_uitnodiging", args=[w.anna.pk]),
+                    _formulier(aanleiding="Anna zit niet lekker in haar vel. "))
+    brief = Brief.objects.get()
+    assert brief.gegevens["aanleiding"] == "Anna zit niet lekker in haar vel"
+    tekst = " ".join(PdfReader(BytesIO(bytes(brief.pdf))).pages[0].extract_text().split())
+    assert "Aanleiding: Anna zit niet lekker in haar vel. " in tekst
+    assert "vel.." not in tekst
+
+
 def test_foute_invoer_wordt_getoond_en_niets_aangevraagd(client, school_met_brieven):
     w = school_met_brieven
     client.force_login(w.mentor)
