@@ -546,3 +546,11 @@ def zorgscholen(user, *, handeling: str | None = None, niveau: int = ZORG_VOLLED
                     and (handeling is None or handeling in regel.handelingen)):
                 ids.append(school.pk)
     return School.objects.filter(pk__in=ids)
+
+
+def zorgstart_mogelijk(rollen: frozenset[str]) -> bool:
+    """Whether the start page offers the care block to these roles at all (no query: the
+    start page has a fixed query budget; what the block then shows is filtered as usual)."""
+    varianten = [ZORGREGELS, *ZORGREGELS_PER_PRESET.values()]
+    return Rol.REMEDIAL_TEACHER in rollen or any(
+        rol in regels for regels in varianten for rol in rollen)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
+
 from dossiers import toegang
 from dossiers.panelen import leerlingpaneel, startpaneel
 from statuut.models import Rol
@@ -21,28 +23,29 @@ def melderstatus(zorgdossier) -> str:
     return _("ontvangen en in behandeling")
 
 
-@startpaneel(sleutel="zorg_mentor", template="zorg/paneel_mentor.html", volgorde=10)
-def mentor_start(*, user, school, rollen, op):
-    if Rol.MENTOR not in rollen:
+@startpaneel(sleutel="zorg", template="zorg/paneel_start.html", volgorde=10)
+def zorg_start(*, user, school, rollen, op):
+    """A placeholder that loads its content from `zorg:start` (the start page's query budget
+    is already spent by the shared blocks); without JavaScript it is a link to that page."""
+    if not toegang.zorgstart_mogelijk(rollen):
         return None
-    return {"dossiers": selectors.mentorpaneel(user, school=school, op=op)}
+    return {"url": reverse("zorg:start", args=[school.pk])}
 
 
-@startpaneel(sleutel="zorg_werklijst", template="zorg/paneel_werklijst.html", volgorde=11)
-def werklijst_start(*, user, school, rollen, op):
-    if not toegang.zorgscholen(user, op=op).filter(pk=school.pk).exists():
-        return None
-    lijst = selectors.werklijst(user, school=school, op=op)
-    return {"werklijst": lijst, "te_laat": sum(1 for d in lijst.dossiers if d.te_laat)}
-
-
-@startpaneel(sleutel="zorg_mijn_signalen", template="zorg/paneel_signalen.html", volgorde=12)
-def signalen_start(*, user, school, rollen, op):
-    signalen = [s for s in selectors.gemelde_signalen(user).filter(leerling__school=school)
-                .order_by("-datum", "-pk")[:10]]
-    if not signalen:
-        return None
-    return {"signalen": [(s, melderstatus(s.zorgdossier)) for s in signalen]}
+def startinhoud(*, user, school, rollen, op) -> dict:
+    """The care block of one school on the start page: the mentor's signals and cases, the
+    zorgcoördinator's work list in short, and the signals the user logged."""
+    inhoud = {"school": school}
+    if Rol.MENTOR in rollen:
+        inhoud["mentor"] = selectors.mentorpaneel(user, school=school, op=op)
+    if toegang.zorgscholen(user, op=op).filter(pk=school.pk).exists():
+        lijst = selectors.werklijst(user, school=school, op=op)
+        inhoud["werklijst"] = lijst
+        inhoud["te_laat"] = sum(1 for d in lijst.dossiers if d.te_laat)
+    inhoud["signalen"] = [(s, melderstatus(s.zorgdossier)) for s in
+                          selectors.gemelde_signalen(user).filter(leerling__school=school)
+                          .order_by("-datum", "-pk")[:10]]
+    return inhoud
 
 
 @leerlingpaneel(sleutel="zorg", template="zorg/paneel_leerling.html", volgorde=10)

@@ -347,6 +347,8 @@ def consultatie_vastleggen(*, door, zorgdossier: Zorgdossier, datum: date, aard_
     """Stap 2 (also from observation, stap 1b: "overleggen met de zorgcoördinatoren")."""
     zd = _vergrendeld(zorgdossier)
     _mag(door, zd, toegang.ZORG_CONSULTEREN, _("de consultatie"))
+    # Later escalations (2.1 -> 2 or 3, 2.2 -> 3) go through `doorverwijzen`.
+    _in_fase(zd, (Zorgfase.CONSULTATIE, Zorgfase.OBSERVATIE), _("De consultatie vastleggen"))
     aard_en_ernst = _tekst(aard_en_ernst, _("aard en ernst"))
     _niet_in_toekomst(datum, _("datum"))
     _doorverwijzen(zd, keuze=keuze, remedial_teacher=remedial_teacher,

@@ -8,6 +8,7 @@ app_name = "zorg"
 
 urlpatterns = [
     path("leerlingen/<int:leerling_pk>/signaal/", views.signaal_melden, name="signaal"),
+    path("start/<int:school_pk>/", views.start, name="start"),
     path("werklijst/<int:school_pk>/", views.werklijst, name="werklijst"),
     path("<int:pk>/", views.zorgdossier_pagina, name="dossier"),
     path("<int:pk>/gesprek/", views.gesprek, name="gesprek"),

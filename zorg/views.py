@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,7 +22,7 @@ from statuut.services import InvoerFout
 
 from . import forms, selectors, services
 from .models import Evaluatie, Probleemanalyse, Zorgdossier, Zorgfase
-from .panelen import melderstatus
+from .panelen import melderstatus, startinhoud
 
 
 def _zorgdossier(user, pk: int) -> tuple[Zorgdossier, toegang.Zorginzage]:
@@ -29,7 +30,8 @@ def _zorgdossier(user, pk: int) -> tuple[Zorgdossier, toegang.Zorginzage]:
                                                               "remedial_teacher__medewerker"),
                            pk=pk)
     inzage = selectors.inzage(user, zd)
-    if inzage.niveau == toegang.ZORG_GEEN and not inzage.handelingen:
+    # A teacher of the pupil who did not signal may signal, but sees no case at all.
+    if inzage.niveau == toegang.ZORG_GEEN:
         raise Http404
     return zd, inzage
 
@@ -289,3 +291,17 @@ def werklijst(request, school_pk):
     school = get_object_or_404(toegang.zorgscholen(request.user), pk=school_pk)
     lijst = selectors.werklijst(request.user, school=school)
     return render(request, "zorg/werklijst.html", {"school": school, "werklijst": lijst})
+
+
+@login_required
+def start(request, school_pk):
+    """The care block of the start page (fetched by the start page, or opened as a page)."""
+    school = get_object_or_404(toegang.scholen_van(request.user), pk=school_pk)
+    rollen = toegang.rollen_van(request.user, school)
+    if not toegang.zorgstart_mogelijk(rollen):
+        raise Http404
+    inhoud = startinhoud(user=request.user, school=school, rollen=rollen,
+                         op=timezone.localdate())
+    if request.headers.get("X-Requested-With") == "fetch":
+        return render(request, "zorg/start_inhoud.html", {"inhoud": inhoud})
+    return render(request, "zorg/start.html", {"inhoud": inhoud})

@@ -102,3 +102,63 @@ def klik(client) -> Klikker:
 def dossier_van(leerling) -> Zorgdossier:
     """The pupil's newest care case, fresh from the database."""
     return Zorgdossier.objects.filter(leerling=leerling).latest("pk")
+
+
+# --- a case in any phase, built with the services (the pages are tested elsewhere) --------
+
+FASEN = ["gemeld", "observatie", "consultatie", "mentortraject", "remedial_teacher",
+         "analyse", "plan", "terugkoppeling", "monitoring", "afgesloten"]
+
+
+def naar_fase(zw, fase: str, *, leerling=None, meldcode: bool = False) -> Zorgdossier:
+    """Walk one pupil's case to `fase` by the shortest route of seed 001."""
+    from zorg import services as s
+
+    leerling = leerling or zw.anna
+    signaal = s.signaal_melden(door=zw.docent, leerling=leerling, bron="docent",
+                               categorieen=["teruggetrokken"],
+                               waarneming="Anna huilde in de les.", datum=VANDAAG)
+    zd = signaal.zorgdossier
+    if fase == "gemeld":
+        return zd
+    s.gesprek_vastleggen(door=zw.mentor, zorgdossier=zd, datum=VANDAAG,
+                         bevestigd=fase != "observatie", notitie="Gesprek gevoerd.",
+                         opnieuw_bekijken_op=date(2026, 12, 15))
+    if fase in ("observatie", "consultatie"):
+        return dossier_van(leerling)
+    keuze = {"mentortraject": "mentor", "remedial_teacher": "remedial_teacher"}.get(
+        fase, "zorgcoordinatoren")
+    s.consultatie_vastleggen(door=zw.mentor, zorgdossier=zd, datum=VANDAAG,
+                             aard_en_ernst="Zorgelijk.", keuze=keuze,
+                             remedial_teacher=zw.remedial_teacher)
+    if fase in ("mentortraject", "remedial_teacher", "analyse"):
+        return dossier_van(leerling)
+    s.probleemanalyse_vastleggen(
+        door=zw.zorgcoordinator, zorgdossier=zd, gesprek_leerling_op=VANDAAG,
+        gesprek_ouders_op=VANDAAG, analyse="Vader is vertrokken; moeder kan het niet aan.",
+        voor_mentor="Let op haar aanwezigheid.")
+    if fase == "plan":
+        return dossier_van(leerling)
+    s.traject_toevoegen(door=zw.zorgcoordinator, zorgdossier=zd, soort="externe_hulp",
+                        organisatie="Jeugdformaat", doelen="Anna voelt zich veilig thuis.",
+                        wie_doet_wat="Jeugdformaat begeleidt moeder.",
+                        evaluatiedata=[date(2026, 12, 8)])
+    if meldcode:
+        s.traject_toevoegen(
+            door=zw.zorgcoordinator, zorgdossier=zd, soort="veilig_thuis",
+            doelen="Veiligheid van Anna.", wie_doet_wat="Zorgcoördinator meldt.",
+            evaluatiedata=[date(2026, 12, 10)], meldcode={
+                "stap1_in_kaart": "Blauwe plekken op de armen.", "stap2_consultatie": "VT",
+                "stap3_gesprek": "Met moeder.", "stap4_wegen": "Gewogen.",
+                "stap5_beslissen": "Melden.", "vraag1_vermoeden": True,
+                "vraag2_onveilig": True})
+    s.plan_vaststellen(door=zw.zorgcoordinator, zorgdossier=zd)
+    if fase == "terugkoppeling":
+        return dossier_van(leerling)
+    s.terugkoppeling_vastleggen(door=zw.zorgcoordinator, zorgdossier=zd, datum=VANDAAG,
+                                voor_mentor="Anna krijgt hulp van Jeugdformaat.", mentor=True,
+                                leerling=True, ouders=True)
+    if fase == "monitoring":
+        return dossier_van(leerling)
+    s.zorgdossier_afsluiten(door=zw.zorgcoordinator, zorgdossier=zd, conclusie="Klaar.")
+    return dossier_van(leerling)

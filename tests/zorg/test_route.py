@@ -41,7 +41,8 @@ def test_een_docent_meldt_een_signaal_en_de_mentor_heeft_vijf_schooldagen(
                                          "Zorgsignaal: teruggetrokken of somber, verzuim of te "
                                          "laat komen")
     # The mentor sees it on the start page.
-    start = tekst(klik.als(zw.mentor).client.get("/"))
+    assert "Signalen en zorg bekijken" in tekst(klik.als(zw.mentor).client.get("/"))
+    start = tekst(klik.client.get(f"/zorg/start/{zw.school.pk}/"))
     assert "Signalen en zorg van mijn leerlingen" in start
     assert "Anna de Vries gesignaleerd, gesprek mentor volgt" in start
 

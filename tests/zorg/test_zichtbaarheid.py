@@ -1,0 +1,126 @@
+"""Who sees what of a care case, as a matrix (the style of tests/dossiers/test_matrix.py):
+per persona, the signal, the case, the plan and a meldcode report, checked in the pages
+(case page, pupil page, start block, work list) and in the list selectors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from dossiers import toegang
+from tests.zorg.conftest import naar_fase, tekst
+from zorg import selectors
+
+pytestmark = pytest.mark.django_db
+
+# What a marker text on the case page stands for.
+SIGNAAL = "Anna huilde in de les."  # the docent's observation
+GEDEELD = "Let op haar aanwezigheid."  # what the zorgcoördinator shared with the mentor
+ANALYSE = "Vader is vertrokken"  # the problem analysis
+PLAN = "Anna voelt zich veilig thuis."  # a trajectory's goals
+MELDCODE = "Blauwe plekken op de armen."  # the meldcode's first step
+MELDCODE_TITEL = "meldcode huiselijk geweld en kindermishandeling"
+
+#: persona -> (case page status, what they see of: signal, shared, analysis, plan, meldcode)
+MATRIX: dict[str, tuple[int, set[str]]] = {
+    # Issue 6: a teacher who signalled sees it was received and handled, nothing more.
+    "docent": (200, set()),
+    # Another teacher of the pupil: nothing (the case does not exist for them).
+    "andere_docent": (404, set()),
+    # Seed 001 stap 5: the mentor sees what the zorgcoördinator shares.
+    "mentor": (200, {SIGNAAL, GEDEELD}),
+    # DEFAULT: the teamleider of the pupil's department sees what the mentor sees.
+    "teamleider": (200, {SIGNAAL, GEDEELD}),
+    "teamleider_bovenbouw": (404, set()),
+    # Seed 001 stap 3-5; issue 6: meldcode only zorgcoördinatoren and directie.
+    "zorgcoordinator": (200, {SIGNAAL, GEDEELD, ANALYSE, PLAN, MELDCODE}),
+    "directie": (200, {SIGNAAL, GEDEELD, ANALYSE, PLAN, MELDCODE}),
+    # Not referred and no grant: nothing.
+    "remedial_teacher": (404, set()),
+    "administratie": (404, set()),
+    "beheerder": (404, set()),
+    "buitenstaander": (404, set()),
+    "superuser": (404, set()),
+}
+ALLE = {SIGNAAL, GEDEELD, ANALYSE, PLAN, MELDCODE}
+
+
+@pytest.fixture
+def casus(zw):
+    zd = naar_fase(zw, "monitoring", meldcode=True)
+    zw.superuser = get_user_model().objects.create_superuser("super", password="x")
+    return zd
+
+
+def _persona(zw, naam):
+    return zw.superuser if naam == "superuser" else getattr(zw, naam)
+
+
+@pytest.mark.parametrize("persona", sorted(MATRIX))
+def test_wie_ziet_wat_van_een_zorgtraject(zw, klik, casus, persona):
+    status, ziet = MATRIX[persona]
+    user = _persona(zw, persona)
+    r = klik.als(user).pagina(casus)
+    assert r.status_code == status, persona
+    pagina = tekst(r) if status == 200 else ""
+    for marker in ALLE:
+        assert (marker in pagina) == (marker in ziet), (persona, marker)
+    assert (MELDCODE_TITEL in pagina) == (MELDCODE in ziet), persona
+    if persona == "docent":
+        assert "Status: ontvangen en in behandeling" in pagina
+    # The list selectors say the same.
+    in_lijst = casus in selectors.zorgdossiers_voor(user)
+    assert in_lijst == (SIGNAAL in ziet), persona
+    werklijst = klik.client.get(f"/zorg/werklijst/{zw.school.pk}/")
+    assert werklijst.status_code == (200 if ANALYSE in ziet else 404), persona
+    if werklijst.status_code == 200:
+        assert "Anna de Vries" in tekst(werklijst)
+    assert (casus.signalen.first() in selectors.gemelde_signalen(user)) == (
+        persona == "docent")
+
+
+@pytest.mark.parametrize("persona", sorted(MATRIX))
+def test_het_zorgblok_op_de_leerlingpagina(zw, klik, casus, persona):
+    status, ziet = MATRIX[persona]
+    r = klik.als(_persona(zw, persona)).client.get(f"/leerlingen/{zw.anna.pk}/")
+    if r.status_code == 404:
+        assert persona in {"teamleider_bovenbouw", "buitenstaander", "beheerder", "superuser"}
+        return
+    pagina = tekst(r)
+    assert ("Lopend zorgtraject" in pagina) == (SIGNAAL in ziet), persona
+    assert ("Uw signaal van 24 november 2026: ontvangen en in behandeling" in pagina) == (
+        persona == "docent")
+    assert ("Zorgsignaal melden" in pagina) == (
+        persona in {"docent", "andere_docent", "mentor", "teamleider", "zorgcoordinator"})
+
+
+def test_de_meldcode_ook_niet_in_de_tijdlijn_voor_de_mentor(zw, klik, casus):
+    pagina = tekst(klik.als(zw.mentor).pagina(casus))
+    assert "Traject in het plan van aanpak: aanmelding bij externe hulpverlening" not in pagina
+    assert "Plan van aanpak vastgesteld" in pagina
+    assert "aanmelding bij externe hulpverlening (Jeugdformaat)" in pagina
+    assert "Veilig Thuis" not in pagina
+
+
+def test_een_zorgtoekenning_opent_het_zorgdossier_maar_niet_de_meldcode(zw, klik, casus):
+    from zorg.services import zorgtoegang_verlenen
+
+    zorgtoegang_verlenen(door=zw.zorgcoordinator, zorgdossier=casus, aan=zw.remedial_teacher,
+                         tot=date(2027, 1, 31), reden="Leesbegeleiding.")
+    assert toegang.zorginzage(zw.remedial_teacher, zw.anna).niveau == toegang.ZORG_VOLLEDIG
+    pagina = tekst(klik.als(zw.remedial_teacher).pagina(casus))
+    assert ANALYSE in pagina and PLAN in pagina
+    assert MELDCODE not in pagina and MELDCODE_TITEL not in pagina
+    assert casus in selectors.zorgdossiers_voor(zw.remedial_teacher)
+    # The grant is listed with the pupil's other grants.
+    assert "R. Remedial" in tekst(klik.als(zw.directie).client.get(
+        f"/leerlingen/{zw.anna.pk}/"))
+
+
+def test_een_superuser_en_de_beheerder_zien_geen_zorg(zw, casus):
+    for user in (zw.superuser, zw.beheerder):
+        assert toegang.zorginzage(user, zw.anna) == toegang.GEEN_ZORG
+        assert not toegang.zorgleerlingen_voor(user).exists()
+        assert not toegang.zorgscholen(user).exists()
