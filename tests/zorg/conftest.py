@@ -110,12 +110,13 @@ FASEN = ["gemeld", "observatie", "consultatie", "mentortraject", "remedial_teach
          "analyse", "plan", "terugkoppeling", "monitoring", "afgesloten"]
 
 
-def naar_fase(zw, fase: str, *, leerling=None, meldcode: bool = False) -> Zorgdossier:
+def naar_fase(zw, fase: str, *, leerling=None, meldcode: bool = False,
+              signaleerder=None) -> Zorgdossier:
     """Walk one pupil's case to `fase` by the shortest route of seed 001."""
     from zorg import services as s
 
     leerling = leerling or zw.anna
-    signaal = s.signaal_melden(door=zw.docent, leerling=leerling, bron="docent",
+    signaal = s.signaal_melden(door=signaleerder or zw.docent, leerling=leerling, bron="docent",
                                categorieen=["teruggetrokken"],
                                waarneming="Anna huilde in de les.", datum=VANDAAG)
     zd = signaal.zorgdossier
