@@ -12,6 +12,7 @@ from django.core import mail
 from dossiers.models import Brief, Dossierstuk
 from statuut.models import Termijn, Termijnstatus
 from tests.zorg.conftest import VANDAAG, dossier_van, moment, tekst
+from tests.zorg.conftest import naar_fase as naar_fase_via_services
 from zorg.models import Evaluatie, Meldcode, Signaal, Zorgdossier, Zorgfase
 
 pytestmark = pytest.mark.django_db
@@ -325,3 +326,28 @@ def test_het_signaal_van_de_docent_en_de_toegang_van_de_remedial_teacher(zw, kli
     pagina = tekst(klik.als(zw.remedial_teacher).pagina(zd))
     assert "Vader is vertrokken" in pagina
     assert Signaal.objects.count() == 1
+
+
+def test_de_uitnodiging_aan_de_ouders_bij_de_terugkoppeling_is_een_brief(
+        zw, klik, django_capture_on_commit_callbacks):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    zd = naar_fase_via_services(zw, "terugkoppeling")
+    with django_capture_on_commit_callbacks(execute=True):
+        r = klik.als(zw.zorgcoordinator).stap(zd, "terugkoppeling", {
+            "datum": VANDAAG, "mentor": "on", "leerling": "on", "ouders": "on",
+            "voor_mentor": "Anna krijgt hulp.", "uitnodigen": "on",
+            "gesprek_datum": date(2026, 12, 2), "gesprek_tijd": "15:30", "plaats": "kamer 12"})
+    assert r.status_code == 302
+    brief = Brief.objects.get(leerling=zw.anna, soort="uitnodiging_gesprek")
+    assert brief.status == "gemaakt"
+    pdf = " ".join(" ".join(p.extract_text().split())
+                   for p in PdfReader(BytesIO(bytes(brief.pdf))).pages)
+    assert "Graag nodigen wij u uit voor een gesprek over Anna." in pdf
+    assert "Aanleiding: de begeleiding van Anna op school." in pdf
+    assert "2 december 2026" in pdf and "15:30" in pdf and "kamer 12" in pdf
+    assert "24 november 2026" in pdf  # the letter's date
+    # Nothing of the care file itself is in the letter.
+    assert "Vader" not in pdf and "Jeugdformaat" not in pdf
