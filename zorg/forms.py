@@ -188,6 +188,11 @@ class EvaluatieForm(forms.Form):
     verslag = forms.CharField(label=_("Verslag van de evaluatie"), widget=TEKST)
 
 
+class DelenForm(forms.Form):
+    tekst = forms.CharField(label=_("Informatie voor de mentor"), widget=TEKST,
+                            help_text=_("De mentor ziet dit; het komt ook in het dossier."))
+
+
 class AfsluitenForm(forms.Form):
     conclusie = forms.CharField(label=_("Conclusie"), widget=TEKST,
                                 help_text=_("Bijv. verbetering opgetreden, geen zorgen meer."))

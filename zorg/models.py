@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
@@ -101,6 +102,9 @@ class Zorgdossier(models.Model):
     def __str__(self) -> str:
         return f"Zorgdossier {self.pk} ({self.get_fase_display()})"
 
+    def get_absolute_url(self) -> str:
+        return reverse("zorg:dossier", args=[self.pk])
+
     @property
     def is_open(self) -> bool:
         return self.fase != Zorgfase.AFGESLOTEN
@@ -177,6 +181,9 @@ class Signaal(models.Model):
     def __str__(self) -> str:
         return f"Signaal {self.pk} over leerling {self.leerling_id}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("zorg:dossier", args=[self.zorgdossier_id])
+
     def categorie_labels(self) -> list[str]:
         return [str(Signaalcategorie(c).label) for c in self.categorieen
                 if c in Signaalcategorie.values]
@@ -226,6 +233,9 @@ class Gesprek(models.Model):
     def __str__(self) -> str:
         return f"Gesprek met de leerling {self.datum:%d-%m-%Y}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("zorg:dossier", args=[self.zorgdossier_id])
+
 
 class Consultatie(models.Model):
     """Stap 2: mentor and zorgcoördinatoren weigh nature and severity and choose."""
@@ -245,6 +255,9 @@ class Consultatie(models.Model):
 
     def __str__(self) -> str:
         return f"Consultatie {self.datum:%d-%m-%Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("zorg:dossier", args=[self.zorgdossier_id])
 
 
 class Contactwijze(models.TextChoices):
@@ -272,6 +285,9 @@ class Oudercontact(models.Model):
     def __str__(self) -> str:
         return f"Contact met ouders {self.datum:%d-%m-%Y}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("zorg:dossier", args=[self.zorgdossier_id])
+
 
 class Probleemanalyse(models.Model):
     """Stap 3."""
@@ -296,6 +312,9 @@ class Probleemanalyse(models.Model):
 
     def __str__(self) -> str:
         return f"Probleemanalyse {self.datum:%d-%m-%Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("zorg:dossier", args=[self.zorgdossier_id])
 
 
 class Trajectsoort(models.TextChoices):

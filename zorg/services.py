@@ -626,6 +626,21 @@ def evaluatie_vastleggen(*, door, evaluatie: Evaluatie, datum: date, verslag: st
     return evaluatie
 
 
+@transaction.atomic
+def informatie_delen(*, door, zorgdossier: Zorgdossier, tekst: str) -> Zorgstap:
+    """Stap 5: "Relevante informatie wordt gedeeld met de mentor en genoteerd in Magister"
+    while the zorgcoördinatoren monitor the plan."""
+    zd = _vergrendeld(zorgdossier)
+    _mag(door, zd, toegang.ZORG_COORDINEREN, _("informatie voor de mentor"))
+    _in_fase(zd, (Zorgfase.MONITORING,), _("Informatie delen met de mentor"))
+    tekst = _tekst(tekst, _("informatie voor de mentor"))
+    stap = _stap(zd, door=door, stap="gedeeld", titel=_("Informatie voor de mentor"),
+                 besluit=tekst)
+    _dossierstuk(zd, door=door, titel=_("Zorgtraject: informatie voor de mentor"),
+                 inhoud=tekst, bron=zd)
+    return stap
+
+
 AFSLUITEN_DOOR = {
     Zorgfase.OBSERVATIE: toegang.ZORG_MENTORSTAPPEN,  # after observing: no worries left
     Zorgfase.MENTORTRAJECT: toegang.ZORG_MENTORSTAPPEN,  # stap 2.1: "verbetering"

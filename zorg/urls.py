@@ -20,6 +20,7 @@ urlpatterns = [
     path("<int:pk>/plan/", views.plan, name="plan"),
     path("<int:pk>/terugkoppeling/", views.terugkoppeling, name="terugkoppeling"),
     path("<int:pk>/evaluaties/<int:evaluatie_pk>/", views.evaluatie, name="evaluatie"),
+    path("<int:pk>/delen/", views.delen, name="delen"),
     path("<int:pk>/afsluiten/", views.afsluiten, name="afsluiten"),
     path("<int:pk>/toegang/", views.toegang_geven, name="toegang"),
 ]

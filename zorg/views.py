@@ -57,6 +57,8 @@ def _aangeboden(zd: Zorgdossier, inzage: toegang.Zorginzage) -> dict:
         uit["plan"] = True
     if f == Zorgfase.TERUGKOPPELING and toegang.ZORG_COORDINEREN in h:
         uit["terugkoppeling"] = forms.TerugkoppelingForm()
+    if f == Zorgfase.MONITORING and toegang.ZORG_COORDINEREN in h:
+        uit["delen"] = forms.DelenForm()
     if (services.AFSLUITEN_DOOR.get(f) in h):
         uit["afsluiten"] = forms.AfsluitenForm()
     if zd.is_open and toegang.ZORG_COORDINEREN in h:
@@ -237,6 +239,14 @@ def evaluatie(request, pk, evaluatie_pk):
     else:
         messages.error(request, _("Vul de datum en het verslag van de evaluatie in."))
     return _pagina(request, zd, inzage, status=400)
+
+
+@login_required
+@require_POST
+def delen(request, pk):
+    return _actie(request, pk, "delen", _met(forms.DelenForm), lambda zd, d:
+                  services.informatie_delen(door=request.user, zorgdossier=zd, **d),
+                  _("De informatie is gedeeld met de mentor."))
 
 
 @login_required

@@ -236,7 +236,10 @@ def test_plan_van_aanpak_met_elk_van_de_vier_trajecten_tot_afsluiten(zw, klik, k
     assert r.url == f"/zorg/{zd.pk}/", tekst(r)
     eerste.refresh_from_db()
     assert (eerste.uitgevoerd_op, eerste.termijn.status) == (date(2026, 12, 9), "voldaan")
-    klik.stap(zd, "afsluiten", {"conclusie": "Doelen bereikt."})
+    r = klik.stap(zd, "delen", {"tekst": "Anna komt weer elke dag; blijf verzuim melden."})
+    assert r.url == f"/zorg/{zd.pk}/"
+    assert "Anna komt weer elke dag" in tekst(klik.als(zw.mentor).pagina(zd))
+    klik.als(zw.zorgcoordinator).stap(zd, "afsluiten", {"conclusie": "Doelen bereikt."})
     zd = dossier_van(zw.anna)
     assert zd.fase == Zorgfase.AFGESLOTEN
     tweede = Evaluatie.objects.get(pk=evaluaties[1].pk)

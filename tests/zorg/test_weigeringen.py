@@ -28,7 +28,7 @@ MAG: dict[str, dict[str, set[str]]] = {
     "analyse": {"analyse": {"zorgcoordinator"}},
     "plan": {"traject": {"zorgcoordinator"}, "plan": {"zorgcoordinator"}},
     "terugkoppeling": {"terugkoppeling": {"zorgcoordinator"}},
-    "monitoring": {"afsluiten": {"zorgcoordinator"}},
+    "monitoring": {"afsluiten": {"zorgcoordinator"}, "delen": {"zorgcoordinator"}},
     "afgesloten": {},
 }
 
@@ -45,6 +45,7 @@ GEGEVENS = {
     "plan": {},
     "terugkoppeling": {"datum": VANDAAG, "mentor": "on", "leerling": "on", "ouders": "on",
                        "voor_mentor": "Gedeeld."},
+    "delen": {"tekst": "Gaat beter."},
     "afsluiten": {"conclusie": "Klaar."},
 }
 
