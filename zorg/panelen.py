@@ -42,6 +42,9 @@ def startinhoud(*, user, school, rollen, op) -> dict:
         lijst = selectors.werklijst(user, school=school, op=op)
         inhoud["werklijst"] = lijst
         inhoud["te_laat"] = sum(1 for d in lijst.dossiers if d.te_laat)
+    elif "mentor" not in inhoud:
+        # Teamleider (department), remedial teacher (referred), a colleague with a grant.
+        inhoud["betrokken"] = selectors.betrokken_zorgdossiers(user, school=school, op=op)
     inhoud["signalen"] = [(s, melderstatus(s.zorgdossier)) for s in
                           selectors.gemelde_signalen(user).filter(leerling__school=school)
                           .order_by("-datum", "-pk")[:10]]

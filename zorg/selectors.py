@@ -90,6 +90,14 @@ def mentorpaneel(user, *, school, op: date) -> list[Zorgdossier]:
     )
 
 
+def betrokken_zorgdossiers(user, *, school, op: date) -> list[Zorgdossier]:
+    """Open cases the user sees (at the shared level or more) without a work list."""
+    return list(
+        zorgdossiers_voor(user, op=op).filter(school=school, fase__in=OPEN_FASEN)
+        .select_related("leerling").prefetch_related("signalen").order_by("-bijgewerkt_op")
+    )
+
+
 @dataclass
 class Werklijst:
     dossiers: list[Zorgdossier]

@@ -124,3 +124,44 @@ def test_een_superuser_en_de_beheerder_zien_geen_zorg(zw, casus):
         assert toegang.zorginzage(user, zw.anna) == toegang.GEEN_ZORG
         assert not toegang.zorgleerlingen_voor(user).exists()
         assert not toegang.zorgscholen(user).exists()
+
+
+#: The start page's care block: whose name it shows (zorgcoördinator and directie get the
+#: work list's summary and the work list itself instead).
+START = {"docent": "Uw", "andere_docent": None, "mentor": "Signalen en zorg van mijn leerlingen",
+         "teamleider": "Zorgtrajecten waarbij u betrokken bent", "teamleider_bovenbouw": None,
+         "zorgcoordinator": "1 open zorgtraject", "directie": "1 open zorgtraject",
+         "remedial_teacher": None, "administratie": None}
+
+
+@pytest.mark.parametrize("persona", sorted(START))
+def test_het_zorgblok_op_de_startpagina(zw, klik, casus, persona):
+    r = klik.als(getattr(zw, persona)).client.get(f"/zorg/start/{zw.school.pk}/")
+    if persona == "administratie":
+        assert r.status_code == 404  # no care role at all: no block
+        return
+    pagina = tekst(r)
+    verwacht = START[persona]
+    assert ("Anna de Vries" in pagina) == (persona in {"docent", "mentor", "teamleider"}), \
+        persona
+    if verwacht == "Uw":
+        assert "Mijn zorgsignalen 24 november 2026 · Anna de Vries: ontvangen en in " \
+               "behandeling" in pagina
+    elif verwacht:
+        assert verwacht in pagina, persona
+    else:
+        assert "Geen signalen of zorgtrajecten." in pagina, persona
+    for geheim in (ANALYSE, PLAN, MELDCODE, SIGNAAL):
+        assert geheim not in pagina
+
+
+def test_buiten_de_eigen_school_geen_zorgblok(zw, klik, casus):
+    assert klik.als(zw.buitenstaander).client.get(
+        f"/zorg/start/{zw.school.pk}/").status_code == 404
+
+
+def test_de_remedial_teacher_vindt_een_aangemeld_traject_op_de_startpagina(zw, klik):
+    naar_fase(zw, "remedial_teacher")
+    pagina = tekst(klik.als(zw.remedial_teacher).client.get(f"/zorg/start/{zw.school.pk}/"))
+    assert "Zorgtrajecten waarbij u betrokken bent Leerling Fase" in pagina
+    assert "Anna de Vries aangemeld bij de remedial teacher" in pagina
