@@ -12,3 +12,5 @@ from statuut.models import Eenheid
 MENTORGESPREK_AANTAL = 5
 MENTORGESPREK_EENHEID = Eenheid.SCHOOLDAGEN
 BRON = "Seed 001 (zorgroute), stap 1a/1b; termijn: DEFAULT"
+BRON_OBSERVATIE = "Seed 001 (zorgroute), stap 1b: leerling goed blijven observeren"
+BRON_EVALUATIE = "Seed 001 (zorgroute), stap 4/5: evaluatie van het plan van aanpak"

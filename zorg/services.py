@@ -144,7 +144,7 @@ def _mentoren(leerling: Leerling, op: date) -> list:
         if m.user.is_active]
 
 
-def _termijn_tot(zd: Zorgdossier, *, omschrijving: str, datum: date, onderwerp,
+def _termijn_tot(zd: Zorgdossier, *, omschrijving: str, datum: date, onderwerp, regel: str,
                  verantwoordelijke=None, verantwoordelijke_rol: str = "",
                  veld: str) -> Termijn:
     """A deadline on a date the user chose: stored as school days from today, so it is due
@@ -164,7 +164,7 @@ def _termijn_tot(zd: Zorgdossier, *, omschrijving: str, datum: date, onderwerp,
         raise ZorgFout(str(fout)) from fout
     return termijn_openen(
         school=zd.school, omschrijving=omschrijving, startdatum=vandaag, aantal=aantal,
-        eenheid=Eenheid.SCHOOLDAGEN, regel=regels.BRON, onderwerp=onderwerp,
+        eenheid=Eenheid.SCHOOLDAGEN, regel=regel, onderwerp=onderwerp,
         verantwoordelijke=verantwoordelijke, verantwoordelijke_rol=verantwoordelijke_rol)
 
 
@@ -198,9 +198,10 @@ def _mentor_verwittigen(zd: Zorgdossier, mentoren: list) -> None:
     url = f"{SITE_URL}/zorg/{zd.pk}/"
     transaction.on_commit(lambda: send_mail(
         _("Nieuw zorgsignaal over een leerling van uw groep"),
-        _("Er is een zorgsignaal gemeld over een leerling van uw mentorgroep. Ga binnen vijf "
-          "schooldagen met de leerling in gesprek (zorgroute stap 1b).\n\nBekijk het signaal: "
-          "%(u)s") % {"u": url},
+        _("Er is een zorgsignaal gemeld over een leerling van uw mentorgroep. Ga binnen "
+          "%(n)d %(e)s met de leerling in gesprek (zorgroute stap 1b).\n\nBekijk het signaal: "
+          "%(u)s") % {"u": url, "n": regels.MENTORGESPREK_AANTAL,
+                      "e": regels.MENTORGESPREK_EENHEID.label},
         settings.DEFAULT_FROM_EMAIL, adressen, fail_silently=True))
 
 
@@ -303,6 +304,7 @@ def gesprek_vastleggen(*, door, zorgdossier: Zorgdossier, datum: date, bevestigd
                                   else "?"}
         _termijn_tot(zd, omschrijving=_("Leerling opnieuw bekijken (observatie)"),
                      datum=opnieuw_bekijken_op, onderwerp=zd, verantwoordelijke=door,
+                     regel=regels.BRON_OBSERVATIE,
                      veld=_("opnieuw bekijken op"))
     _stap(zd, door=door, stap="gesprek", titel=titel, besluit=notitie, datum=datum)
     _dossierstuk(zd, door=door, titel=titel, inhoud=notitie, bron=gesprek, datum=datum)
@@ -519,6 +521,7 @@ def traject_toevoegen(*, door, zorgdossier: Zorgdossier, soort: str, doelen: str
         evaluatie.termijn = _termijn_tot(
             zd, omschrijving=_("Evaluatie zorgtraject") if not traject.is_meldcode
             else _("Evaluatie zorgtraject (zorgcoördinator)"), datum=d, onderwerp=evaluatie,
+            regel=regels.BRON_EVALUATIE,
             verantwoordelijke=door, veld=_("evaluatiedatum"))
         evaluatie.save(update_fields=["termijn"])
     tekst = _("Doelen: %(d)s\nWie doet wat: %(w)s\nEvaluatie: %(e)s") % {

@@ -300,6 +300,8 @@ def signaal_melden(request, leerling_pk):
 def werklijst(request, school_pk):
     school = get_object_or_404(toegang.zorgscholen(request.user), pk=school_pk)
     lijst = selectors.werklijst(request.user, school=school)
+    audit.inzagen_vastleggen(user=request.user, leerlingen=[d.leerling for d in lijst.dossiers],
+                             onderdeel="zorg: werklijst")
     return render(request, "zorg/werklijst.html", {"school": school, "werklijst": lijst})
 
 

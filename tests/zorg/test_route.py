@@ -37,6 +37,8 @@ def test_een_docent_meldt_een_signaal_en_de_mentor_heeft_vijf_schooldagen(
     assert termijn.verantwoordelijke == zw.mentor
     assert [m.to for m in mail.outbox] == [["mentor@school.example"]]
     assert "Anna" not in mail.outbox[0].body
+    assert "Ga binnen 5 schooldagen met de leerling in gesprek" in mail.outbox[0].body
+    assert termijn.regel == "Seed 001 (zorgroute), stap 1a/1b; termijn: DEFAULT"
     stuk = Dossierstuk.objects.get(leerling=zw.anna)
     assert (stuk.sectie, stuk.titel) == ("welzijn",
                                          "Zorgsignaal: teruggetrokken of somber, verzuim of te "

@@ -165,3 +165,23 @@ def test_de_remedial_teacher_vindt_een_aangemeld_traject_op_de_startpagina(zw, k
     pagina = tekst(klik.als(zw.remedial_teacher).client.get(f"/zorg/start/{zw.school.pk}/"))
     assert "Zorgtrajecten waarbij u betrokken bent Leerling Fase" in pagina
     assert "Anna de Vries aangemeld bij de remedial teacher" in pagina
+
+
+def test_een_school_die_het_anders_regelt_past_de_zorgtabel_per_preset_aan(
+        zw, casus, monkeypatch):
+    # The care table is data: a preset may, say, keep the teamleider out of care files.
+    assert toegang.zorginzage(zw.teamleider, zw.anna).niveau == toegang.ZORG_GEDEELD
+    monkeypatch.setitem(toegang.ZORGREGELS_PER_PRESET, "echnaton-2009", {
+        "teamleider": toegang.Zorgregel(toegang.ZORG_GEEN, frozenset(), True)})
+    assert toegang.zorginzage(zw.teamleider, zw.anna) == toegang.GEEN_ZORG
+    assert casus not in selectors.zorgdossiers_voor(zw.teamleider)
+
+
+def test_de_werklijst_legt_vast_wie_welke_leerling_zag(zw, klik, casus):
+    from dossiers.models import Inzage
+
+    klik.als(zw.zorgcoordinator).client.get(f"/zorg/werklijst/{zw.school.pk}/")
+    klik.pagina(casus)
+    assert list(Inzage.objects.filter(user=zw.zorgcoordinator).values_list(
+        "leerling__roepnaam", "onderdeel")) == [("Anna", "zorg: werklijst"),
+                                                ("Anna", "zorgdossier (niveau 4)")]
