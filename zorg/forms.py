@@ -157,6 +157,12 @@ class TrajectForm(forms.Form):
                       "stap5_beslissen", "vraag1_vermoeden", "vraag2_onveilig",
                       "vraag3_hulp_mogelijk", "vraag4_hulp_aanvaard", "vraag5_resultaat")
 
+    def basisvelden(self):
+        return [self[n] for n in self.fields if n not in self.MELDCODEVELDEN]
+
+    def meldcodevelden(self):
+        return [self[n] for n in self.fields if n in self.MELDCODEVELDEN]
+
     def __init__(self, *args, meldcode: bool = True, **kwargs):
         kwargs.pop("zorgdossier", None)
         super().__init__(*args, **kwargs)
