@@ -356,3 +356,34 @@ def test_de_uitnodiging_aan_de_ouders_bij_de_terugkoppeling_is_een_brief(
     assert "24 november 2026" in pdf  # the letter's date
     # Nothing of the care file itself is in the letter.
     assert "Vader" not in pdf and "Jeugdformaat" not in pdf
+
+
+def test_de_termijn_van_de_mentor_staat_bij_mijn_termijnen(zw, klik):
+    klik.als(zw.docent).signaal(zw.anna)
+    start = tekst(klik.als(zw.mentor).client.get("/"))
+    assert "Gesprek mentor met leerling na zorgsignaal" in start
+    assert "1 december 2026" in start
+
+
+def test_een_signaal_over_de_thuissituatie_komt_bij_de_persoonlijke_omstandigheden(zw, klik):
+    klik.als(zw.docent).signaal(zw.anna, categorieen=["thuissituatie"],
+                                waarneming="Anna zegt dat ze 's avonds alleen thuis is.")
+    stuk = Dossierstuk.objects.get(leerling=zw.anna)
+    assert (stuk.sectie, stuk.titel) == ("omstandigheden", "Zorgsignaal: thuissituatie")
+    # The mentor reads it in the dossier and follows it to the case.
+    pagina = klik.als(zw.mentor).client.get(f"/leerlingen/{zw.anna.pk}/dossier/")
+    assert f'href="/zorg/{dossier_van(zw.anna).pk}/"' in pagina.content.decode()
+
+
+def test_de_beheerder_ziet_in_het_admin_geen_leerling_van_een_zorgtraject(zw, klik, client):
+    from django.contrib.auth import get_user_model
+
+    naar_fase_via_services(zw, "analyse")
+    superuser = get_user_model().objects.create_superuser("super", password="x")
+    client.force_login(superuser)
+    r = client.get("/beheer/zorg/zorgdossier/")
+    assert r.status_code == 200
+    pagina = tekst(r)
+    assert "probleemanalyse door de zorgcoördinatoren" in pagina
+    assert "Anna" not in pagina and "Vries" not in pagina
+    assert client.get("/beheer/zorg/zorgdossier/add/").status_code == 403
