@@ -8,8 +8,9 @@ dossier entry, opens and closes Termijnen, requests letters, all in one transact
 Dossier entries: the personal dossier is read by more people than the care file (at
 Echnaton the teamleider and the administratie read every section, art. 9.3), so an entry
 holds only what the seed says is "genoteerd in Magister" and shared with the mentor: the
-signal, the mentor's notes, the choice, the shared summary of analysis and plan, the
-conclusion. The analysis itself and the internal/ZAT consultation stay in the care file.
+signal, the mentor's notes, the choice, what the zorgcoördinator writes for the mentor
+(analysis summary, feedback, later updates), that a plan exists, the conclusion. The
+analysis itself, the internal/ZAT consultation and the trajectories stay in the care file.
 A Veilig Thuis trajectory under the meldcode writes NO dossier entry at all and is left out
 of the plan's entry: its existence alone would tell a dossier reader too much. It is in
 the care file at the meldcode level, which only zorgcoördinatoren and directie reach.
@@ -162,10 +163,20 @@ def _termijn_tot(zd: Zorgdossier, *, omschrijving: str, datum: date, onderwerp, 
         aantal = kalender.schooldagen_tussen(zd.school, vandaag, datum)
     except kalender.KalenderOnbekend as fout:
         raise ZorgFout(str(fout)) from fout
-    return termijn_openen(
+    return _termijn_openen(
         school=zd.school, omschrijving=omschrijving, startdatum=vandaag, aantal=aantal,
         eenheid=Eenheid.SCHOOLDAGEN, regel=regel, onderwerp=onderwerp,
         verantwoordelijke=verantwoordelijke, verantwoordelijke_rol=verantwoordelijke_rol)
+
+
+def _termijn_openen(**kwargs) -> Termijn:
+    """`termijn_openen`, with an unknown school calendar as a Dutch refusal (nothing saved)
+    instead of an error page."""
+    try:
+        return termijn_openen(**kwargs)
+    except kalender.KalenderOnbekend as fout:
+        raise ZorgFout(_("%(f)s Tot dan kan de termijn niet worden berekend en is er niets "
+                         "vastgelegd.") % {"f": fout}) from fout
 
 
 def _open_termijnen(onderwerp) -> list[Termijn]:
@@ -263,7 +274,7 @@ def signaal_melden(*, door, leerling: Leerling, bron: str, categorieen: list[str
                  inhoud=waarneming, bron=signaal, sectie=sectie, datum=datum)
     mentoren = _mentoren(leerling, vandaag)
     if nieuw and not aangekaart:
-        termijn_openen(
+        _termijn_openen(
             school=leerling.school, onderwerp=zd,
             omschrijving=_("Gesprek mentor met leerling na zorgsignaal"),
             startdatum=vandaag, aantal=regels.MENTORGESPREK_AANTAL,
@@ -550,14 +561,18 @@ def plan_vaststellen(*, door, zorgdossier: Zorgdossier) -> Zorgdossier:
         raise ZorgFout(_("Voeg eerst ten minste één traject toe aan het plan van aanpak."))
     _overgang(zd, zd.plan_vaststellen, _("Het plan van aanpak vaststellen"))
     zd.save()
-    # The dossier entry and the shared line name only the trajectories that are not under
-    # the meldcode (see the module docstring).
+    # The shared timeline line names only the trajectories not under the meldcode (see the
+    # module docstring). The dossier entry names none: at some schools every teacher of the
+    # pupil reads the dossier (Noordgouw art. 6.2); what the mentor and the dossier should
+    # know, the zorgcoördinator writes in the feedback (stap 5).
     zichtbaar = [t for t in trajecten if not t.is_meldcode]
     regels_ = [f"- {t.get_soort_display()}" + (f" ({t.organisatie})" if t.organisatie else "")
                for t in zichtbaar]
     inhoud = "\n".join(regels_) or _("Begeleiding door de zorgcoördinatoren.")
     _stap(zd, door=door, stap="plan", titel=_("Plan van aanpak vastgesteld"), besluit=inhoud)
-    _dossierstuk(zd, door=door, titel=_("Plan van aanpak zorg"), inhoud=inhoud, bron=zd)
+    _dossierstuk(zd, door=door, titel=_("Plan van aanpak zorg vastgesteld"),
+                 inhoud=_("De zorgcoördinatoren hebben een plan van aanpak vastgesteld en "
+                          "koppelen het terug aan mentor, leerling en ouders."), bron=zd)
     return zd
 
 

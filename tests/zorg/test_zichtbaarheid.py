@@ -185,3 +185,40 @@ def test_de_werklijst_legt_vast_wie_welke_leerling_zag(zw, klik, casus):
     assert list(Inzage.objects.filter(user=zw.zorgcoordinator).values_list(
         "leerling__roepnaam", "onderdeel")) == [("Anna", "zorg: werklijst"),
                                                 ("Anna", "zorgdossier (niveau 4)")]
+
+
+def test_bij_noordgouw_ziet_een_andere_docent_het_dossier_maar_niet_het_zorgtraject(zw, klik):
+    # Noordgouw art. 6.2 opens the personal dossier to the pupil's teachers: they read the
+    # notes the route puts "in Magister", never the care file (analysis, plan, meldcode).
+    from dossiers.models import Groep, Lesopdracht
+    from statuut.models import Rol, SchoolVakantie
+    from statuut.services import kalender_gewijzigd
+    from tests.personas import maak_gebruiker
+    from tests.zorg.conftest import VANDAAG
+    from zorg import services
+
+    for soort, van, tot in (("voorjaarsvakantie", date(2027, 2, 13), date(2027, 2, 21)),
+                            ("meivakantie", date(2027, 4, 24), date(2027, 5, 2)),
+                            ("zomervakantie", date(2027, 7, 10), date(2027, 8, 22))):
+        SchoolVakantie.objects.create(school=zw.andere_school, schooljaar="2026-2027",
+                                      soort=soort, eerste_dag=van, laatste_dag=tot)
+    kalender_gewijzigd(school=zw.andere_school)
+    groep = Groep.objects.get(school=zw.andere_school)
+    docent = maak_gebruiker("ngdocent", "N. Docent", zw.andere_school, Rol.DOCENT)
+    Lesopdracht.objects.create(docent=docent.medewerker, groep=groep, vak="Frans")
+    zc = maak_gebruiker("ngzorg", "N. Zorg", zw.andere_school, Rol.ZORGCOORDINATOR)
+    signaal = services.signaal_melden(door=zw.buitenstaander, leerling=zw.dirk, bron="mentor",
+                                      categorieen=["verzuim"], waarneming="Vaak afwezig.",
+                                      datum=VANDAAG)
+    zd = signaal.zorgdossier
+    services.gesprek_vastleggen(door=zw.buitenstaander, zorgdossier=zd, datum=VANDAAG,
+                                bevestigd=True, notitie="Dirk erkent het verzuim.")
+    services.consultatie_vastleggen(door=zc, zorgdossier=zd, datum=VANDAAG,
+                                    aard_en_ernst="Zorgelijk.", keuze="zorgcoordinatoren")
+    services.probleemanalyse_vastleggen(door=zc, zorgdossier=zd, gesprek_leerling_op=VANDAAG,
+                                        gesprek_ouders_op=VANDAAG,
+                                        analyse="Mantelzorg voor een zieke ouder.")
+    assert klik.als(docent).pagina(zd).status_code == 404
+    dossier = tekst(klik.client.get(f"/leerlingen/{zw.dirk.pk}/dossier/"))
+    assert "Dirk erkent het verzuim." in dossier
+    assert "Mantelzorg" not in dossier
