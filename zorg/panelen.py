@@ -62,8 +62,12 @@ def leerling_zorg(*, user, leerling, rechten, op):
                  .order_by("-datum")[:5])
     if not inzage.handelingen and inzage.niveau < toegang.ZORG_GEDEELD and not eigen:
         return None
+    eerdere = []
+    if toegang.zorginzage(user, leerling, op=op).niveau >= toegang.ZORG_GEDEELD:
+        eerdere = list(selectors.afgesloten_zorgdossiers(leerling))
     return {
         "leerling": leerling,
+        "eerdere": eerdere,
         "zorgdossier": zd if zd is not None and inzage.niveau >= toegang.ZORG_GEDEELD else None,
         "mag_signaleren": toegang.ZORG_SIGNALEREN in inzage.handelingen,
         "eigen_signalen": [(s, melderstatus(s.zorgdossier)) for s in eigen],

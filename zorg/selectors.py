@@ -73,6 +73,13 @@ def open_zorgdossier(leerling: Leerling) -> Zorgdossier | None:
     return Zorgdossier.objects.filter(leerling=leerling, fase__in=OPEN_FASEN).first()
 
 
+def afgesloten_zorgdossiers(leerling: Leerling) -> QuerySet[Zorgdossier]:
+    """The pupil's closed cases (the caller has checked the user may see the pupil's care
+    file by role or grant)."""
+    return Zorgdossier.objects.filter(leerling=leerling, fase=Zorgfase.AFGESLOTEN).order_by(
+        "-afgesloten_op", "-pk")
+
+
 def _mentorgroep_filter(user, op: date):
     return Groepsplaatsing.objects.filter(
         leerling=OuterRef("leerling"), groep__mentoren__user=user,

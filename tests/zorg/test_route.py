@@ -87,6 +87,9 @@ def test_niet_bevestigd_blijft_in_observatie_met_een_datum_om_opnieuw_te_kijken(
     zd = dossier_van(zw.anna)
     assert (zd.fase, zd.afgesloten_op) == (Zorgfase.AFGESLOTEN, VANDAAG)
     assert _open_termijnen(zd) == []
+    leerlingpagina = tekst(klik.client.get(f"/leerlingen/{zw.anna.pk}/"))
+    assert "Eerdere zorgtrajecten: 24-11-2026 – 24-11-2026" in leerlingpagina
+    assert "Lopend zorgtraject" not in leerlingpagina
 
 
 def _tot_consultatie(zw, klik):
