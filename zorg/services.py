@@ -530,8 +530,9 @@ def traject_toevoegen(*, door, zorgdossier: Zorgdossier, soort: str, doelen: str
     for d in data:
         evaluatie = Evaluatie.objects.create(traject=traject, gepland_op=d)
         evaluatie.termijn = _termijn_tot(
-            zd, omschrijving=_("Evaluatie zorgtraject") if not traject.is_meldcode
-            else _("Evaluatie zorgtraject (zorgcoördinator)"), datum=d, onderwerp=evaluatie,
+            # The same wording for every trajectory: a deadline list must not hint at the
+            # meldcode.
+            zd, omschrijving=_("Evaluatie zorgtraject"), datum=d, onderwerp=evaluatie,
             regel=regels.BRON_EVALUATIE,
             verantwoordelijke=door, veld=_("evaluatiedatum"))
         evaluatie.save(update_fields=["termijn"])
