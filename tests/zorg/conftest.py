@@ -1,0 +1,165 @@
+"""The zorg personas: the Echnaton-like school of tests/personas.py on a fixed school day,
+plus a remedial teacher and a second teacher of group 1A who did not signal."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from dossiers.models import Lesopdracht
+from statuut.models import Rol
+from tests.personas import maak_gebruiker
+from zorg.models import Zorgdossier
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+#: Tuesday 24 November 2026, a school day; five school days later is Tuesday 1 December.
+VANDAAG = date(2026, 11, 24)
+
+
+def moment(dag: date, uur: int = 10) -> datetime:
+    return datetime(dag.year, dag.month, dag.day, uur, 0, tzinfo=AMSTERDAM)
+
+
+@pytest.fixture(autouse=True)
+def klok():
+    """Every zorg test runs on VANDAAG (before the personas are made, so their school year
+    is 2026-2027); `klok.move_to(moment(...))` moves on."""
+    reis = time_machine.travel(moment(VANDAAG), tick=False)
+    coordinaten = reis.start()
+    yield coordinaten
+    reis.stop()
+
+
+@dataclass
+class Zorgwereld:
+    w: object  # the personas of tests/personas.py (termijnwereld)
+    remedial_teacher: object
+    andere_docent: object  # teaches Anna's group, did not signal
+
+    def __getattr__(self, naam):
+        return getattr(self.w, naam)
+
+
+@pytest.fixture
+def zw(klok, termijnwereld) -> Zorgwereld:
+    rt = maak_gebruiker("remedial", "R. Remedial", termijnwereld.school, Rol.REMEDIAL_TEACHER)
+    andere = maak_gebruiker("docent2", "P. Tweededocent", termijnwereld.school, Rol.DOCENT)
+    Lesopdracht.objects.create(docent=andere.medewerker, groep=termijnwereld.groep_1a,
+                               vak="Engels")
+    return Zorgwereld(termijnwereld, rt, andere)
+
+
+def tekst(response) -> str:
+    """The visible text of a page, whitespace collapsed."""
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ",
+                                                   response.content.decode())))
+
+
+class Klikker:
+    """Posts the care forms as the user would, through the views."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def als(self, user):
+        self.client.force_login(user)
+        self.user = user
+        return self
+
+    def _geen_login(self, r):
+        assert not (r.status_code == 302 and "/inloggen/" in r.url), "sessie verlopen"
+        return r
+
+    def signaal(self, leerling, *, bron="docent", categorieen=("teruggetrokken",),
+                waarneming="Anna zit de laatste twee weken stil achterin en huilde in de les.",
+                datum=None, **extra):
+        return self.client.post(reverse("zorg:signaal", args=[leerling.pk]), {
+            "bron": bron, "categorieen": list(categorieen), "waarneming": waarneming,
+            "datum": (datum or VANDAAG).isoformat(), **extra})
+
+    def stap(self, zd, naam: str, data: dict | None = None, **kwargs):
+        data = {k: (v.isoformat() if isinstance(v, date) else v)
+                for k, v in (data or {}).items()}
+        return self._geen_login(
+            self.client.post(reverse(f"zorg:{naam}", args=[zd.pk, *kwargs.values()]), data))
+
+    def pagina(self, zd):
+        return self.client.get(reverse("zorg:dossier", args=[zd.pk]))
+
+
+@pytest.fixture
+def klik(client) -> Klikker:
+    return Klikker(client)
+
+
+def dossier_van(leerling) -> Zorgdossier:
+    """The pupil's newest care case, fresh from the database."""
+    return Zorgdossier.objects.filter(leerling=leerling).latest("pk")
+
+
+# --- a case in any phase, built with the services (the pages are tested elsewhere) --------
+
+FASEN = ["gemeld", "observatie", "consultatie", "mentortraject", "remedial_teacher",
+         "analyse", "plan", "terugkoppeling", "monitoring", "afgesloten"]
+
+
+def naar_fase(zw, fase: str, *, leerling=None, meldcode: bool = False,
+              signaleerder=None) -> Zorgdossier:
+    """Walk one pupil's case to `fase` by the shortest route of seed 001."""
+    from zorg import services as s
+
+    leerling = leerling or zw.anna
+    signaal = s.signaal_melden(door=signaleerder or zw.docent, leerling=leerling, bron="docent",
+                               categorieen=["teruggetrokken"],
+                               waarneming="Anna huilde in de les.", datum=VANDAAG)
+    zd = signaal.zorgdossier
+    if fase == "gemeld":
+        return zd
+    s.gesprek_vastleggen(door=zw.mentor, zorgdossier=zd, datum=VANDAAG,
+                         bevestigd=fase != "observatie", notitie="Gesprek gevoerd.",
+                         opnieuw_bekijken_op=date(2026, 12, 15))
+    if fase in ("observatie", "consultatie"):
+        return dossier_van(leerling)
+    keuze = {"mentortraject": "mentor", "remedial_teacher": "remedial_teacher"}.get(
+        fase, "zorgcoordinatoren")
+    s.consultatie_vastleggen(door=zw.mentor, zorgdossier=zd, datum=VANDAAG,
+                             aard_en_ernst="Zorgelijk.", keuze=keuze,
+                             remedial_teacher=zw.remedial_teacher)
+    if fase in ("mentortraject", "remedial_teacher", "analyse"):
+        return dossier_van(leerling)
+    s.probleemanalyse_vastleggen(
+        door=zw.zorgcoordinator, zorgdossier=zd, gesprek_leerling_op=VANDAAG,
+        gesprek_ouders_op=VANDAAG, analyse="Vader is vertrokken; moeder kan het niet aan.",
+        voor_mentor="Let op haar aanwezigheid.")
+    if fase == "plan":
+        return dossier_van(leerling)
+    s.traject_toevoegen(door=zw.zorgcoordinator, zorgdossier=zd, soort="externe_hulp",
+                        organisatie="Jeugdformaat", doelen="Anna voelt zich veilig thuis.",
+                        wie_doet_wat="Jeugdformaat begeleidt moeder.",
+                        evaluatiedata=[date(2026, 12, 8)])
+    if meldcode:
+        s.traject_toevoegen(
+            door=zw.zorgcoordinator, zorgdossier=zd, soort="veilig_thuis",
+            doelen="Veiligheid van Anna.", wie_doet_wat="Zorgcoördinator meldt.",
+            evaluatiedata=[date(2026, 12, 10)], meldcode={
+                "stap1_in_kaart": "Blauwe plekken op de armen.", "stap2_consultatie": "VT",
+                "stap3_gesprek": "Met moeder.", "stap4_wegen": "Gewogen.",
+                "stap5_beslissen": "Melden.", "vraag1_vermoeden": True,
+                "vraag2_onveilig": True})
+    s.plan_vaststellen(door=zw.zorgcoordinator, zorgdossier=zd)
+    if fase == "terugkoppeling":
+        return dossier_van(leerling)
+    s.terugkoppeling_vastleggen(door=zw.zorgcoordinator, zorgdossier=zd, datum=VANDAAG,
+                                voor_mentor="Anna krijgt hulp van Jeugdformaat.", mentor=True,
+                                leerling=True, ouders=True)
+    if fase == "monitoring":
+        return dossier_van(leerling)
+    s.zorgdossier_afsluiten(door=zw.zorgcoordinator, zorgdossier=zd, conclusie="Klaar.")
+    return dossier_van(leerling)

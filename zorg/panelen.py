@@ -1,0 +1,74 @@
+"""The zorg blocks on the shared start page and pupil page (registered from apps.ready)."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from dossiers import toegang
+from dossiers.panelen import leerlingpaneel, startpaneel
+from statuut.models import Rol
+
+from . import selectors
+from .models import Zorgfase
+
+
+def melderstatus(zorgdossier) -> str:
+    """What a teacher who signalled sees: received, being handled, or handled."""
+    from django.utils.translation import gettext as _
+
+    if zorgdossier.fase == Zorgfase.AFGESLOTEN:
+        return _("afgehandeld")
+    if zorgdossier.fase == Zorgfase.GEMELD:
+        return _("ontvangen, de mentor gaat in gesprek met de leerling")
+    return _("ontvangen en in behandeling")
+
+
+@startpaneel(sleutel="zorg", template="zorg/paneel_start.html", volgorde=10)
+def zorg_start(*, user, school, rollen, op):
+    """A placeholder that loads its content from `zorg:start` (the start page's query budget
+    is already spent by the shared blocks); without JavaScript it is a link to that page."""
+    if not toegang.zorgstart_mogelijk(rollen):
+        return None
+    return {"url": reverse("zorg:start", args=[school.pk])}
+
+
+def startinhoud(*, user, school, rollen, op) -> dict:
+    """The care block of one school on the start page: the mentor's signals and cases, the
+    zorgcoördinator's work list in short, and the signals the user logged."""
+    inhoud = {"school": school}
+    if Rol.MENTOR in rollen:
+        inhoud["mentor"] = selectors.mentorpaneel(user, school=school, op=op)
+    if toegang.zorgscholen(user, op=op).filter(pk=school.pk).exists():
+        lijst = selectors.werklijst(user, school=school, op=op)
+        inhoud["werklijst"] = lijst
+        inhoud["te_laat"] = sum(1 for d in lijst.dossiers if d.te_laat)
+    elif "mentor" not in inhoud:
+        # Teamleider (department), remedial teacher (referred), a colleague with a grant.
+        inhoud["betrokken"] = selectors.betrokken_zorgdossiers(user, school=school, op=op)
+    inhoud["signalen"] = [(s, melderstatus(s.zorgdossier)) for s in
+                          selectors.gemelde_signalen(user).filter(leerling__school=school)
+                          .order_by("-datum", "-pk")[:10]]
+    return inhoud
+
+
+@leerlingpaneel(sleutel="zorg", template="zorg/paneel_leerling.html", volgorde=10)
+def leerling_zorg(*, user, leerling, rechten, op):
+    zd = selectors.open_zorgdossier(leerling)
+    if zd is None:
+        inzage = toegang.zorginzage(user, leerling, op=op)
+    else:
+        inzage = selectors.inzage(user, zd, op=op)
+    eigen = list(selectors.gemelde_signalen(user).filter(leerling=leerling)
+                 .order_by("-datum")[:5])
+    if not inzage.handelingen and inzage.niveau < toegang.ZORG_GEDEELD and not eigen:
+        return None
+    eerdere = []
+    if toegang.zorginzage(user, leerling, op=op).niveau >= toegang.ZORG_GEDEELD:
+        eerdere = list(selectors.afgesloten_zorgdossiers(leerling))
+    return {
+        "leerling": leerling,
+        "eerdere": eerdere,
+        "zorgdossier": zd if zd is not None and inzage.niveau >= toegang.ZORG_GEDEELD else None,
+        "mag_signaleren": toegang.ZORG_SIGNALEREN in inzage.handelingen,
+        "eigen_signalen": [(s, melderstatus(s.zorgdossier)) for s in eigen],
+    }

@@ -1,0 +1,200 @@
+"""Reads of the care files, always filtered by `dossiers.toegang` and already joined."""
+
+from __future__ import annotations
+
+from collections import Counter, OrderedDict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from dossiers import toegang
+from dossiers.models import Groepsplaatsing, Leerling
+from statuut.models import Termijnstatus
+
+from .models import (
+    OPEN_FASEN,
+    Evaluatie,
+    Signaal,
+    Traject,
+    Zichtbaarheid,
+    Zorgdossier,
+    Zorgfase,
+    Zorgstap,
+)
+
+
+def inzage(user, zorgdossier: Zorgdossier, *, op: date | None = None) -> toegang.Zorginzage:
+    """What `user` may see of and do in this case (the one question, asked of toegang)."""
+    melders = {s.gemeld_door_id for s in zorgdossier.signalen.all()}
+    return toegang.zorginzage(user, zorgdossier.leerling, melder_ids=melders,
+                              remedial_teacher_id=zorgdossier.remedial_teacher_id, op=op)
+
+
+def zorgdossiers_voor(user, *, niveau: int = toegang.ZORG_GEDEELD,
+                      op: date | None = None) -> QuerySet[Zorgdossier]:
+    """Cases `user` sees at `niveau` or higher: by role or grant (toegang), or as the remedial
+    teacher the case was referred to."""
+    leerlingen = toegang.zorgleerlingen_voor(user, niveau=niveau, op=op)
+    filter_ = Q(leerling__in=leerlingen)
+    if niveau <= toegang.ZORG_VOLLEDIG and user.is_authenticated:
+        filter_ |= Q(remedial_teacher=user, school__roltoewijzingen__medewerker__user=user,
+                     school__roltoewijzingen__rol="remedial_teacher")
+    return Zorgdossier.objects.filter(filter_).distinct()
+
+
+def gemelde_signalen(user) -> QuerySet[Signaal]:
+    """The signals `user` logged: for them, received and handled is all they see."""
+    if not user.is_authenticated:
+        return Signaal.objects.none()
+    return Signaal.objects.filter(gemeld_door=user).select_related("zorgdossier", "leerling")
+
+
+def zichtbare_stappen(zorgdossier: Zorgdossier, inzage: toegang.Zorginzage) -> list[Zorgstap]:
+    if inzage.niveau < toegang.ZORG_GEDEELD:
+        return []
+    maximum = min(inzage.niveau, Zichtbaarheid.MELDCODE)
+    return list(zorgdossier.stappen.filter(zichtbaarheid__lte=maximum).select_related(
+        "door__medewerker"))
+
+
+def zichtbare_trajecten(zorgdossier: Zorgdossier, inzage: toegang.Zorginzage) -> list[Traject]:
+    if inzage.niveau < toegang.ZORG_VOLLEDIG:
+        return []
+    trajecten = zorgdossier.trajecten.prefetch_related("evaluaties__termijn").select_related(
+        "meldcode")
+    if inzage.niveau < toegang.ZORG_MELDCODE:
+        trajecten = trajecten.exclude(soort="veilig_thuis")
+    return list(trajecten)
+
+
+def open_zorgdossier(leerling: Leerling) -> Zorgdossier | None:
+    return Zorgdossier.objects.filter(leerling=leerling, fase__in=OPEN_FASEN).first()
+
+
+def afgesloten_zorgdossiers(leerling: Leerling) -> QuerySet[Zorgdossier]:
+    """The pupil's closed cases (the caller has checked the user may see the pupil's care
+    file by role or grant)."""
+    return Zorgdossier.objects.filter(leerling=leerling, fase=Zorgfase.AFGESLOTEN).order_by(
+        "-afgesloten_op", "-pk")
+
+
+def _mentorgroep_filter(user, op: date):
+    return Groepsplaatsing.objects.filter(
+        leerling=OuterRef("leerling"), groep__mentoren__user=user,
+        groep__schooljaar__begin__lte=op, groep__schooljaar__eind__gte=op)
+
+
+def mentorpaneel(user, *, school, op: date) -> list[Zorgdossier]:
+    """'Signalen en zorg van mijn leerlingen': open and recently closed cases of the pupils
+    in the mentor's groups, newest first."""
+    return list(
+        zorgdossiers_voor(user, op=op).filter(school=school)
+        .filter(Exists(_mentorgroep_filter(user, op)))
+        .filter(Q(fase__in=OPEN_FASEN) | Q(afgesloten_op__gte=op.replace(day=1)))
+        .select_related("leerling").prefetch_related("signalen").order_by("-bijgewerkt_op")
+    )
+
+
+def betrokken_zorgdossiers(user, *, school, op: date) -> list[Zorgdossier]:
+    """Open cases the user sees (at the shared level or more) without a work list."""
+    return list(
+        zorgdossiers_voor(user, op=op).filter(school=school, fase__in=OPEN_FASEN)
+        .select_related("leerling").prefetch_related("signalen").order_by("-bijgewerkt_op")
+    )
+
+
+@dataclass
+class Werklijst:
+    dossiers: list[Zorgdossier]
+    per_fase: list[tuple[str, int]]
+    per_afdeling: list[tuple[str, int]]
+    grafiek: dict = field(default_factory=dict)
+    maanden: list[str] = field(default_factory=list)
+    grafiek_max: int = 1
+
+    HOOGTE = 80  # px of the tallest bar in the chart
+
+    def staven(self) -> list[tuple[str, list[dict]]]:
+        """Per department the bars of the chart: month, count, height and top in px."""
+        uit = []
+        for afdeling, rij in self.grafiek.items():
+            balken = []
+            for i, (maand, n) in enumerate(rij.items()):
+                h = round(n / self.grafiek_max * self.HOOGTE)
+                balken.append({"maand": maand, "n": n, "x": i * 40 + 5, "h": h,
+                               "y": self.HOOGTE - h + 15})
+            uit.append((afdeling, balken))
+        return uit
+
+
+def _afdeling_van(leerling: Leerling, op: date) -> str:
+    for p in leerling.plaatsingen.all():
+        jaar = p.groep.schooljaar
+        if jaar.begin <= op <= jaar.eind:
+            return p.groep.afdeling.naam if p.groep.afdeling_id else "—"
+    return "—"
+
+
+MAANDEN = 6
+
+
+def werklijst(user, *, school, op: date | None = None) -> Werklijst:
+    """The zorgcoördinator's case load: open cases, those with an overdue evaluation first,
+    counts per step and per department, and new signals per month per department."""
+    op = op or timezone.localdate()
+    te_laat = Evaluatie.objects.filter(
+        traject__zorgdossier=OuterRef("pk"), uitgevoerd_op__isnull=True,
+        gepland_op__lt=op)
+    plaatsingen = Prefetch("leerling__plaatsingen", queryset=Groepsplaatsing.objects
+                           .select_related("groep__afdeling", "groep__schooljaar"))
+    volgende = Prefetch("trajecten__evaluaties", queryset=Evaluatie.objects.filter(
+        uitgevoerd_op__isnull=True).order_by("gepland_op"))
+    dossiers = list(
+        zorgdossiers_voor(user, niveau=toegang.ZORG_VOLLEDIG, op=op)
+        .filter(school=school, fase__in=OPEN_FASEN)
+        .annotate(te_laat=Exists(te_laat))
+        .select_related("leerling").prefetch_related(plaatsingen, volgende)
+        .order_by("-te_laat", "geopend_op", "pk")
+    )
+    fasen = Counter(d.fase for d in dossiers)
+    afdelingen = Counter(_afdeling_van(d.leerling, op) for d in dossiers)
+    for d in dossiers:
+        d.afdeling = _afdeling_van(d.leerling, op)
+        evaluaties = [e for t in d.trajecten.all() for e in t.evaluaties.all()]
+        d.volgende_evaluatie = min((e.gepland_op for e in evaluaties), default=None)
+    # New signals per month per department, the last MAANDEN months.
+    maanden = []
+    jaar, maand = op.year, op.month
+    for _i in range(MAANDEN):
+        maanden.insert(0, f"{jaar}-{maand:02d}")
+        jaar, maand = (jaar, maand - 1) if maand > 1 else (jaar - 1, 12)
+    eerste = date(int(maanden[0][:4]), int(maanden[0][5:]), 1)
+    signalen = (Signaal.objects
+                .filter(zorgdossier__in=zorgdossiers_voor(user, niveau=toegang.ZORG_VOLLEDIG,
+                                                          op=op).filter(school=school),
+                        datum__gte=eerste, datum__lte=op)
+                .select_related("leerling")
+                .prefetch_related(Prefetch("leerling__plaatsingen",
+                                           queryset=Groepsplaatsing.objects.select_related(
+                                               "groep__afdeling", "groep__schooljaar"))))
+    grafiek: dict[str, OrderedDict] = {}
+    for s in signalen:
+        afd = _afdeling_van(s.leerling, s.datum)
+        rij = grafiek.setdefault(afd, OrderedDict((m, 0) for m in maanden))
+        rij[f"{s.datum.year}-{s.datum.month:02d}"] += 1
+    grafiek_max = max((n for rij in grafiek.values() for n in rij.values()), default=1) or 1
+    volgorde = {f: i for i, f in enumerate(Zorgfase.values)}
+    return Werklijst(
+        dossiers=dossiers,
+        per_fase=[(Zorgfase(f).label, n) for f, n in sorted(fasen.items(),
+                                                            key=lambda x: volgorde[x[0]])],
+        per_afdeling=sorted(afdelingen.items()),
+        grafiek=dict(sorted(grafiek.items())), maanden=maanden, grafiek_max=grafiek_max,
+    )
+
+
+def open_evaluaties(zorgdossier: Zorgdossier) -> QuerySet[Evaluatie]:
+    return Evaluatie.objects.filter(traject__zorgdossier=zorgdossier, uitgevoerd_op__isnull=True
+                                    ).exclude(termijn__status=Termijnstatus.VERVALLEN)
