@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
-
 from dossiers import toegang
 from dossiers.panelen import leerlingpaneel, startpaneel
 from statuut.models import Rol
@@ -25,11 +23,10 @@ def melderstatus(zorgdossier) -> str:
 
 @startpaneel(sleutel="zorg", template="zorg/paneel_start.html", volgorde=10)
 def zorg_start(*, user, school, rollen, op):
-    """A placeholder that loads its content from `zorg:start` (the start page's query budget
-    is already spent by the shared blocks); without JavaScript it is a link to that page."""
+    """The care block of one school on the start page (also a page of its own, `zorg:start`)."""
     if not toegang.zorgstart_mogelijk(rollen):
         return None
-    return {"url": reverse("zorg:start", args=[school.pk])}
+    return startinhoud(user=user, school=school, rollen=rollen, op=op)
 
 
 def startinhoud(*, user, school, rollen, op) -> dict:

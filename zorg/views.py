@@ -307,13 +307,11 @@ def werklijst(request, school_pk):
 
 @login_required
 def start(request, school_pk):
-    """The care block of the start page (fetched by the start page, or opened as a page)."""
+    """The care block of the start page, as a page of its own."""
     school = get_object_or_404(toegang.scholen_van(request.user), pk=school_pk)
     rollen = toegang.rollen_van(request.user, school)
     if not toegang.zorgstart_mogelijk(rollen):
         raise Http404
     inhoud = startinhoud(user=request.user, school=school, rollen=rollen,
                          op=timezone.localdate())
-    if request.headers.get("X-Requested-With") == "fetch":
-        return render(request, "zorg/start_inhoud.html", {"inhoud": inhoud})
     return render(request, "zorg/start.html", {"inhoud": inhoud})

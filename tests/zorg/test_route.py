@@ -43,11 +43,11 @@ def test_een_docent_meldt_een_signaal_en_de_mentor_heeft_vijf_schooldagen(
     assert (stuk.sectie, stuk.titel) == ("welzijn",
                                          "Zorgsignaal: teruggetrokken of somber, verzuim of te "
                                          "laat komen")
-    # The mentor sees it on the start page.
-    assert "Signalen en zorg bekijken" in tekst(klik.als(zw.mentor).client.get("/"))
-    start = tekst(klik.client.get(f"/zorg/start/{zw.school.pk}/"))
-    assert "Signalen en zorg van mijn leerlingen" in start
-    assert "Anna de Vries gesignaleerd, gesprek mentor volgt" in start
+    # The mentor sees it on the start page, and on the care block's own page.
+    for url in ("/", f"/zorg/start/{zw.school.pk}/"):
+        start = tekst(klik.als(zw.mentor).client.get(url))
+        assert "Signalen en zorg van mijn leerlingen" in start
+        assert "Anna de Vries gesignaleerd, gesprek mentor volgt" in start
 
 
 def test_signalen_van_meerdere_docenten_komen_samen_in_een_zorgtraject(zw, klik):
