@@ -58,7 +58,11 @@ def _statuut(school: School, op: date):
 
 
 def _art(fase_of_regel) -> str:
-    return _("art. %(a)s") % {"a": fase_of_regel.artikel} if fase_of_regel.artikel else ""
+    """'art. 12 klachten 2'; a bijlage is cited as it is ('bijlage B 16')."""
+    nummer = fase_of_regel.artikel
+    if not nummer:
+        return ""
+    return _("art. %(a)s") % {"a": nummer} if nummer[0].isdigit() else nummer
 
 
 def _slot(klacht: Klacht) -> Klacht:
