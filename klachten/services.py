@@ -70,8 +70,9 @@ def _slot(klacht: Klacht) -> Klacht:
         "school", "statuut", "fase", "leerling", "beklaagde__user").get(pk=klacht.pk)
 
 
-def _volledig(door, klacht: Klacht) -> None:
-    if toegang.klacht_inzage(door, klacht) != toegang.VOLLEDIG:
+def _volledig(door, klacht: Klacht, op: date) -> None:
+    # Relations (mentor of the pupil, ...) are those on the day of the act.
+    if toegang.klacht_inzage(door, klacht, op=op) != toegang.VOLLEDIG:
         raise InvoerFout(_("U heeft met deze klacht niets te maken."))
 
 
@@ -80,10 +81,10 @@ def _secretaris_id(klacht: Klacht):
     return zaak.commissie.secretaris_id if zaak else None
 
 
-def _mag_fase_behandelen(door, klacht: Klacht, fase: Klachtfase) -> bool:
+def _mag_fase_behandelen(door, klacht: Klacht, fase: Klachtfase, op: date | None = None) -> bool:
     return toegang.mag_behandelen(
         door, behandelaar=fase.behandelaar, school=klacht.school, leerling=klacht.leerling,
-        beklaagde_id=klacht.beklaagde_id, secretaris_id=_secretaris_id(klacht))
+        beklaagde_id=klacht.beklaagde_id, secretaris_id=_secretaris_id(klacht), op=op)
 
 
 def _notitie(door, klacht: Klacht, titel: str, inhoud: str, op: date) -> None:
@@ -172,7 +173,7 @@ def klacht_indienen(
     the teacher); when the complainant says it took place or could not take place, that is
     recorded and the complaint starts in the next stage (art. 12 klachten 2)."""
     if not toegang.mag_klacht_indienen(door, leerling.school) or not toegang.leerlingen_voor(
-            door).filter(pk=leerling.pk).exists():
+            door, op=op).filter(pk=leerling.pk).exists():
         raise InvoerFout(_("U kunt voor deze leerling geen klacht indienen."))
     if klager_soort not in Klagersoort.values:
         raise InvoerFout(_("Kies wie de klacht indient: een leerling, een groep leerlingen of "
@@ -243,7 +244,7 @@ def fase_afronden(*, door, klacht: Klacht, wat_gebeurde: str, reactie_klager: st
                   op: date) -> Klacht:
     """The handler records what happened in this stage and what the complainant said."""
     klacht = _slot(klacht)
-    _volledig(door, klacht)
+    _volledig(door, klacht, op)
     if klacht.status != Klachtstatus.IN_BEHANDELING:
         raise InvoerFout(_("Deze fase is al afgerond; de klager kiest nu of de klacht verder "
                            "gaat."))
@@ -252,7 +253,7 @@ def fase_afronden(*, door, klacht: Klacht, wat_gebeurde: str, reactie_klager: st
     if selectors.is_uitspraakfase(klacht.fase):
         raise InvoerFout(_("Deze fase eindigt met de uitspraak van de schoolleiding op het "
                            "advies."))
-    if not _mag_fase_behandelen(door, klacht, klacht.fase):
+    if not _mag_fase_behandelen(door, klacht, klacht.fase, op):
         raise InvoerFout(_("Deze fase wordt behandeld door %(b)s (%(a)s), niet door u.")
                          % {"b": selectors.behandelaar_naam(klacht.fase.behandelaar),
                             "a": _art(klacht.fase)})
@@ -283,7 +284,7 @@ def doorzetten(*, door, klacht: Klacht, naar: Klachtfase, op: date,
     Klachtencommissie ends the school's route (the contact person refers, art. 12 "Bij
     geen gehoor")."""
     klacht = _slot(klacht)
-    _volledig(door, klacht)
+    _volledig(door, klacht, op)
     if klacht.status != Klachtstatus.FASE_AFGEROND:
         raise InvoerFout(_("De fase '%(f)s' loopt nog: leg eerst de uitkomst vast, daarna kiest "
                            "de klager of de klacht verder gaat.") % {"f": klacht.fase.naam})
@@ -300,7 +301,8 @@ def doorzetten(*, door, klacht: Klacht, naar: Klachtfase, op: date,
             "n": naar.naam, "a": _art(toegestaan[0]) or toegestaan[0].statuut.titel,
             "f": klacht.fase.naam, "v": toegestaan[0].naam})
     if selectors.is_klachtencommissie(naar):
-        if not toegang.mag_behandelen(door, behandelaar=naar.behandelaar, school=klacht.school):
+        if not toegang.mag_behandelen(door, behandelaar=naar.behandelaar, school=klacht.school,
+                                      op=op):
             raise InvoerFout(_("Alleen de contactpersoon van de school (directie of "
                                "vertrouwenspersoon) verwijst naar de landelijke "
                                "klachtencommissie."))
@@ -323,7 +325,7 @@ def doorzetten(*, door, klacht: Klacht, naar: Klachtfase, op: date,
 def klacht_afsluiten(*, door, klacht: Klacht, reactie_klager: str, op: date) -> Klacht:
     """The complainant is satisfied with the outcome of the stage: the complaint is settled."""
     klacht = _slot(klacht)
-    _volledig(door, klacht)
+    _volledig(door, klacht, op)
     if klacht.status != Klachtstatus.FASE_AFGEROND:
         raise InvoerFout(_("Een klacht wordt afgesloten nadat de uitkomst van de fase is "
                            "vastgelegd."))
@@ -342,7 +344,7 @@ def klacht_afsluiten(*, door, klacht: Klacht, reactie_klager: str, op: date) -> 
 @transaction.atomic
 def klacht_intrekken(*, door, klacht: Klacht, reden: str, op: date) -> Klacht:
     klacht = _slot(klacht)
-    _volledig(door, klacht)
+    _volledig(door, klacht, op)
     if not klacht.is_open:
         raise InvoerFout(_("Deze klacht is al afgesloten."))
     reden = _tekst(reden, _("Noteer waarom de klager de klacht intrekt."))
@@ -359,7 +361,7 @@ def klacht_intrekken(*, door, klacht: Klacht, reden: str, op: date) -> Klacht:
 def verweer_voeren(*, door, klacht: Klacht, tekst: str, op: date) -> Verweer:
     """The person complained about responds (bijlage B lid 11)."""
     klacht = _slot(klacht)
-    if toegang.klacht_inzage(door, klacht) != toegang.BEKLAAGDE:
+    if toegang.klacht_inzage(door, klacht, op=op) != toegang.BEKLAAGDE:
         raise InvoerFout(_("Alleen degene tegen wie de klacht is gericht voert verweer."))
     if not klacht.is_open:
         raise InvoerFout(_("Deze klacht is afgesloten; verweer voeren kan niet meer."))
@@ -454,11 +456,12 @@ def _secretaris(door, klacht: Klacht, zaak: Commissiezaak) -> None:
 
 
 @transaction.atomic
-def verschonen(*, door, klacht: Klacht, lid: Commissielid, wijze: str, reden: str) -> Zetel:
+def verschonen(*, door, klacht: Klacht, lid: Commissielid, wijze: str, reden: str,
+               op: date | None = None) -> Zetel:
     """A member recuses themselves or at a party's request; the deputy takes the seat
     (bijlage B leden 6 en 7)."""
     klacht = _slot(klacht)
-    _volledig(door, klacht)
+    _volledig(door, klacht, op)
     zaak = _zaak_slot(klacht)
     _secretaris(door, klacht, zaak)
     if zaak.status != Zaakstatus.AANGEMELD:
@@ -486,7 +489,7 @@ def zitting_vastleggen(*, door, klacht: Klacht, zitting_op: date, besloten_verzo
     person from the school, witnesses may be called; public unless a party asks otherwise
     (bijlage B leden 11-14). Every seat must be taken, and a parent must sit."""
     klacht = _slot(klacht)
-    _volledig(door, klacht)
+    _volledig(door, klacht, zitting_op)
     zaak = _zaak_slot(klacht)
     _secretaris(door, klacht, zaak)
     if zaak.status != Zaakstatus.AANGEMELD:
@@ -515,7 +518,7 @@ def advies_uitbrengen(*, door, klacht: Klacht, advies: str, aanbevelingen: str,
     """The commission's advice; the complaint moves on to the ruling on it, whose term runs
     from the advice (bijlage B leden 15-18)."""
     klacht = _slot(klacht)
-    _volledig(door, klacht)
+    _volledig(door, klacht, op)
     zaak = _zaak_slot(klacht)
     _secretaris(door, klacht, zaak)
     if zaak.status != Zaakstatus.AANGEMELD:
@@ -557,14 +560,14 @@ def uitspraak_doen(*, door, klacht: Klacht, uitspraak: str, wettelijke_toets: st
     """The schoolleiding's ruling on the advice, checked against the law (bijlage B leden
     18-20); the board carries it out when the complaint concerns the schoolleiding."""
     klacht = _slot(klacht)
-    _volledig(door, klacht)
+    _volledig(door, klacht, op)
     zaak = _zaak_slot(klacht)
     if zaak.status == Zaakstatus.AANGEMELD:
         raise InvoerFout(_("Er is nog geen advies van de geschillencommissie: de uitspraak "
                            "volgt op het advies (bijlage B lid 18)."))
     if zaak.status != Zaakstatus.ADVIES:
         raise InvoerFout(_("Op dit advies is al uitspraak gedaan."))
-    if not _mag_fase_behandelen(door, klacht, klacht.fase):
+    if not _mag_fase_behandelen(door, klacht, klacht.fase, op):
         raise InvoerFout(_("De uitspraak doet %(b)s.")
                          % {"b": selectors.behandelaar_naam(klacht.fase.behandelaar)})
     uitspraak = _tekst(uitspraak, _("Schrijf de uitspraak."))
@@ -604,7 +607,7 @@ def beroep_instellen(*, door, leerling: Leerling, regel: Beroepsregel, toelichti
     """Beroep against a measure (art. 12 Beroep) or bezwaar about the application of the
     statuut (art. 12 Bezwaar), filed on the pupil's or parents' behalf."""
     if not toegang.mag_klacht_indienen(door, leerling.school) or not toegang.leerlingen_voor(
-            door).filter(pk=leerling.pk).exists():
+            door, op=op).filter(pk=leerling.pk).exists():
         raise InvoerFout(_("U kunt voor deze leerling geen beroep of bezwaar indienen."))
     statuut = _statuut(leerling.school, op)
     if regel.statuut_id != statuut.pk:
@@ -613,7 +616,8 @@ def beroep_instellen(*, door, leerling: Leerling, regel: Beroepsregel, toelichti
     if regel.tegen in Rol.values:
         if maatregel_stuk is None:
             raise InvoerFout(_("Kies de maatregel waartegen het beroep is gericht."))
-        if not toegang.dossierstukken_voor(door, leerling).filter(pk=maatregel_stuk.pk).exists():
+        if not toegang.dossierstukken_voor(door, leerling, op=op).filter(
+                pk=maatregel_stuk.pk).exists():
             raise InvoerFout(_("Kies een maatregel uit het dossier van deze leerling."))
         if not Roltoewijzing.objects.filter(medewerker__user_id=maatregel_stuk.auteur_id,
                                             school=leerling.school, rol=regel.tegen).exists():
@@ -672,12 +676,12 @@ def beroep_beslissen(*, door, beroep: Beroep, uitkomst: str, beslissing: str, op
     beroep = (Beroep.objects.select_for_update().select_related("regel", "leerling", "school",
                                                                 "termijn", "maatregel_stuk")
               .get(pk=beroep.pk))
-    if not toegang.beroepen_voor(door, Beroep.objects.filter(pk=beroep.pk)).exists():
+    if not toegang.beroepen_voor(door, Beroep.objects.filter(pk=beroep.pk), op=op).exists():
         raise InvoerFout(_("U heeft met dit beroep niets te maken."))
     if beroep.status != Beroepstatus.INGEDIEND:
         raise InvoerFout(_("Op dit %(s)s is al beslist.") % {"s": beroep.regel.get_soort_display()})
     if not toegang.mag_behandelen(door, behandelaar=beroep.regel.bij, school=beroep.school,
-                                  leerling=beroep.leerling):
+                                  leerling=beroep.leerling, op=op):
         raise InvoerFout(_("Op dit %(s)s beslist %(b)s (%(a)s).") % {
             "s": beroep.regel.get_soort_display(),
             "b": selectors.behandelaar_naam(beroep.regel.bij), "a": _art(beroep.regel)})
