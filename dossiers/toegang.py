@@ -497,6 +497,11 @@ def mag_behandelen(user, *, behandelaar: str, school, leerling=None, beklaagde_i
     return False
 
 
+def heeft_klachtenmenu(user) -> bool:
+    """The complaints menu item: every staff member (not a superuser)."""
+    return _klacht_medewerker(user) is not None
+
+
 def mag_klacht_indienen(user, school) -> bool:
     """Staff file a complaint on a complainant's behalf (the portal for pupils and parents
     does not exist yet)."""

@@ -56,7 +56,7 @@ def overzicht(request):
         "beroepen": list(selectors.zichtbare_beroepen(user, op=op)[:50]),
         "mag_indienen": toegang.klacht_indienscholen(user).exists(),
     }
-    if not (scholen or context["mijn"] or context["beroepen"] or context["mag_indienen"]):
+    if not toegang.heeft_klachtenmenu(user):
         raise Http404
     return render(request, "klachten/overzicht.html", context)
 

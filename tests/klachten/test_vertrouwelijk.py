@@ -156,3 +156,14 @@ def test_het_overzicht_van_de_schoolleiding_zet_te_late_klachten_voorop_met_vast
         indienen(client, kw, dag)
     with django_assert_max_num_queries(40):
         get(client, kw.directie, DAG, reverse("klachten:overzicht"))
+
+
+def test_de_leerlingpagina_toont_de_klachten_maar_niet_de_vertrouwelijke(client, kw, melding):
+    klacht = indienen(client, kw, DAG)
+    pagina = get(client, kw.mentor, DAG, reverse("leerling", args=[kw.anna.pk])).content.decode()
+    assert klacht.kenmerk in pagina and "Toetsen worden niet nabesproken" in pagina
+    assert GEHEIM not in pagina and melding.kenmerk not in pagina
+    assert "Klacht indienen namens deze leerling" in pagina
+    pagina = get(client, kw.vertrouwenspersoon, DAG,
+                 reverse("klachten:klacht", args=[melding.pk])).content.decode()
+    assert GEHEIM in pagina
