@@ -66,7 +66,7 @@ def _art(fase_of_regel) -> str:
 
 
 def _slot(klacht: Klacht) -> Klacht:
-    return Klacht.objects.select_for_update().select_related(
+    return Klacht.objects.select_for_update(of=("self",)).select_related(
         "school", "statuut", "fase", "leerling", "beklaagde__user").get(pk=klacht.pk)
 
 
@@ -441,7 +441,7 @@ def _zaak_openen(klacht: Klacht, commissie: Geschillencommissie, op: date) -> Co
 
 
 def _zaak_slot(klacht: Klacht) -> Commissiezaak:
-    zaak = (Commissiezaak.objects.select_for_update().select_related("commissie")
+    zaak = (Commissiezaak.objects.select_for_update(of=("self",)).select_related("commissie")
             .filter(klacht=klacht).first())
     if zaak is None:
         raise InvoerFout(_("Deze klacht ligt niet bij de geschillencommissie."))
@@ -673,8 +673,8 @@ def beroep_beslissen(*, door, beroep: Beroep, uitkomst: str, beslissing: str, op
     """Decide: confirm, change or cancel the measure (bezwaar: gegrond or ongegrond). A
     changed or cancelled measure's dossier entries get an addendum saying so; the originals
     stay as they were."""
-    beroep = (Beroep.objects.select_for_update().select_related("regel", "leerling", "school",
-                                                                "termijn", "maatregel_stuk")
+    beroep = (Beroep.objects.select_for_update(of=("self",))
+              .select_related("regel", "leerling", "school", "termijn", "maatregel_stuk")
               .get(pk=beroep.pk))
     if not toegang.beroepen_voor(door, Beroep.objects.filter(pk=beroep.pk), op=op).exists():
         raise InvoerFout(_("U heeft met dit beroep niets te maken."))
