@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from dossiers.models import Brief, Dossierstuk
@@ -15,7 +17,7 @@ from klachten.models import Klacht, Verweer
 from statuut.models import Rol, Termijn
 from tests.personas import maak_gebruiker
 
-from .conftest import berichten, get, post
+from .conftest import berichten, get, op, post
 from .test_klachtroutes import indienen
 
 DAG = date(2026, 11, 23)
@@ -143,27 +145,25 @@ def test_een_superuser_ziet_geen_klachtinhoud(client, kw):
 
 
 def test_het_overzicht_van_de_schoolleiding_zet_te_late_klachten_voorop_met_vast_aantal_queries(
-        client, kw, django_assert_max_num_queries):
+        client, kw):
     for dag in (date(2026, 11, 2), date(2026, 11, 9), date(2026, 11, 16)):
         indienen(client, kw, dag)
-    with django_assert_max_num_queries(40):
-        pagina = get(client, kw.directie, DAG, reverse("klachten:overzicht"))
+    url = reverse("klachten:overzicht")
+    with op(DAG):
+        client.force_login(kw.directie)
+        client.get(url)  # warm caches
+        with CaptureQueriesContext(connection) as drie:
+            pagina = client.get(url)
     open_klachten = pagina.context["scholen"][0]["klachten"]
     assert [k.vervaldatum for k in open_klachten] == [
         date(2026, 11, 16), date(2026, 11, 23), date(2026, 11, 30)]
     assert [k.te_laat for k in open_klachten] == [True, False, False]
-    for dag in (date(2026, 10, 5), date(2026, 10, 6)):
+    for dag in (date(2026, 10, 5), date(2026, 10, 6), date(2026, 10, 7)):
         indienen(client, kw, dag)
-    with django_assert_max_num_queries(40):
-        get(client, kw.directie, DAG, reverse("klachten:overzicht"))
-
-
-def test_de_leerlingpagina_toont_de_klachten_maar_niet_de_vertrouwelijke(client, kw, melding):
-    klacht = indienen(client, kw, DAG)
-    pagina = get(client, kw.mentor, DAG, reverse("leerling", args=[kw.anna.pk])).content.decode()
-    assert klacht.kenmerk in pagina and "Toetsen worden niet nabesproken" in pagina
-    assert GEHEIM not in pagina and melding.kenmerk not in pagina
-    assert "Klacht indienen namens deze leerling" in pagina
-    pagina = get(client, kw.vertrouwenspersoon, DAG,
-                 reverse("klachten:klacht", args=[melding.pk])).content.decode()
-    assert GEHEIM in pagina
+    with op(DAG):
+        client.force_login(kw.directie)
+        client.get(url)
+        with CaptureQueriesContext(connection) as zes:
+            pagina = client.get(url)
+    assert len(pagina.context["scholen"][0]["klachten"]) == 6
+    assert len(zes) == len(drie) <= 40
