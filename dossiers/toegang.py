@@ -535,13 +535,6 @@ def klachtenoverzicht_scholen(user, *, secretaris_scholen=()):
         | Q(pk__in=list(secretaris_scholen))
     ).distinct()
 
-
-def mag_commissie_beheren(user, school) -> bool:
-    """The schoolleiding records the commission's composition (the groups appoint, bijlage
-    B lid 5; the schoolleiding provides the secretary, lid 8)."""
-    return _klacht_medewerker(user) is not None and Rol.DIRECTIE in rollen_van(user, school)
-
-
 def beroepen_voor(user, beroepen: QuerySet, *, op: date | None = None) -> QuerySet:
     """Beroep and bezwaar rows `user` has business with: the directie of the school, the
     mentor and teamleider in their relation to the pupil, whoever filed it, and the author of

@@ -13,9 +13,11 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 from dossiers import dossier
+from dossiers.demo import BEHEERDERS_GROEP
 from dossiers.models import Leerling, Medewerker
 from statuut.models import Dossiersectie, School, Schooljaar
 
@@ -82,8 +84,20 @@ def _door(door, klacht, code, op):
                                klager_wil_verder=True)
 
 
+def _beheerders_mogen_de_commissie_vastleggen() -> None:
+    """The demo's functioneel beheerders record the commission's composition in the admin
+    (never a complaint: those are not in the admin)."""
+    groep = Group.objects.filter(name=BEHEERDERS_GROEP).first()
+    if groep is None:
+        return
+    groep.permissions.add(*Permission.objects.filter(
+        content_type__app_label="klachten",
+        content_type__model__in=["geschillencommissie", "commissielid"]))
+
+
 @transaction.atomic
 def demo_laden() -> None:
+    _beheerders_mogen_de_commissie_vastleggen()
     echnaton = School.objects.filter(korte_naam="echnaton").first()
     if echnaton is None:
         return

@@ -92,6 +92,12 @@ class AfsluitenForm(forms.Form):
     reactie_klager = _tekstveld(gettext_lazy("Wat zei de klager?"), 2, required=False)
 
 
+class IntrekkenForm(forms.Form):
+    reden = forms.CharField(label=gettext_lazy("Waarom trekt de klager de klacht in?"),
+                            max_length=500, error_messages={"required": gettext_lazy(
+                                "Noteer waarom de klager de klacht intrekt.")})
+
+
 class VerweerForm(forms.Form):
     tekst = _tekstveld(gettext_lazy("Uw verweer"), 5, melding=gettext_lazy("Schrijf uw verweer."))
 

@@ -14,6 +14,7 @@ from statuut.models import Klachtfase, Orgaan, Rol, Schooljaar, Statuut, Termijn
 from .models import (
     OPEN_KLACHTSTATUSSEN,
     Beroep,
+    Commissiezaak,
     Geschillencommissie,
     Klacht,
     Klachtstap,
@@ -115,6 +116,16 @@ def behandelaar_user(*, behandelaar: str, school, leerling: Leerling, beklaagde=
     if behandelaar == Orgaan.GESCHILLENCOMMISSIE and secretaris is not None:
         return secretaris.user
     return None
+
+
+def mag_fase_behandelen(user, klacht: Klacht, fase: Klachtfase, op: date | None = None) -> bool:
+    """May `user` act for this stage of this complaint (its behandelaar, in relation to the
+    pupil; the commission through this case's secretary)?"""
+    zaak = Commissiezaak.objects.filter(klacht=klacht).select_related("commissie").first()
+    return toegang.mag_behandelen(
+        user, behandelaar=fase.behandelaar, school=klacht.school, leerling=klacht.leerling,
+        beklaagde_id=klacht.beklaagde_id,
+        secretaris_id=zaak.commissie.secretaris_id if zaak else None, op=op)
 
 
 def termijnrol(behandelaar: str) -> str:

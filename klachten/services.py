@@ -76,15 +76,7 @@ def _volledig(door, klacht: Klacht, op: date) -> None:
         raise InvoerFout(_("U heeft met deze klacht niets te maken."))
 
 
-def _secretaris_id(klacht: Klacht):
-    zaak = Commissiezaak.objects.filter(klacht=klacht).select_related("commissie").first()
-    return zaak.commissie.secretaris_id if zaak else None
-
-
-def _mag_fase_behandelen(door, klacht: Klacht, fase: Klachtfase, op: date | None = None) -> bool:
-    return toegang.mag_behandelen(
-        door, behandelaar=fase.behandelaar, school=klacht.school, leerling=klacht.leerling,
-        beklaagde_id=klacht.beklaagde_id, secretaris_id=_secretaris_id(klacht), op=op)
+_mag_fase_behandelen = selectors.mag_fase_behandelen
 
 
 def _notitie(door, klacht: Klacht, titel: str, inhoud: str, op: date) -> None:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/doorzetten/", views.doorzetten, name="doorzetten"),
     path("<int:pk>/afsluiten/", views.afsluiten, name="afsluiten"),
     path("<int:pk>/verweer/", views.verweer, name="verweer"),
+    path("<int:pk>/intrekken/", views.intrekken, name="intrekken"),
     path("<int:pk>/verschonen/", views.verschonen, name="verschonen"),
     path("<int:pk>/zitting/", views.zitting, name="zitting"),
     path("<int:pk>/advies/", views.advies, name="advies"),

@@ -127,7 +127,7 @@ def klacht_pagina(request, pk):
     zaak = getattr(klacht, "zaak", None) if hasattr(klacht, "zaak") else None
     context.update({"stappen": stappen, "zaak": zaak, "fasen": selectors.fasen(
         klacht.statuut, klacht.route)})
-    mag_fase = services._mag_fase_behandelen(user, klacht, klacht.fase) if klacht.is_open else False
+    mag_fase = selectors.mag_fase_behandelen(user, klacht, klacht.fase) if klacht.is_open else False
     if klacht.status == Klachtstatus.IN_BEHANDELING and mag_fase:
         if selectors.is_commissiefase(klacht.fase) and zaak is not None:
             context["zetels"] = selectors.zetels(zaak)
@@ -142,6 +142,8 @@ def klacht_pagina(request, pk):
             context["afronden_form"] = forms.AfrondenForm()
     elif zaak is not None:
         context["zetels"] = selectors.zetels(zaak)
+    if klacht.is_open:
+        context["intrekken_form"] = forms.IntrekkenForm()
     if klacht.status == Klachtstatus.FASE_AFGEROND:
         context["volgende"] = selectors.volgende_fasen(klacht)
         context["afsluiten_form"] = forms.AfsluitenForm()
@@ -203,6 +205,14 @@ def afsluiten(request, pk):
     return _actie(request, pk, forms.AfsluitenForm, lambda k, d: services.klacht_afsluiten(
         door=request.user, klacht=k, reactie_klager=d["reactie_klager"], op=_vandaag()),
         _("De klacht is afgehandeld."))
+
+
+@login_required
+@require_POST
+def intrekken(request, pk):
+    return _actie(request, pk, forms.IntrekkenForm, lambda k, d: services.klacht_intrekken(
+        door=request.user, klacht=k, reden=d["reden"], op=_vandaag()),
+        _("De klacht is ingetrokken; lopende termijnen vervallen."))
 
 
 @login_required

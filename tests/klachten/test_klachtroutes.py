@@ -203,3 +203,18 @@ def test_noordgouw_de_conrector_antwoordt_binnen_twee_weken_daarna_beroep_bij_de
     pagina = get(client, noordgouw, date(2026, 12, 22),
                  reverse("klachten:klacht", args=[klacht.pk])).content.decode()
     assert "Verder naar: Beroep bij de rector-bestuurder" in pagina
+
+
+def test_de_klager_trekt_de_klacht_in_en_de_termijn_vervalt(client, kw):
+    klacht = indienen(client, kw, date(2026, 12, 18))
+    leeg = post(client, kw.mentor, date(2027, 1, 5),
+                reverse("klachten:intrekken", args=[klacht.pk]), {"reden": ""})
+    assert berichten(leeg) == ["Noteer waarom de klager de klacht intrekt."]
+    antwoord = post(client, kw.mentor, date(2027, 1, 5),
+                    reverse("klachten:intrekken", args=[klacht.pk]),
+                    {"reden": "Anna en de docent hebben het samen opgelost."})
+    assert berichten(antwoord) == ["De klacht is ingetrokken; lopende termijnen vervallen."]
+    klacht = Klacht.objects.get(pk=klacht.pk)
+    assert (klacht.status, klacht.afgesloten_op) == ("ingetrokken", date(2027, 1, 5))
+    assert termijn_van(klacht, MENTORBEMIDDELING).status == Termijnstatus.VERVALLEN
+    assert "Klacht intrekken" not in antwoord.content.decode()
