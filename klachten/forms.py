@@ -155,16 +155,20 @@ class BeroepForm(NietInToekomst, forms.Form):
     regel = forms.ChoiceField(label=gettext_lazy("Beroep of bezwaar"),
                               error_messages={"required": gettext_lazy(
                                   "Kies het soort beroep of bezwaar.")})
-    maatregel_stuk = forms.IntegerField(label=gettext_lazy("Maatregel (nummer van het "
-                                                           "dossierstuk)"), required=False)
+    maatregel_stuk = forms.TypedChoiceField(
+        label=gettext_lazy("Maatregel (uit het dossier, sectie gedrag)"), coerce=int,
+        empty_value=None, required=False, error_messages={"invalid_choice": gettext_lazy(
+            "Kies een maatregel uit het dossier van deze leerling.")})
     toelichting = _tekstveld(gettext_lazy("Toelichting"), 4, melding=gettext_lazy(
         "Licht het beroep of bezwaar toe."))
     ingediend_op = forms.DateField(label=gettext_lazy("Ontvangen op"), widget=DATUM)
 
-    def __init__(self, *args, leerlingen, regels, **kwargs):
+    def __init__(self, *args, leerlingen, regels, maatregelen=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["leerling"].queryset = leerlingen
         self.fields["regel"].choices = [("", "---------")] + regels
+        self.fields["maatregel_stuk"].choices = [
+            ("", _("geen: bezwaar over de toepassing van het statuut"))] + list(maatregelen)
 
 
 class BeslissenForm(forms.Form):

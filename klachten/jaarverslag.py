@@ -27,6 +27,7 @@ class Faseregel:
     zonder_termijn: int = 0
     lopend: int = 0
     procent: int = 0  # bar width, of the largest stage
+    y: int = 0  # the bar's row in the chart
 
 
 @dataclass
@@ -37,6 +38,10 @@ class Cijfers:
     uitkomsten: list[tuple[str, int]]
     adviezen: list[tuple[str, int]]
     beroepen: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def grafiekhoogte(self) -> int:
+        return 8 + 26 * max(len(self.fasen), 1)
 
 
 def _jaar(naam: str) -> tuple[date, date]:
@@ -67,8 +72,9 @@ def cijfers(user, *, school, schooljaar: str, op: date | None = None) -> Cijfers
             regel.lopend += 1
     fasen = [regels[k] for k in sorted(regels)]
     hoogste = max((r.aantal for r in fasen), default=0)
-    for r in fasen:
+    for i, r in enumerate(fasen):
         r.procent = round(100 * r.aantal / hoogste) if hoogste else 0
+        r.y = 4 + 26 * i
     per_status = dict(klachten.values_list("status").annotate(n=Count("pk")).values_list(
         "status", "n"))
     per_advies = dict(klachten.filter(zaak__isnull=False).values_list("zaak__advies").annotate(

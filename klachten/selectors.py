@@ -196,3 +196,14 @@ def open_termijn(klacht: Klacht) -> Termijn | None:
 def zichtbare_beroepen(user, *, op: date | None = None) -> QuerySet[Beroep]:
     return (toegang.beroepen_voor(user, Beroep.objects.all(), op=op)
             .select_related("school", "regel", "leerling", "termijn", "maatregel_stuk"))
+
+
+def maatregelen_van(user, leerling: Leerling) -> list[tuple[int, str]]:
+    """The pupil's measures the user may see: for now the newest version of each entry in
+    section gedrag (a sancties Maatregel later)."""
+    from statuut.models import Dossiersectie
+
+    stukken = (toegang.dossierstukken_voor(user, leerling)
+               .filter(sectie=Dossiersectie.GEDRAG, verwijderd_op__isnull=True,
+                       addenda__isnull=True).order_by("-datum", "-pk"))
+    return [(s.pk, f"{s.datum:%d-%m-%Y} {s.titel}") for s in stukken]

@@ -298,7 +298,10 @@ def beroep_instellen(request):
     regels, schorsing = _regels(user, op)
     leerlingen = toegang.leerlingen_voor(user).filter(
         school__in=toegang.klacht_indienscholen(user))
-    kw = {"leerlingen": leerlingen, "regels": regels}
+    gekozen = leerlingen.filter(pk=_getal(request.POST.get("leerling")
+                                          or request.GET.get("leerling"))).first()
+    kw = {"leerlingen": leerlingen, "regels": regels,
+          "maatregelen": selectors.maatregelen_van(user, gekozen) if gekozen else ()}
     if request.method == "POST":
         form = forms.BeroepForm(request.POST, **kw)
         if form.is_valid():
@@ -308,9 +311,6 @@ def beroep_instellen(request):
             if d["maatregel_stuk"]:
                 stuk = toegang.dossierstukken_voor(user, d["leerling"]).filter(
                     pk=d["maatregel_stuk"]).first()
-                if stuk is None:
-                    form.add_error("maatregel_stuk", _("Dit stuk staat niet in het dossier van "
-                                                       "deze leerling of u mag het niet zien."))
             if not form.errors:
                 try:
                     beroep = services.beroep_instellen(
@@ -327,7 +327,12 @@ def beroep_instellen(request):
                                          "leerling": request.GET.get("leerling"),
                                          "maatregel_stuk": request.GET.get("stuk")}, **kw)
     return render(request, "klachten/beroep_instellen.html",
-                  {"form": form, "schorsing": schorsing}, status=400 if form.errors else 200)
+                  {"form": form, "schorsing": schorsing, "gekozen": gekozen,
+                   "leerlingen": leerlingen}, status=400 if form.errors else 200)
+
+
+def _getal(waarde) -> int | None:
+    return int(waarde) if waarde and str(waarde).isdigit() else None
 
 
 @login_required

@@ -148,3 +148,18 @@ def test_wie_niets_met_het_beroep_te_maken_heeft_krijgt_404(client, kw):
     for user in (kw.docent_4h, kw.teamleider_bovenbouw, kw.buitenstaander, kw.beheerder):
         assert get(client, user, date(2026, 11, 23),
                    reverse("klachten:beroep", args=[beroep.pk])).status_code == 404
+
+
+def test_de_pagina_biedt_de_maatregelen_van_de_gekozen_leerling(client, kw):
+    stuk = maatregel(kw, kw.docent)
+    pagina = get(client, kw.mentor, date(2026, 11, 23),
+                 reverse("klachten:beroep_instellen") + f"?leerling={kw.anna.pk}")
+    assert (stuk.pk, "20-11-2026 Strafwerk: 100 regels") in (
+        pagina.context["form"].fields["maatregel_stuk"].choices)
+    ander = dossier.stuk_toevoegen(door=kw.docent, leerling=kw.bram, sectie=Dossiersectie.GEDRAG,
+                                   titel="Strafwerk Bram", datum=date(2026, 11, 20),
+                                   controleer=False)
+    antwoord = instellen(client, kw, "beroep-docent", date(2026, 11, 23), ander)
+    assert antwoord.status_code == 400
+    assert "Kies een maatregel uit het dossier van deze leerling." in antwoord.content.decode()
+    assert not Beroep.objects.exists()

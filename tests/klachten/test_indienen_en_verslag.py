@@ -123,7 +123,9 @@ def test_het_jaarverslag_telt_per_fase_uitkomst_en_termijn_met_grafiek_en_csv(cl
     assert dict(cijfers.uitkomsten)["afgehandeld"] == 1
     assert dict(cijfers.uitkomsten)["in behandeling"] == 2
     tekst = pagina.content.decode()
-    assert 'class="staaf"' in tekst and "width:100%" in tekst and "width:33%" in tekst
+    # Bars of 300 (three complaints reached the stage) and 100 (one) units wide.
+    assert 'class="staaf" x="300" y="4" width="300"' in tekst
+    assert 'class="staaf" x="300" y="56" width="99"' in tekst
     csv = get(client, kw.directie, DAG, reverse("klachten:verslag", args=[kw.school.pk])
               + "?jaar=2026-2027&formaat=csv")
     assert csv["Content-Type"].startswith("text/csv")
