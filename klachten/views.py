@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from dossiers import toegang
 from dossiers.models import Medewerker, Ouder
-from statuut.models import Beroepsregel, Klachtfase, Orgaan, Rol, School, Schooljaar
+from statuut.models import Beroepsregel, Klachtfase, Rol, School, Schooljaar
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout
 
@@ -376,11 +376,12 @@ def commissie(request, school_pk):
     comm = selectors.commissie_van(school, op)
     leden = (list(comm.leden.filter(plaatsvervanger_van__isnull=True)
                   .select_related("plaatsvervanger")) if comm else [])
-    return render(request, "klachten/commissie.html", {
-        "school": school, "commissie": comm, "leden": leden,
-        "fouten": services.samenstelling_fouten(comm),
-        "afdrukken": request.GET.get("afdrukken") == "1",
-        "orgaan": Orgaan.GESCHILLENCOMMISSIE})
+    context = {"school": school, "commissie": comm, "leden": leden,
+               "fouten": services.samenstelling_fouten(comm)}
+    if request.GET.get("afdrukken") == "1" and comm is not None:
+        # A bare page for printing or the first newsletter of the year (bijlage B lid 6).
+        return render(request, "klachten/commissie_afdruk.html", context)
+    return render(request, "klachten/commissie.html", context)
 
 
 # --- yearly report -------------------------------------------------------------------------

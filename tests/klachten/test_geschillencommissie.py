@@ -171,7 +171,9 @@ def test_de_samenstelling_wordt_gepubliceerd_en_afgedrukt(client, kw):
                reverse("klachten:commissie", args=[kw.school.pk])).status_code == 404
     afdruk = get(client, kw.docent_4h, date(2026, 11, 23),
                  reverse("klachten:commissie", args=[kw.school.pk]) + "?afdrukken=1")
-    assert "window.print" in afdruk.content.decode()
+    tekst = afdruk.content.decode()
+    assert "Geschillencommissie Echnaton Testcollege, schooljaar 2026-2027" in tekst
+    assert "Plv. O. Ouder" in tekst and "Uitloggen" not in tekst
 
 
 def test_een_onvolledige_commissie_zegt_wat_ontbreekt(client, kw):
