@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dossiers import toegang
+from dossiers import audit, toegang
 from dossiers.models import Medewerker, Ouder
 from statuut.models import Beroepsregel, Klachtfase, Rol, School, Schooljaar
 from statuut.selectors import statuut_op
@@ -119,6 +119,11 @@ def klacht_pagina(request, pk):
     klacht = _klacht(request, pk)
     inzage = toegang.klacht_inzage(user, klacht)
     context = {"klacht": klacht, "inzage": inzage, "vandaag": timezone.localdate()}
+    if klacht.route == Klachtfase.Route.ALGEMEEN:
+        # The read log is open to the directie: a row for a confidential report would tell
+        # them it exists, so only the general route is logged.
+        audit.inzage_vastleggen(user=user, leerling=klacht.leerling, onderdeel="klacht",
+                                object=klacht)
     if inzage == toegang.BEKLAAGDE:
         context["klager_zichtbaar"] = toegang.mag_zien(user, klacht.leerling, "A")
         context["verweer_form"] = forms.VerweerForm() if klacht.is_open else None

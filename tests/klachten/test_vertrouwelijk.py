@@ -167,3 +167,16 @@ def test_het_overzicht_van_de_schoolleiding_zet_te_late_klachten_voorop_met_vast
             pagina = client.get(url)
     assert len(pagina.context["scholen"][0]["klachten"]) == 6
     assert len(zes) == len(drie) <= 40
+
+
+def test_het_lezen_van_een_klacht_staat_in_het_inzagelog_een_vertrouwelijke_melding_niet(
+        client, kw, melding):
+    from dossiers.models import Inzage
+
+    klacht = indienen(client, kw, DAG)
+    get(client, kw.mentor, DAG, reverse("klachten:klacht", args=[klacht.pk]))
+    get(client, kw.vertrouwenspersoon, DAG, reverse("klachten:klacht", args=[melding.pk]))
+    # The mentor read it twice: after filing (the redirect) and now; the report not at all.
+    assert list(Inzage.objects.filter(onderdeel="klacht").values_list(
+        "gebruikersnaam", "object_id")) == [("mentor", klacht.pk)] * 2
+    assert not Inzage.objects.filter(gebruikersnaam="vertrouwenspersoon").exists()
