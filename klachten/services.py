@@ -586,10 +586,20 @@ def uitspraak_doen(*, door, klacht: Klacht, uitspraak: str, wettelijke_toets: st
 # --- beroep and bezwaar --------------------------------------------------------------------
 
 
+def _nieuwste(stuk: Dossierstuk) -> Dossierstuk:
+    """Follow the addenda to the version in force (corrected after the beroep was filed)."""
+    while (volgende := stuk.addenda.order_by("-pk").first()) is not None:
+        stuk = volgende
+    return stuk
+
+
 def _maatregel_stukken(stuk: Dossierstuk) -> list[Dossierstuk]:
     """The newest version of every entry of the measure: the entry itself, and the other
     entries of its source (a letter, ...) when it has one."""
-    stukken = list(dossier.stukken_van_bron(stuk.bron)) if stuk.bron_id else [stuk]
+    if not stuk.bron_id:
+        nieuwste = _nieuwste(stuk)
+        return [] if nieuwste.is_verwijderd else [nieuwste]
+    stukken = list(dossier.stukken_van_bron(stuk.bron))
     return [s for s in stukken if not s.is_verwijderd and not s.addenda.exists()]
 
 
@@ -605,6 +615,9 @@ def beroep_instellen(*, door, leerling: Leerling, regel: Beroepsregel, toelichti
     if regel.statuut_id != statuut.pk:
         raise InvoerFout(_("Deze beroepsmogelijkheid hoort niet bij het leerlingenstatuut dat "
                            "op %(d)s geldt.") % {"d": datum_nl(op)})
+    if regel.tegen not in Rol.values and regel.tegen != "toepassing_statuut":
+        raise InvoerFout(_("'%(r)s' is geen beroep of bezwaar in deze procedure (%(a)s).")
+                         % {"r": regel, "a": _art(regel)})
     if regel.tegen in Rol.values:
         if maatregel_stuk is None:
             raise InvoerFout(_("Kies de maatregel waartegen het beroep is gericht."))

@@ -163,3 +163,15 @@ def test_de_pagina_biedt_de_maatregelen_van_de_gekozen_leerling(client, kw):
     assert antwoord.status_code == 400
     assert "Kies een maatregel uit het dossier van deze leerling." in antwoord.content.decode()
     assert not Beroep.objects.exists()
+
+
+def test_een_na_het_beroep_gecorrigeerde_maatregel_krijgt_het_addendum_op_de_nieuwste_versie(
+        client, kw):
+    stuk = maatregel(kw, kw.docent)
+    instellen(client, kw, "beroep-docent", date(2026, 12, 18), stuk)
+    correctie = dossier.stuk_corrigeren(door=kw.mentor, stuk=stuk, titel="Strafwerk: 50 regels",
+                                        inhoud="Halve straf.", reden="Typefout.",
+                                        controleer=False)
+    beslissen(client, kw.teamleider, Beroep.objects.get(), date(2027, 1, 11),
+              uitkomst="vernietigd", beslissing="Niet Anna.")
+    assert correctie.addenda.get().titel == "[Vervallen] Strafwerk: 50 regels"
