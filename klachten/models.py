@@ -11,6 +11,7 @@ complainant said about the outcome.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -211,6 +212,13 @@ class Geschillencommissie(models.Model):
     def __str__(self) -> str:
         return f"Geschillencommissie {self.schooljaar}"
 
+    def clean(self):
+        # Bijlage B lid 8: the chair is chosen from the commission's own (regular) members.
+        if self.voorzitter_id and (self.voorzitter.commissie_id != self.pk
+                                   or self.voorzitter.plaatsvervanger_van_id is not None):
+            raise ValidationError({"voorzitter": _(
+                "De voorzitter is een vast lid van deze commissie (bijlage B lid 8).")})
+
 
 class Benoemdoor(models.TextChoices):
     GELEDING = "geleding", _("de eigen geleding")
@@ -238,6 +246,15 @@ class Commissielid(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    def clean(self):
+        vast = self.plaatsvervanger_van
+        if vast is not None and (vast.commissie_id != self.commissie_id
+                                 or vast.geleding != self.geleding
+                                 or vast.plaatsvervanger_van_id is not None):
+            raise ValidationError({"plaatsvervanger_van": _(
+                "Een plaatsvervanger vervangt een vast lid van dezelfde commissie en geleding "
+                "(bijlage B lid 6).")})
 
 
 class Adviesuitkomst(models.TextChoices):

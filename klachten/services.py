@@ -394,6 +394,9 @@ def samenstelling_fouten(commissie: Geschillencommissie | None) -> list[str]:
             if not hasattr(lid, "plaatsvervanger"):
                 fouten.append(_("%(n)s heeft geen plaatsvervanger (bijlage B lid 6).")
                               % {"n": lid.naam})
+    if commissie.voorzitter_id is not None and commissie.voorzitter_id not in {
+            lid.pk for lid in leden}:
+        fouten.append(_("De voorzitter is geen vast lid van deze commissie (lid 8)."))
     if commissie.voorzitter_id is None:
         fouten.append(_("De commissie heeft nog geen voorzitter uit haar midden (lid 8)."))
     if commissie.secretaris_id is None:

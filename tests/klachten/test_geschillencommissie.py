@@ -182,3 +182,21 @@ def test_een_onvolledige_commissie_zegt_wat_ontbreekt(client, kw):
                  reverse("klachten:commissie", args=[kw.school.pk]))
     assert pagina.context["fouten"] == [
         "De commissie heeft 0 ouder-lid/leden, het statuut vraagt er 1."]
+
+
+def test_de_voorzitter_komt_uit_het_midden_van_de_commissie(kw):
+    from django.core.exceptions import ValidationError
+
+    from klachten.services import samenstelling_fouten
+
+    commissie = commissie_instellen(kw)
+    commissie.voorzitter = commissie.leden.get(naam="Plv. L. Leraar")
+    with pytest.raises(ValidationError, match="vast lid van deze commissie"):
+        commissie.full_clean()
+    commissie.save()
+    assert samenstelling_fouten(commissie) == [
+        "De voorzitter is geen vast lid van deze commissie (lid 8)."]
+    plv = commissie.leden.get(naam="Plv. O. Ouder")
+    plv.geleding = "docent"
+    with pytest.raises(ValidationError, match="dezelfde commissie en geleding"):
+        plv.full_clean()
