@@ -38,6 +38,7 @@ class Cijfers:
     uitkomsten: list[tuple[str, int]]
     adviezen: list[tuple[str, int]]
     beroepen: list[tuple[str, int]] = field(default_factory=list)
+    beroep_termijnen: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def grafiekhoogte(self) -> int:
@@ -83,12 +84,24 @@ def cijfers(user, *, school, schooljaar: str, op: date | None = None) -> Cijfers
         school=school, ingediend_op__gte=begin, ingediend_op__lte=eind))
     per_beroep = dict(beroepen.values_list("uitkomst").annotate(n=Count("pk")).values_list(
         "uitkomst", "n"))
+    gehaald = gemist = loopt = 0
+    for beslist_op, uiterlijk in beroepen.filter(termijn__isnull=False).values_list(
+            "beslist_op", "termijn__vervaldatum"):
+        if beslist_op is not None:
+            gehaald, gemist = (gehaald + 1, gemist) if beslist_op <= uiterlijk else (
+                gehaald, gemist + 1)
+        elif uiterlijk < op:
+            gemist += 1
+        else:
+            loopt += 1
     return Cijfers(
         schooljaar=schooljaar, totaal=klachten.count(), fasen=fasen,
         uitkomsten=[(str(s.label), per_status.get(s.value, 0)) for s in Klachtstatus],
         adviezen=[(str(a.label), per_advies.get(a.value, 0)) for a in Adviesuitkomst],
         beroepen=[(str(b.label), per_beroep.get(b.value, 0)) for b in Beroepsuitkomst]
         + [(_("nog niet beslist"), per_beroep.get("", 0))],
+        beroep_termijnen=[(_("termijn gehaald"), gehaald), (_("termijn gemist"), gemist),
+                          (_("termijn loopt"), loopt)],
     )
 
 
@@ -102,4 +115,6 @@ def csv_rijen(c: Cijfers) -> list[list]:
     rijen += [[], [_("Advies geschillencommissie"), _("aantal")],
               *[[n, a] for n, a in c.adviezen]]
     rijen += [[], [_("Beroep en bezwaar"), _("aantal")], *[[n, a] for n, a in c.beroepen]]
+    rijen += [[], [_("Beslistermijn beroep en bezwaar"), _("aantal")],
+              *[[n, a] for n, a in c.beroep_termijnen]]
     return rijen

@@ -175,3 +175,18 @@ def test_een_na_het_beroep_gecorrigeerde_maatregel_krijgt_het_addendum_op_de_nie
     beslissen(client, kw.teamleider, Beroep.objects.get(), date(2027, 1, 11),
               uitkomst="vernietigd", beslissing="Niet Anna.")
     assert correctie.addenda.get().titel == "[Vervallen] Strafwerk: 50 regels"
+
+
+def test_het_jaarverslag_telt_beroepen_en_hun_termijn(client, kw):
+    stuk = maatregel(kw, kw.docent)
+    instellen(client, kw, "beroep-docent", date(2026, 12, 18), stuk)
+    beslissen(client, kw.teamleider, Beroep.objects.get(), date(2027, 1, 18),
+              uitkomst="bevestigd", beslissing="Terecht.")  # due 15 January: late
+    instellen(client, kw, "bezwaar-toepassing", date(2027, 1, 18))
+    pagina = get(client, kw.directie, date(2027, 1, 19),
+                 reverse("klachten:verslag", args=[kw.school.pk]) + "?jaar=2026-2027")
+    cijfers = pagina.context["cijfers"]
+    assert dict(cijfers.beroepen)["maatregel bevestigd"] == 1
+    assert dict(cijfers.beroepen)["nog niet beslist"] == 1
+    assert cijfers.beroep_termijnen == [("termijn gehaald", 0), ("termijn gemist", 1),
+                                        ("termijn loopt", 1)]

@@ -203,6 +203,14 @@ def test_noordgouw_de_conrector_antwoordt_binnen_twee_weken_daarna_beroep_bij_de
     pagina = get(client, noordgouw, date(2026, 12, 22),
                  reverse("klachten:klacht", args=[klacht.pk])).content.decode()
     assert "Verder naar: Beroep bij de rector-bestuurder" in pagina
+    _doorzetten(client, noordgouw, klacht, "beroep-rector-bestuurder", date(2026, 12, 22))
+    klacht = Klacht.objects.get(pk=klacht.pk)
+    assert klacht.fase.code == "beroep-rector-bestuurder"
+    assert termijn_van(klacht, "beroep-rector-bestuurder") is None  # art. 19 names no term
+    # The rector-bestuurder (bevoegd gezag) acts through the directie role.
+    _afronden(client, noordgouw, klacht, date(2027, 1, 11), wat="Beroep behandeld.",
+              reactie="Tevreden.")
+    assert Klacht.objects.get(pk=klacht.pk).status == Klachtstatus.FASE_AFGEROND
 
 
 def test_de_klager_trekt_de_klacht_in_en_de_termijn_vervalt(client, kw):
