@@ -456,10 +456,8 @@ def klachten_voor(user, klachten: QuerySet, *, op: date | None = None) -> QueryS
 def klacht_inzage(user, klacht, *, op: date | None = None) -> str | None:
     """How much of one complaint `user` sees: VOLLEDIG, BEKLAAGDE (that it exists, its
     subject and stage, and the right to respond), or None (the view answers 404)."""
-    from django.apps import apps
-
-    model = apps.get_model("klachten", "Klacht")
-    if not klachten_voor(user, model.objects.filter(pk=klacht.pk), op=op).exists():
+    if not klachten_voor(user, type(klacht)._default_manager.filter(pk=klacht.pk),
+                         op=op).exists():
         return None
     medewerker = _klacht_medewerker(user)
     if klacht.beklaagde_id == medewerker.pk:
