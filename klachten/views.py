@@ -8,6 +8,7 @@ import csv
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -49,7 +50,10 @@ def overzicht(request):
                         "klachten": selectors.open_klachten(user, school=school, op=op)})
     mijn = selectors.zichtbare_klachten(user, op=op)
     if zoekterm:
-        mijn = mijn.filter(onderwerp__icontains=zoekterm)
+        # By subject, or by reference ("K-12" or "12").
+        nummer = zoekterm.upper().removeprefix("K-")
+        mijn = mijn.filter(Q(onderwerp__icontains=zoekterm)
+                           | Q(pk=int(nummer) if nummer.isdigit() else None))
     context = {
         "scholen": scholen, "zoekterm": zoekterm, "vandaag": op,
         "mijn": list(mijn[:50]),

@@ -180,3 +180,23 @@ def test_het_lezen_van_een_klacht_staat_in_het_inzagelog_een_vertrouwelijke_meld
     assert list(Inzage.objects.filter(onderdeel="klacht").values_list(
         "gebruikersnaam", "object_id")) == [("mentor", klacht.pk)] * 2
     assert not Inzage.objects.filter(gebruikersnaam="vertrouwenspersoon").exists()
+
+
+def test_zoeken_op_kenmerk_vindt_alleen_wat_de_gebruiker_mag_zien(client, kw, melding):
+    klacht = indienen(client, kw, DAG)
+    for zoek, verwacht in ((klacht.kenmerk, [klacht.pk]), (melding.kenmerk, []),
+                           (str(melding.pk), []), ("nabesproken", [klacht.pk])):
+        pagina = get(client, kw.directie, DAG, reverse("klachten:overzicht") + f"?q={zoek}")
+        assert [k.pk for k in pagina.context["mijn"]] == verwacht, zoek
+    pagina = get(client, kw.vertrouwenspersoon, DAG,
+                 reverse("klachten:overzicht") + f"?q={melding.kenmerk}")
+    assert [k.pk for k in pagina.context["mijn"]] == [melding.pk]
+
+
+def test_het_startpaneel_van_de_directie_telt_open_en_te_late_klachten(client, kw, melding):
+    indienen(client, kw, date(2026, 11, 2))  # mentor's term ended 16 November
+    indienen(client, kw, date(2026, 11, 20))
+    pagina = get(client, kw.directie, DAG, reverse("start")).content.decode()
+    assert "Klachten (2, 1 over de termijn)" in " ".join(pagina.split())
+    vp = get(client, kw.vertrouwenspersoon, DAG, reverse("start")).content.decode()
+    assert melding.kenmerk in vp
