@@ -1,0 +1,181 @@
+"""Forms of the klachten pages. They check shape only; the services check the rules."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from dossiers.models import Leerling, Medewerker, Ouder
+
+from .models import Adviesuitkomst, Beroepsuitkomst, Klachtonderwerp, Klagersoort, Verschoning
+
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _tekstveld(label, rows=4, required=True, melding=None, **kw):
+    return forms.CharField(label=label, required=required, widget=forms.Textarea(
+        attrs={"rows": rows}), error_messages={"required": melding or _("Vul dit veld in.")},
+        **kw)
+
+
+class NietInToekomst:
+    def clean_ingediend_op(self):
+        datum = self.cleaned_data["ingediend_op"]
+        if datum > timezone.localdate():
+            raise forms.ValidationError(_("De datum van indienen ligt in de toekomst."))
+        return datum
+
+
+class KlachtForm(NietInToekomst, forms.Form):
+    leerling = forms.ModelChoiceField(
+        label=gettext_lazy("Leerling (klager, of kind van de klagende ouders)"),
+        queryset=Leerling.objects.none(),
+        error_messages={"required": gettext_lazy("Kies de leerling."),
+                        "invalid_choice": gettext_lazy("Kies een leerling uit de lijst.")})
+    klager_soort = forms.ChoiceField(label=gettext_lazy("Wie dient de klacht in"),
+                                     choices=Klagersoort.choices, widget=forms.RadioSelect,
+                                     error_messages={"required": gettext_lazy(
+                                         "Kies wie de klacht indient.")})
+    ouder = forms.ModelChoiceField(label=gettext_lazy("Ouder/verzorger (als ouders klagen)"),
+                                   queryset=Ouder.objects.none(), required=False)
+    mede_klagers = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Andere leerlingen (collectieve klacht)"),
+        queryset=Leerling.objects.none(), required=False)
+    onderwerp_soort = forms.ChoiceField(label=gettext_lazy("De klacht gaat over"),
+                                        choices=Klachtonderwerp.choices, widget=forms.RadioSelect,
+                                        error_messages={"required": gettext_lazy(
+                                            "Kies waarover de klacht gaat.")})
+    beklaagde = forms.ModelChoiceField(label=gettext_lazy("Tegen wie"),
+                                       queryset=Medewerker.objects.none(), required=False)
+    seksuele_intimidatie = forms.BooleanField(
+        label=gettext_lazy("Het gaat om seksuele intimidatie (gaat rechtstreeks en "
+                           "vertrouwelijk naar de vertrouwenspersoon)"), required=False)
+    onderwerp = forms.CharField(label=gettext_lazy("Onderwerp"), max_length=200,
+                                error_messages={"required": gettext_lazy(
+                                    "Vat de klacht samen in een onderwerp.")})
+    omschrijving = _tekstveld(gettext_lazy("Omschrijving"), 6,
+                              melding=gettext_lazy("Beschrijf de klacht."))
+    eerste_fase_gehad = _tekstveld(
+        gettext_lazy("Het gesprek met de docent is al gevoerd of kwam niet tot stand: hoe "
+                     "ging het?"), 2, required=False,
+        help_text=gettext_lazy("Alleen invullen als de klager de eerste stap al heeft gezet; "
+                               "de klacht begint dan bij de volgende fase."))
+    ingediend_op = forms.DateField(label=gettext_lazy("Ontvangen op"), widget=DATUM,
+                                   error_messages={"required": gettext_lazy("Vul de datum in."),
+                                                   "invalid": gettext_lazy(
+                                                       "Vul een geldige datum in.")})
+
+    def __init__(self, *args, leerlingen, medewerkers, ouders, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leerling"].queryset = leerlingen
+        self.fields["mede_klagers"].queryset = leerlingen
+        self.fields["beklaagde"].queryset = medewerkers
+        self.fields["ouder"].queryset = ouders
+
+
+class AfrondenForm(forms.Form):
+    wat_gebeurde = _tekstveld(gettext_lazy("Wat is er in deze fase gebeurd?"),
+                              melding=gettext_lazy("Beschrijf wat er in deze fase is gebeurd."))
+    reactie_klager = _tekstveld(gettext_lazy("Wat vindt de klager van de uitkomst?"), 2,
+                                melding=gettext_lazy("Noteer wat de klager van de uitkomst "
+                                                     "vindt."))
+
+
+class DoorzettenForm(forms.Form):
+    naar = forms.CharField(widget=forms.HiddenInput)
+    klager_wil_verder = forms.BooleanField(
+        label=gettext_lazy("De klager is niet tevreden en wil de klacht voortzetten"),
+        required=False)
+
+
+class AfsluitenForm(forms.Form):
+    reactie_klager = _tekstveld(gettext_lazy("Wat zei de klager?"), 2, required=False)
+
+
+class IntrekkenForm(forms.Form):
+    reden = forms.CharField(label=gettext_lazy("Waarom trekt de klager de klacht in?"),
+                            max_length=500, error_messages={"required": gettext_lazy(
+                                "Noteer waarom de klager de klacht intrekt.")})
+
+
+class VerweerForm(forms.Form):
+    tekst = _tekstveld(gettext_lazy("Uw verweer"), 5, melding=gettext_lazy("Schrijf uw verweer."))
+
+
+class VerschonenForm(forms.Form):
+    lid = forms.IntegerField(widget=forms.HiddenInput)
+    wijze = forms.ChoiceField(label=gettext_lazy("Verschoning"), choices=Verschoning.choices)
+    reden = forms.CharField(label=gettext_lazy("Reden"), max_length=500,
+                            error_messages={"required": gettext_lazy(
+                                "Noteer de reden van de verschoning.")})
+
+
+class ZittingForm(forms.Form):
+    zitting_op = forms.DateField(label=gettext_lazy("Datum van de zitting"), widget=DATUM,
+                                 error_messages={"required": gettext_lazy("Vul de datum in.")})
+    besloten_verzocht_door = forms.CharField(
+        label=gettext_lazy("Besloten zitting, op verzoek van (leeg: openbaar)"), max_length=200,
+        required=False)
+    toelichting_klager = _tekstveld(gettext_lazy("Mondelinge toelichting van de klager"), 3,
+                                    melding=gettext_lazy("Noteer de toelichting van de klager."))
+    verweer = _tekstveld(gettext_lazy("Verweer van de andere partij"), 3,
+                         melding=gettext_lazy("Noteer het verweer."))
+    bijstand = forms.CharField(label=gettext_lazy("Bijstand door (personen uit de school)"),
+                               max_length=500, required=False)
+    getuigen = _tekstveld(gettext_lazy("Getuigen"), 2, required=False)
+
+
+class AdviesForm(forms.Form):
+    advies = forms.ChoiceField(label=gettext_lazy("Advies"), choices=Adviesuitkomst.choices,
+                               widget=forms.RadioSelect, error_messages={
+                                   "required": gettext_lazy("Kies het advies.")})
+    aanbevelingen = _tekstveld(gettext_lazy("Aanbevelingen"), 3, required=False)
+    niet_openbaar = forms.BooleanField(
+        label=gettext_lazy("Advies niet openbaar (de commissie honoreert een bezwaar van een "
+                           "partij)"), required=False)
+
+
+class UitspraakForm(forms.Form):
+    uitspraak = _tekstveld(gettext_lazy("Uitspraak"), 4, melding=gettext_lazy(
+        "Schrijf de uitspraak."))
+    wettelijke_toets = _tekstveld(
+        gettext_lazy("Toets: niet in strijd met wettelijke bepalingen en bevoegdheden"), 2,
+        melding=gettext_lazy("Leg de toets aan wet en bevoegdheden vast."))
+
+
+class DelenForm(forms.Form):
+    met = forms.IntegerField(widget=forms.Select)
+
+
+class BeroepForm(NietInToekomst, forms.Form):
+    leerling = forms.ModelChoiceField(label=gettext_lazy("Leerling"),
+                                      queryset=Leerling.objects.none(),
+                                      error_messages={"required": gettext_lazy(
+                                          "Kies de leerling.")})
+    regel = forms.ChoiceField(label=gettext_lazy("Beroep of bezwaar"),
+                              error_messages={"required": gettext_lazy(
+                                  "Kies het soort beroep of bezwaar.")})
+    maatregel_stuk = forms.TypedChoiceField(
+        label=gettext_lazy("Maatregel (uit het dossier, sectie gedrag)"), coerce=int,
+        empty_value=None, required=False, error_messages={"invalid_choice": gettext_lazy(
+            "Kies een maatregel uit het dossier van deze leerling.")})
+    toelichting = _tekstveld(gettext_lazy("Toelichting"), 4, melding=gettext_lazy(
+        "Licht het beroep of bezwaar toe."))
+    ingediend_op = forms.DateField(label=gettext_lazy("Ontvangen op"), widget=DATUM)
+
+    def __init__(self, *args, leerlingen, regels, maatregelen=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leerling"].queryset = leerlingen
+        self.fields["regel"].choices = [("", "---------")] + regels
+        self.fields["maatregel_stuk"].choices = [
+            ("", _("geen: bezwaar over de toepassing van het statuut"))] + list(maatregelen)
+
+
+class BeslissenForm(forms.Form):
+    uitkomst = forms.ChoiceField(label=gettext_lazy("Uitkomst"),
+                                 choices=Beroepsuitkomst.choices, widget=forms.RadioSelect,
+                                 error_messages={"required": gettext_lazy("Kies een uitkomst.")})
+    beslissing = _tekstveld(gettext_lazy("Motivering"), 4, melding=gettext_lazy(
+        "Motiveer de beslissing."))
+    gewijzigde_maatregel = forms.CharField(label=gettext_lazy("Gewijzigde maatregel"),
+                                           max_length=500, required=False)

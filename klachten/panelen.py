@@ -1,0 +1,46 @@
+"""The klachten blocks on the shared pages: a menu item and a start-page panel."""
+
+from django.utils.translation import gettext_lazy as _
+
+from dossiers import toegang
+from dossiers.panelen import leerlingpaneel, menu_item, startpaneel
+from statuut.models import Rol
+
+from . import selectors
+
+
+@menu_item(sleutel="klachten", label=_("Klachten"), url_naam="klachten:overzicht", volgorde=50)
+def _menu(user) -> bool:
+    # Every staff member: no extra query on every page (the header loads the Medewerker
+    # anyway). The overview shows each user only what they have business with.
+    return toegang.heeft_klachtenmenu(user)
+
+
+#: Who gets the start-page panel: those who oversee complaints. A handler (mentor,
+#: teamleider) already finds their stage's deadline under "Mijn termijnen".
+PANEELROLLEN = frozenset({Rol.DIRECTIE, Rol.VERTROUWENSPERSOON})
+
+
+@startpaneel(sleutel="klachten", template="klachten/_startpaneel.html", volgorde=50)
+def _start(*, user, school, rollen, op):
+    """Open complaints the user has business with at this school, overdue first."""
+    if not rollen & PANEELROLLEN:
+        return None
+    klachten = selectors.open_klachten(user, school=school, op=op)
+    if not klachten:
+        return None
+    return {"klachten": klachten[:5], "aantal": len(klachten),
+            "te_laat": sum(1 for k in klachten if k.te_laat)}
+
+
+@leerlingpaneel(sleutel="klachten", template="klachten/_leerlingpaneel.html", volgorde=50)
+def _leerling(*, user, leerling, rechten, op):
+    """The pupil's complaints, beroep and bezwaar the user has business with, and the links
+    to file one on the pupil's behalf."""
+    klachten = list(selectors.zichtbare_klachten(user, op=op).filter(leerling=leerling))
+    beroepen = list(selectors.zichtbare_beroepen(user, op=op).filter(leerling=leerling))
+    mag_indienen = toegang.mag_klacht_indienen(user, leerling.school)
+    if not (klachten or beroepen or mag_indienen):
+        return None
+    return {"leerling": leerling, "klachten": klachten, "beroepen": beroepen,
+            "mag_indienen": mag_indienen}

@@ -1,0 +1,736 @@
+"""The acts of the complaint, beroep and bezwaar procedures. Each locks its row, asks
+`dossiers.toegang`, calls a transition, writes the dossier entry, opens and closes
+`statuut.Termijn`s and requests letters, in one transaction; a refusal is an `InvoerFout`
+with a Dutch message and changes nothing.
+
+Confidential complaints (route vertrouwelijk) leave no trace outside the klachten app: no
+dossier entry, no letter (letters are filed in the pupil's dossier and pass the outgoing
+post), and a term that names no content.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from dossiers import dossier, toegang
+from dossiers.brieven.services import brief_aanvragen, datum_nl
+from dossiers.models import Dossierstuk, Leerling, Medewerker, Ouder, Roltoewijzing
+from statuut.models import Beroepsregel, Dossiersectie, Klachtfase, Orgaan, Rol, School
+from statuut.selectors import statuut_op
+from statuut.services import InvoerFout, termijn_openen, termijn_vervallen, termijn_voldaan
+
+from . import selectors
+from .models import (
+    SAMENSTELLING,
+    Adviesuitkomst,
+    Beroep,
+    Beroepstatus,
+    Beroepsuitkomst,
+    Commissielid,
+    Commissiezaak,
+    Geleding,
+    Geschillencommissie,
+    Klacht,
+    Klachtonderwerp,
+    Klachtstap,
+    Klachtstatus,
+    Klagersoort,
+    Uitvoerder,
+    Verschoning,
+    Verweer,
+    Zaakstatus,
+    Zetel,
+)
+
+ALGEMEEN = Klachtfase.Route.ALGEMEEN
+VERTROUWELIJK = Klachtfase.Route.VERTROUWELIJK
+
+
+def _statuut(school: School, op: date):
+    statuut = statuut_op(school, op)
+    if statuut is None:
+        raise InvoerFout(_("%(s)s heeft op %(d)s geen leerlingenstatuut: laat de functioneel "
+                           "beheerder het statuut laden.") % {"s": school, "d": datum_nl(op)})
+    return statuut
+
+
+def _art(fase_of_regel) -> str:
+    """'art. 12 klachten 2'; a bijlage is cited as it is ('bijlage B 16')."""
+    nummer = fase_of_regel.artikel
+    if not nummer:
+        return ""
+    return _("art. %(a)s") % {"a": nummer} if nummer[0].isdigit() else nummer
+
+
+def _slot(klacht: Klacht) -> Klacht:
+    return Klacht.objects.select_for_update(of=("self",)).select_related(
+        "school", "statuut", "fase", "leerling", "beklaagde__user").get(pk=klacht.pk)
+
+
+def _volledig(door, klacht: Klacht, op: date) -> None:
+    # Relations (mentor of the pupil, ...) are those on the day of the act.
+    if toegang.klacht_inzage(door, klacht, op=op) != toegang.VOLLEDIG:
+        raise InvoerFout(_("U heeft met deze klacht niets te maken."))
+
+
+_mag_fase_behandelen = selectors.mag_fase_behandelen
+
+
+def _notitie(door, klacht: Klacht, titel: str, inhoud: str, op: date) -> None:
+    """The dossier entry of an act; never for a confidential complaint."""
+    if klacht.route == ALGEMEEN:
+        dossier.stuk_toevoegen(door=door, leerling=klacht.leerling,
+                               sectie=Dossiersectie.CORRESPONDENTIE, titel=titel[:200],
+                               inhoud=inhoud, datum=op, bron=klacht, controleer=False)
+
+
+def _brief(door, klacht: Klacht, soort: str, sleutel: str, gegevens: dict, op: date) -> None:
+    if klacht.route == ALGEMEEN:
+        brief_aanvragen(door=door, leerling=klacht.leerling, soort=soort,
+                        sleutel=f"klacht:{klacht.pk}:{sleutel}", gegevens=gegevens, datum=op,
+                        bron=klacht, statuut=klacht.statuut)
+
+
+def _fase_starten(door, klacht: Klacht, fase: Klachtfase, op: date) -> Klachtstap:
+    """Open the stage: its record, its term (in the statuut's unit, on the school's calendar)
+    and, for a stage with a term, the receipt with the due date."""
+    commissie = None
+    if selectors.is_commissiefase(fase):
+        commissie = _commissie_voor_zaak(klacht, op)
+    handler = selectors.behandelaar_user(
+        behandelaar=fase.behandelaar, school=klacht.school, leerling=klacht.leerling,
+        beklaagde=klacht.beklaagde, op=op,
+        secretaris=commissie.secretaris if commissie else None)
+    termijn = None
+    if fase.termijn_aantal:
+        omschrijving = (_("Vertrouwelijke melding %(k)s") % {"k": klacht.kenmerk}
+                        if klacht.route == VERTROUWELIJK else
+                        _("Klacht %(k)s: %(f)s") % {"k": klacht.kenmerk, "f": fase.naam})
+        termijn = termijn_openen(
+            school=klacht.school, omschrijving=omschrijving[:300], startdatum=op,
+            aantal=fase.termijn_aantal, eenheid=fase.termijn_eenheid, regel=_art(fase),
+            onderwerp=klacht, verantwoordelijke=handler,
+            verantwoordelijke_rol="" if handler else selectors.termijnrol(fase.behandelaar))
+    stap = Klachtstap.objects.create(klacht=klacht, fase=fase, gestart_op=op,
+                                     behandelaar=handler, termijn=termijn)
+    if commissie is not None:
+        _zaak_openen(klacht, commissie, op)
+    if termijn is not None and not selectors.is_uitspraakfase(fase):
+        _brief(door, klacht, "ontvangstbevestiging_klacht", f"{fase.code}:ontvangst", {
+            "ingediend_op": datum_nl(op), "onderwerp": klacht.onderwerp,
+            "behandelaar": (handler.medewerker.naam if handler and hasattr(handler, "medewerker")
+                            else selectors.behandelaar_naam(fase.behandelaar)),
+            "uiterlijk": datum_nl(termijn.vervaldatum), "artikel": fase.artikel,
+        }, op)
+    return stap
+
+
+def _stap_afronden(door, klacht: Klacht, *, wat_gebeurde: str, reactie_klager: str,
+                   op: date) -> Klachtstap:
+    stap = Klachtstap.objects.select_for_update().get(klacht=klacht, fase=klacht.fase)
+    stap.afgerond_op, stap.afgerond_door = op, door
+    stap.wat_gebeurde, stap.reactie_klager = wat_gebeurde, reactie_klager
+    if stap.termijn_id:
+        stap.termijn_gehaald = op <= stap.termijn.vervaldatum
+        termijn_voldaan(stap.termijn)
+    stap.save()
+    return stap
+
+
+def _tekst(waarde: str, melding: str) -> str:
+    waarde = (waarde or "").strip()
+    if not waarde:
+        raise InvoerFout(melding)
+    return waarde
+
+
+# --- filing --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def klacht_indienen(
+    *, door, leerling: Leerling, klager_soort: str, onderwerp_soort: str, onderwerp: str,
+    omschrijving: str, op: date, beklaagde: Medewerker | None = None,
+    mede_klagers: list[Leerling] = (), ouder: Ouder | None = None,
+    seksuele_intimidatie: bool = False, eerste_fase_gehad: str = "",
+) -> Klacht:
+    """File a complaint on the complainant's behalf, in the first stage of the route of the
+    statuut in force on `op`. A complaint about sexual intimidation goes straight to the
+    vertrouwenspersoon (Echnaton art. 12 "Seksuele intimidatie" lid 1).
+
+    `eerste_fase_gehad`: the first stage is an informal talk without a term (the talk with
+    the teacher); when the complainant says it took place or could not take place, that is
+    recorded and the complaint starts in the next stage (art. 12 klachten 2)."""
+    if not toegang.mag_klacht_indienen(door, leerling.school) or not toegang.leerlingen_voor(
+            door, op=op).filter(pk=leerling.pk).exists():
+        raise InvoerFout(_("U kunt voor deze leerling geen klacht indienen."))
+    if klager_soort not in Klagersoort.values:
+        raise InvoerFout(_("Kies wie de klacht indient: een leerling, een groep leerlingen of "
+                           "ouders."))
+    if onderwerp_soort not in Klachtonderwerp.values:
+        raise InvoerFout(_("Kies waarover de klacht gaat: een personeelslid of de toepassing "
+                           "van het leerlingenstatuut."))
+    if onderwerp_soort == Klachtonderwerp.MEDEWERKER and beklaagde is None:
+        raise InvoerFout(_("Kies het personeelslid tegen wie de klacht is gericht."))
+    if beklaagde is not None and not Roltoewijzing.objects.filter(
+            medewerker=beklaagde, school=leerling.school).exists():
+        raise InvoerFout(_("%(n)s werkt niet op deze school: kies een personeelslid van %(s)s.")
+                         % {"n": beklaagde, "s": leerling.school})
+    if klager_soort == Klagersoort.GROEP and not mede_klagers:
+        raise InvoerFout(_("Een collectieve klacht noemt ook de andere leerlingen."))
+    if klager_soort == Klagersoort.OUDERS and ouder is None:
+        raise InvoerFout(_("Kies de ouder of verzorger die klaagt."))
+    if ouder is not None and not leerling.ouderschappen.filter(ouder=ouder).exists():
+        raise InvoerFout(_("%(o)s is geen ouder of verzorger van %(l)s.")
+                         % {"o": ouder, "l": leerling.volledige_naam})
+    if any(m.school_id != leerling.school_id for m in mede_klagers):
+        raise InvoerFout(_("Alle klagers zijn leerlingen van dezelfde school."))
+    onderwerp = _tekst(onderwerp, _("Vat de klacht samen in een onderwerp."))[:200]
+    omschrijving = _tekst(omschrijving, _("Beschrijf de klacht."))
+    statuut = _statuut(leerling.school, op)
+    route = VERTROUWELIJK if seksuele_intimidatie else ALGEMEEN
+    rij = selectors.fasen(statuut, route)
+    if not rij:
+        raise InvoerFout(_("Het leerlingenstatuut van %(s)s noemt geen %(r)s.")
+                         % {"s": leerling.school, "r": Klachtfase.Route(route).label})
+    eerste = rij[0]
+    gehad = (eerste_fase_gehad or "").strip()
+    if gehad and (eerste.termijn_aantal or eerste.schriftelijk or len(rij) < 2
+                  or route == VERTROUWELIJK):
+        raise InvoerFout(_("De klacht begint bij '%(f)s' (%(a)s): die fase kan niet bij het "
+                           "indienen worden overgeslagen.") % {"f": eerste.naam, "a": _art(eerste)})
+    klacht = Klacht.objects.create(
+        school=leerling.school, statuut=statuut, route=route, fase=eerste,
+        klager_soort=klager_soort, leerling=leerling, ouder=ouder,
+        onderwerp_soort=onderwerp_soort, beklaagde=beklaagde,
+        betreft_schoolleiding=beklaagde is not None and Roltoewijzing.objects.filter(
+            medewerker=beklaagde, school=leerling.school, rol=Rol.DIRECTIE).exists(),
+        seksuele_intimidatie=seksuele_intimidatie, onderwerp=onderwerp,
+        omschrijving=omschrijving, ingediend_op=op, ingediend_door=door,
+    )
+    klacht.mede_klagers.set(mede_klagers)
+    _notitie(door, klacht, _("Klacht %(k)s ingediend: %(o)s") % {"k": klacht.kenmerk,
+                                                                  "o": onderwerp},
+             _("Ingediend namens %(w)s; eerste fase: %(f)s.") % {
+                 "w": Klagersoort(klager_soort).label, "f": eerste.naam}, op)
+    stap = _fase_starten(door, klacht, eerste, op)
+    if gehad:
+        stap.afgerond_op, stap.afgerond_door, stap.wat_gebeurde = op, door, gehad
+        stap.reactie_klager = _("De klager wil verder naar de volgende fase.")
+        stap.save()
+        klacht.fase_afronden()
+        klacht.doorzetten(naar=rij[1])
+        klacht.save()
+        _fase_starten(door, klacht, rij[1], op)
+    return klacht
+
+
+# --- a stage's outcome, and the complainant's choice ---------------------------------------
+
+
+@transaction.atomic
+def fase_afronden(*, door, klacht: Klacht, wat_gebeurde: str, reactie_klager: str,
+                  op: date) -> Klacht:
+    """The handler records what happened in this stage and what the complainant said."""
+    klacht = _slot(klacht)
+    _volledig(door, klacht, op)
+    if klacht.status != Klachtstatus.IN_BEHANDELING:
+        raise InvoerFout(_("Deze fase is al afgerond; de klager kiest nu of de klacht verder "
+                           "gaat."))
+    if selectors.is_commissiefase(klacht.fase):
+        raise InvoerFout(_("Deze fase eindigt met het advies van de geschillencommissie."))
+    if selectors.is_uitspraakfase(klacht.fase):
+        raise InvoerFout(_("Deze fase eindigt met de uitspraak van de schoolleiding op het "
+                           "advies."))
+    if not _mag_fase_behandelen(door, klacht, klacht.fase, op):
+        raise InvoerFout(_("Deze fase wordt behandeld door %(b)s (%(a)s), niet door u.")
+                         % {"b": selectors.behandelaar_naam(klacht.fase.behandelaar),
+                            "a": _art(klacht.fase)})
+    wat_gebeurde = _tekst(wat_gebeurde, _("Beschrijf wat er in deze fase is gebeurd."))
+    reactie_klager = _tekst(reactie_klager, _("Noteer wat de klager van de uitkomst vindt."))
+    _stap_afronden(door, klacht, wat_gebeurde=wat_gebeurde, reactie_klager=reactie_klager,
+                   op=op)
+    klacht.fase_afronden()
+    klacht.save()
+    _notitie(door, klacht, _("Klacht %(k)s: %(f)s afgerond") % {"k": klacht.kenmerk,
+                                                                 "f": klacht.fase.naam},
+             wat_gebeurde, op)
+    if klacht.fase.schriftelijk:
+        volgende = selectors.volgende_fasen(klacht)
+        _brief(door, klacht, "klacht_reactie", f"{klacht.fase.code}:reactie", {
+            "kenmerk": klacht.kenmerk, "fase": klacht.fase.naam, "reactie": wat_gebeurde,
+            "vervolg": volgende[0].naam if volgende else _("de schoolleiding"),
+            "artikel": klacht.fase.artikel,
+        }, op)
+    return klacht
+
+
+@transaction.atomic
+def doorzetten(*, door, klacht: Klacht, naar: Klachtfase, op: date,
+               klager_wil_verder: bool) -> Klacht:
+    """The complainant is not satisfied and takes the complaint to the next stage. A stage
+    the statuut does not put next is refused with the reason. The Landelijke
+    Klachtencommissie ends the school's route (the contact person refers, art. 12 "Bij
+    geen gehoor")."""
+    klacht = _slot(klacht)
+    _volledig(door, klacht, op)
+    if klacht.status != Klachtstatus.FASE_AFGEROND:
+        raise InvoerFout(_("De fase '%(f)s' loopt nog: leg eerst de uitkomst vast, daarna kiest "
+                           "de klager of de klacht verder gaat.") % {"f": klacht.fase.naam})
+    if not klager_wil_verder:
+        raise InvoerFout(_("Verder gaan is de keuze van de klager: bevestig dat de klager de "
+                           "klacht wil voortzetten."))
+    toegestaan = selectors.volgende_fasen(klacht)
+    if naar.pk not in {f.pk for f in toegestaan}:
+        if not toegestaan:
+            raise InvoerFout(_("Na '%(f)s' kent het leerlingenstatuut geen volgende fase.")
+                             % {"f": klacht.fase.naam})
+        raise InvoerFout(_("'%(n)s' kan nu niet: volgens het leerlingenstatuut (%(a)s) komt "
+                           "na '%(f)s' eerst '%(v)s'. Een fase overslaan kan niet.") % {
+            "n": naar.naam, "a": _art(toegestaan[0]) or toegestaan[0].statuut.titel,
+            "f": klacht.fase.naam, "v": toegestaan[0].naam})
+    if selectors.is_klachtencommissie(naar):
+        if not toegang.mag_behandelen(door, behandelaar=naar.behandelaar, school=klacht.school,
+                                      op=op):
+            raise InvoerFout(_("Alleen de contactpersoon van de school (directie of "
+                               "vertrouwenspersoon) verwijst naar de landelijke "
+                               "klachtencommissie."))
+        klacht.doorverwijzen(naar=naar, op=op)
+        klacht.save()
+        Klachtstap.objects.create(klacht=klacht, fase=naar, gestart_op=op,
+                                  behandelaar=None)
+        _notitie(door, klacht, _("Klacht %(k)s doorverwezen naar de landelijke "
+                                 "klachtencommissie") % {"k": klacht.kenmerk}, "", op)
+        return klacht
+    klacht.doorzetten(naar=naar)
+    klacht.save()
+    _notitie(door, klacht, _("Klacht %(k)s: door naar %(f)s") % {"k": klacht.kenmerk,
+                                                                  "f": naar.naam}, "", op)
+    _fase_starten(door, klacht, naar, op)
+    return klacht
+
+
+@transaction.atomic
+def klacht_afsluiten(*, door, klacht: Klacht, reactie_klager: str, op: date) -> Klacht:
+    """The complainant is satisfied with the outcome of the stage: the complaint is settled."""
+    klacht = _slot(klacht)
+    _volledig(door, klacht, op)
+    if klacht.status != Klachtstatus.FASE_AFGEROND:
+        raise InvoerFout(_("Een klacht wordt afgesloten nadat de uitkomst van de fase is "
+                           "vastgelegd."))
+    stap = Klachtstap.objects.select_for_update().get(klacht=klacht, fase=klacht.fase)
+    if reactie_klager.strip():
+        stap.reactie_klager = "\n".join(p for p in (stap.reactie_klager, reactie_klager.strip())
+                                        if p)
+        stap.save()
+    klacht.afsluiten(op=op)
+    klacht.save()
+    _notitie(door, klacht, _("Klacht %(k)s afgehandeld") % {"k": klacht.kenmerk},
+             _("Afgehandeld in de fase: %(f)s.") % {"f": klacht.fase.naam}, op)
+    return klacht
+
+
+@transaction.atomic
+def klacht_intrekken(*, door, klacht: Klacht, reden: str, op: date) -> Klacht:
+    klacht = _slot(klacht)
+    _volledig(door, klacht, op)
+    if not klacht.is_open:
+        raise InvoerFout(_("Deze klacht is al afgesloten."))
+    reden = _tekst(reden, _("Noteer waarom de klager de klacht intrekt."))
+    for stap in Klachtstap.objects.filter(klacht=klacht, afgerond_op__isnull=True,
+                                          termijn__isnull=False).select_related("termijn"):
+        termijn_vervallen(stap.termijn)
+    klacht.intrekken(op=op)
+    klacht.save()
+    _notitie(door, klacht, _("Klacht %(k)s ingetrokken") % {"k": klacht.kenmerk}, reden, op)
+    return klacht
+
+
+@transaction.atomic
+def verweer_voeren(*, door, klacht: Klacht, tekst: str, op: date) -> Verweer:
+    """The person complained about responds (bijlage B lid 11)."""
+    klacht = _slot(klacht)
+    if toegang.klacht_inzage(door, klacht, op=op) != toegang.BEKLAAGDE:
+        raise InvoerFout(_("Alleen degene tegen wie de klacht is gericht voert verweer."))
+    if not klacht.is_open:
+        raise InvoerFout(_("Deze klacht is afgesloten; verweer voeren kan niet meer."))
+    return Verweer.objects.create(klacht=klacht, door=door, op=op,
+                                  tekst=_tekst(tekst, _("Schrijf uw verweer.")))
+
+
+@transaction.atomic
+def klacht_delen(*, door, klacht: Klacht, met) -> Klacht:
+    """The vertrouwenspersoon shares a confidential complaint with one colleague."""
+    klacht = _slot(klacht)
+    if klacht.route != VERTROUWELIJK or not toegang.mag_behandelen(
+            door, behandelaar=Rol.VERTROUWENSPERSOON, school=klacht.school):
+        raise InvoerFout(_("Alleen de vertrouwenspersoon deelt een vertrouwelijke melding."))
+    if not Roltoewijzing.objects.filter(medewerker__user=met, school=klacht.school).exists():
+        raise InvoerFout(_("Deel alleen met een collega van deze school."))
+    klacht.gedeeld_met.add(met)
+    return klacht
+
+
+# --- the geschillencommissie ---------------------------------------------------------------
+
+
+def samenstelling_fouten(commissie: Geschillencommissie | None) -> list[str]:
+    """What the commission lacks to hear a case (Echnaton art. 12.5, bijlage B leden 5-8)."""
+    if commissie is None:
+        return [_("Er is voor dit schooljaar geen geschillencommissie benoemd.")]
+    fouten = []
+    leden = list(commissie.leden.filter(plaatsvervanger_van__isnull=True)
+                 .select_related("plaatsvervanger"))
+    for geleding, aantal in SAMENSTELLING.items():
+        eigen = [lid for lid in leden if lid.geleding == geleding]
+        if len(eigen) < aantal:
+            fouten.append(_("De commissie heeft %(n)d %(g)s-lid/leden, het statuut vraagt er "
+                            "%(a)d.") % {"n": len(eigen), "g": Geleding(geleding).label,
+                                         "a": aantal})
+        for lid in eigen:
+            if not hasattr(lid, "plaatsvervanger"):
+                fouten.append(_("%(n)s heeft geen plaatsvervanger (bijlage B lid 6).")
+                              % {"n": lid.naam})
+    if commissie.voorzitter_id is not None and commissie.voorzitter_id not in {
+            lid.pk for lid in leden}:
+        fouten.append(_("De voorzitter is geen vast lid van deze commissie (lid 8)."))
+    if commissie.voorzitter_id is None:
+        fouten.append(_("De commissie heeft nog geen voorzitter uit haar midden (lid 8)."))
+    if commissie.secretaris_id is None:
+        fouten.append(_("De schoolleiding heeft nog geen ambtelijk secretaris aangewezen "
+                        "(lid 8)."))
+    return fouten
+
+
+def _geen_ouder(commissie: Geschillencommissie) -> str:
+    return _("De geschillencommissie %(j)s heeft geen ouderlid en kan de zaak niet behandelen: "
+             "zij bestaat uit twee docenten, twee leerlingen en een ouder (art. 12.5). Laat de "
+             "oudergeleding of de medezeggenschapsraad een ouder benoemen.") % {
+        "j": commissie.schooljaar}
+
+
+def _commissie_voor_zaak(klacht: Klacht, op: date) -> Geschillencommissie:
+    commissie = selectors.commissie_van(klacht.school, op)
+    if commissie is None:
+        raise InvoerFout(_("Er is voor dit schooljaar geen geschillencommissie benoemd: de "
+                           "klacht kan daar nog niet worden ingediend."))
+    if not commissie.leden.filter(geleding=Geleding.OUDER,
+                                  plaatsvervanger_van__isnull=True).exists():
+        raise InvoerFout(_geen_ouder(commissie))
+    if commissie.secretaris_id is None:
+        raise InvoerFout(_("De geschillencommissie heeft geen ambtelijk secretaris: een "
+                           "klacht wordt bij de secretaris ingediend (bijlage B lid 9)."))
+    return commissie
+
+
+def _zaak_openen(klacht: Klacht, commissie: Geschillencommissie, op: date) -> Commissiezaak:
+    zaak = Commissiezaak.objects.create(klacht=klacht, commissie=commissie, ingediend_op=op)
+    Zetel.objects.bulk_create([
+        Zetel(zaak=zaak, lid=lid, bezet_door=lid)
+        for lid in commissie.leden.filter(plaatsvervanger_van__isnull=True)
+    ])
+    return zaak
+
+
+def _zaak_slot(klacht: Klacht) -> Commissiezaak:
+    zaak = (Commissiezaak.objects.select_for_update(of=("self",)).select_related("commissie")
+            .filter(klacht=klacht).first())
+    if zaak is None:
+        raise InvoerFout(_("Deze klacht ligt niet bij de geschillencommissie."))
+    return zaak
+
+
+def _secretaris(door, klacht: Klacht, zaak: Commissiezaak) -> None:
+    if not toegang.mag_behandelen(door, behandelaar=Orgaan.GESCHILLENCOMMISSIE,
+                                  school=klacht.school,
+                                  secretaris_id=zaak.commissie.secretaris_id):
+        raise InvoerFout(_("Dit legt de ambtelijk secretaris van de geschillencommissie vast."))
+
+
+@transaction.atomic
+def verschonen(*, door, klacht: Klacht, lid: Commissielid, wijze: str, reden: str,
+               op: date | None = None) -> Zetel:
+    """A member recuses themselves or at a party's request; the deputy takes the seat
+    (bijlage B leden 6 en 7)."""
+    klacht = _slot(klacht)
+    _volledig(door, klacht, op)
+    zaak = _zaak_slot(klacht)
+    _secretaris(door, klacht, zaak)
+    if zaak.status != Zaakstatus.AANGEMELD:
+        raise InvoerFout(_("De commissie heeft al geadviseerd; verschonen kan niet meer."))
+    if wijze not in Verschoning.values:
+        raise InvoerFout(_("Kies of het lid zich op eigen verzoek of op verzoek van een partij "
+                           "verschoont."))
+    zetel = Zetel.objects.select_for_update().filter(zaak=zaak, lid=lid).first()
+    if zetel is None:
+        raise InvoerFout(_("%(n)s is geen vast lid van deze commissie.") % {"n": lid.naam})
+    if zetel.verschoning:
+        raise InvoerFout(_("%(n)s heeft zich al verschoond.") % {"n": lid.naam})
+    zetel.verschoning = wijze
+    zetel.verschoning_reden = _tekst(reden, _("Noteer de reden van de verschoning."))
+    zetel.bezet_door = getattr(lid, "plaatsvervanger", None)
+    zetel.save()
+    return zetel
+
+
+@transaction.atomic
+def zitting_vastleggen(*, door, klacht: Klacht, zitting_op: date, besloten_verzocht_door: str,
+                       toelichting_klager: str, verweer: str, bijstand: str = "",
+                       getuigen: str = "") -> Commissiezaak:
+    """The hearing: the complainant explains, the other party responds, each may bring a
+    person from the school, witnesses may be called; public unless a party asks otherwise
+    (bijlage B leden 11-14). Every seat must be taken, and a parent must sit."""
+    klacht = _slot(klacht)
+    _volledig(door, klacht, zitting_op)
+    zaak = _zaak_slot(klacht)
+    _secretaris(door, klacht, zaak)
+    if zaak.status != Zaakstatus.AANGEMELD:
+        raise InvoerFout(_("De commissie heeft al geadviseerd."))
+    zetels = list(zaak.zetels.select_related("lid", "bezet_door"))
+    if not any(z.lid.geleding == Geleding.OUDER and z.bezet_door_id for z in zetels):
+        raise InvoerFout(_geen_ouder(zaak.commissie))
+    leeg = [z.lid.naam for z in zetels if z.bezet_door_id is None]
+    if leeg:
+        raise InvoerFout(_("De zetel van %(n)s is leeg (verschoond, geen plaatsvervanger): de "
+                           "commissie is niet voltallig.") % {"n": ", ".join(leeg)})
+    zaak.zitting_op = zitting_op
+    zaak.besloten_verzocht_door = (besloten_verzocht_door or "").strip()
+    zaak.besloten = bool(zaak.besloten_verzocht_door)
+    zaak.toelichting_klager = _tekst(toelichting_klager,
+                                     _("Noteer de mondelinge toelichting van de klager."))
+    zaak.verweer = _tekst(verweer, _("Noteer het verweer van de andere partij."))
+    zaak.bijstand, zaak.getuigen = bijstand.strip(), getuigen.strip()
+    zaak.save()
+    return zaak
+
+
+@transaction.atomic
+def advies_uitbrengen(*, door, klacht: Klacht, advies: str, aanbevelingen: str,
+                      openbaar: bool, op: date) -> Commissiezaak:
+    """The commission's advice; the complaint moves on to the ruling on it, whose term runs
+    from the advice (bijlage B leden 15-18)."""
+    klacht = _slot(klacht)
+    _volledig(door, klacht, op)
+    zaak = _zaak_slot(klacht)
+    _secretaris(door, klacht, zaak)
+    if zaak.status != Zaakstatus.AANGEMELD:
+        raise InvoerFout(_("De commissie heeft al geadviseerd."))
+    if zaak.zitting_op is None:
+        raise InvoerFout(_("Leg eerst de zitting vast: de commissie hoort beide partijen voor "
+                           "zij adviseert (bijlage B lid 11)."))
+    if advies not in Adviesuitkomst.values:
+        raise InvoerFout(_("Kies het advies: gegrond, ongegrond of gedeeltelijk gegrond."))
+    zaak.advies_uitbrengen(advies=advies, aanbevelingen=aanbevelingen.strip(),
+                           openbaar=openbaar, op=op)
+    zaak.save()
+    commissiefase = klacht.fase
+    _stap_afronden(door, klacht, wat_gebeurde=_("Advies: %(a)s. %(r)s") % {
+        "a": Adviesuitkomst(advies).label, "r": aanbevelingen.strip()}, reactie_klager="",
+        op=op)
+    _notitie(door, klacht, _("Klacht %(k)s: advies van de geschillencommissie")
+             % {"k": klacht.kenmerk}, str(Adviesuitkomst(advies).label), op)
+    uitspraakfase = selectors.fase_na(commissiefase)
+    if uitspraakfase is None or not selectors.is_uitspraakfase(uitspraakfase):
+        klacht.fase_afronden()
+        klacht.save()
+        return zaak
+    klacht.automatisch_doorgaan(naar=uitspraakfase)
+    klacht.save()
+    stap = _fase_starten(door, klacht, uitspraakfase, op)
+    _brief(door, klacht, "klacht_advies", "advies", {
+        "kenmerk": klacht.kenmerk, "advies": str(Adviesuitkomst(advies).label),
+        "aanbevelingen": aanbevelingen.strip(),
+        "uiterlijk": datum_nl(stap.termijn.vervaldatum) if stap.termijn else "—",
+        "artikel": commissiefase.artikel,
+    }, op)
+    return zaak
+
+
+@transaction.atomic
+def uitspraak_doen(*, door, klacht: Klacht, uitspraak: str, wettelijke_toets: str,
+                   op: date) -> Commissiezaak:
+    """The schoolleiding's ruling on the advice, checked against the law (bijlage B leden
+    18-20); the board carries it out when the complaint concerns the schoolleiding."""
+    klacht = _slot(klacht)
+    _volledig(door, klacht, op)
+    zaak = _zaak_slot(klacht)
+    if zaak.status == Zaakstatus.AANGEMELD:
+        raise InvoerFout(_("Er is nog geen advies van de geschillencommissie: de uitspraak "
+                           "volgt op het advies (bijlage B lid 18)."))
+    if zaak.status != Zaakstatus.ADVIES:
+        raise InvoerFout(_("Op dit advies is al uitspraak gedaan."))
+    if not _mag_fase_behandelen(door, klacht, klacht.fase, op):
+        raise InvoerFout(_("De uitspraak doet %(b)s.")
+                         % {"b": selectors.behandelaar_naam(klacht.fase.behandelaar)})
+    uitspraak = _tekst(uitspraak, _("Schrijf de uitspraak."))
+    toets = _tekst(wettelijke_toets, _("Leg vast dat de uitspraak niet in strijd is met "
+                                       "wettelijke bepalingen en bevoegdheden (bijlage B lid "
+                                       "20)."))
+    uitvoerder = Uitvoerder.BESTUUR if klacht.betreft_schoolleiding else Uitvoerder.SCHOOLLEIDING
+    zaak.uitspraak_doen(uitspraak=uitspraak, toets=toets, uitvoering_door=uitvoerder, op=op)
+    zaak.save()
+    _stap_afronden(door, klacht, wat_gebeurde=uitspraak, reactie_klager="", op=op)
+    klacht.fase_afronden()
+    klacht.save()
+    _notitie(door, klacht, _("Klacht %(k)s: uitspraak van de schoolleiding")
+             % {"k": klacht.kenmerk}, uitspraak, op)
+    volgende = selectors.volgende_fasen(klacht)
+    _brief(door, klacht, "klacht_uitspraak", "uitspraak", {
+        "kenmerk": klacht.kenmerk, "advies": str(Adviesuitkomst(zaak.advies).label),
+        "uitspraak": uitspraak, "uitvoering_door": str(Uitvoerder(uitvoerder).label),
+        "vervolg": volgende[0].naam if volgende else "", "artikel": klacht.fase.artikel,
+    }, op)
+    return zaak
+
+
+# --- beroep and bezwaar --------------------------------------------------------------------
+
+
+def _nieuwste(stuk: Dossierstuk) -> Dossierstuk:
+    """Follow the addenda to the version in force (corrected after the beroep was filed)."""
+    while (volgende := stuk.addenda.order_by("-pk").first()) is not None:
+        stuk = volgende
+    return stuk
+
+
+def _maatregel_stukken(stuk: Dossierstuk) -> list[Dossierstuk]:
+    """The newest version of every entry of the measure: the entry itself, and the other
+    entries of its source (a letter, ...) when it has one."""
+    if not stuk.bron_id:
+        nieuwste = _nieuwste(stuk)
+        return [] if nieuwste.is_verwijderd else [nieuwste]
+    stukken = list(dossier.stukken_van_bron(stuk.bron))
+    return [s for s in stukken if not s.is_verwijderd and not s.addenda.exists()]
+
+
+@transaction.atomic
+def beroep_instellen(*, door, leerling: Leerling, regel: Beroepsregel, toelichting: str,
+                     op: date, maatregel_stuk: Dossierstuk | None = None) -> Beroep:
+    """Beroep against a measure (art. 12 Beroep) or bezwaar about the application of the
+    statuut (art. 12 Bezwaar), filed on the pupil's or parents' behalf."""
+    if not toegang.mag_klacht_indienen(door, leerling.school) or not toegang.leerlingen_voor(
+            door, op=op).filter(pk=leerling.pk).exists():
+        raise InvoerFout(_("U kunt voor deze leerling geen beroep of bezwaar indienen."))
+    statuut = _statuut(leerling.school, op)
+    if regel.statuut_id != statuut.pk:
+        raise InvoerFout(_("Deze beroepsmogelijkheid hoort niet bij het leerlingenstatuut dat "
+                           "op %(d)s geldt.") % {"d": datum_nl(op)})
+    if regel.tegen not in Rol.values and regel.tegen != "toepassing_statuut":
+        raise InvoerFout(_("'%(r)s' is geen beroep of bezwaar in deze procedure (%(a)s).")
+                         % {"r": regel, "a": _art(regel)})
+    if regel.tegen in Rol.values:
+        if maatregel_stuk is None:
+            raise InvoerFout(_("Kies de maatregel waartegen het beroep is gericht."))
+        if not toegang.dossierstukken_voor(door, leerling, op=op).filter(
+                pk=maatregel_stuk.pk).exists():
+            raise InvoerFout(_("Kies een maatregel uit het dossier van deze leerling."))
+        if not Roltoewijzing.objects.filter(medewerker__user_id=maatregel_stuk.auteur_id,
+                                            school=leerling.school, rol=regel.tegen).exists():
+            raise InvoerFout(_("Deze maatregel is niet genomen door een %(r)s: kies de "
+                               "beroepsmogelijkheid tegen de maatregel van wie hem nam.")
+                             % {"r": Rol(regel.tegen).label.lower()})
+    toelichting = _tekst(toelichting, _("Licht het beroep of bezwaar toe."))
+    beroep = Beroep.objects.create(
+        school=leerling.school, statuut=statuut, regel=regel, leerling=leerling,
+        maatregel_stuk=maatregel_stuk, toelichting=toelichting, ingediend_op=op,
+        ingediend_door=door)
+    handler = selectors.behandelaar_user(behandelaar=regel.bij, school=leerling.school,
+                                         leerling=leerling, op=op)
+    soort = regel.get_soort_display()
+    if regel.termijn_aantal:
+        beroep.termijn = termijn_openen(
+            school=leerling.school, omschrijving=_("%(s)s %(k)s: beslissing") % {
+                "s": soort.capitalize(), "k": beroep.kenmerk},
+            startdatum=op, aantal=regel.termijn_aantal, eenheid=regel.termijn_eenheid,
+            regel=_art(regel), onderwerp=beroep, verantwoordelijke=handler,
+            verantwoordelijke_rol="" if handler else selectors.termijnrol(regel.bij))
+        beroep.save(update_fields=["termijn"])
+    tegen = (maatregel_stuk.titel if maatregel_stuk else _("de toepassing van het "
+                                                           "leerlingenstatuut"))
+    dossier.stuk_toevoegen(door=door, leerling=leerling, sectie=Dossiersectie.CORRESPONDENTIE,
+                           titel=(_("%(s)s %(k)s ingesteld") % {"s": soort.capitalize(),
+                                                                "k": beroep.kenmerk})[:200],
+                           inhoud=_("Tegen: %(t)s. %(x)s") % {"t": tegen, "x": toelichting},
+                           datum=op, bron=beroep, controleer=False)
+    if beroep.termijn is not None:
+        brief_aanvragen(door=door, leerling=leerling, soort="klacht_beroep_ontvangst",
+                        sleutel=f"beroep:{beroep.pk}:ontvangst", datum=op, bron=beroep,
+                        statuut=statuut, gegevens={
+                            "kenmerk": beroep.kenmerk, "soort": soort,
+                            "ingediend_op": datum_nl(op), "tegen": tegen,
+                            "behandelaar": (handler.medewerker.naam if handler
+                                            else selectors.behandelaar_naam(regel.bij)),
+                            "uiterlijk": datum_nl(beroep.termijn.vervaldatum),
+                            "artikel": regel.artikel})
+    return beroep
+
+
+UITKOMSTEN = {
+    Beroepsregel.Soort.BEROEP: (Beroepsuitkomst.BEVESTIGD, Beroepsuitkomst.GEWIJZIGD,
+                                Beroepsuitkomst.VERNIETIGD),
+    Beroepsregel.Soort.BEZWAAR: (Beroepsuitkomst.GEGROND, Beroepsuitkomst.ONGEGROND),
+}
+
+
+@transaction.atomic
+def beroep_beslissen(*, door, beroep: Beroep, uitkomst: str, beslissing: str, op: date,
+                     gewijzigde_maatregel: str = "") -> Beroep:
+    """Decide: confirm, change or cancel the measure (bezwaar: gegrond or ongegrond). A
+    changed or cancelled measure's dossier entries get an addendum saying so; the originals
+    stay as they were."""
+    beroep = (Beroep.objects.select_for_update(of=("self",))
+              .select_related("regel", "leerling", "school", "termijn", "maatregel_stuk")
+              .get(pk=beroep.pk))
+    if not toegang.beroepen_voor(door, Beroep.objects.filter(pk=beroep.pk), op=op).exists():
+        raise InvoerFout(_("U heeft met dit beroep niets te maken."))
+    if beroep.status != Beroepstatus.INGEDIEND:
+        raise InvoerFout(_("Op dit %(s)s is al beslist.") % {"s": beroep.regel.get_soort_display()})
+    if not toegang.mag_behandelen(door, behandelaar=beroep.regel.bij, school=beroep.school,
+                                  leerling=beroep.leerling, op=op):
+        raise InvoerFout(_("Op dit %(s)s beslist %(b)s (%(a)s).") % {
+            "s": beroep.regel.get_soort_display(),
+            "b": selectors.behandelaar_naam(beroep.regel.bij), "a": _art(beroep.regel)})
+    if uitkomst not in UITKOMSTEN[beroep.regel.soort]:
+        raise InvoerFout(_("Kies een uitkomst: %(k)s.") % {"k": ", ".join(
+            str(Beroepsuitkomst(u).label) for u in UITKOMSTEN[beroep.regel.soort])})
+    beslissing = _tekst(beslissing, _("Motiveer de beslissing."))
+    if uitkomst == Beroepsuitkomst.GEWIJZIGD and not gewijzigde_maatregel.strip():
+        raise InvoerFout(_("Beschrijf de gewijzigde maatregel."))
+    beroep.beslissen(uitkomst=uitkomst, beslissing=beslissing, door=door, op=op)
+    beroep.save()
+    if beroep.termijn_id:
+        termijn_voldaan(beroep.termijn)
+    if beroep.maatregel_stuk_id and uitkomst in (Beroepsuitkomst.GEWIJZIGD,
+                                                 Beroepsuitkomst.VERNIETIGD):
+        for stuk in _maatregel_stukken(beroep.maatregel_stuk):
+            if uitkomst == Beroepsuitkomst.VERNIETIGD:
+                titel = _("[Vervallen] %(t)s") % {"t": stuk.titel}
+                inhoud = _("Deze maatregel is op %(d)s na beroep %(k)s vernietigd.\n\n%(i)s") % {
+                    "d": datum_nl(op), "k": beroep.kenmerk, "i": stuk.inhoud}
+            else:
+                titel = _("[Gewijzigd] %(t)s") % {"t": stuk.titel}
+                inhoud = _("Na beroep %(k)s gewijzigd op %(d)s in: %(n)s\n\n%(i)s") % {
+                    "k": beroep.kenmerk, "d": datum_nl(op), "n": gewijzigde_maatregel.strip(),
+                    "i": stuk.inhoud}
+            dossier.stuk_corrigeren(door=door, stuk=stuk, titel=titel[:200], inhoud=inhoud,
+                                    reden=_("Beroep %(k)s: %(u)s") % {
+                                        "k": beroep.kenmerk,
+                                        "u": Beroepsuitkomst(uitkomst).label},
+                                    controleer=False)
+    soort = beroep.regel.get_soort_display()
+    dossier.stuk_toevoegen(door=door, leerling=beroep.leerling,
+                           sectie=Dossiersectie.CORRESPONDENTIE,
+                           titel=(_("Beslissing op %(s)s %(k)s") % {"s": soort,
+                                                                    "k": beroep.kenmerk})[:200],
+                           inhoud=f"{Beroepsuitkomst(uitkomst).label}. {beslissing}", datum=op,
+                           bron=beroep, controleer=False)
+    brief_aanvragen(door=door, leerling=beroep.leerling, soort="klacht_beroep_beslissing",
+                    sleutel=f"beroep:{beroep.pk}:beslissing", datum=op, bron=beroep,
+                    statuut=beroep.statuut, gegevens={
+                        "kenmerk": beroep.kenmerk, "soort": soort,
+                        "uitkomst": str(Beroepsuitkomst(uitkomst).label),
+                        "beslissing": beslissing, "artikel": beroep.regel.artikel})
+    return beroep

@@ -1,0 +1,420 @@
+"""The klachten pages. Views only read through the selectors and act through the services;
+whoever has no business with a complaint gets 404."""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from dossiers import audit, toegang
+from dossiers.models import Medewerker, Ouder
+from statuut.models import Beroepsregel, Klachtfase, Rol, School, Schooljaar
+from statuut.selectors import statuut_op
+from statuut.services import InvoerFout
+
+from . import forms, jaarverslag, selectors, services
+from .models import Commissielid, Klachtstatus
+
+
+def _fouten(form) -> str:
+    return " ".join(str(e) for fouten in form.errors.values() for e in fouten)
+
+
+def _klacht(request, pk):
+    klacht = selectors.klacht_detail(request.user, pk)
+    if klacht is None:
+        raise Http404
+    return klacht
+
+
+# --- overview ------------------------------------------------------------------------------
+
+
+@login_required
+def overzicht(request):
+    user, op = request.user, timezone.localdate()
+    zoekterm = (request.GET.get("q") or "").strip()
+    scholen = []
+    for school in selectors.overzicht_scholen(user, op=op):
+        scholen.append({"school": school,
+                        "klachten": selectors.open_klachten(user, school=school, op=op)})
+    mijn = selectors.zichtbare_klachten(user, op=op)
+    if zoekterm:
+        # By subject, or by reference ("K-12" or "12").
+        nummer = zoekterm.upper().removeprefix("K-")
+        mijn = mijn.filter(Q(onderwerp__icontains=zoekterm)
+                           | Q(pk=int(nummer) if nummer.isdigit() else None))
+    context = {
+        "scholen": scholen, "zoekterm": zoekterm, "vandaag": op,
+        "mijn": list(mijn[:50]),
+        "beroepen": list(selectors.zichtbare_beroepen(user, op=op)[:50]),
+        "mag_indienen": toegang.klacht_indienscholen(user).exists(),
+    }
+    if not toegang.heeft_klachtenmenu(user):
+        raise Http404
+    return render(request, "klachten/overzicht.html", context)
+
+
+# --- filing --------------------------------------------------------------------------------
+
+
+def _indienkeuzes(user):
+    scholen = toegang.klacht_indienscholen(user)
+    leerlingen = toegang.leerlingen_voor(user).filter(school__in=scholen).select_related(
+        "school")
+    medewerkers = Medewerker.objects.filter(rollen__school__in=scholen).distinct()
+    ouders = Ouder.objects.filter(leerlingen__in=leerlingen).distinct()
+    return leerlingen, medewerkers, ouders
+
+
+@login_required
+def indienen(request):
+    user = request.user
+    if not toegang.klacht_indienscholen(user).exists():
+        raise Http404
+    leerlingen, medewerkers, ouders = _indienkeuzes(user)
+    keuzes = {"leerlingen": leerlingen, "medewerkers": medewerkers, "ouders": ouders}
+    if request.method == "POST":
+        form = forms.KlachtForm(request.POST, **keuzes)
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                klacht = services.klacht_indienen(
+                    door=user, leerling=d["leerling"], klager_soort=d["klager_soort"],
+                    onderwerp_soort=d["onderwerp_soort"], onderwerp=d["onderwerp"],
+                    omschrijving=d["omschrijving"], op=d["ingediend_op"],
+                    beklaagde=d["beklaagde"], mede_klagers=list(d["mede_klagers"]),
+                    ouder=d["ouder"], seksuele_intimidatie=d["seksuele_intimidatie"],
+                    eerste_fase_gehad=d["eerste_fase_gehad"])
+            except InvoerFout as fout:
+                form.add_error(None, str(fout))
+            else:
+                if toegang.klacht_inzage(user, klacht) is None:
+                    messages.success(request, _(
+                        "De melding is rechtstreeks en vertrouwelijk naar de vertrouwenspersoon "
+                        "gegaan. U ziet haar niet meer; de vertrouwenspersoon neemt contact op "
+                        "met de klager."))
+                    return redirect("klachten:overzicht")
+                messages.success(request, _("Klacht %(k)s is ingediend.") % {"k": klacht.kenmerk})
+                return redirect("klachten:klacht", pk=klacht.pk)
+    else:
+        form = forms.KlachtForm(initial={"ingediend_op": timezone.localdate(),
+                                         "leerling": request.GET.get("leerling")}, **keuzes)
+    return render(request, "klachten/indienen.html", {"form": form},
+                  status=400 if form.errors else 200)
+
+
+# --- the complaint page --------------------------------------------------------------------
+
+
+@login_required
+def klacht_pagina(request, pk):
+    user = request.user
+    klacht = _klacht(request, pk)
+    inzage = toegang.klacht_inzage(user, klacht)
+    context = {"klacht": klacht, "inzage": inzage, "vandaag": timezone.localdate()}
+    if klacht.route == Klachtfase.Route.ALGEMEEN:
+        # The read log is open to the directie: a row for a confidential report would tell
+        # them it exists, so only the general route is logged.
+        audit.inzage_vastleggen(user=user, leerling=klacht.leerling, onderdeel="klacht",
+                                object=klacht)
+    if inzage == toegang.BEKLAAGDE:
+        context["klager_zichtbaar"] = toegang.mag_zien(user, klacht.leerling, "A")
+        context["verweer_form"] = forms.VerweerForm() if klacht.is_open else None
+        return render(request, "klachten/klacht_beklaagde.html", context)
+    stappen = list(klacht.stappen.all())
+    zaak = getattr(klacht, "zaak", None) if hasattr(klacht, "zaak") else None
+    context.update({"stappen": stappen, "zaak": zaak, "fasen": selectors.fasen(
+        klacht.statuut, klacht.route)})
+    mag_fase = selectors.mag_fase_behandelen(user, klacht, klacht.fase) if klacht.is_open else False
+    if klacht.status == Klachtstatus.IN_BEHANDELING and mag_fase:
+        if selectors.is_commissiefase(klacht.fase) and zaak is not None:
+            context["zetels"] = selectors.zetels(zaak)
+            if zaak.zitting_op is None:
+                context["zitting_form"] = forms.ZittingForm()
+                context["verschonen_form"] = True
+            else:
+                context["advies_form"] = forms.AdviesForm()
+        elif selectors.is_uitspraakfase(klacht.fase):
+            context["uitspraak_form"] = forms.UitspraakForm()
+        else:
+            context["afronden_form"] = forms.AfrondenForm()
+    elif zaak is not None:
+        context["zetels"] = selectors.zetels(zaak)
+    if klacht.is_open:
+        context["intrekken_form"] = forms.IntrekkenForm()
+    if klacht.status == Klachtstatus.FASE_AFGEROND:
+        context["volgende"] = selectors.volgende_fasen(klacht)
+        context["afsluiten_form"] = forms.AfsluitenForm()
+    if klacht.route == Klachtfase.Route.VERTROUWELIJK and toegang.mag_behandelen(
+            user, behandelaar=Rol.VERTROUWENSPERSOON, school=klacht.school):
+        context["collega_s"] = get_user_model().objects.filter(
+            medewerker__rollen__school=klacht.school).exclude(pk=user.pk).distinct()
+    return render(request, "klachten/klacht.html", context)
+
+
+def _actie(request, pk, formulier, uitvoeren, gelukt: str):
+    """A POST on the complaint page: the form's shape, then the service; a refusal is shown
+    as a message and changes nothing."""
+    klacht = _klacht(request, pk)
+    form = formulier(request.POST)
+    if not form.is_valid():
+        messages.error(request, _fouten(form))
+    else:
+        try:
+            uitvoeren(klacht, form.cleaned_data)
+        except InvoerFout as fout:
+            messages.error(request, str(fout))
+        else:
+            messages.success(request, gelukt)
+    if selectors.klacht_detail(request.user, pk) is None:
+        return redirect("klachten:overzicht")
+    return redirect("klachten:klacht", pk=pk)
+
+
+def _vandaag():
+    return timezone.localdate()
+
+
+@login_required
+@require_POST
+def afronden(request, pk):
+    return _actie(request, pk, forms.AfrondenForm, lambda k, d: services.fase_afronden(
+        door=request.user, klacht=k, wat_gebeurde=d["wat_gebeurde"],
+        reactie_klager=d["reactie_klager"], op=_vandaag()),
+        _("De uitkomst van de fase is vastgelegd. De klager kiest nu: afsluiten of verder."))
+
+
+@login_required
+@require_POST
+def doorzetten(request, pk):
+    def uitvoeren(klacht, d):
+        naar = klacht.statuut.klachtfasen.filter(code=d["naar"]).first()
+        if naar is None:
+            raise InvoerFout(_("Het leerlingenstatuut kent geen fase '%(c)s'.") % {"c": d["naar"]})
+        services.doorzetten(door=request.user, klacht=klacht, naar=naar, op=_vandaag(),
+                            klager_wil_verder=d["klager_wil_verder"])
+    return _actie(request, pk, forms.DoorzettenForm, uitvoeren,
+                  _("De klacht is naar de volgende fase gegaan."))
+
+
+@login_required
+@require_POST
+def afsluiten(request, pk):
+    return _actie(request, pk, forms.AfsluitenForm, lambda k, d: services.klacht_afsluiten(
+        door=request.user, klacht=k, reactie_klager=d["reactie_klager"], op=_vandaag()),
+        _("De klacht is afgehandeld."))
+
+
+@login_required
+@require_POST
+def intrekken(request, pk):
+    return _actie(request, pk, forms.IntrekkenForm, lambda k, d: services.klacht_intrekken(
+        door=request.user, klacht=k, reden=d["reden"], op=_vandaag()),
+        _("De klacht is ingetrokken; lopende termijnen vervallen."))
+
+
+@login_required
+@require_POST
+def verweer(request, pk):
+    return _actie(request, pk, forms.VerweerForm, lambda k, d: services.verweer_voeren(
+        door=request.user, klacht=k, tekst=d["tekst"], op=_vandaag()),
+        _("Uw verweer is vastgelegd."))
+
+
+@login_required
+@require_POST
+def verschonen(request, pk):
+    def uitvoeren(klacht, d):
+        lid = Commissielid.objects.filter(pk=d["lid"]).first()
+        if lid is None:
+            raise InvoerFout(_("Dit lid bestaat niet."))
+        services.verschonen(door=request.user, klacht=klacht, lid=lid, wijze=d["wijze"],
+                            reden=d["reden"])
+    return _actie(request, pk, forms.VerschonenForm, uitvoeren,
+                  _("Het lid heeft zich verschoond; de plaatsvervanger neemt de zetel in."))
+
+
+@login_required
+@require_POST
+def zitting(request, pk):
+    return _actie(request, pk, forms.ZittingForm, lambda k, d: services.zitting_vastleggen(
+        door=request.user, klacht=k, **d), _("De zitting is vastgelegd."))
+
+
+@login_required
+@require_POST
+def advies(request, pk):
+    return _actie(request, pk, forms.AdviesForm, lambda k, d: services.advies_uitbrengen(
+        door=request.user, klacht=k, advies=d["advies"], aanbevelingen=d["aanbevelingen"],
+        openbaar=not d["niet_openbaar"], op=_vandaag()),
+        _("Het advies is uitgebracht; de schoolleiding doet uitspraak."))
+
+
+@login_required
+@require_POST
+def uitspraak(request, pk):
+    return _actie(request, pk, forms.UitspraakForm, lambda k, d: services.uitspraak_doen(
+        door=request.user, klacht=k, uitspraak=d["uitspraak"],
+        wettelijke_toets=d["wettelijke_toets"], op=_vandaag()), _("De uitspraak is gedaan."))
+
+
+@login_required
+@require_POST
+def delen(request, pk):
+    return _actie(request, pk, forms.DelenForm, lambda k, d: services.klacht_delen(
+        door=request.user, klacht=k, met=get_object_or_404(get_user_model(), pk=d["met"])),
+        _("De melding is gedeeld."))
+
+
+# --- beroep and bezwaar --------------------------------------------------------------------
+
+
+def _regels(user, op):
+    """The beroep and bezwaar possibilities of the statuten in force at the user's schools,
+    and per school what the statuut says about bezwaar against a schorsing."""
+    regels, schorsing = [], []
+    for school in toegang.klacht_indienscholen(user):
+        statuut = statuut_op(school, op)
+        if statuut is None:
+            continue
+        for r in statuut.beroepsregels.all().order_by("code"):
+            if r.tegen == "toelating":
+                continue  # toelating is not this flow (Noordgouw art. 18)
+            regels.append((str(r.pk), f"{school.korte_naam}: {r.get_soort_display()} "
+                                      f"{_('tegen')} {r.tegen} {_('bij')} "
+                                      f"{selectors.behandelaar_naam(r.bij)} "
+                                      f"({_('art.')} {r.artikel})"))
+        schorsing.append({"school": school, "statuut": statuut})
+    return regels, schorsing
+
+
+@login_required
+def beroep_instellen(request):
+    user, op = request.user, timezone.localdate()
+    if not toegang.klacht_indienscholen(user).exists():
+        raise Http404
+    regels, schorsing = _regels(user, op)
+    leerlingen = toegang.leerlingen_voor(user).filter(
+        school__in=toegang.klacht_indienscholen(user))
+    gekozen = leerlingen.filter(pk=_getal(request.POST.get("leerling")
+                                          or request.GET.get("leerling"))).first()
+    kw = {"leerlingen": leerlingen, "regels": regels,
+          "maatregelen": selectors.maatregelen_van(user, gekozen) if gekozen else ()}
+    if request.method == "POST":
+        form = forms.BeroepForm(request.POST, **kw)
+        if form.is_valid():
+            d = form.cleaned_data
+            regel = Beroepsregel.objects.get(pk=d["regel"])
+            stuk = None
+            if d["maatregel_stuk"]:
+                stuk = toegang.dossierstukken_voor(user, d["leerling"]).filter(
+                    pk=d["maatregel_stuk"]).first()
+            if not form.errors:
+                try:
+                    beroep = services.beroep_instellen(
+                        door=user, leerling=d["leerling"], regel=regel,
+                        toelichting=d["toelichting"], op=d["ingediend_op"], maatregel_stuk=stuk)
+                except InvoerFout as fout:
+                    form.add_error(None, str(fout))
+                else:
+                    messages.success(request, _("%(s)s %(k)s is ingesteld.") % {
+                        "s": regel.get_soort_display().capitalize(), "k": beroep.kenmerk})
+                    return redirect("klachten:beroep", pk=beroep.pk)
+    else:
+        form = forms.BeroepForm(initial={"ingediend_op": op,
+                                         "leerling": request.GET.get("leerling"),
+                                         "maatregel_stuk": request.GET.get("stuk")}, **kw)
+    return render(request, "klachten/beroep_instellen.html",
+                  {"form": form, "schorsing": schorsing, "gekozen": gekozen,
+                   "leerlingen": leerlingen}, status=400 if form.errors else 200)
+
+
+def _getal(waarde) -> int | None:
+    return int(waarde) if waarde and str(waarde).isdigit() else None
+
+
+@login_required
+def beroep_pagina(request, pk):
+    user = request.user
+    beroep = selectors.zichtbare_beroepen(user).filter(pk=pk).first()
+    if beroep is None:
+        raise Http404
+    mag = beroep.status == "ingediend" and toegang.mag_behandelen(
+        user, behandelaar=beroep.regel.bij, school=beroep.school, leerling=beroep.leerling)
+    if request.method == "POST":
+        form = forms.BeslissenForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _fouten(form))
+        else:
+            try:
+                services.beroep_beslissen(door=user, beroep=beroep, op=timezone.localdate(),
+                                          **form.cleaned_data)
+            except InvoerFout as fout:
+                messages.error(request, str(fout))
+            else:
+                messages.success(request, _("De beslissing is vastgelegd."))
+        return redirect("klachten:beroep", pk=pk)
+    uitkomsten = services.UITKOMSTEN[beroep.regel.soort]
+    return render(request, "klachten/beroep.html", {
+        "beroep": beroep, "mag_beslissen": mag,
+        "uitkomsten": [(u, u.label) for u in uitkomsten], "vandaag": timezone.localdate()})
+
+
+# --- the geschillencommissie ---------------------------------------------------------------
+
+
+@login_required
+def commissie(request, school_pk):
+    """The composition of this school year's commission, published for the school's staff
+    (bijlage B lid 6); `?afdrukken=1` gives the printable list."""
+    school = get_object_or_404(School, pk=school_pk)
+    if not toegang.rollen_van(request.user, school):
+        raise Http404
+    op = timezone.localdate()
+    comm = selectors.commissie_van(school, op)
+    leden = (list(comm.leden.filter(plaatsvervanger_van__isnull=True)
+                  .select_related("plaatsvervanger")) if comm else [])
+    context = {"school": school, "commissie": comm, "leden": leden,
+               "fouten": services.samenstelling_fouten(comm)}
+    if request.GET.get("afdrukken") == "1" and comm is not None:
+        # A bare page for printing or the first newsletter of the year (bijlage B lid 6).
+        return render(request, "klachten/commissie_afdruk.html", context)
+    return render(request, "klachten/commissie.html", context)
+
+
+# --- yearly report -------------------------------------------------------------------------
+
+
+@login_required
+def verslag(request, school_pk):
+    user = request.user
+    school = get_object_or_404(selectors.overzicht_scholen(user), pk=school_pk)
+    jaar = request.GET.get("jaar") or Schooljaar.naam_voor(timezone.localdate())
+    try:
+        cijfers = jaarverslag.cijfers(user, school=school, schooljaar=jaar)
+    except InvoerFout as fout:
+        messages.error(request, str(fout))
+        return redirect("klachten:overzicht")
+    if request.GET.get("formaat") == "csv":
+        antwoord = HttpResponse(content_type="text/csv; charset=utf-8")
+        antwoord["Content-Disposition"] = (
+            f'attachment; filename="klachten-{school.korte_naam}-{cijfers.schooljaar}.csv"')
+        schrijver = csv.writer(antwoord, delimiter=";")
+        for rij in jaarverslag.csv_rijen(cijfers):
+            schrijver.writerow(rij)
+        return antwoord
+    return render(request, "klachten/verslag.html", {"school": school, "cijfers": cijfers,
+                                                     "csv_url": reverse("klachten:verslag",
+                                                                        args=[school.pk])})
+
