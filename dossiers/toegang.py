@@ -379,3 +379,60 @@ def mag_termijn_zien(user, termijn) -> bool:
     if not termijn.verantwoordelijke_id and termijn.verantwoordelijke_rol in rollen:
         return True
     return Rol.DIRECTIE in rollen
+
+
+# --- Sancties (issue 4) ---
+# Who may propose, decide or record a measure is a list of roles in the statuut's ladder
+# (`Maatregelsoort.opleggen_door`, `voorstel_door`, `goedkeuring_door`) or its rules
+# (`Statuut.schorsing_horen_door`). A role counts for a pupil in the relation its row of the
+# access matrix asks: a rule "alleen eigen leerlingen" (e.g. a teamleider: own department)
+# only for own pupils; a role without a row counts for nobody.
+
+
+def sanctierollen(user, leerling: Leerling, *, op: date | None = None) -> frozenset[str]:
+    """The user's roles at the pupil's school that hold for this pupil under the matrix."""
+    medewerker = _medewerker(user)
+    if medewerker is None:
+        return GEEN
+    op = _vandaag(op)
+    toewijzingen = list(Roltoewijzing.objects.filter(medewerker=medewerker,
+                                                     school_id=leerling.school_id))
+    uit: set[str] = set()
+    for regel in _regels(_statuut_op(leerling.school, op), {t.rol for t in toewijzingen}):
+        if regel.alleen_eigen_leerlingen:
+            ids = _eigen_leerling_ids(medewerker, regel.rol, toewijzingen, leerling.school_id, op)
+            if ids is None or not ids.filter(leerling_id=leerling.pk).exists():
+                continue
+        uit.add(regel.rol)
+    return frozenset(uit)
+
+
+def mag_maatregel(user, leerling: Leerling, rollen, *, op: date | None = None) -> bool:
+    """May `user` act on `leerling` as one of `rollen` (a list from the statuut)?"""
+    return bool(sanctierollen(user, leerling, op=op) & set(rollen or ()))
+
+
+def mag_sancties_zien(user, leerling: Leerling, *, op: date | None = None) -> bool:
+    """Measures are part of the dossier's behaviour section (Echnaton art. 9.2)."""
+    return Dossiersectie.GEDRAG in zichtbare_secties(user, leerling, op=op)
+
+
+def sanctieleerlingen_voor(user, school, rollen, *, op: date | None = None
+                           ) -> QuerySet[Leerling]:
+    """The pupils of `school` for whom `user` holds one of `rollen` in the matrix's relation
+    (for a start-page panel: the teamleider's department, the directie's whole school)."""
+    medewerker = _medewerker(user)
+    if medewerker is None:
+        return Leerling.objects.none()
+    op = _vandaag(op)
+    eigen = list(Roltoewijzing.objects.filter(medewerker=medewerker, school=school))
+    filter_ = Q(pk__in=[])
+    for regel in _regels(_statuut_op(school, op), {t.rol for t in eigen} & set(rollen)):
+        if DOSSIER not in regel.categorieen:
+            continue
+        if not regel.alleen_eigen_leerlingen:
+            return Leerling.objects.filter(school=school)
+        ids = _eigen_leerling_ids(medewerker, regel.rol, eigen, school.pk, op)
+        if ids is not None:
+            filter_ |= Q(pk__in=ids)
+    return Leerling.objects.filter(filter_, school=school)

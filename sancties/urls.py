@@ -1,5 +1,16 @@
 """The sancties pages; included under /sancties/ with the namespace 'sancties'."""
 
+from django.urls import path
+
+from . import views, views_timeout
+
 app_name = "sancties"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("leerling/<int:pk>/schorsing/", views.schorsing_nieuw, name="schorsing_nieuw"),
+    path("schorsing/<int:pk>/", views.schorsing_pagina, name="schorsing"),
+    path("schorsing/<int:pk>/<slug:stap>/", views.schorsing_stap, name="schorsing_stap"),
+    path("leerling/<int:pk>/time-out/", views_timeout.time_out_nieuw, name="time_out_nieuw"),
+    path("time-out/<int:pk>/", views_timeout.time_out_pagina, name="time_out"),
+    path("time-out/<int:pk>/<slug:stap>/", views_timeout.time_out_stap, name="time_out_stap"),
+]
