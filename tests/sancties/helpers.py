@@ -28,10 +28,13 @@ class Loper:
         self.client, self.capture = client, capture
 
     def als(self, user) -> Loper:
+        self.user = user
         self.client.force_login(user)
         return self
 
     def post(self, url: str, data: dict):
+        # Log in again: moving the clock by days ends the session (SESSION_COOKIE_AGE).
+        self.client.force_login(self.user)
         with self.capture(execute=True):
             return self.client.post(url, data, follow=True)
 
