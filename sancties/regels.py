@@ -95,12 +95,19 @@ def schorsing_maatregel(statuut: Statuut, schooldagen: int) -> Maatregelsoort:
     return maatregel
 
 
+def beslis_rollen(maatregel: Maatregelsoort) -> list[str]:
+    """Who may impose a rung: its `opleggen_door`, and the role that mandated it (Echnaton
+    art. 8.2: the schoolleiding handed the one-day schorsing to the teamleiding, and keeps
+    the power itself)."""
+    return [r for r in dict.fromkeys([*maatregel.opleggen_door, maatregel.mandaat_van]) if r]
+
+
 def voorstel_rollen(statuut: Statuut) -> list[str]:
     """Who may start a schorsing: whoever imposes or proposes one of its rungs, and whoever
     the statuut names to hear the pupil (Noordgouw art. 24.2: the afdelingsleider)."""
     rollen: list[str] = []
     for m in schorsingsladder(statuut):
-        rollen += [*m.opleggen_door, *m.voorstel_door]
+        rollen += [*beslis_rollen(m), *m.voorstel_door]
     rollen += statuut.schorsing_horen_door
     return list(dict.fromkeys(rollen))
 
@@ -112,7 +119,7 @@ def horen_rollen(statuut: Statuut) -> list[str]:
         return list(statuut.schorsing_horen_door)
     rollen: list[str] = []
     for m in schorsingsladder(statuut):
-        rollen += m.opleggen_door
+        rollen += beslis_rollen(m)
     return list(dict.fromkeys(r for r in rollen if r in Rol.values))
 
 

@@ -259,7 +259,7 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
     leerling = schorsing.leerling
     statuut = regels.statuut_in_werking(schorsing.school, op)
     maatregel = regels.schorsing_maatregel(statuut, schooldagen)
-    _mag(door, leerling, maatregel.opleggen_door,
+    _mag(door, leerling, regels.beslis_rollen(maatregel),
          _("een %(m)s (%(n)d schooldagen) opleggen") % {"m": maatregel.naam.lower(),
                                                          "n": schooldagen},
          statuut, maatregel.artikel)
@@ -335,7 +335,7 @@ def besluitbrief(schorsing: Schorsing) -> Brief | None:
 
 def bekendmaken_rollen(schorsing: Schorsing) -> list[str]:
     maatregel = schorsing.maatregel
-    rollen = list(maatregel.opleggen_door) if maatregel else []
+    rollen = regels.beslis_rollen(maatregel) if maatregel else []
     if maatregel and maatregel.informeren_door:
         rollen.append(maatregel.informeren_door)
     return rollen

@@ -131,7 +131,7 @@ STAPPEN: dict[str, Stap] = {s.sleutel: s for s in [
 def _ladderrollen(statuut) -> list[str]:
     rollen: list[str] = []
     for m in regels.schorsingsladder(statuut):
-        rollen += m.opleggen_door
+        rollen += regels.beslis_rollen(m)
     return rollen
 
 
