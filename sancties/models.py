@@ -234,3 +234,140 @@ class TimeOut(models.Model):
         self.gesprek_verslag, self.verslag_getekend_op = verslag, getekend_op
         if scan is not None:
             self.verslag_scan = scan
+
+
+class Verwijderingstatus(models.TextChoices):
+    VOORGESTELD = "voorgesteld", _("voorgesteld (voorbereiding)")
+    VOORNEMEN = "voornemen", _("voornemen bekendgemaakt; andere school zoeken")
+    BESLOTEN = "besloten", _("definitief besloten")
+    BEZWAAR = "bezwaar", _("bezwaar ingediend")
+    BEZWAAR_GEHOORD = "bezwaar_gehoord", _("ouders opnieuw gehoord")
+    AFGEROND = "afgerond", _("afgerond")
+
+
+class Verwijdering(models.Model):
+    """The procedure of seed 003 art. 25 and seed 004, its steps as prerequisites: each step
+    is a dated record (and a dossier entry); the states move only when they are complete."""
+
+    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="verwijderingen")
+    leerling = models.ForeignKey(Leerling, on_delete=models.PROTECT,
+                                 related_name="verwijderingen")
+    status = FSMField(_("status"), max_length=20, choices=Verwijderingstatus.choices,
+                      default=Verwijderingstatus.VOORGESTELD, protected=True)
+    statuut = models.ForeignKey(Statuut, on_delete=models.PROTECT, related_name="+")
+    maatregel = models.ForeignKey(Maatregelsoort, on_delete=models.PROTECT, related_name="+")
+    gronden = models.JSONField(_("gronden"), default=list)
+    didactisch = models.BooleanField(
+        _("didactische gronden (het onderwijs past niet bij de leerling)"), default=False)
+    motivering = models.TextField(_("motivering"))
+    voorgesteld_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                         related_name="+")
+    voorgesteld_op = models.DateField(_("voorgesteld op"))
+    # The steps before the intention (each: date and report)
+    leerling_gehoord_op = models.DateField(null=True, blank=True)
+    ouders_bij_horen = models.BooleanField(default=False)
+    leerling_hoorverslag = models.TextField(blank=True)
+    team_gehoord_op = models.DateField(null=True, blank=True)
+    team_verslag = models.TextField(blank=True)
+    inspectie_mening_op = models.DateField(null=True, blank=True)
+    inspectie_mening = models.TextField(blank=True)
+    rapport_op = models.DateField(_("onderwijskundig rapport opgemaakt op"), null=True,
+                                  blank=True)
+    rapport = models.TextField(blank=True)
+    swv_overleg_op = models.DateField(_("overleg samenwerkingsverband op"), null=True,
+                                      blank=True)
+    swv_verslag = models.TextField(blank=True)
+    opp_op = models.DateField(_("ontwikkelingsperspectief opgesteld op"), null=True, blank=True)
+    opp = models.TextField(blank=True)
+    # The intention and the search
+    voornemen_op = models.DateField(null=True, blank=True)
+    voornemen_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                       null=True, blank=True, related_name="+")
+    inspectie_overleg_op = models.DateField(_("overleg met de inspectie op"), null=True,
+                                            blank=True)
+    inspectie_overleg = models.TextField(blank=True)
+    # The definitive decision
+    besloten_op = models.DateField(null=True, blank=True)
+    besloten_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                      null=True, blank=True, related_name="+")
+    besluit_motivering = models.TextField(blank=True)
+    andere_school = models.CharField(_("andere school"), max_length=200, blank=True)
+    termijn_bezwaar = models.ForeignKey(Termijn, on_delete=models.PROTECT, null=True,
+                                        blank=True, related_name="+")
+    # Bezwaar and the new decision
+    bezwaar_ingediend_op = models.DateField(null=True, blank=True)
+    bezwaar_gronden = models.TextField(blank=True)
+    termijn_heroverweging = models.ForeignKey(Termijn, on_delete=models.PROTECT, null=True,
+                                              blank=True, related_name="+")
+    bezwaar_gehoord_op = models.DateField(null=True, blank=True)
+    bezwaar_hoorverslag = models.TextField(blank=True)
+    heroverwogen_op = models.DateField(null=True, blank=True)
+    besluit_gehandhaafd = models.BooleanField(null=True, blank=True)
+    heroverweging = models.TextField(blank=True)
+    afgerond_op = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("verwijdering")
+        verbose_name_plural = _("verwijderingen")
+        ordering = ["-voorgesteld_op", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Verwijdering {self.leerling} ({self.voorgesteld_op:%d-%m-%Y})"
+
+    @transition(field=status, source=Verwijderingstatus.VOORGESTELD,
+                target=Verwijderingstatus.VOORNEMEN)
+    def voornemen(self, *, door, op) -> None:
+        self.voornemen_door, self.voornemen_op = door, op
+
+    @transition(field=status, source=Verwijderingstatus.VOORNEMEN,
+                target=Verwijderingstatus.BESLOTEN)
+    def besluiten(self, *, door, op, motivering: str, andere_school: str) -> None:
+        self.besloten_door, self.besloten_op = door, op
+        self.besluit_motivering, self.andere_school = motivering, andere_school
+
+    @transition(field=status, source=Verwijderingstatus.BESLOTEN,
+                target=Verwijderingstatus.BEZWAAR)
+    def bezwaar_indienen(self, *, op, gronden: str) -> None:
+        self.bezwaar_ingediend_op, self.bezwaar_gronden = op, gronden
+
+    @transition(field=status, source=Verwijderingstatus.BEZWAAR,
+                target=Verwijderingstatus.BEZWAAR_GEHOORD)
+    def bezwaar_horen(self, *, op, verslag: str) -> None:
+        self.bezwaar_gehoord_op, self.bezwaar_hoorverslag = op, verslag
+
+    @transition(field=status, source=Verwijderingstatus.BESLOTEN,
+                target=Verwijderingstatus.AFGEROND)
+    def afsluiten(self, *, op) -> None:
+        self.afgerond_op = op
+
+    @transition(field=status, source=Verwijderingstatus.BEZWAAR_GEHOORD,
+                target=Verwijderingstatus.AFGEROND)
+    def heroverwegen(self, *, op, gehandhaafd: bool, motivering: str) -> None:
+        self.heroverwogen_op, self.besluit_gehandhaafd = op, gehandhaafd
+        self.heroverweging, self.afgerond_op = motivering, op
+
+
+class Schoolcontact(models.Model):
+    """One school asked to admit the pupil during a verwijdering, and its answer."""
+
+    class Antwoord(models.TextChoices):
+        AFWACHTEN = "afwachten", _("nog geen antwoord")
+        TOEGELATEN = "toegelaten", _("bereid de leerling toe te laten")
+        GEWEIGERD = "geweigerd", _("geweigerd")
+
+    verwijdering = models.ForeignKey(Verwijdering, on_delete=models.PROTECT,
+                                     related_name="schoolcontacten")
+    school = models.CharField(_("school"), max_length=200)
+    benaderd_op = models.DateField(_("benaderd op"))
+    antwoord = models.CharField(_("antwoord"), max_length=12, choices=Antwoord.choices,
+                                default=Antwoord.AFWACHTEN)
+    antwoord_op = models.DateField(_("antwoord op"), null=True, blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("benaderde school")
+        verbose_name_plural = _("benaderde scholen")
+        ordering = ["benaderd_op", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.school} ({self.get_antwoord_display()})"

@@ -12,7 +12,7 @@ from dossiers import toegang
 from dossiers.models import Leerling
 from statuut.models import Rol
 
-from .models import Bezwaarstatus, Schorsing, Schorsingstatus, TimeOut
+from .models import Bezwaarstatus, Schorsing, Schorsingstatus, TimeOut, Verwijdering
 
 #: Who sees the start-page panel of running and upcoming measures.
 PANEELROLLEN = (Rol.TEAMLEIDER, Rol.DIRECTIE)
@@ -76,6 +76,11 @@ def ladder(leerling: Leerling) -> list[dict]:
         uit.append({"datum": t.datum, "soort": _("time-out"), "naam": t.maatregel.naam,
                     "trede": t.maatregel.trede, "status": t.get_status_display(),
                     "bezwaar": "", "object": t, "url_naam": "sancties:time_out"})
+    for v in Verwijdering.objects.filter(leerling=leerling).select_related("maatregel"):
+        uit.append({"datum": v.voorgesteld_op, "soort": _("verwijdering"),
+                    "naam": v.maatregel.naam, "trede": v.maatregel.trede,
+                    "status": v.get_status_display(), "bezwaar": "", "object": v,
+                    "url_naam": "sancties:verwijdering"})
     return sorted(uit, key=lambda r: (r["datum"], r["object"].pk), reverse=True)
 
 

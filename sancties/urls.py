@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views, views_timeout
+from . import views, views_timeout, views_verwijdering
 
 app_name = "sancties"
 
@@ -13,4 +13,9 @@ urlpatterns = [
     path("leerling/<int:pk>/time-out/", views_timeout.time_out_nieuw, name="time_out_nieuw"),
     path("time-out/<int:pk>/", views_timeout.time_out_pagina, name="time_out"),
     path("time-out/<int:pk>/<slug:stap>/", views_timeout.time_out_stap, name="time_out_stap"),
+    path("leerling/<int:pk>/verwijdering/", views_verwijdering.verwijdering_nieuw,
+         name="verwijdering_nieuw"),
+    path("verwijdering/<int:pk>/", views_verwijdering.verwijdering_pagina, name="verwijdering"),
+    path("verwijdering/<int:pk>/<slug:stap>/", views_verwijdering.verwijdering_stap,
+         name="verwijdering_stap"),
 ]

@@ -50,6 +50,13 @@ def acties_voor_leerling(user, leerling, *, op: date) -> dict:
     rung = time_out_rung(statuut)
     if rung is not None and toegang.mag_maatregel(user, leerling, rung.opleggen_door, op=op):
         uit["time_out"] = reverse("sancties:time_out_nieuw", args=[leerling.pk])
+    from .verwijdering import rung as verwijdering_rung
+    from .verwijdering import voorstel_rollen as verwijdering_rollen
+
+    rung = verwijdering_rung(statuut)
+    if rung is not None and toegang.mag_maatregel(user, leerling, verwijdering_rollen(rung),
+                                                  op=op):
+        uit["verwijdering"] = reverse("sancties:verwijdering_nieuw", args=[leerling.pk])
     return uit
 
 
