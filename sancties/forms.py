@@ -32,9 +32,14 @@ class VoorstelForm(forms.Form):
                                      error_messages={"required": _("Vul het aantal "
                                                                    "schooldagen in.")})
 
-    def __init__(self, *args, gronden: list[str], **kwargs):
+    tijdens_verwijdering = forms.BooleanField(
+        label=_("Schorsing voor de duur van de lopende verwijderingsprocedure"), required=False)
+
+    def __init__(self, *args, gronden: list[str], verwijdering: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gronden"].choices = [(g, g) for g in gronden]
+        if not verwijdering:
+            del self.fields["tijdens_verwijdering"]
 
 
 class HoorgesprekPlannenForm(forms.Form):

@@ -88,6 +88,9 @@ class Schorsing(models.Model):
                                            blank=True)
     inspectie_kenmerk = models.CharField(_("kenmerk van de melding"), max_length=100,
                                          blank=True)
+    # A schorsing for the duration of a verwijdering procedure (Noordgouw art. 25.2)
+    verwijdering = models.ForeignKey("Verwijdering", on_delete=models.PROTECT, null=True,
+                                     blank=True, related_name="schorsingen")
     # The deadlines this schorsing opened (statuut.Termijn), to close them again
     termijn_inspectie = models.ForeignKey(Termijn, on_delete=models.PROTECT, null=True,
                                           blank=True, related_name="+")

@@ -79,13 +79,22 @@ def schorsingsladder(statuut: Statuut) -> list[Maatregelsoort]:
     return list(statuut.maatregelen.filter(soort=Maatregelsoort.Soort.SCHORSING))
 
 
-def schorsing_maatregel(statuut: Statuut, schooldagen: int) -> Maatregelsoort:
-    """The rung for a schorsing of `schooldagen` days, or InvoerFout saying the maximum."""
+def schorsing_maatregel(statuut: Statuut, schooldagen: int, *,
+                        tijdens_verwijdering: bool = False) -> Maatregelsoort:
+    """The rung for a schorsing of `schooldagen` days, or InvoerFout saying the maximum.
+
+    During a verwijdering procedure a statuut may allow a longer schorsing (Noordgouw art.
+    25.2: for the whole procedure; up to `schorsing_max_schooldagen_bij_verwijdering` if
+    set): the heaviest schorsing rung applies."""
     if schooldagen < 1:
         raise InvoerFout(_("Een schorsing duurt ten minste één schooldag."))
     maatregel = schorsing_voor(statuut, schooldagen)
+    ladder = schorsingsladder(statuut)
+    grens = statuut.schorsing_max_schooldagen_bij_verwijdering
+    if (maatregel is None and tijdens_verwijdering and statuut.schorsing_tijdens_verwijdering
+            and ladder and (grens is None or schooldagen <= grens)):
+        return ladder[-1]
     if maatregel is None:
-        ladder = schorsingsladder(statuut)
         artikel = ladder[-1].artikel if ladder else ""
         raise InvoerFout(_(
             "Een schorsing van %(n)d schooldagen kan niet: volgens %(grond)s duurt een schorsing "

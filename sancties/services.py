@@ -69,8 +69,10 @@ def _laatste_dag(school, eerste_dag: date, schooldagen: int) -> date:
 
 @transaction.atomic
 def schorsing_voorstellen(*, door, leerling: Leerling, gronden: list[str], ernst: str,
-                          feiten: str, eerste_dag: date, schooldagen: int) -> Schorsing:
-    """Record the incident and propose a schorsing (concept)."""
+                          feiten: str, eerste_dag: date, schooldagen: int,
+                          tijdens_verwijdering: bool = False) -> Schorsing:
+    """Record the incident and propose a schorsing (concept); optionally for the duration of
+    the pupil's running verwijdering procedure, where the statuut allows that."""
     op = _vandaag()
     statuut = regels.statuut_in_werking(leerling.school, op)
     _mag(door, leerling, regels.voorstel_rollen(statuut), _("een schorsing voorstellen"),
@@ -87,14 +89,23 @@ def schorsing_voorstellen(*, door, leerling: Leerling, gronden: list[str], ernst
     feiten = (feiten or "").strip()
     if not feiten:
         raise InvoerFout(_("Beschrijf de feiten: wat is er gebeurd, wanneer en waar."))
-    regels.schorsing_maatregel(statuut, schooldagen)
+    verwijdering = None
+    if tijdens_verwijdering:
+        from .models import Verwijdering, Verwijderingstatus
+
+        verwijdering = Verwijdering.objects.filter(leerling=leerling).exclude(
+            status=Verwijderingstatus.AFGEROND).first()
+        if verwijdering is None:
+            raise InvoerFout(_("Voor deze leerling loopt geen verwijderingsprocedure."))
+    regels.schorsing_maatregel(statuut, schooldagen,
+                               tijdens_verwijdering=verwijdering is not None)
     if eerste_dag < op:
         raise InvoerFout(_("De eerste dag van de schorsing ligt in het verleden."))
     laatste = _laatste_dag(leerling.school, eerste_dag, schooldagen)
     schorsing = Schorsing.objects.create(
         school=leerling.school, leerling=leerling, gronden=gronden, ernst=ernst, feiten=feiten,
         eerste_dag=eerste_dag, schooldagen=schooldagen, laatste_dag=laatste,
-        voorgesteld_door=door, voorgesteld_op=op,
+        voorgesteld_door=door, voorgesteld_op=op, verwijdering=verwijdering,
     )
     _stuk(door, schorsing, _("Voorstel tot schorsing"), _(
         "%(door)s stelt een schorsing voor van %(n)d schooldag(en), van %(v)s tot en met "
@@ -258,7 +269,8 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
                             "d": datum_kort(schorsing.besloten_op)})
     leerling = schorsing.leerling
     statuut = regels.statuut_in_werking(schorsing.school, op)
-    maatregel = regels.schorsing_maatregel(statuut, schooldagen)
+    maatregel = regels.schorsing_maatregel(
+        statuut, schooldagen, tijdens_verwijdering=schorsing.verwijdering_id is not None)
     _mag(door, leerling, regels.beslis_rollen(maatregel),
          _("een %(m)s (%(n)d schooldagen) opleggen") % {"m": maatregel.naam.lower(),
                                                          "n": schooldagen},

@@ -75,8 +75,12 @@ def schorsing_nieuw(request, pk):
             "melding": _("U mag volgens het leerlingenstatuut geen schorsing voorstellen voor "
                          "deze leerling.")}, status=403)
     status = 200
+    # Offered only where the statuut allows a longer schorsing during a running procedure.
+    verwijdering = statuut.schorsing_tijdens_verwijdering and leerling.verwijderingen.exclude(
+        status="afgerond").exists()
     if request.method == "POST":
-        form = forms.VoorstelForm(request.POST, gronden=statuut.schorsing_gronden)
+        form = forms.VoorstelForm(request.POST, gronden=statuut.schorsing_gronden,
+                                  verwijdering=verwijdering)
         if form.is_valid():
             try:
                 schorsing = services.schorsing_voorstellen(door=user, leerling=leerling,
@@ -91,7 +95,7 @@ def schorsing_nieuw(request, pk):
         else:
             status = 400
     else:
-        form = forms.VoorstelForm(gronden=statuut.schorsing_gronden,
+        form = forms.VoorstelForm(gronden=statuut.schorsing_gronden, verwijdering=verwijdering,
                                   initial={"eerste_dag": op, "schooldagen": 1})
     return render(request, "sancties/schorsing_nieuw.html", {
         "leerling": leerling, "form": form, "statuut": statuut,

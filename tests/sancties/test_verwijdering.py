@@ -146,3 +146,28 @@ def test_echnaton_de_teamleiding_draagt_voor_en_de_schoolleiding_besluit(
     loper.als(w.directie)
     _stap(loper, v, "voornemen")
     assert _v(v).status == "voornemen"
+
+
+def test_schorsing_voor_de_duur_van_de_procedure_alleen_waar_het_statuut_dat_toestaat(
+        client, scholen, django_capture_on_commit_callbacks):
+    s = scholen
+    # Noordgouw art. 25.2: the week limit does not apply during the procedure
+    loper = Loper(client, django_capture_on_commit_callbacks).als(s.directie_ng)
+    _voorbereid(loper, s.dirk, "Handelingsverlegenheid op pedagogische gronden (het gedrag "
+                "veroorzaakt problemen of brengt de veiligheid in gevaar)", didactisch=False)
+    nieuw = client.get(reverse("sancties:schorsing_nieuw", args=[s.dirk.pk])).content.decode()
+    assert "voor de duur van de lopende verwijderingsprocedure" in nieuw
+    grond = s.noordgouw.statuten.get().schorsing_gronden[0]
+    schorsing = loper.voorstellen(s.dirk, gronden=[grond], eerste_dag="2026-11-24",
+                                  schooldagen="15", tijdens_verwijdering="on")
+    assert (schorsing.schooldagen, schorsing.laatste_dag) == (15, date(2026, 12, 14))
+    assert schorsing.verwijdering.leerling == s.dirk
+    loper.voorstellen(s.dirk, gronden=[grond], eerste_dag="2026-11-24", schooldagen="15")
+    assert "ten hoogste 5 schooldagen" in loper.antwoord.content.decode()
+
+    # Wijzer: the protocol gives no longer schorsing during a verwijdering
+    loper.als(s.directeur_wz)
+    _voorbereid(loper, s.sanne, "De locatie kan aantoonbaar niet voldoen aan de "
+                "ondersteuningsbehoefte van het kind", didactisch=False)
+    nieuw = client.get(reverse("sancties:schorsing_nieuw", args=[s.sanne.pk])).content.decode()
+    assert "lopende verwijderingsprocedure" not in nieuw
