@@ -12,7 +12,15 @@ from dossiers import toegang
 from dossiers.models import Leerling
 from statuut.models import Rol
 
-from .models import Bezwaarstatus, Schorsing, Schorsingstatus, TimeOut, Verwijdering
+from .models import (
+    Bezwaarstatus,
+    Schorsing,
+    Schorsingstatus,
+    TimeOut,
+    TimeOutstatus,
+    Verwijdering,
+    Verwijderingstatus,
+)
 
 #: Who sees the start-page panel of running and upcoming measures.
 PANEELROLLEN = (Rol.TEAMLEIDER, Rol.DIRECTIE)
@@ -91,3 +99,31 @@ def zichtbare_schorsing(user, pk: int) -> Schorsing | None:
                                           "termijn_bezwaarbeslissing")
          .filter(pk=pk, leerling__in=toegang.leerlingen_voor(user)).first())
     return s
+
+
+VOLGENDE_STAP_VERWIJDERING = {
+    Verwijderingstatus.VOORGESTELD: _("voorbereiden en voornemen bekendmaken"),
+    Verwijderingstatus.VOORNEMEN: _("andere school zoeken; definitief besluiten"),
+    Verwijderingstatus.BESLOTEN: _("bezwaartermijn afwachten"),
+    Verwijderingstatus.BEZWAAR: _("ouders opnieuw horen"),
+    Verwijderingstatus.BEZWAAR_GEHOORD: _("nieuw besluit nemen"),
+}
+
+
+def verwijderingen_voor_paneel(user, school, *, op: date) -> list[Paneelregel]:
+    leerlingen = toegang.sanctieleerlingen_voor(user, school, PANEELROLLEN, op=op)
+    qs = (Verwijdering.objects.filter(leerling__in=leerlingen)
+          .exclude(status=Verwijderingstatus.AFGEROND)
+          .select_related("leerling", "termijn_bezwaar", "termijn_heroverweging")
+          .order_by("voorgesteld_op", "pk"))
+    return [Paneelregel(v, str(VOLGENDE_STAP_VERWIJDERING.get(v.status, "")),
+                        v.termijn_heroverweging or v.termijn_bezwaar) for v in qs]
+
+
+def time_outs_voor_paneel(user, school, *, op: date) -> list[TimeOut]:
+    """Time-outs of today still waiting for approval, or in force without their report."""
+    leerlingen = toegang.sanctieleerlingen_voor(user, school, PANEELROLLEN, op=op)
+    return list(TimeOut.objects.filter(leerling__in=leerlingen, status__in=(
+        TimeOutstatus.VOORGESTELD, TimeOutstatus.GOEDGEKEURD)).exclude(
+        status=TimeOutstatus.VOORGESTELD, datum__lt=op).select_related("leerling")
+        .order_by("datum", "pk"))

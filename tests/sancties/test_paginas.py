@@ -60,3 +60,19 @@ def test_de_ladder_op_de_leerlingpagina_alleen_voor_wie_het_gedrag_mag_zien(clie
     client.force_login(w.docent)  # art. 9.4: no dossier, so no measures
     pagina = client.get(reverse("leerling", args=[w.anna.pk])).content.decode()
     assert "Maatregelen (ladder)" not in pagina
+
+
+def test_het_startpaneel_toont_verwijderingen_en_time_outs(client, scholen):
+    from sancties import timeout, verwijdering
+
+    w = scholen.w
+    verwijdering.verwijdering_voorstellen(door=w.teamleider, leerling=w.anna,
+                                          gronden=["Drugshandel"], didactisch=False,
+                                          motivering="Handel op het schoolplein.")
+    timeout.time_out_voorstellen(door=w.teamleider, leerling=w.anna, incident="Vechten.",
+                                 motivering="Veiligheid.")
+    client.force_login(w.directie)
+    pagina = client.get(reverse("start")).content.decode()
+    assert "Verwijderingsprocedures" in pagina and "voorbereiden en voornemen bekendmaken" in (
+        pagina)
+    assert "Time-outs" in pagina and "in werking (rest van de dag)" in pagina
