@@ -169,11 +169,12 @@ def volgende_stappen(user, schorsing: Schorsing) -> list[str]:
     bekend = services.bekendmaken_rollen(schorsing)
     if s == Schorsingstatus.BESLOTEN and mag(bekend):
         uit.append("bekendmaken")
-    if s == Schorsingstatus.BEKENDGEMAAKT and mag(bekend):
+    vandaag = timezone.localdate()
+    if s == Schorsingstatus.BEKENDGEMAAKT and mag(bekend) and vandaag >= schorsing.eerste_dag:
         uit.append("ingaan")
     if schorsing.inspectie_melden and not schorsing.inspectie_gemeld_op and mag(bekend):
         uit.append("inspectie")
-    if s == Schorsingstatus.LOPEND and mag(bekend):
+    if s == Schorsingstatus.LOPEND and mag(bekend) and vandaag >= schorsing.laatste_dag:
         uit.append("afronden")
     besloten = s in (Schorsingstatus.BESLOTEN, Schorsingstatus.BEKENDGEMAAKT,
                      Schorsingstatus.LOPEND, Schorsingstatus.AFGEROND)
