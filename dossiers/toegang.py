@@ -420,19 +420,33 @@ def mag_sancties_zien(user, leerling: Leerling, *, op: date | None = None) -> bo
 def sanctieleerlingen_voor(user, school, rollen, *, op: date | None = None
                            ) -> QuerySet[Leerling]:
     """The pupils of `school` for whom `user` holds one of `rollen` in the matrix's relation
-    (for a start-page panel: the teamleider's department, the directie's whole school)."""
-    medewerker = _medewerker(user)
-    if medewerker is None:
-        return Leerling.objects.none()
+    and whose dossier that role opens (for a start-page panel: the teamleider's department,
+    the directie's whole school). Built from subqueries only, so the panel's own query
+    carries it and the start page's query count does not grow."""
+    from django.db.models import Exists, OuterRef, Subquery
+
+    from statuut.models import Statuut
+
     op = _vandaag(op)
-    eigen = list(Roltoewijzing.objects.filter(medewerker=medewerker, school=school))
-    filter_ = Q(pk__in=[])
-    for regel in _regels(_statuut_op(school, op), {t.rol for t in eigen} & set(rollen)):
-        if DOSSIER not in regel.categorieen:
-            continue
-        if not regel.alleen_eigen_leerlingen:
-            return Leerling.objects.filter(school=school)
-        ids = _eigen_leerling_ids(medewerker, regel.rol, eigen, school.pk, op)
-        if ids is not None:
-            filter_ |= Q(pk__in=ids)
+    if _medewerker(user) is None:
+        return Leerling.objects.none()
+    statuut = (Statuut.objects.filter(school=school, ingangsdatum__lte=op)
+               .order_by("-ingangsdatum").values("pk")[:1])
+    eigen_rollen = Roltoewijzing.objects.filter(medewerker__user=user, school=school,
+                                                rol__in=list(rollen)).values("rol")
+    regels = Toegangsregel.objects.filter(statuut=Subquery(statuut), rol__in=eigen_rollen,
+                                          categorieen__icontains=f'"{DOSSIER}"')
+    plaatsingen = _huidige_plaatsingen(school.pk, op)
+    afdelingen = Roltoewijzing.objects.filter(medewerker__user=user, school=school,
+                                              rol=Rol.TEAMLEIDER).values("afdeling_id")
+    # The relations of `_eigen_leerling_ids`, as subqueries.
+    relaties = {
+        Rol.TEAMLEIDER: plaatsingen.filter(groep__afdeling_id__in=afdelingen),
+        Rol.MENTOR: plaatsingen.filter(groep__mentoren__user=user),
+        Rol.DOCENT: plaatsingen.filter(groep__lesopdrachten__docent__user=user),
+    }
+    filter_ = Exists(regels.filter(alleen_eigen_leerlingen=False))
+    for rol, relatie in relaties.items():
+        filter_ |= Exists(regels.filter(rol=rol, alleen_eigen_leerlingen=True)) & Q(
+            Exists(relatie.filter(leerling_id=OuterRef("pk"))))
     return Leerling.objects.filter(filter_, school=school)

@@ -12,9 +12,7 @@ from . import selectors
 def schorsingen_paneel(*, user, school, rollen, op):
     if not set(rollen) & set(selectors.PANEELROLLEN):
         return None
-    return {"regels": selectors.schorsingen_voor_paneel(user, school, op=op),
-            "verwijderingen": selectors.verwijderingen_voor_paneel(user, school, op=op),
-            "time_outs": selectors.time_outs_voor_paneel(user, school, op=op)}
+    return {"regels": selectors.paneelregels(user, school, op=op)}
 
 
 @leerlingpaneel(sleutel="sancties_ladder", template="sancties/_leerlingpaneel.html",

@@ -11,6 +11,8 @@ from django.urls import reverse
 
 from sancties import services
 
+PANEEL = "Lopende en komende schorsingen, time-outs en verwijderingen"
+
 
 def _voorstel(w, leerling, dag: int):
     return services.schorsing_voorstellen(
@@ -47,7 +49,7 @@ def test_de_teamleider_ziet_alleen_de_schorsingen_van_de_eigen_afdeling(client, 
     pagina = client.get(reverse("start")).content.decode()
     assert "Anna de Vries" in pagina and "Chris Bakker" not in pagina
     client.force_login(w.mentor)  # no start panel for a mentor
-    assert "Lopende en komende schorsingen" not in client.get(reverse("start")).content.decode()
+    assert PANEEL not in client.get(reverse("start")).content.decode()
 
 
 def test_de_ladder_op_de_leerlingpagina_alleen_voor_wie_het_gedrag_mag_zien(client, scholen):
@@ -73,6 +75,5 @@ def test_het_startpaneel_toont_verwijderingen_en_time_outs(client, scholen):
                                  motivering="Veiligheid.")
     client.force_login(w.directie)
     pagina = client.get(reverse("start")).content.decode()
-    assert "Verwijderingsprocedures" in pagina and "voorbereiden en voornemen bekendmaken" in (
-        pagina)
-    assert "Time-outs" in pagina and "in werking (rest van de dag)" in pagina
+    assert "voorbereiden en voornemen bekendmaken" in pagina
+    assert "in werking (rest van de dag)" in pagina and "Time-out" in pagina

@@ -15,6 +15,8 @@ from statuut.models import Termijn
 from .conftest import moment
 from .helpers import Loper, meldingen, pdf_tekst, vers
 
+PANEEL = "Lopende en komende schorsingen, time-outs en verwijderingen"
+
 
 def _tot_gehoord(loper: Loper, leerling, door, **voorstel) -> Schorsing:
     schorsing = loper.als(door).voorstellen(
@@ -81,7 +83,7 @@ def test_de_teamleider_schorst_anna_een_dag_van_voorstel_tot_afronding(
 
     # The start page: running schorsing, next step and its deadline
     start = client.get(reverse("start")).content.decode()
-    assert "Lopende en komende schorsingen" in start and "melden aan de inspectie" in start
+    assert PANEEL in start and "melden aan de inspectie" in start
 
     # Too early to start
     antwoord = loper.stap(schorsing, "ingaan")
