@@ -50,6 +50,15 @@ def rollen_tekst(rollen) -> str:
     return ", ".join(labels) or _("(niemand)")
 
 
+def bij_tekst(instantie: str) -> str:
+    """"bij het bevoegd gezag (het schoolbestuur)": where a bezwaar goes, in a sentence."""
+    if instantie == Orgaan.BEVOEGD_GEZAG:
+        return _("het bevoegd gezag (het schoolbestuur)")
+    if instantie == Rol.DIRECTIE:
+        return _("de directie")
+    return rollen_tekst([instantie]).lower()
+
+
 def artikel_tekst(statuut: Statuut, nummers) -> str:
     """"artikel 8.1 en 8.2 van het Leerlingenstatuut ..." or, for a protocol with headings
     instead of numbers, "het onderdeel 'Schorsing' van het Protocol ..."."""

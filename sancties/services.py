@@ -231,7 +231,7 @@ def _gegevens_besluit(schorsing: Schorsing, statuut, maatregel, inspectie: bool)
             % {"t": regels.termijn_tekst(statuut.bezwaar_termijn_aantal,
                                          statuut.bezwaar_termijn_eenheid),
                "d": datum_kort(schorsing.termijn_bezwaar.vervaldatum)},
-            "bij": regels.rollen_tekst([statuut.bezwaar_schorsing_bij]).lower(),
+            "bij": regels.bij_tekst(statuut.bezwaar_schorsing_bij),
             "artikel": "",
         }
     else:

@@ -195,7 +195,7 @@ def _bezwaartekst(statuut) -> str:
              "bekendmaking bezwaar maken bij %(bij)s.") % {
         "t": regels.termijn_tekst(statuut.verwijdering_bezwaar_termijn_aantal,
                                   statuut.verwijdering_bezwaar_termijn_eenheid),
-        "bij": regels.rollen_tekst([statuut.verwijdering_bezwaar_bij]).lower()}
+        "bij": regels.bij_tekst(statuut.verwijdering_bezwaar_bij)}
 
 
 @transaction.atomic
@@ -300,15 +300,20 @@ def verwijdering_besluiten(*, door, verwijdering: Verwijdering, motivering: str
     toegelaten = v.schoolcontacten.filter(antwoord=Schoolcontact.Antwoord.TOEGELATEN).first()
     andere_school = toegelaten.school if toegelaten else ""
     if toegelaten is None:
+        # WVO art. 27: a secondary school may decide after eight weeks of documented,
+        # unsuccessful searching, where its statuut allows that (off in all presets).
         acht_weken = kalender.plus_weken(v.school, v.voornemen_op, ACHT_WEKEN)
-        mag_na_zoeken = (statuut.verwijdering_na_acht_weken_zoeken and op >= acht_weken
-                         and v.schoolcontacten.exists())
-        if statuut.verwijdering_pas_na_andere_school or not mag_na_zoeken:
+        na_zoeken = (statuut.verwijdering_na_acht_weken_zoeken and op >= acht_weken
+                     and v.schoolcontacten.exists())
+        if statuut.verwijdering_pas_na_andere_school and not na_zoeken:
+            uitzondering = (" " + _("Na acht weken aantoonbaar vergeefs zoeken kan het vanaf "
+                                    "%(d)s ook zonder.") % {"d": datum_kort(acht_weken)}
+                            if statuut.verwijdering_na_acht_weken_zoeken else "")
             raise InvoerFout(_(
                 "Een definitief besluit tot verwijdering kan pas als een andere school bereid "
                 "is gevonden de leerling toe te laten. Nog geen benaderde school heeft de "
                 "leerling toegelaten (%(n)d benaderd). Er is niets besloten.")
-                % {"n": v.schoolcontacten.count()})
+                % {"n": v.schoolcontacten.count()} + uitzondering)
         andere_school = _("geen; acht weken aantoonbaar zonder succes gezocht")
     if is_leerplichtig(v.leerling, op) and v.inspectie_overleg_op is None:
         raise InvoerFout(_("De leerling is leerplichtig: definitieve verwijdering is pas "
@@ -323,13 +328,13 @@ def verwijdering_besluiten(*, door, verwijdering: Verwijdering, motivering: str
         regel=_("bezwaar tegen verwijdering"), onderwerp=v, verantwoordelijke_rol=Rol.DIRECTIE)
     v.save()
     _stuk(door, v, _("Definitief besluit tot verwijdering"), _(
-        "Besloten op %(d)s; %(s)s laat de leerling toe. Motivering: %(m)s")
+        "Besloten op %(d)s; andere school: %(s)s. Motivering: %(m)s")
         % {"d": datum_kort(op), "s": andere_school, "m": motivering})
     brief_aanvragen(
         door=door, leerling=v.leerling, soort="sanctie_verwijdering_besluit",
         sleutel=f"verwijdering:{v.pk}:besluit",
         gegevens={"gronden": "; ".join(v.gronden), "motivering": motivering,
-                  "andere_school": andere_school,
+                  "andere_school": andere_school, "toegelaten": toegelaten is not None,
                   "grondslag": regels.artikel_tekst(statuut, [v.maatregel.artikel]),
                   "rechtsmiddel": {
                       "soort": _("bezwaar"),
@@ -337,7 +342,7 @@ def verwijdering_besluiten(*, door, verwijdering: Verwijdering, motivering: str
                           "t": regels.termijn_tekst(statuut.verwijdering_bezwaar_termijn_aantal,
                                                     statuut.verwijdering_bezwaar_termijn_eenheid),
                           "d": datum_kort(v.termijn_bezwaar.vervaldatum)},
-                      "bij": regels.rollen_tekst([statuut.verwijdering_bezwaar_bij]).lower(),
+                      "bij": regels.bij_tekst(statuut.verwijdering_bezwaar_bij),
                       "artikel": ""}},
         datum=op, partijen=_brief_partijen(statuut), bron=v, statuut=statuut)
     return v

@@ -59,7 +59,7 @@ def test_de_directeur_schorst_sanne_en_het_bezwaar_wordt_gegrond_verklaard(
                 "het onderdeel ‘Schorsing’ van het Protocol time-out, schorsing en verwijdering",
                 "de Cito-toets maakt zij op school",
                 "binnen 6 weken na dit besluit, dus uiterlijk 4 januari 2027",
-                "bevoegd gezag / schoolbestuur"]:
+                "bezwaar indienen bij het bevoegd gezag (het schoolbestuur)"]:
         assert zin in tekst, zin
     assert sorted(o.partij for o in brief.ontvangers.all()) == [
         "bevoegd_gezag", "inspectie", "ouders"]

@@ -60,7 +60,7 @@ def test_noordgouw_verwijdering_op_didactische_gronden_met_bezwaar(
     assert (v.status, v.voornemen_op) == ("voornemen", date(2026, 11, 23))
     tekst = pdf_tekst(Brief.objects.get(soort="sanctie_verwijdering_voornemen"))
     for zin in ["Voornemen tot verwijdering", "Dirk Visser", grond,
-                "binnen 6 weken na de bekendmaking bezwaar maken bij bevoegd gezag",
+                "binnen 6 weken na de bekendmaking bezwaar maken bij het bevoegd gezag",
                 "artikel 25.1 van het Leerlingenstatuut Christelijk College de Noordgouw"]:
         assert zin in tekst, zin
 
@@ -171,3 +171,30 @@ def test_schorsing_voor_de_duur_van_de_procedure_alleen_waar_het_statuut_dat_toe
                 "ondersteuningsbehoefte van het kind", didactisch=False)
     nieuw = client.get(reverse("sancties:schorsing_nieuw", args=[s.sanne.pk])).content.decode()
     assert "lopende verwijderingsprocedure" not in nieuw
+
+
+def test_na_acht_weken_vergeefs_zoeken_alleen_als_het_statuut_dat_toestaat(
+        client, scholen, klok, django_capture_on_commit_callbacks):
+    """WVO art. 27 lets a secondary school decide after eight weeks of documented searching;
+    the seeds do not (the setting is off in every preset). A school that turns it on."""
+    s = scholen
+    statuut = s.noordgouw.statuten.get()
+    statuut.verwijdering_na_acht_weken_zoeken = True
+    statuut.save()
+    loper = Loper(client, django_capture_on_commit_callbacks).als(s.directie_ng)
+    v = _voorbereid(loper, s.dirk, "Handelingsverlegenheid op pedagogische gronden (het gedrag "
+                    "veroorzaakt problemen of brengt de veiligheid in gevaar)", didactisch=False)
+    _stap(loper, v, "voornemen")
+    _stap(loper, v, "benaderen", school="Het Nieuwe Lyceum", benaderd_op=VANDAAG)
+    _stap(loper, v, "antwoord", contact=v.schoolcontacten.get().pk, antwoord="geweigerd",
+          antwoord_op=VANDAAG)
+    _stap(loper, v, "inspectie_overleg", datum=VANDAAG, verslag="Overleg gevoerd.")
+    antwoord = _stap(loper, v, "besluiten", motivering="Geen school gevonden.")
+    assert meldingen(antwoord)[0].endswith(
+        "Na acht weken aantoonbaar vergeefs zoeken kan het vanaf 18 januari 2027 ook zonder.")
+    klok.move_to(moment(2027, 1, 18))
+    _stap(loper, v, "besluiten", motivering="Geen school gevonden.")
+    v = _v(v)
+    assert v.status == "besloten"
+    tekst = pdf_tekst(Brief.objects.get(soort="sanctie_verwijdering_besluit"))
+    assert "acht weken aantoonbaar, maar zonder succes" in tekst
