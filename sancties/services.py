@@ -220,10 +220,10 @@ def _gegevens_besluit(schorsing: Schorsing, statuut, maatregel, inspectie: bool)
         "mandaat": "",
     }
     if maatregel.mandaat_van:
-        van = regels.rollen_tekst([maatregel.mandaat_van])
-        gegevens["mandaat"] = _("Dit besluit is genomen door %(door)s namens %(van)s "
-                                "(mandaat).") % {"door": _naam(schorsing.besloten_door),
-                                                 "van": van}
+        van = regels.bij_tekst(maatregel.mandaat_van)
+        gegevens["mandaat"] = _("Dit besluit is genomen door %(door)s, in mandaat namens "
+                                "%(van)s.") % {"door": _naam(schorsing.besloten_door),
+                                               "van": van}
     if statuut.bezwaar_schorsing_mogelijk and schorsing.termijn_bezwaar is not None:
         gegevens["rechtsmiddel"] = {
             "soort": _("bezwaar"),
