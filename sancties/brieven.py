@@ -18,6 +18,17 @@ SCHORSING_BESLUIT = Briefsoort(
     % {"m": g["maatregel"], "v": g["eerste_dag"], "t": g["laatste_dag"], "n": g["schooldagen"]},
 )
 
+BEZWAAR_SCHORSING = Briefsoort(
+    code="sanctie_bezwaar_schorsing",
+    titel=_("Beslissing op uw bezwaar tegen de schorsing"),
+    template="brieven/sanctie_bezwaar_schorsing.html",
+    sectie=Dossiersectie.CORRESPONDENTIE,
+    vereist=("uitkomst", "ingediend_op", "besluit_van", "motivering", "bij"),
+    onderwerp=_("beslissing op uw bezwaar"),
+    samenvatting=lambda g: _("Het bezwaar van %(d)s is %(u)s verklaard.")
+    % {"d": g["ingediend_op"], "u": g["uitkomst"]},
+)
+
 TIME_OUT = Briefsoort(
     code="sanctie_time_out",
     titel=_("Time-out"),
@@ -49,7 +60,8 @@ VERWIJDERING_BESLUIT = Briefsoort(
                              "%(s)s.") % {"s": g["andere_school"]},
 )
 
-SOORTEN = (SCHORSING_BESLUIT, TIME_OUT, VERWIJDERING_VOORNEMEN, VERWIJDERING_BESLUIT)
+SOORTEN = (SCHORSING_BESLUIT, BEZWAAR_SCHORSING, TIME_OUT, VERWIJDERING_VOORNEMEN,
+           VERWIJDERING_BESLUIT)
 
 
 def registreren() -> None:

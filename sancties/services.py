@@ -588,7 +588,19 @@ def bezwaar_beslissen(*, door, schorsing: Schorsing, gegrond: bool, motivering: 
     schorsing.save()
     if schorsing.termijn_bezwaarbeslissing is not None:
         termijn_voldaan(schorsing.termijn_bezwaarbeslissing)
-    if gegrond and schorsing.statuut.bezwaar_gegrond_dossier_opschonen:
+    opschonen = gegrond and schorsing.statuut.bezwaar_gegrond_dossier_opschonen
+    # The parents get the board's decision. When the schorsing's entries leave the dossier,
+    # the letter is not tied to the schorsing and says no more than the outcome.
+    brief_aanvragen(
+        door=door, leerling=schorsing.leerling, soort="sanctie_bezwaar_schorsing",
+        sleutel=f"schorsing:{schorsing.pk}:bezwaar",
+        gegevens={"uitkomst": _("gegrond") if gegrond else _("ongegrond"),
+                  "ingediend_op": datum_kort(schorsing.bezwaar_ingediend_op),
+                  "besluit_van": datum_kort(schorsing.besloten_op), "motivering": motivering,
+                  "bij": regels.bij_tekst(schorsing.statuut.bezwaar_schorsing_bij),
+                  "opgeschoond": opschonen},
+        datum=op, bron=None if opschonen else schorsing, statuut=schorsing.statuut)
+    if opschonen:
         stukken = list(stukken_van_schorsing(schorsing))
         if stukken:
             dossier.stukken_verwijderen(

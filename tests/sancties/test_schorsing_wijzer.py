@@ -103,13 +103,23 @@ def test_de_directeur_schorst_sanne_en_het_bezwaar_wordt_gegrond_verklaard(
     assert (schorsing.bezwaarstatus, schorsing.bezwaar_beslist_op) == ("gegrond",
                                                                        date(2026, 12, 8))
     # Every entry of the schorsing, its letters included, is now a tombstone
-    stukken = Dossierstuk.objects.filter(leerling=s.sanne)
+    stukken = Dossierstuk.objects.filter(leerling=s.sanne).exclude(
+        titel="Beslissing op uw bezwaar tegen de schorsing")
     assert stukken.count() == stukken_voor
     assert all(st.is_verwijderd and st.inhoud == "" for st in stukken)
     assert {st.verwijdergrond for st in stukken} == {"bezwaar_gegrond"}
     assert {st.sectie for st in stukken} == {"gedrag", "correspondentie"}
     assert Brief.objects.get(pk=brief.pk).pdf is None
     assert "gegrond verklaard op 8 december 2026" in stukken.first().verwijdertoelichting
+    # The parents get the board's decision; that letter is the only new entry
+    beslissing = Brief.objects.get(soort="sanctie_bezwaar_schorsing")
+    tekst = pdf_tekst(beslissing)
+    for zin in ["Beslissing op uw bezwaar tegen de schorsing", "Op 1 december 2026 heeft u "
+                "bezwaar gemaakt tegen het schorsingsbesluit van 23 november 2026",
+                "het bevoegd gezag (het schoolbestuur) uw bezwaar gegrond verklaard",
+                "zijn uit het leerlingendossier verwijderd"]:
+        assert zin in tekst, zin
+    assert not beslissing.dossierstuk.is_verwijderd and beslissing.bron_id is None
 
 
 def test_een_bezwaar_na_de_termijn_wordt_geweigerd(
