@@ -18,9 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
-from dossiers import toegang
+from dossiers import audit, toegang
 from dossiers.selectors import zichtbare_leerlingen
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout
@@ -224,6 +223,8 @@ def _pagina(request, schorsing: Schorsing, *, fout_stap: str | None = None, fout
         stappen.append({"stap": stap, "form": form,
                         "url": reverse("sancties:schorsing_stap", args=[schorsing.pk, sleutel])})
     brief = services.besluitbrief(schorsing)
+    audit.inzage_vastleggen(user=user, leerling=schorsing.leerling,
+                            onderdeel="dossier: gedrag (schorsing)", object=schorsing)
     return render(request, "sancties/schorsing.html", {
         "schorsing": schorsing, "leerling": schorsing.leerling, "stappen": stappen,
         "ladder": [r for r in selectors.ladder(schorsing.leerling)
@@ -280,8 +281,9 @@ def _uitvoeren(sleutel: str, user, schorsing: Schorsing, d: dict) -> str:
 
 
 @login_required
-@require_POST
 def schorsing_stap(request, pk, stap):
+    if request.method != "POST":  # a step is a form; its page is the schorsing page
+        return redirect("sancties:schorsing", pk)
     schorsing = _zichtbaar(request, pk)
     if stap not in STAPPEN:
         raise Http404

@@ -12,9 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
-from dossiers import toegang
+from dossiers import audit, toegang
 from dossiers.selectors import zichtbare_leerlingen
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout
@@ -139,6 +138,8 @@ def _pagina(request, time_out, *, fout_stap=None, fout_form=None, status=200):
         stappen.append({"titel": titel, "sleutel": sleutel,
                         "form": fout_form if sleutel == fout_stap else form_cls(),
                         "url": reverse("sancties:time_out_stap", args=[time_out.pk, sleutel])})
+    audit.inzage_vastleggen(user=request.user, leerling=time_out.leerling,
+                            onderdeel="dossier: gedrag (time-out)", object=time_out)
     return render(request, "sancties/time_out.html", {
         "time_out": time_out, "leerling": time_out.leerling, "stappen": stappen},
         status=status)
@@ -150,8 +151,9 @@ def time_out_pagina(request, pk):
 
 
 @login_required
-@require_POST
 def time_out_stap(request, pk, stap):
+    if request.method != "POST":
+        return redirect("sancties:time_out", pk)
     time_out = _zichtbaar(request, pk)
     if stap not in STAPPEN:
         raise Http404

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from dossiers import toegang
+from dossiers import audit, toegang
 from dossiers.selectors import zichtbare_leerlingen
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout
@@ -192,6 +192,8 @@ def _pagina(request, v: Verwijdering, *, fout_stap=None, fout_form=None, status=
                         "url": reverse("sancties:verwijdering_stap", args=[v.pk, sleutel])})
     gedaan = [(label, getattr(v, veld)) for s, (veld, label, d) in vw.STAPPEN.items()
               if not d or v.didactisch]
+    audit.inzage_vastleggen(user=request.user, leerling=v.leerling,
+                            onderdeel="dossier: gedrag (verwijdering)", object=v)
     return render(request, "sancties/verwijdering.html", {
         "v": v, "leerling": v.leerling, "stappen": stappen, "gedaan": gedaan,
         "contacten": list(v.schoolcontacten.all()),

@@ -77,3 +77,23 @@ def test_het_startpaneel_toont_verwijderingen_en_time_outs(client, scholen):
     pagina = client.get(reverse("start")).content.decode()
     assert "voorbereiden en voornemen bekendmaken" in pagina
     assert "in werking (rest van de dag)" in pagina and "Time-out" in pagina
+
+
+def test_het_lezen_van_een_schorsing_wordt_gelogd_en_een_stap_is_geen_pagina(client, scholen):
+    from dossiers.models import Inzage
+
+    w = scholen.w
+    schorsing = _voorstel(w, w.anna, 25)
+    client.force_login(w.mentor)
+    assert client.get(reverse("sancties:schorsing", args=[schorsing.pk])).status_code == 200
+    rij = Inzage.objects.get(onderdeel="dossier: gedrag (schorsing)")
+    assert (rij.user, rij.leerling_id, rij.object_id) == (w.mentor, w.anna.pk, schorsing.pk)
+    stap = client.get(reverse("sancties:schorsing_stap", args=[schorsing.pk, "besluiten"]))
+    assert stap.status_code == 302
+    # A mentor has no step here: the service refuses a posted one, nothing changes
+    antwoord = client.post(reverse("sancties:schorsing_stap", args=[schorsing.pk, "plannen"]),
+                           {"op": "2026-11-23T13:00", "plaats": "kamer"})
+    assert antwoord.status_code == 400
+    assert [str(m) for m in antwoord.context["messages"]] == [
+        "Dit mag u niet: het horen van de leerling plannen is volgens het leerlingenstatuut "
+        "voorbehouden aan Teamleider / afdelingsleider, Directie / schoolleiding."]
