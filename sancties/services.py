@@ -12,6 +12,7 @@ from datetime import date, datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from dossiers import dossier, toegang
 from dossiers.brieven.services import brief_aanvragen
@@ -272,8 +273,8 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
     maatregel = regels.schorsing_maatregel(
         statuut, schooldagen, tijdens_verwijdering=schorsing.verwijdering_id is not None)
     _mag(door, leerling, regels.beslis_rollen(maatregel),
-         _("een %(m)s (%(n)d schooldagen) opleggen") % {"m": maatregel.naam.lower(),
-                                                         "n": schooldagen},
+         ngettext("een %(m)s (%(n)d schooldag) opleggen", "een %(m)s (%(n)d schooldagen) "
+                  "opleggen", schooldagen) % {"m": maatregel.naam.lower(), "n": schooldagen},
          statuut, maatregel.artikel)
     if (regels.leeftijd(leerling.geboortedatum, schorsing.gehoord_op)
             < statuut.ouders_horen_onder_leeftijd and not schorsing.ouders_aanwezig):

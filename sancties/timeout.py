@@ -124,8 +124,10 @@ def ouders_informeren(*, door, time_out: TimeOut, telefoonnotitie: str = "",
     reasonable grounds oppose it; then those grounds are recorded."""
     time_out = _vergrendeld(time_out)
     rung = time_out.maatregel
-    _mag(door, time_out.leerling, betrokken_rollen(rung), _("de ouders informeren"),
-         time_out.statuut, rung.artikel)
+    # Seed 004: the directeur contacts the parents (the rung's `informeren_door`).
+    _mag(door, time_out.leerling, [rung.informeren_door] if rung.informeren_door
+         else betrokken_rollen(rung), _("de ouders informeren"), time_out.statuut,
+         rung.artikel)
     if time_out.status != TimeOutstatus.GOEDGEKEURD:
         raise InvoerFout(_("De time-out is niet in werking (%(s)s).")
                          % {"s": time_out.get_status_display()})

@@ -80,7 +80,9 @@ def _stappen(user, time_out: TimeOut) -> list[str]:
             user, leerling, timeout.betrokken_rollen(rung)):
         return []
     uit = []
-    if not (time_out.ouders_gebeld_op or time_out.niet_informeren_gronden):
+    informeert = [rung.informeren_door] if rung.informeren_door else []
+    if not (time_out.ouders_gebeld_op or time_out.niet_informeren_gronden) and (
+            not informeert or toegang.mag_maatregel(user, leerling, informeert)):
         uit.append("informeren")
     if time_out.gesprek_op is None:
         uit.append("uitnodigen")
