@@ -282,6 +282,9 @@ class Verwijdering(models.Model):
     swv_verslag = models.TextField(blank=True)
     opp_op = models.DateField(_("ontwikkelingsperspectief opgesteld op"), null=True, blank=True)
     opp = models.TextField(blank=True)
+    verslag_getekend_op = models.DateField(
+        _("verslag door de ouders voor gezien getekend op"), null=True, blank=True)
+    verslag_getekend = models.TextField(blank=True)
     # The intention and the search
     voornemen_op = models.DateField(null=True, blank=True)
     voornemen_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,

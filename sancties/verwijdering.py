@@ -41,22 +41,35 @@ from .regels import datum_kort
 LEERPLICHT_TOT = 18
 ACHT_WEKEN = 8
 
-#: The preparatory steps: (field prefix, label, only on didactic grounds).
-STAPPEN: dict[str, tuple[str, str, bool]] = {
+#: The preparatory steps: (date field, label, only when). "didactisch": only on didactic
+#: grounds; "verslag": only where the rung has parents sign the report (seed 004).
+STAPPEN: dict[str, tuple[str, str, str]] = {
     "leerling_gehoord": ("leerling_gehoord_op", gettext_lazy("Leerling (en ouders) gehoord"),
-                         False),
-    "team_gehoord": ("team_gehoord_op", gettext_lazy("Leerkracht of team gehoord"), False),
-    "inspectie_mening": ("inspectie_mening_op", gettext_lazy("Mening van de inspectie"),
-                         False),
-    "onderwijskundig_rapport": ("rapport_op", gettext_lazy("Onderwijskundig rapport"), False),
+                         ""),
+    "team_gehoord": ("team_gehoord_op", gettext_lazy("Leerkracht of team gehoord"), ""),
+    "inspectie_mening": ("inspectie_mening_op", gettext_lazy("Mening van de inspectie"), ""),
+    "onderwijskundig_rapport": ("rapport_op", gettext_lazy("Onderwijskundig rapport"), ""),
     "samenwerkingsverband": ("swv_overleg_op", gettext_lazy("Overleg met het "
-                                                            "samenwerkingsverband"), True),
+                                                            "samenwerkingsverband"),
+                             "didactisch"),
     "ontwikkelingsperspectief": ("opp_op", gettext_lazy("Ontwikkelingsperspectief (OPP)"),
-                                 True),
+                                 "didactisch"),
+    "verslag_getekend": ("verslag_getekend_op", gettext_lazy("Verslag voor gezien getekend "
+                                                             "door de ouders"), "verslag"),
 }
 _TEKSTVELD = {"leerling_gehoord": "leerling_hoorverslag", "team_gehoord": "team_verslag",
               "inspectie_mening": "inspectie_mening", "onderwijskundig_rapport": "rapport",
-              "samenwerkingsverband": "swv_verslag", "ontwikkelingsperspectief": "opp"}
+              "samenwerkingsverband": "swv_verslag", "ontwikkelingsperspectief": "opp",
+              "verslag_getekend": "verslag_getekend"}
+
+
+def stap_geldt(v: Verwijdering, alleen: str) -> bool:
+    """Whether a conditional step belongs to this procedure (from its data, not the school)."""
+    if alleen == "didactisch":
+        return v.didactisch
+    if alleen == "verslag":
+        return v.maatregel.gesprek_ouders
+    return True
 
 
 def rung(statuut) -> Maatregelsoort | None:
@@ -147,8 +160,8 @@ def verwijdering_voorstellen(*, door, leerling: Leerling, gronden: list[str], di
 
 def ontbrekende_stappen(v: Verwijdering) -> list[str]:
     uit = []
-    for sleutel, (veld, _label, alleen_didactisch) in STAPPEN.items():
-        if alleen_didactisch and not v.didactisch:
+    for sleutel, (veld, _label, alleen) in STAPPEN.items():
+        if not stap_geldt(v, alleen):
             continue
         if getattr(v, veld) is None:
             uit.append(sleutel)
@@ -161,13 +174,13 @@ def stap_vastleggen(*, door, verwijdering: Verwijdering, stap: str, datum: date,
     v = _vergrendeld(verwijdering)
     if stap not in STAPPEN:
         raise InvoerFout(_("Onbekende stap."))
-    veld, label, alleen_didactisch = STAPPEN[stap]
+    veld, label, alleen = STAPPEN[stap]
     _mag(door, v, voorstel_rollen(v.maatregel), _("de voorbereiding vastleggen"))
     if v.status != Verwijderingstatus.VOORGESTELD:
         raise InvoerFout(_("Het voornemen is al bekendgemaakt; de voorbereiding is gesloten."))
-    if alleen_didactisch and not v.didactisch:
-        raise InvoerFout(_("Deze stap hoort alleen bij een verwijdering op didactische "
-                           "gronden."))
+    if not stap_geldt(v, alleen):
+        raise InvoerFout(_("Deze stap hoort niet bij deze verwijdering (%(s)s).")
+                         % {"s": str(label).lower()})
     _datum(datum, v.voorgesteld_op)
     verslag = _tekst(verslag, _("Schrijf het verslag van deze stap."))
     if stap == "leerling_gehoord":

@@ -190,8 +190,8 @@ def _pagina(request, v: Verwijdering, *, fout_stap=None, fout_form=None, status=
             form = form_cls()
         stappen.append({"sleutel": sleutel, "titel": titel, "form": form,
                         "url": reverse("sancties:verwijdering_stap", args=[v.pk, sleutel])})
-    gedaan = [(label, getattr(v, veld)) for s, (veld, label, d) in vw.STAPPEN.items()
-              if not d or v.didactisch]
+    gedaan = [(label, getattr(v, veld)) for _s, (veld, label, alleen) in vw.STAPPEN.items()
+              if vw.stap_geldt(v, alleen)]
     audit.inzage_vastleggen(user=request.user, leerling=v.leerling,
                             onderdeel="dossier: gedrag (verwijdering)", object=v)
     return render(request, "sancties/verwijdering.html", {

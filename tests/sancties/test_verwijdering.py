@@ -27,7 +27,7 @@ def _stap(loper: Loper, v, stap: str, **data):
 
 
 def _voorbereid(loper: Loper, leerling, grond: str, didactisch: bool,
-                beslist: bool = True) -> Verwijdering:
+                beslist: bool = True, getekend: bool = False) -> Verwijdering:
     data = {"gronden": [grond], "motivering": "Herhaalde incidenten ondanks time-outs, "
                                               "schorsingen en begeleiding."}
     if didactisch:
@@ -41,7 +41,8 @@ def _voorbereid(loper: Loper, leerling, grond: str, didactisch: bool,
         assert _v(v).status == "voorgesteld"
     for stap in ("leerling_gehoord", "team_gehoord", "inspectie_mening",
                  "onderwijskundig_rapport",
-                 *(("samenwerkingsverband", "ontwikkelingsperspectief") if didactisch else ())):
+                 *(("samenwerkingsverband", "ontwikkelingsperspectief") if didactisch else ()),
+                 *(("verslag_getekend",) if getekend else ())):
         _stap(loper, v, stap, datum=VANDAAG, verslag=f"Verslag {stap}.", ouders_aanwezig="on")
     return _v(v)
 
@@ -112,7 +113,18 @@ def test_wijzer_termijnen_van_bezwaar_en_nieuw_besluit(
     loper = Loper(client, django_capture_on_commit_callbacks).als(s.directeur_wz)
     grond = ("De locatie kan aantoonbaar niet voldoen aan de ondersteuningsbehoefte van het "
              "kind")
-    v = _voorbereid(loper, s.sanne, grond, didactisch=False)
+    loper.post(reverse("sancties:verwijdering_nieuw", args=[s.sanne.pk]),
+               {"gronden": [grond], "motivering": "Ondersteuningsbehoefte."})
+    v = Verwijdering.objects.get(leerling=s.sanne)
+    # Seed 004: the report is shown to the parents and signed by them before the decision
+    antwoord = _stap(loper, v, "voornemen")
+    assert meldingen(antwoord) == [
+        "Eerst de voorbereiding afronden. Nog niet vastgelegd: leerling (en ouders) gehoord, "
+        "leerkracht of team gehoord, mening van de inspectie, onderwijskundig rapport, verslag "
+        "voor gezien getekend door de ouders."]
+    for stap in ("leerling_gehoord", "team_gehoord", "inspectie_mening",
+                 "onderwijskundig_rapport", "verslag_getekend"):
+        _stap(loper, v, stap, datum=VANDAAG, verslag=f"Verslag {stap}.", ouders_aanwezig="on")
     pagina = client.get(reverse("sancties:verwijdering", args=[v.pk])).content.decode()
     assert "Overleg met het samenwerkingsverband" not in pagina
     _stap(loper, v, "voornemen")
@@ -168,7 +180,7 @@ def test_schorsing_voor_de_duur_van_de_procedure_alleen_waar_het_statuut_dat_toe
     # Wijzer: the protocol gives no longer schorsing during a verwijdering
     loper.als(s.directeur_wz)
     _voorbereid(loper, s.sanne, "De locatie kan aantoonbaar niet voldoen aan de "
-                "ondersteuningsbehoefte van het kind", didactisch=False)
+                "ondersteuningsbehoefte van het kind", didactisch=False, getekend=True)
     nieuw = client.get(reverse("sancties:schorsing_nieuw", args=[s.sanne.pk])).content.decode()
     assert "lopende verwijderingsprocedure" not in nieuw
 
