@@ -194,3 +194,25 @@ def test_wie_de_leerling_niet_kent_krijgt_404_en_een_docent_403(
     client.force_login(w.docent)  # art. 9.4: sees Anna, not her dossier
     assert client.get(url).status_code == 403
     assert client.get(reverse("sancties:schorsing_nieuw", args=[w.anna.pk])).status_code == 403
+
+
+def test_de_leerlingenadministratie_maakt_het_besluit_bekend_en_een_mentor_schorst_niet(
+        client, scholen, django_capture_on_commit_callbacks):
+    """Art. 8.4: the leerlingenadministratie informs parents, pupil and mentor; art. 7.2: only
+    teamleiders and schoolleiders impose a schorsing."""
+    w = scholen.w
+    loper = Loper(client, django_capture_on_commit_callbacks)
+    schorsing = _tot_gehoord(loper, w.anna, w.teamleider)
+    loper.stap(schorsing, "besluiten", eerste_dag="2026-11-25", schooldagen="1",
+               motivering="Vernieling.")
+    client.force_login(w.administratie)
+    pagina = client.get(reverse("sancties:schorsing", args=[schorsing.pk])).content.decode()
+    assert "Besluit is bekendgemaakt" in pagina and "Schorsing besluiten" not in pagina
+    loper.als(w.administratie).stap(schorsing, "bekendmaken")
+    assert vers(schorsing).status == "bekendgemaakt"
+
+    client.force_login(w.mentor)
+    nieuw = client.get(reverse("sancties:schorsing_nieuw", args=[w.anna.pk]))
+    assert nieuw.status_code == 403
+    assert ("U mag volgens het leerlingenstatuut geen schorsing voorstellen voor deze "
+            "leerling.") in nieuw.content.decode()
