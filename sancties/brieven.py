@@ -60,8 +60,18 @@ VERWIJDERING_BESLUIT = Briefsoort(
                              "%(s)s.") % {"s": g["andere_school"]},
 )
 
+VERWIJDERING_HEROVERWEGING = Briefsoort(
+    code="sanctie_verwijdering_heroverweging",
+    titel=_("Beslissing op uw bezwaar tegen de verwijdering"),
+    template="brieven/sanctie_verwijdering_heroverweging.html",
+    sectie=Dossiersectie.GEDRAG,
+    vereist=("uitkomst", "ingediend_op", "besluit_van", "motivering", "grondslag"),
+    onderwerp=_("beslissing op uw bezwaar"),
+    samenvatting=lambda g: _("Het besluit tot verwijdering is %(u)s.") % {"u": g["uitkomst"]},
+)
+
 SOORTEN = (SCHORSING_BESLUIT, BEZWAAR_SCHORSING, TIME_OUT, VERWIJDERING_VOORNEMEN,
-           VERWIJDERING_BESLUIT)
+           VERWIJDERING_BESLUIT, VERWIJDERING_HEROVERWEGING)
 
 
 def registreren() -> None:

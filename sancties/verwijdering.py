@@ -424,6 +424,14 @@ def verwijdering_heroverwegen(*, door, verwijdering: Verwijdering, gehandhaafd: 
     v.save()
     if v.termijn_heroverweging is not None:
         termijn_voldaan(v.termijn_heroverweging)
+    brief_aanvragen(
+        door=door, leerling=v.leerling, soort="sanctie_verwijdering_heroverweging",
+        sleutel=f"verwijdering:{v.pk}:heroverweging",
+        gegevens={"uitkomst": _("gehandhaafd") if gehandhaafd else _("herroepen"),
+                  "ingediend_op": datum_kort(v.bezwaar_ingediend_op),
+                  "besluit_van": datum_kort(v.besloten_op), "motivering": v.heroverweging,
+                  "grondslag": regels.artikel_tekst(v.statuut, [v.maatregel.artikel])},
+        datum=op, partijen=_brief_partijen(v.statuut), bron=v, statuut=v.statuut)
     _stuk(door, v, _("Nieuw besluit op het bezwaar tegen de verwijdering"), _(
         "Het besluit tot verwijdering is %(u)s op %(d)s. %(m)s") % {
         "u": _("gehandhaafd") if gehandhaafd else _("herroepen"), "d": datum_kort(op),

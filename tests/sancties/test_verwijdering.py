@@ -103,6 +103,11 @@ def test_noordgouw_verwijdering_op_didactische_gronden_met_bezwaar(
     v = _v(v)
     assert (v.status, v.besluit_gehandhaafd, v.afgerond_op) == ("afgerond", True,
                                                                 date(2026, 12, 1))
+    assert v.termijn_heroverweging.status == "voldaan"
+    tekst = pdf_tekst(Brief.objects.get(soort="sanctie_verwijdering_heroverweging"))
+    assert ("Op 1 december 2026 heeft u bezwaar gemaakt tegen het besluit van 23 november "
+            "2026 tot verwijdering") in tekst
+    assert "het besluit tot verwijdering gehandhaafd" in tekst
     pagina = client.get(reverse("leerling", args=[s.dirk.pk])).content.decode()
     assert "Definitieve verwijdering" in pagina
 
