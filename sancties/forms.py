@@ -82,6 +82,14 @@ class BesluitForm(forms.Form):
     bevoegd_gezag_geinformeerd_op = _datum(_("Bevoegd gezag geïnformeerd op"), required=False)
 
 
+class GesprekForm(forms.Form):
+    op = forms.DateTimeField(label=_("Datum en tijd van het gesprek"), widget=DATUMTIJD,
+                             error_messages={"required": _("Vul datum en tijd in."),
+                                             "invalid": _("Vul een geldige datum en tijd in.")})
+    plaats = forms.CharField(label=_("Plaats van het gesprek"), max_length=200)
+    met_wie = forms.CharField(label=_("Aanwezig namens de school"), max_length=300)
+
+
 class LeegForm(forms.Form):
     pass
 

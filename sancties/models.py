@@ -98,6 +98,9 @@ class Schorsing(models.Model):
                                         blank=True, related_name="+")
     termijn_bezwaarbeslissing = models.ForeignKey(Termijn, on_delete=models.PROTECT,
                                                   null=True, blank=True, related_name="+")
+    # The talk with the parents about the measure (where the rung asks it, seed 004)
+    gesprek_ouders_op = models.DateTimeField(_("gesprek met de ouders op"), null=True,
+                                             blank=True)
     # Closing
     gesprek_ouders_verslag = models.TextField(_("verslag van het gesprek met de ouders"),
                                               blank=True)

@@ -404,6 +404,42 @@ def schorsing_ingaan(*, door, schorsing: Schorsing) -> Schorsing:
     return schorsing
 
 
+@transaction.atomic
+def gesprek_ouders_plannen(*, door, schorsing: Schorsing, op: datetime, plaats: str,
+                           met_wie: str) -> Schorsing:
+    """Seed 004: the parents are invited to a talk about the measure, exploring solutions;
+    only where the rung asks for that talk."""
+    schorsing = _vergrendeld(schorsing)
+    _mag(door, schorsing.leerling, bekendmaken_rollen(schorsing),
+         _("de ouders uitnodigen"), schorsing.statuut)
+    if schorsing.maatregel is None or not schorsing.maatregel.gesprek_ouders:
+        raise InvoerFout(_("Het leerlingenstatuut vraagt bij deze schorsing geen gesprek met "
+                           "de ouders."))
+    if schorsing.status not in (Schorsingstatus.BESLOTEN, Schorsingstatus.BEKENDGEMAAKT,
+                                Schorsingstatus.LOPEND):
+        raise InvoerFout(_("Een gesprek over de maatregel volgt op het besluit."))
+    plaats, met_wie = (plaats or "").strip(), (met_wie or "").strip()
+    if not plaats or not met_wie:
+        raise InvoerFout(_("Vul de plaats in en wie bij het gesprek zijn."))
+    lokaal = timezone.localtime(op)
+    if lokaal.date() < _vandaag():
+        raise InvoerFout(_("Het gesprek ligt in het verleden."))
+    schorsing.gesprek_ouders_op = op
+    schorsing.save(update_fields=["gesprek_ouders_op"])
+    brief_aanvragen(
+        door=door, leerling=schorsing.leerling, soort="uitnodiging_gesprek",
+        sleutel=f"schorsing:{schorsing.pk}:gesprek:{lokaal:%Y%m%d%H%M}",
+        gegevens={"gesprek_datum": datum_kort(lokaal.date()), "gesprek_tijd": f"{lokaal:%H:%M}",
+                  "plaats": plaats, "met_wie": met_wie,
+                  "aanleiding": _("de schorsing van %(n)s en de mogelijkheden voor de opvang "
+                                  "op school") % {"n": schorsing.leerling.roepnaam}},
+        datum=_vandaag(), bron=schorsing, statuut=schorsing.statuut)
+    _stuk(door, schorsing, _("Uitnodiging gesprek over de schorsing"), _(
+        "Ouders uitgenodigd op %(d)s om %(t)s, %(p)s, met %(m)s.") % {
+        "d": datum_kort(lokaal.date()), "t": f"{lokaal:%H:%M}", "p": plaats, "m": met_wie})
+    return schorsing
+
+
 # --- inspectie and closing ------------------------------------------------------------------
 
 

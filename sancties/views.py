@@ -123,6 +123,8 @@ STAPPEN: dict[str, Stap] = {s.sleutel: s for s in [
          forms.BesluitForm),
     Stap("bekendmaken", gettext_lazy("Besluit bekendmaken"),
          gettext_lazy("Besluit is bekendgemaakt"), forms.LeegForm),
+    Stap("gesprek", gettext_lazy("Ouders uitnodigen voor een gesprek over de maatregel"),
+         gettext_lazy("Uitnodiging versturen"), forms.GesprekForm),
     Stap("ingaan", gettext_lazy("Schorsing laten ingaan"), gettext_lazy("Schorsing is ingegaan"),
          forms.LeegForm),
     Stap("inspectie", gettext_lazy("Melding aan de inspectie"),
@@ -171,6 +173,11 @@ def volgende_stappen(user, schorsing: Schorsing) -> list[str]:
     vandaag = timezone.localdate()
     if s == Schorsingstatus.BEKENDGEMAAKT and mag(bekend) and vandaag >= schorsing.eerste_dag:
         uit.append("ingaan")
+    if (schorsing.maatregel and schorsing.maatregel.gesprek_ouders
+            and schorsing.gesprek_ouders_op is None and mag(bekend)
+            and s in (Schorsingstatus.BESLOTEN, Schorsingstatus.BEKENDGEMAAKT,
+                      Schorsingstatus.LOPEND)):
+        uit.append("gesprek")
     if schorsing.inspectie_melden and not schorsing.inspectie_gemeld_op and mag(bekend):
         uit.append("inspectie")
     if s == Schorsingstatus.LOPEND and mag(bekend) and vandaag >= schorsing.laatste_dag:
@@ -257,6 +264,9 @@ def _uitvoeren(sleutel: str, user, schorsing: Schorsing, d: dict) -> str:
     if sleutel == "bekendmaken":
         services.schorsing_bekendmaken(door=user, schorsing=schorsing)
         return _("Het besluit is bekendgemaakt.")
+    if sleutel == "gesprek":
+        services.gesprek_ouders_plannen(door=user, schorsing=schorsing, **d)
+        return _("De ouders zijn uitgenodigd.")
     if sleutel == "ingaan":
         services.schorsing_ingaan(door=user, schorsing=schorsing)
         return _("De schorsing is ingegaan.")

@@ -79,6 +79,7 @@ def test_een_directielid_schorst_dirk_twee_dagen_zonder_bezwaarmogelijkheid(
     # No bezwaar: not offered, and refused when posted anyway
     pagina = client.get(reverse("sancties:schorsing", args=[schorsing.pk])).content.decode()
     assert "Bezwaar inschrijven" not in pagina
+    assert "Ouders uitnodigen voor een gesprek over de maatregel" not in pagina  # not asked
     antwoord = loper.stap(schorsing, "bezwaar", ingediend_op="2026-11-23", gronden="Te zwaar.")
     assert meldingen(antwoord) == [
         "Tegen een schorsing kan volgens het leerlingenstatuut van de school geen bezwaar "

@@ -65,6 +65,12 @@ def test_de_directeur_schorst_sanne_en_het_bezwaar_wordt_gegrond_verklaard(
         "bevoegd_gezag", "inspectie", "ouders"]
 
     loper.stap(schorsing, "bekendmaken")
+    # The parents are invited to a talk about the measure (seed 004)
+    loper.stap(schorsing, "gesprek", op="2026-11-25T15:00", plaats="directiekamer",
+               met_wie="de directeur en de groepsleerkracht")
+    uitnodiging = Brief.objects.get(sleutel__startswith=f"schorsing:{schorsing.pk}:gesprek")
+    tekst = pdf_tekst(uitnodiging)
+    assert "25 november 2026" in tekst and "de mogelijkheden voor de opvang op school" in tekst
     klok.move_to(moment(2026, 11, 24))
     loper.stap(schorsing, "ingaan")
     loper.stap(schorsing, "inspectie", gemeld_op="2026-11-24", kenmerk="2026-0042")
