@@ -543,6 +543,9 @@ def bezwaar_indienen(*, door, schorsing: Schorsing, ingediend_op: date, gronden:
     if ingediend_op > _vandaag():
         raise InvoerFout(_("De datum van indiening ligt in de toekomst."))
     termijn = schorsing.termijn_bezwaar
+    if termijn is None:
+        raise InvoerFout(_("Het leerlingenstatuut noemt geen termijn voor bezwaar; vul die "
+                           "eerst aan in het statuut (beheer)."))
     if ingediend_op > termijn.vervaldatum:
         raise InvoerFout(_("Het bezwaar is te laat ingediend: de termijn van %(t)s na het "
                            "besluit van %(b)s liep tot en met %(d)s. Het bezwaar is niet "
