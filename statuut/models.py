@@ -398,6 +398,22 @@ class Statuut(models.Model):
         _("beslistermijn bezwaar verwijdering loopt"), max_length=15,
         choices=Termijnstart.choices, blank=True,
     )
+    # --- Sancties (issue 4): rules the schorsing and verwijdering flows need as data ---
+    schorsing_inspectie_termijn_aantal = models.PositiveSmallIntegerField(
+        _("melding schorsing aan de inspectie binnen (aantal)"), default=2
+    )
+    schorsing_inspectie_termijn_eenheid = models.CharField(
+        _("melding schorsing aan de inspectie binnen (eenheid)"), max_length=15,
+        choices=Eenheid.choices, default=Eenheid.WERKDAGEN,
+    )
+    verwijdering_na_acht_weken_zoeken = models.BooleanField(
+        _("definitieve verwijdering ook na acht weken aantoonbaar vergeefs zoeken"),
+        default=False,
+        help_text=_("Alleen voortgezet onderwijs (WVO art. 27): het bevoegd gezag mag "
+                    "verwijderen als het acht weken aantoonbaar zonder succes een andere "
+                    "school zocht. Uit: pas als een andere school de leerling toelaat."),
+    )
+    # --- end Sancties ---
     # Everything else a preset says that is not (yet) a column: kept whole, for reference.
     toelichting = models.TextField(_("toelichting"), blank=True)
 

@@ -1,0 +1,175 @@
+"""Reads for the sancties pages, filtered by `dossiers.toegang` and joined up front."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import (
+    BooleanField,
+    CharField,
+    DateField,
+    F,
+    IntegerField,
+    Q,
+    Value,
+)
+from django.utils.translation import gettext_lazy as _
+
+from dossiers import toegang
+from dossiers.models import Leerling
+from statuut.models import Rol
+
+from .models import (
+    Bezwaarstatus,
+    Schorsing,
+    Schorsingstatus,
+    TimeOut,
+    TimeOutstatus,
+    Verwijdering,
+    Verwijderingstatus,
+)
+
+#: Who sees the start-page panel of running and upcoming measures.
+PANEELROLLEN = (Rol.TEAMLEIDER, Rol.DIRECTIE)
+
+LOPEND = (Schorsingstatus.CONCEPT, Schorsingstatus.HOORGESPREK_GEPLAND, Schorsingstatus.GEHOORD,
+          Schorsingstatus.BESLOTEN, Schorsingstatus.BEKENDGEMAAKT, Schorsingstatus.LOPEND)
+
+VOLGENDE_STAP = {
+    Schorsingstatus.CONCEPT: _("hoorgesprek plannen"),
+    Schorsingstatus.HOORGESPREK_GEPLAND: _("hoorgesprek vastleggen"),
+    Schorsingstatus.GEHOORD: _("besluiten"),
+    Schorsingstatus.BESLOTEN: _("besluit bekendmaken"),
+    Schorsingstatus.BEKENDGEMAAKT: _("schorsing laten ingaan"),
+    Schorsingstatus.LOPEND: _("afronden"),
+}
+
+
+@dataclass
+class Paneelregel:
+    soort: str  # schorsing, verwijdering, time_out
+    pk: int
+    naam: str
+    status: str
+    status_label: str
+    datum: date
+    einde: date | None
+    schooldagen: int | None
+    volgende_stap: str
+    termijn: date | None
+    url_naam: str
+
+
+_KOLOMMEN = ("soort", "pk", "leerling__roepnaam", "leerling__tussenvoegsel",
+             "leerling__achternaam", "status", "bezwaar", "datum", "einde", "schooldagen",
+             "melden", "gemeld", "termijn_1", "termijn_2")
+
+
+def _v(waarde, veld):
+    return Value(waarde, output_field=veld)
+
+
+def paneelregels(user, school, *, op: date) -> list[Paneelregel]:
+    """Running and upcoming schorsingen, today's time-outs and running verwijderingen of the
+    pupils the user's role covers, in ONE query (a union), so a start page with this panel
+    costs one query more whatever the number of rows."""
+    leerlingen = toegang.sanctieleerlingen_voor(user, school, PANEELROLLEN, op=op)
+    schorsingen = (Schorsing.objects.filter(leerling__in=leerlingen).filter(
+        Q(status__in=LOPEND)
+        | Q(bezwaarstatus__in=(Bezwaarstatus.INGEDIEND, Bezwaarstatus.GEHOORD))
+        | Q(inspectie_melden=True, inspectie_gemeld_op__isnull=True))
+        .annotate(soort=_v("schorsing", CharField()), bezwaar=F("bezwaarstatus"),
+                  datum=F("eerste_dag"), einde=F("laatste_dag"), melden=F("inspectie_melden"),
+                  gemeld=F("inspectie_gemeld_op"),
+                  termijn_1=F("termijn_inspectie__vervaldatum"),
+                  termijn_2=F("termijn_bezwaarbeslissing__vervaldatum"))
+        .order_by().values_list(*_KOLOMMEN))
+    verwijderingen = (Verwijdering.objects.filter(leerling__in=leerlingen)
+                      .exclude(status=Verwijderingstatus.AFGEROND)
+                      .annotate(soort=_v("verwijdering", CharField()),
+                                bezwaar=_v("", CharField()), datum=F("voorgesteld_op"),
+                                einde=_v(None, DateField()),
+                                schooldagen=_v(None, IntegerField()),
+                                melden=_v(False, BooleanField()), gemeld=_v(None, DateField()),
+                                termijn_1=F("termijn_bezwaar__vervaldatum"),
+                                termijn_2=F("termijn_heroverweging__vervaldatum"))
+                      .order_by().values_list(*_KOLOMMEN))
+    time_outs = (TimeOut.objects.filter(leerling__in=leerlingen)
+                 .filter(Q(status=TimeOutstatus.GOEDGEKEURD)
+                         | Q(status=TimeOutstatus.VOORGESTELD, datum=op))
+                 .annotate(soort=_v("time_out", CharField()), bezwaar=_v("", CharField()),
+                           einde=_v(None, DateField()), schooldagen=_v(None, IntegerField()),
+                           melden=_v(False, BooleanField()), gemeld=_v(None, DateField()),
+                           termijn_1=_v(None, DateField()), termijn_2=_v(None, DateField()))
+                 .order_by().values_list(*_KOLOMMEN))
+    rijen = schorsingen.union(verwijderingen, time_outs, all=True).order_by("datum", "pk")
+    return [_regel(*rij) for rij in rijen]
+
+
+_LABELS = {"schorsing": dict(Schorsingstatus.choices),
+           "verwijdering": dict(Verwijderingstatus.choices),
+           "time_out": dict(TimeOutstatus.choices)}
+_URLS = {"schorsing": "sancties:schorsing", "verwijdering": "sancties:verwijdering",
+         "time_out": "sancties:time_out"}
+
+
+def _regel(soort, pk, roepnaam, tussenvoegsel, achternaam, status, bezwaar, datum, einde,
+           schooldagen, melden, gemeld, termijn_1, termijn_2) -> Paneelregel:
+    termijn = None
+    if soort == "schorsing":
+        stap = VOLGENDE_STAP.get(status, "")
+        if melden and not gemeld:
+            stap, termijn = _("melden aan de inspectie"), termijn_1
+        if bezwaar == Bezwaarstatus.INGEDIEND:
+            stap, termijn = _("ouders horen over het bezwaar"), termijn_2
+        elif bezwaar == Bezwaarstatus.GEHOORD:
+            stap, termijn = _("beslissen op het bezwaar"), termijn_2
+    elif soort == "verwijdering":
+        stap = VOLGENDE_STAP_VERWIJDERING.get(status, "")
+        termijn = termijn_2 or termijn_1
+    else:
+        stap = (_("goedkeuren (alleen vandaag)") if status == TimeOutstatus.VOORGESTELD
+                else _("ouders informeren, gesprek en getekend verslag"))
+    naam = " ".join(p for p in (roepnaam, tussenvoegsel, achternaam) if p)
+    return Paneelregel(soort, pk, naam, status, str(_LABELS[soort].get(status, status)), datum,
+                       einde, schooldagen, str(stap), termijn, _URLS[soort])
+
+
+def ladder(leerling: Leerling) -> list[dict]:
+    """The measures taken with this pupil, newest first: schorsingen and time-outs."""
+    uit = []
+    for s in Schorsing.objects.filter(leerling=leerling).select_related("maatregel"):
+        uit.append({"datum": s.besloten_op or s.voorgesteld_op, "soort": _("schorsing"),
+                    "naam": s.maatregel.naam if s.maatregel else _("Schorsing (voorstel)"),
+                    "trede": s.maatregel.trede if s.maatregel else None,
+                    "status": s.get_status_display(), "bezwaar": s.bezwaarstatus,
+                    "object": s, "url_naam": "sancties:schorsing"})
+    for t in TimeOut.objects.filter(leerling=leerling).select_related("maatregel"):
+        uit.append({"datum": t.datum, "soort": _("time-out"), "naam": t.maatregel.naam,
+                    "trede": t.maatregel.trede, "status": t.get_status_display(),
+                    "bezwaar": "", "object": t, "url_naam": "sancties:time_out"})
+    for v in Verwijdering.objects.filter(leerling=leerling).select_related("maatregel"):
+        uit.append({"datum": v.voorgesteld_op, "soort": _("verwijdering"),
+                    "naam": v.maatregel.naam, "trede": v.maatregel.trede,
+                    "status": v.get_status_display(), "bezwaar": "", "object": v,
+                    "url_naam": "sancties:verwijdering"})
+    return sorted(uit, key=lambda r: (r["datum"], r["object"].pk), reverse=True)
+
+
+def zichtbare_schorsing(user, pk: int) -> Schorsing | None:
+    s = (Schorsing.objects.select_related("leerling", "school", "statuut", "maatregel",
+                                          "voorgesteld_door", "besloten_door",
+                                          "termijn_inspectie", "termijn_bezwaar",
+                                          "termijn_bezwaarbeslissing")
+         .filter(pk=pk, leerling__in=toegang.leerlingen_voor(user)).first())
+    return s
+
+
+VOLGENDE_STAP_VERWIJDERING = {
+    Verwijderingstatus.VOORGESTELD: _("voorbereiden en voornemen bekendmaken"),
+    Verwijderingstatus.VOORNEMEN: _("andere school zoeken; definitief besluiten"),
+    Verwijderingstatus.BESLOTEN: _("bezwaartermijn afwachten"),
+    Verwijderingstatus.BEZWAAR: _("ouders opnieuw horen"),
+    Verwijderingstatus.BEZWAAR_GEHOORD: _("nieuw besluit nemen"),
+}

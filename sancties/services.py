@@ -1,0 +1,657 @@
+"""The acts of a schorsing, each one service: lock, check the policy (`dossiers.toegang`)
+and the statuut's rules, transition, write the dossier entry (section gedrag, the schorsing
+as source), open or close deadlines, request letters, in one transaction.
+
+Every refusal is an `InvoerFout` with a Dutch message; nothing is written then.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from dossiers import dossier, toegang
+from dossiers.brieven.services import brief_aanvragen
+from dossiers.models import Brief, Briefstatus, Dossierstuk, Leerling, Verwijdergrond
+from statuut import kalender
+from statuut.models import Dossiersectie, Partij, Rol, Termijnstart
+from statuut.services import InvoerFout, termijn_openen, termijn_voldaan
+
+from . import regels
+from .models import Bezwaarstatus, Ernst, Schorsing, Schorsingstatus
+from .regels import datum_kort
+
+GEDRAG = Dossiersectie.GEDRAG
+
+
+def _vandaag() -> date:
+    return timezone.localdate()
+
+
+def _vergrendeld(schorsing: Schorsing | int) -> Schorsing:
+    pk = schorsing.pk if isinstance(schorsing, Schorsing) else schorsing
+    return (Schorsing.objects.select_for_update(of=("self",))
+            .select_related("leerling", "school", "statuut", "maatregel").get(pk=pk))
+
+
+def _stuk(door, schorsing: Schorsing, titel: str, inhoud: str, datum: date | None = None):
+    return dossier.stuk_toevoegen(door=door, leerling=schorsing.leerling, sectie=GEDRAG,
+                                  titel=titel, inhoud=inhoud, datum=datum or _vandaag(),
+                                  bron=schorsing, controleer=False)
+
+
+def _naam(user) -> str:
+    medewerker = getattr(user, "medewerker", None)
+    return medewerker.naam if medewerker else user.get_username()
+
+
+def _mag(door, leerling: Leerling, rollen, wat: str, statuut, artikel: str = "") -> None:
+    if not toegang.mag_maatregel(door, leerling, rollen):
+        grond = regels.artikel_tekst(statuut, [artikel]) if artikel else _(
+            "het leerlingenstatuut")
+        raise InvoerFout(_("Dit mag u niet: %(wat)s is volgens %(grond)s voorbehouden aan "
+                           "%(rollen)s.")
+                         % {"wat": wat, "grond": grond, "rollen": regels.rollen_tekst(rollen)})
+
+
+def _laatste_dag(school, eerste_dag: date, schooldagen: int) -> date:
+    try:
+        return regels.laatste_schooldag(school, eerste_dag, schooldagen)
+    except kalender.KalenderOnbekend as exc:
+        raise InvoerFout(str(exc)) from exc
+
+
+# --- proposal and hearing ------------------------------------------------------------------
+
+
+@transaction.atomic
+def schorsing_voorstellen(*, door, leerling: Leerling, gronden: list[str], ernst: str,
+                          feiten: str, eerste_dag: date, schooldagen: int,
+                          tijdens_verwijdering: bool = False) -> Schorsing:
+    """Record the incident and propose a schorsing (concept); optionally for the duration of
+    the pupil's running verwijdering procedure, where the statuut allows that."""
+    op = _vandaag()
+    statuut = regels.statuut_in_werking(leerling.school, op)
+    _mag(door, leerling, regels.voorstel_rollen(statuut), _("een schorsing voorstellen"),
+         statuut)
+    gronden = [g for g in gronden if g]
+    if not gronden:
+        raise InvoerFout(_("Kies ten minste één grond uit het leerlingenstatuut."))
+    onbekend = [g for g in gronden if g not in statuut.schorsing_gronden]
+    if onbekend:
+        raise InvoerFout(_("Deze grond staat niet in het leerlingenstatuut: %(g)s. Kies uit de "
+                           "lijst.") % {"g": "; ".join(onbekend)})
+    if ernst not in Ernst.values:
+        raise InvoerFout(_("Kies de ernst: onacceptabel, ernstig of zeer ernstig."))
+    feiten = (feiten or "").strip()
+    if not feiten:
+        raise InvoerFout(_("Beschrijf de feiten: wat is er gebeurd, wanneer en waar."))
+    verwijdering = None
+    if tijdens_verwijdering:
+        from .models import Verwijdering, Verwijderingstatus
+
+        verwijdering = Verwijdering.objects.filter(leerling=leerling).exclude(
+            status=Verwijderingstatus.AFGEROND).first()
+        if verwijdering is None:
+            raise InvoerFout(_("Voor deze leerling loopt geen verwijderingsprocedure."))
+    regels.schorsing_maatregel(statuut, schooldagen,
+                               tijdens_verwijdering=verwijdering is not None)
+    if eerste_dag < op:
+        raise InvoerFout(_("De eerste dag van de schorsing ligt in het verleden."))
+    laatste = _laatste_dag(leerling.school, eerste_dag, schooldagen)
+    schorsing = Schorsing.objects.create(
+        school=leerling.school, leerling=leerling, gronden=gronden, ernst=ernst, feiten=feiten,
+        eerste_dag=eerste_dag, schooldagen=schooldagen, laatste_dag=laatste,
+        voorgesteld_door=door, voorgesteld_op=op, verwijdering=verwijdering,
+    )
+    _stuk(door, schorsing, _("Voorstel tot schorsing"), _(
+        "%(door)s stelt een schorsing voor van %(n)d schooldag(en), van %(v)s tot en met "
+        "%(t)s. Grond: %(g)s. Ernst: %(e)s. Feiten: %(f)s"
+    ) % {"door": _naam(door), "n": schooldagen, "v": datum_kort(eerste_dag),
+         "t": datum_kort(laatste), "g": "; ".join(gronden), "e": Ernst(ernst).label,
+         "f": feiten})
+    return schorsing
+
+
+@transaction.atomic
+def hoorgesprek_plannen(*, door, schorsing: Schorsing, op: datetime, plaats: str) -> Schorsing:
+    """Plan the hearing; parents under the statuut's age are invited by letter."""
+    schorsing = _vergrendeld(schorsing)
+    statuut = regels.statuut_in_werking(schorsing.school, _vandaag())
+    _mag(door, schorsing.leerling, regels.horen_rollen(statuut),
+         _("het horen van de leerling plannen"), statuut)
+    if schorsing.status not in (Schorsingstatus.CONCEPT, Schorsingstatus.HOORGESPREK_GEPLAND,
+                                Schorsingstatus.GEHOORD):
+        raise InvoerFout(_("Over deze schorsing is al besloten; een nieuw hoorgesprek plannen "
+                           "kan niet meer."))
+    plaats = (plaats or "").strip()
+    if not plaats:
+        raise InvoerFout(_("Vul de plaats van het hoorgesprek in."))
+    if timezone.localtime(op).date() < _vandaag():
+        raise InvoerFout(_("Het hoorgesprek ligt in het verleden; kies een datum vanaf "
+                           "vandaag."))
+    schorsing.plan_hoorgesprek(op=op, plaats=plaats)
+    schorsing.save()
+    lokaal = timezone.localtime(op)
+    leerling = schorsing.leerling
+    ouders_erbij = regels.leeftijd(leerling.geboortedatum, lokaal.date()) < (
+        statuut.ouders_horen_onder_leeftijd)
+    _stuk(door, schorsing, _("Hoorgesprek gepland"), _(
+        "Hoorgesprek over de voorgestelde schorsing op %(d)s om %(t)s, %(p)s.%(o)s"
+    ) % {"d": datum_kort(lokaal.date()), "t": f"{lokaal:%H:%M}", "p": plaats,
+         "o": (" " + _("De ouders worden uitgenodigd (leerling jonger dan %(n)d jaar).")
+               % {"n": statuut.ouders_horen_onder_leeftijd}) if ouders_erbij else ""})
+    if ouders_erbij:
+        brief_aanvragen(
+            door=door, leerling=leerling, soort="uitnodiging_gesprek",
+            sleutel=f"schorsing:{schorsing.pk}:horen:{lokaal:%Y%m%d%H%M}",
+            gegevens={"gesprek_datum": datum_kort(lokaal.date()),
+                      "gesprek_tijd": f"{lokaal:%H:%M}", "plaats": plaats,
+                      "aanleiding": _("het voornemen om %(n)s te schorsen; de leerling wordt "
+                                      "gehoord in uw bijzijn")
+                      % {"n": leerling.roepnaam},
+                      "met_wie": regels.rollen_tekst(regels.horen_rollen(statuut))},
+            datum=_vandaag(), bron=schorsing, statuut=statuut,
+        )
+    return schorsing
+
+
+@transaction.atomic
+def hoorgesprek_vastleggen(*, door, schorsing: Schorsing, gehoord_op: date, gehoord_door,
+                           ouders_aanwezig: bool, verslag: str) -> Schorsing:
+    """Record the hearing: who heard the pupil, whether parents were there, the report."""
+    schorsing = _vergrendeld(schorsing)
+    statuut = regels.statuut_in_werking(schorsing.school, gehoord_op)
+    rollen = regels.horen_rollen(statuut)
+    _mag(door, schorsing.leerling, rollen, _("het hoorgesprek vastleggen"), statuut)
+    if schorsing.status != Schorsingstatus.HOORGESPREK_GEPLAND:
+        raise InvoerFout(_("Plan eerst het hoorgesprek; deze schorsing is %(s)s.")
+                         % {"s": schorsing.get_status_display()})
+    if gehoord_op > _vandaag():
+        raise InvoerFout(_("Een hoorgesprek in de toekomst kan nog niet worden vastgelegd."))
+    verslag = (verslag or "").strip()
+    if not verslag:
+        raise InvoerFout(_("Schrijf het verslag van het hoorgesprek (hoor en wederhoor)."))
+    hoorders = list(gehoord_door)
+    if not hoorders:
+        raise InvoerFout(_("Kies wie de leerling hebben gehoord."))
+    gedekt: set[str] = set()
+    for hoorder in hoorders:
+        gedekt |= toegang.sanctierollen(hoorder, schorsing.leerling, op=gehoord_op)
+    ontbreekt = [r for r in rollen if r not in gedekt]
+    # The statuut's list must be complete; without a list, one who may impose suffices.
+    if (statuut.schorsing_horen_door and ontbreekt) or not (gedekt & set(rollen)):
+        raise InvoerFout(_("Volgens het leerlingenstatuut wordt de leerling gehoord door: "
+                           "%(r)s. Ontbreekt bij de gekozen personen: %(o)s.")
+                         % {"r": regels.rollen_tekst(rollen),
+                            "o": regels.rollen_tekst(ontbreekt or rollen)})
+    schorsing.horen(op=gehoord_op, ouders_aanwezig=ouders_aanwezig, verslag=verslag)
+    schorsing.save()
+    schorsing.gehoord_door.set(hoorders)
+    _stuk(door, schorsing, _("Verslag hoorgesprek schorsing"), _(
+        "Gehoord op %(d)s door %(w)s; ouders %(o)s. Verslag: %(v)s"
+    ) % {"d": datum_kort(gehoord_op), "w": ", ".join(_naam(h) for h in hoorders),
+         "o": _("aanwezig") if ouders_aanwezig else _("niet aanwezig"), "v": verslag},
+        datum=gehoord_op)
+    return schorsing
+
+
+# --- decision and bekendmaking -------------------------------------------------------------
+
+
+def _gegevens_besluit(schorsing: Schorsing, statuut, maatregel, inspectie: bool) -> dict:
+    nummers = [maatregel.artikel]
+    gegevens = {
+        "maatregel": maatregel.naam,
+        "eerste_dag": datum_kort(schorsing.eerste_dag),
+        "laatste_dag": datum_kort(schorsing.laatste_dag),
+        "schooldagen": str(schorsing.schooldagen),
+        "gronden": "; ".join(schorsing.gronden),
+        "ernst": str(Ernst(schorsing.ernst).label),
+        "feiten": schorsing.feiten,
+        "motivering": schorsing.motivering,
+        "opdrachten": schorsing.opdrachten,
+        "gehoord_op": datum_kort(schorsing.gehoord_op) if schorsing.gehoord_op else "",
+        "inspectie": inspectie,
+        "grondslag": regels.artikel_tekst(statuut, nummers),
+        "mandaat": "",
+    }
+    if maatregel.mandaat_van:
+        van = regels.bij_tekst(maatregel.mandaat_van)
+        gegevens["mandaat"] = _("Dit besluit is genomen door %(door)s, in mandaat namens "
+                                "%(van)s.") % {"door": _naam(schorsing.besloten_door),
+                                               "van": van}
+    if statuut.bezwaar_schorsing_mogelijk and schorsing.termijn_bezwaar is not None:
+        gegevens["rechtsmiddel"] = {
+            "soort": _("bezwaar"),
+            "termijn": _("%(t)s na dit besluit, dus uiterlijk %(d)s,")
+            % {"t": regels.termijn_tekst(statuut.bezwaar_termijn_aantal,
+                                         statuut.bezwaar_termijn_eenheid),
+               "d": datum_kort(schorsing.termijn_bezwaar.vervaldatum)},
+            "bij": regels.bij_tekst(statuut.bezwaar_schorsing_bij),
+            "artikel": "",
+        }
+    else:
+        gegevens["geen_bezwaar"] = _("Volgens het leerlingenstatuut van de school kan tegen "
+                                     "dit besluit geen bezwaar worden gemaakt.")
+    return gegevens
+
+
+def _brief_partijen(statuut, inspectie: bool) -> tuple[str, ...]:
+    """Copies of the decision: the statuut's parties besides pupil and parents (who get the
+    letter itself); the inspectie only when this schorsing is reported to it."""
+    uit = []
+    for p in statuut.schorsing_informeren:
+        if p in (Partij.OUDERS, Partij.LEERLING, Partij.DIRECTIE, Partij.TEAMLEIDER):
+            continue
+        if p == Partij.INSPECTIE and not inspectie:
+            continue
+        uit.append(p)
+    return tuple(uit)
+
+
+@transaction.atomic
+def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schooldagen: int,
+                        motivering: str, opdrachten: str,
+                        bevoegd_gezag_geinformeerd_op: date | None = None) -> Schorsing:
+    """Decide the schorsing in writing, with the statuut in force today."""
+    schorsing = _vergrendeld(schorsing)
+    op = _vandaag()
+    if schorsing.status in (Schorsingstatus.CONCEPT, Schorsingstatus.HOORGESPREK_GEPLAND):
+        raise InvoerFout(_("Eerst horen: een schorsingsbesluit kan pas nadat de leerling is "
+                           "gehoord (hoor en wederhoor). Leg eerst het hoorgesprek vast."))
+    if schorsing.status != Schorsingstatus.GEHOORD:
+        raise InvoerFout(_("Over deze schorsing is al besloten door %(w)s op %(d)s.")
+                         % {"w": _naam(schorsing.besloten_door),
+                            "d": datum_kort(schorsing.besloten_op)})
+    leerling = schorsing.leerling
+    statuut = regels.statuut_in_werking(schorsing.school, op)
+    maatregel = regels.schorsing_maatregel(
+        statuut, schooldagen, tijdens_verwijdering=schorsing.verwijdering_id is not None)
+    _mag(door, leerling, regels.beslis_rollen(maatregel),
+         ngettext("een %(m)s (%(n)d schooldag) opleggen", "een %(m)s (%(n)d schooldagen) "
+                  "opleggen", schooldagen) % {"m": maatregel.naam.lower(), "n": schooldagen},
+         statuut, maatregel.artikel)
+    if (regels.leeftijd(leerling.geboortedatum, schorsing.gehoord_op)
+            < statuut.ouders_horen_onder_leeftijd and not schorsing.ouders_aanwezig):
+        raise InvoerFout(_("De leerling is gehoord zonder de ouders, maar is jonger dan %(n)d "
+                           "jaar: volgens het leerlingenstatuut wordt de leerling gehoord in "
+                           "het bijzijn van de ouders. Plan een nieuw hoorgesprek met de "
+                           "ouders.") % {"n": statuut.ouders_horen_onder_leeftijd})
+    if statuut.schorsing_bekendmaking_vooraf and eerste_dag <= op:
+        raise InvoerFout(_("Volgens het leerlingenstatuut wordt een schorsing vooraf "
+                           "schriftelijk bekendgemaakt: de eerste dag moet na vandaag (%(d)s) "
+                           "liggen.") % {"d": datum_kort(op)})
+    if eerste_dag < op:
+        raise InvoerFout(_("De eerste dag van de schorsing ligt in het verleden."))
+    if Partij.BEVOEGD_GEZAG in maatregel.informeren_vooraf:
+        if bevoegd_gezag_geinformeerd_op is None:
+            raise InvoerFout(_("Het bevoegd gezag wordt vooraf over de voorgenomen schorsing "
+                               "geïnformeerd (%(g)s): vul in wanneer dat is gebeurd.")
+                             % {"g": regels.artikel_tekst(statuut, [maatregel.artikel])})
+        if bevoegd_gezag_geinformeerd_op > op:
+            raise InvoerFout(_("De datum waarop het bevoegd gezag is geïnformeerd ligt in de "
+                               "toekomst."))
+    motivering = (motivering or "").strip()
+    if not motivering:
+        raise InvoerFout(_("Een schorsing wordt met opgave van redenen besloten: vul de "
+                           "motivering in."))
+    laatste = _laatste_dag(schorsing.school, eerste_dag, schooldagen)
+    inspectie = schooldagen > statuut.schorsing_inspectie_boven_schooldagen
+    schorsing.eerste_dag, schorsing.schooldagen, schorsing.laatste_dag = (
+        eerste_dag, schooldagen, laatste)
+    schorsing.besluiten(door=door, op=op, statuut=statuut, maatregel=maatregel,
+                        motivering=motivering, opdrachten=(opdrachten or "").strip(),
+                        inspectie_melden=inspectie,
+                        bevoegd_gezag_geinformeerd_op=bevoegd_gezag_geinformeerd_op)
+    naam = leerling.volledige_naam
+    if inspectie:
+        schorsing.termijn_inspectie = termijn_openen(
+            school=schorsing.school, omschrijving=_("Schorsing van %(n)s melden aan de "
+                                                    "inspectie") % {"n": naam},
+            startdatum=op, aantal=statuut.schorsing_inspectie_termijn_aantal,
+            eenheid=statuut.schorsing_inspectie_termijn_eenheid,
+            regel=_("melding schorsing langer dan %(n)d schooldag(en)")
+            % {"n": statuut.schorsing_inspectie_boven_schooldagen},
+            onderwerp=schorsing, verantwoordelijke=door)
+    if statuut.bezwaar_schorsing_mogelijk and statuut.bezwaar_termijn_aantal:
+        schorsing.termijn_bezwaar = termijn_openen(
+            school=schorsing.school,
+            omschrijving=_("Termijn voor bezwaar tegen de schorsing van %(n)s") % {"n": naam},
+            startdatum=op, aantal=statuut.bezwaar_termijn_aantal,
+            eenheid=statuut.bezwaar_termijn_eenheid, regel=_("bezwaar tegen schorsing"),
+            onderwerp=schorsing, verantwoordelijke_rol=Rol.DIRECTIE)
+    schorsing.save()
+    _stuk(door, schorsing, _("Besluit tot schorsing"), _(
+        "%(door)s besluit tot %(m)s van %(v)s tot en met %(t)s (%(n)d schooldag(en)). "
+        "Motivering: %(mot)s%(opd)s"
+    ) % {"door": _naam(door), "m": maatregel.naam.lower(), "v": datum_kort(eerste_dag),
+         "t": datum_kort(laatste), "n": schooldagen, "mot": motivering,
+         "opd": (" " + _("Tijdens de schorsing: %(o)s") % {"o": schorsing.opdrachten})
+         if schorsing.opdrachten else ""})
+    brief_aanvragen(
+        door=door, leerling=leerling, soort="sanctie_schorsing_besluit",
+        sleutel=f"schorsing:{schorsing.pk}:besluit",
+        gegevens=_gegevens_besluit(schorsing, statuut, maatregel, inspectie), datum=op,
+        partijen=_brief_partijen(statuut, inspectie), bron=schorsing, statuut=statuut)
+    return schorsing
+
+
+def besluitbrief(schorsing: Schorsing) -> Brief | None:
+    return (Brief.objects.filter(sleutel=f"schorsing:{schorsing.pk}:besluit")
+            .defer("pdf").first())
+
+
+def bekendmaken_rollen(schorsing: Schorsing) -> list[str]:
+    maatregel = schorsing.maatregel
+    rollen = regels.beslis_rollen(maatregel) if maatregel else []
+    if maatregel and maatregel.informeren_door:
+        rollen.append(maatregel.informeren_door)
+    return rollen
+
+
+@transaction.atomic
+def schorsing_bekendmaken(*, door, schorsing: Schorsing) -> Schorsing:
+    """Record that the written decision went to pupil and parents (never published)."""
+    schorsing = _vergrendeld(schorsing)
+    op = _vandaag()
+    if schorsing.status != Schorsingstatus.BESLOTEN:
+        raise InvoerFout(_("Alleen een besloten schorsing kan worden bekendgemaakt; deze is "
+                           "%(s)s.") % {"s": schorsing.get_status_display()})
+    statuut = schorsing.statuut
+    _mag(door, schorsing.leerling, bekendmaken_rollen(schorsing),
+         _("het besluit bekendmaken"), statuut, schorsing.maatregel.artikel)
+    brief = besluitbrief(schorsing)
+    if brief is None or brief.status not in (Briefstatus.GEMAAKT, Briefstatus.VERZONDEN):
+        raise InvoerFout(_("Geen bekendmaking zonder brief: de brief met het besluit is nog "
+                           "niet gemaakt. Wacht tot hij klaar is (zie de uitgaande post) en "
+                           "probeer het dan opnieuw."))
+    if statuut.schorsing_bekendmaking_vooraf and op >= schorsing.eerste_dag:
+        raise InvoerFout(_("Volgens het leerlingenstatuut wordt de schorsing vooraf "
+                           "bekendgemaakt, maar de schorsing begint al op %(d)s. Neem een "
+                           "nieuw besluit met een latere eerste dag.")
+                         % {"d": datum_kort(schorsing.eerste_dag)})
+    schorsing.bekendmaken(op=op)
+    schorsing.save()
+    _stuk(door, schorsing, _("Besluit tot schorsing bekendgemaakt"), _(
+        "Het schriftelijke besluit is op %(d)s bekendgemaakt aan %(a)s (niet algemeen "
+        "bekendgemaakt)."
+    ) % {"d": datum_kort(op), "a": ", ".join(o.naam for o in brief.ontvangers.all())})
+    return schorsing
+
+
+@transaction.atomic
+def schorsing_ingaan(*, door, schorsing: Schorsing) -> Schorsing:
+    schorsing = _vergrendeld(schorsing)
+    op = _vandaag()
+    if schorsing.status != Schorsingstatus.BEKENDGEMAAKT:
+        raise InvoerFout(_("Eerst het besluit bekendmaken; deze schorsing is %(s)s.")
+                         % {"s": schorsing.get_status_display()})
+    _mag(door, schorsing.leerling, bekendmaken_rollen(schorsing),
+         _("de schorsing laten ingaan"), schorsing.statuut)
+    if op < schorsing.eerste_dag:
+        raise InvoerFout(_("De schorsing gaat pas in op %(d)s.")
+                         % {"d": datum_kort(schorsing.eerste_dag)})
+    schorsing.ingaan(op=op)
+    schorsing.save()
+    _stuk(door, schorsing, _("Schorsing ingegaan"), _(
+        "De schorsing is ingegaan op %(d)s; de leerling heeft tot en met %(t)s geen toegang "
+        "tot de school.") % {"d": datum_kort(op), "t": datum_kort(schorsing.laatste_dag)})
+    return schorsing
+
+
+@transaction.atomic
+def gesprek_ouders_plannen(*, door, schorsing: Schorsing, op: datetime, plaats: str,
+                           met_wie: str) -> Schorsing:
+    """Seed 004: the parents are invited to a talk about the measure, exploring solutions;
+    only where the rung asks for that talk."""
+    schorsing = _vergrendeld(schorsing)
+    _mag(door, schorsing.leerling, bekendmaken_rollen(schorsing),
+         _("de ouders uitnodigen"), schorsing.statuut)
+    if schorsing.maatregel is None or not schorsing.maatregel.gesprek_ouders:
+        raise InvoerFout(_("Het leerlingenstatuut vraagt bij deze schorsing geen gesprek met "
+                           "de ouders."))
+    if schorsing.status not in (Schorsingstatus.BESLOTEN, Schorsingstatus.BEKENDGEMAAKT,
+                                Schorsingstatus.LOPEND):
+        raise InvoerFout(_("Een gesprek over de maatregel volgt op het besluit."))
+    plaats, met_wie = (plaats or "").strip(), (met_wie or "").strip()
+    if not plaats or not met_wie:
+        raise InvoerFout(_("Vul de plaats in en wie bij het gesprek zijn."))
+    lokaal = timezone.localtime(op)
+    if lokaal.date() < _vandaag():
+        raise InvoerFout(_("Het gesprek ligt in het verleden."))
+    schorsing.gesprek_ouders_op = op
+    schorsing.save(update_fields=["gesprek_ouders_op"])
+    brief_aanvragen(
+        door=door, leerling=schorsing.leerling, soort="uitnodiging_gesprek",
+        sleutel=f"schorsing:{schorsing.pk}:gesprek:{lokaal:%Y%m%d%H%M}",
+        gegevens={"gesprek_datum": datum_kort(lokaal.date()), "gesprek_tijd": f"{lokaal:%H:%M}",
+                  "plaats": plaats, "met_wie": met_wie,
+                  "aanleiding": _("de schorsing van %(n)s en de mogelijkheden voor de opvang "
+                                  "op school") % {"n": schorsing.leerling.roepnaam}},
+        datum=_vandaag(), bron=schorsing, statuut=schorsing.statuut)
+    _stuk(door, schorsing, _("Uitnodiging gesprek over de schorsing"), _(
+        "Ouders uitgenodigd op %(d)s om %(t)s, %(p)s, met %(m)s.") % {
+        "d": datum_kort(lokaal.date()), "t": f"{lokaal:%H:%M}", "p": plaats, "m": met_wie})
+    return schorsing
+
+
+# --- inspectie and closing ------------------------------------------------------------------
+
+
+def inspectiemelding(schorsing: Schorsing) -> dict:
+    """What the inspectie's portal asks for a schorsing: school, pupil, dates, length,
+    reasons."""
+    leerling, school = schorsing.leerling, schorsing.school
+    return {
+        _("School"): f"{school.naam} (BRIN {school.brin})",
+        _("Leerling"): f"{leerling.volledige_naam} ({leerling.leerlingnummer}), geboren "
+                       f"{datum_kort(leerling.geboortedatum)}",
+        _("Eerste dag"): datum_kort(schorsing.eerste_dag),
+        _("Laatste dag"): datum_kort(schorsing.laatste_dag),
+        _("Duur"): _("%(n)d schooldag(en)") % {"n": schorsing.schooldagen},
+        _("Redenen"): "; ".join(schorsing.gronden) + ". " + schorsing.motivering,
+        _("Besloten op"): datum_kort(schorsing.besloten_op) if schorsing.besloten_op else "",
+    }
+
+
+@transaction.atomic
+def inspectiemelding_vastleggen(*, door, schorsing: Schorsing, gemeld_op: date,
+                                kenmerk: str) -> Schorsing:
+    schorsing = _vergrendeld(schorsing)
+    if not schorsing.inspectie_melden:
+        raise InvoerFout(_("Deze schorsing hoeft volgens het leerlingenstatuut niet aan de "
+                           "inspectie te worden gemeld."))
+    if schorsing.inspectie_gemeld_op:
+        raise InvoerFout(_("De melding aan de inspectie is al vastgelegd (%(d)s).")
+                         % {"d": datum_kort(schorsing.inspectie_gemeld_op)})
+    _mag(door, schorsing.leerling, bekendmaken_rollen(schorsing),
+         _("de melding aan de inspectie vastleggen"), schorsing.statuut)
+    if gemeld_op > _vandaag() or gemeld_op < schorsing.besloten_op:
+        raise InvoerFout(_("De datum van de melding ligt tussen het besluit (%(b)s) en "
+                           "vandaag.") % {"b": datum_kort(schorsing.besloten_op)})
+    schorsing.inspectie_gemeld_op = gemeld_op
+    schorsing.inspectie_kenmerk = (kenmerk or "").strip()
+    schorsing.save(update_fields=["inspectie_gemeld_op", "inspectie_kenmerk"])
+    if schorsing.termijn_inspectie is not None:
+        termijn_voldaan(schorsing.termijn_inspectie)
+    kenmerk = schorsing.inspectie_kenmerk
+    _stuk(door, schorsing, _("Schorsing gemeld aan de inspectie"), _(
+        "Gemeld op %(d)s%(k)s.") % {"d": datum_kort(gemeld_op),
+                                   "k": (", " + _("kenmerk %(k)s") % {"k": kenmerk})
+                                   if kenmerk else ""}, datum=gemeld_op)
+    return schorsing
+
+
+@transaction.atomic
+def schorsing_afronden(*, door, schorsing: Schorsing, gesprek_ouders_verslag: str = ""
+                       ) -> Schorsing:
+    schorsing = _vergrendeld(schorsing)
+    op = _vandaag()
+    if schorsing.status != Schorsingstatus.LOPEND:
+        raise InvoerFout(_("Alleen een lopende schorsing kan worden afgerond; deze is %(s)s.")
+                         % {"s": schorsing.get_status_display()})
+    _mag(door, schorsing.leerling, bekendmaken_rollen(schorsing),
+         _("de schorsing afronden"), schorsing.statuut)
+    if op < schorsing.laatste_dag:
+        raise InvoerFout(_("De schorsing loopt tot en met %(d)s; rond haar daarna af.")
+                         % {"d": datum_kort(schorsing.laatste_dag)})
+    if schorsing.inspectie_melden and not schorsing.inspectie_gemeld_op:
+        raise InvoerFout(_("De schorsing moet nog aan de inspectie worden gemeld (uiterlijk "
+                           "%(d)s). Leg de melding eerst vast.")
+                         % {"d": datum_kort(schorsing.termijn_inspectie.vervaldatum)})
+    verslag = (gesprek_ouders_verslag or "").strip()
+    if schorsing.maatregel.gesprek_ouders and not verslag:
+        raise InvoerFout(_("Volgens %(g)s wordt van het gesprek met de ouders een verslag "
+                           "gemaakt, door de ouders voor gezien getekend: vul het verslag in.")
+                         % {"g": regels.artikel_tekst(schorsing.statuut,
+                                                      [schorsing.maatregel.artikel])})
+    schorsing.afronden(op=op, gesprek_ouders_verslag=verslag)
+    schorsing.save()
+    _stuk(door, schorsing, _("Schorsing afgerond"), _("De schorsing is afgerond op %(d)s.%(v)s")
+          % {"d": datum_kort(op),
+             "v": (" " + _("Verslag gesprek met de ouders: %(v)s") % {"v": verslag})
+             if verslag else ""})
+    return schorsing
+
+
+# --- bezwaar ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def bezwaar_indienen(*, door, schorsing: Schorsing, ingediend_op: date, gronden: str
+                     ) -> Schorsing:
+    """Record a bezwaar of the parents against the decision, within the statuut's term."""
+    schorsing = _vergrendeld(schorsing)
+    statuut = schorsing.statuut
+    if statuut is None or schorsing.status in (Schorsingstatus.CONCEPT,
+                                               Schorsingstatus.HOORGESPREK_GEPLAND,
+                                               Schorsingstatus.GEHOORD):
+        raise InvoerFout(_("Er is nog geen besluit om bezwaar tegen te maken."))
+    if not statuut.bezwaar_schorsing_mogelijk:
+        raise InvoerFout(_("Tegen een schorsing kan volgens het leerlingenstatuut van de school "
+                           "geen bezwaar worden gemaakt. Het bezwaar is niet ingeschreven."))
+    _mag(door, schorsing.leerling, regels.BEZWAAR_ONTVANGEN_ROLLEN,
+         _("een bezwaar inschrijven"), statuut)
+    if schorsing.bezwaarstatus != Bezwaarstatus.GEEN:
+        raise InvoerFout(_("Tegen deze schorsing is al bezwaar ingediend op %(d)s.")
+                         % {"d": datum_kort(schorsing.bezwaar_ingediend_op)})
+    if ingediend_op > _vandaag():
+        raise InvoerFout(_("De datum van indiening ligt in de toekomst."))
+    termijn = schorsing.termijn_bezwaar
+    if termijn is None:
+        raise InvoerFout(_("Het leerlingenstatuut noemt geen termijn voor bezwaar; vul die "
+                           "eerst aan in het statuut (beheer)."))
+    if ingediend_op > termijn.vervaldatum:
+        raise InvoerFout(_("Het bezwaar is te laat ingediend: de termijn van %(t)s na het "
+                           "besluit van %(b)s liep tot en met %(d)s. Het bezwaar is niet "
+                           "ingeschreven.")
+                         % {"t": regels.termijn_tekst(termijn.aantal, termijn.eenheid),
+                            "b": datum_kort(schorsing.besloten_op),
+                            "d": datum_kort(termijn.vervaldatum)})
+    gronden = (gronden or "").strip()
+    if not gronden:
+        raise InvoerFout(_("Vul de gronden van het bezwaar in."))
+    schorsing.bezwaar_indienen(op=ingediend_op, gronden=gronden)
+    termijn_voldaan(termijn)
+    start = (termijn.vervaldatum if statuut.bezwaar_beslistermijn_vanaf
+             == Termijnstart.EINDE_TERMIJN else ingediend_op)
+    if statuut.bezwaar_beslistermijn_aantal:
+        schorsing.termijn_bezwaarbeslissing = termijn_openen(
+            school=schorsing.school,
+            omschrijving=_("Beslissing op het bezwaar tegen de schorsing van %(n)s")
+            % {"n": schorsing.leerling.volledige_naam},
+            startdatum=start, aantal=statuut.bezwaar_beslistermijn_aantal,
+            eenheid=statuut.bezwaar_beslistermijn_eenheid,
+            regel=_("beslistermijn bezwaar schorsing"), onderwerp=schorsing,
+            verantwoordelijke_rol=Rol.DIRECTIE)
+    schorsing.save()
+    _stuk(door, schorsing, _("Bezwaar tegen schorsing ingediend"), _(
+        "Bezwaar ingediend op %(d)s bij %(bij)s. Gronden: %(g)s") % {
+        "d": datum_kort(ingediend_op), "bij": regels.rollen_tekst([statuut.bezwaar_schorsing_bij]),
+        "g": gronden}, datum=ingediend_op)
+    return schorsing
+
+
+@transaction.atomic
+def bezwaar_horen(*, door, schorsing: Schorsing, gehoord_op: date, verslag: str) -> Schorsing:
+    schorsing = _vergrendeld(schorsing)
+    _mag(door, schorsing.leerling, regels.BEVOEGD_GEZAG_ROLLEN,
+         _("de ouders horen over het bezwaar"), schorsing.statuut)
+    if schorsing.bezwaarstatus != Bezwaarstatus.INGEDIEND:
+        raise InvoerFout(_("Er is geen ingediend bezwaar om over te horen."))
+    if gehoord_op > _vandaag() or gehoord_op < schorsing.bezwaar_ingediend_op:
+        raise InvoerFout(_("De datum van het horen ligt tussen de indiening en vandaag."))
+    verslag = (verslag or "").strip()
+    if not verslag:
+        raise InvoerFout(_("Schrijf het verslag van het horen over het bezwaar."))
+    schorsing.bezwaar_horen(op=gehoord_op, verslag=verslag)
+    schorsing.save()
+    _stuk(door, schorsing, _("Ouders gehoord over het bezwaar"), verslag, datum=gehoord_op)
+    return schorsing
+
+
+def stukken_van_schorsing(schorsing: Schorsing):
+    """Every dossier entry tied to the schorsing: its own and its letters'."""
+    brieven = Brief.objects.filter(bron_type__model="schorsing", bron_type__app_label="sancties",
+                                   bron_id=schorsing.pk, dossierstuk__isnull=False)
+    eigen = dossier.stukken_van_bron(schorsing).values_list("pk", flat=True)
+    return Dossierstuk.objects.filter(
+        pk__in=[*eigen, *brieven.values_list("dossierstuk_id", flat=True)])
+
+
+@transaction.atomic
+def bezwaar_beslissen(*, door, schorsing: Schorsing, gegrond: bool, motivering: str
+                      ) -> Schorsing:
+    """The bevoegd gezag's decision on the bezwaar. Upheld, where the statuut says so, every
+    dossier entry of the schorsing is removed (tombstones record the removal)."""
+    schorsing = _vergrendeld(schorsing)
+    op = _vandaag()
+    _mag(door, schorsing.leerling, regels.BEVOEGD_GEZAG_ROLLEN,
+         _("op het bezwaar beslissen"), schorsing.statuut)
+    if schorsing.bezwaarstatus == Bezwaarstatus.INGEDIEND:
+        raise InvoerFout(_("Eerst de ouders horen: het bevoegd gezag hoort de ouders over het "
+                           "bezwaar voordat het beslist."))
+    if schorsing.bezwaarstatus != Bezwaarstatus.GEHOORD:
+        raise InvoerFout(_("Er ligt geen bezwaar dat op een beslissing wacht."))
+    motivering = (motivering or "").strip()
+    if not motivering:
+        raise InvoerFout(_("Vul de motivering van de beslissing op het bezwaar in."))
+    if gegrond:
+        schorsing.bezwaar_gegrond(op=op, motivering=motivering)
+    else:
+        schorsing.bezwaar_ongegrond(op=op, motivering=motivering)
+    schorsing.save()
+    if schorsing.termijn_bezwaarbeslissing is not None:
+        termijn_voldaan(schorsing.termijn_bezwaarbeslissing)
+    opschonen = gegrond and schorsing.statuut.bezwaar_gegrond_dossier_opschonen
+    # The parents get the board's decision. When the schorsing's entries leave the dossier,
+    # the letter is not tied to the schorsing and says no more than the outcome.
+    brief_aanvragen(
+        door=door, leerling=schorsing.leerling, soort="sanctie_bezwaar_schorsing",
+        sleutel=f"schorsing:{schorsing.pk}:bezwaar",
+        gegevens={"uitkomst": _("gegrond") if gegrond else _("ongegrond"),
+                  "ingediend_op": datum_kort(schorsing.bezwaar_ingediend_op),
+                  "besluit_van": datum_kort(schorsing.besloten_op), "motivering": motivering,
+                  "bij": regels.bij_tekst(schorsing.statuut.bezwaar_schorsing_bij),
+                  "opgeschoond": opschonen},
+        datum=op, bron=None if opschonen else schorsing, statuut=schorsing.statuut)
+    if opschonen:
+        stukken = list(stukken_van_schorsing(schorsing))
+        if stukken:
+            dossier.stukken_verwijderen(
+                door=door, stukken=stukken, grond=Verwijdergrond.BEZWAAR_GEGROND,
+                toelichting=_("Bezwaar tegen de schorsing gegrond verklaard op %(d)s: alle aan "
+                              "de schorsing gerelateerde stukken zijn verwijderd. %(m)s")
+                % {"d": datum_kort(op), "m": motivering},
+                controleer=False)
+    else:
+        _stuk(door, schorsing, _("Beslissing op bezwaar tegen schorsing"), _(
+            "Het bezwaar is %(u)s verklaard op %(d)s. Motivering: %(m)s") % {
+            "u": _("gegrond") if gegrond else _("ongegrond"), "d": datum_kort(op),
+            "m": motivering})
+    return schorsing

@@ -1,0 +1,459 @@
+"""The verwijdering procedure (seed 003 art. 25, seed 004, Echnaton art. 8.3), its steps as
+prerequisites, each act one service in one transaction: lock, policy (`dossiers.toegang`),
+transition, dossier entry, deadlines, letters.
+
+1. proposal with grounds (by whom the rung's `voorstel_door` names);
+2. the steps: pupil heard (parents under the statuut's age), teachers/team heard, the
+   inspectie's view, the onderwijskundig rapport; on didactic grounds also the
+   samenwerkingsverband and an ontwikkelingsperspectief (Noordgouw art. 25.5);
+3. the written intention with reasons and the bezwaar term (letter to parents and the
+   statuut's parties);
+4. the search for another school, each school and its answer; for a pupil of compulsory
+   school age, the consultation with the inspectie;
+5. the definitive decision, only once another school accepted the pupil (or, where the
+   statuut allows it, after eight weeks of documented searching);
+6. bezwaar within the statuut's term, the parents heard again, a new decision within the
+   statuut's term.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from dossiers import dossier, toegang
+from dossiers.brieven.services import brief_aanvragen
+from dossiers.models import Leerling
+from statuut import kalender
+from statuut.models import Dossiersectie, Eenheid, Maatregelsoort, Orgaan, Partij, Rol, Termijnstart
+from statuut.services import InvoerFout, termijn_openen, termijn_voldaan
+
+from . import regels
+from .models import Schoolcontact, Verwijdering, Verwijderingstatus
+from .regels import datum_kort
+
+#: Leerplichtwet: full compulsory education and the qualification duty run to 18; a pupil
+#: younger than this is "leerplichtig" for the inspectie consultation (WVO art. 27 lid 2).
+LEERPLICHT_TOT = 18
+ACHT_WEKEN = 8
+
+#: The preparatory steps: (date field, label, only when). "didactisch": only on didactic
+#: grounds; "verslag": only where the rung has parents sign the report (seed 004).
+STAPPEN: dict[str, tuple[str, str, str]] = {
+    "leerling_gehoord": ("leerling_gehoord_op", gettext_lazy("Leerling (en ouders) gehoord"),
+                         ""),
+    "team_gehoord": ("team_gehoord_op", gettext_lazy("Leerkracht of team gehoord"), ""),
+    "inspectie_mening": ("inspectie_mening_op", gettext_lazy("Mening van de inspectie"), ""),
+    "onderwijskundig_rapport": ("rapport_op", gettext_lazy("Onderwijskundig rapport"), ""),
+    "samenwerkingsverband": ("swv_overleg_op", gettext_lazy("Overleg met het "
+                                                            "samenwerkingsverband"),
+                             "didactisch"),
+    "ontwikkelingsperspectief": ("opp_op", gettext_lazy("Ontwikkelingsperspectief (OPP)"),
+                                 "didactisch"),
+    "verslag_getekend": ("verslag_getekend_op", gettext_lazy("Verslag voor gezien getekend "
+                                                             "door de ouders"), "verslag"),
+}
+_TEKSTVELD = {"leerling_gehoord": "leerling_hoorverslag", "team_gehoord": "team_verslag",
+              "inspectie_mening": "inspectie_mening", "onderwijskundig_rapport": "rapport",
+              "samenwerkingsverband": "swv_verslag", "ontwikkelingsperspectief": "opp",
+              "verslag_getekend": "verslag_getekend"}
+
+
+def stap_geldt(v: Verwijdering, alleen: str) -> bool:
+    """Whether a conditional step belongs to this procedure (from its data, not the school)."""
+    if alleen == "didactisch":
+        return v.didactisch
+    if alleen == "verslag":
+        return v.maatregel.gesprek_ouders
+    return True
+
+
+def rung(statuut) -> Maatregelsoort | None:
+    return statuut.maatregelen.filter(soort=Maatregelsoort.Soort.VERWIJDERING).first()
+
+
+def beslis_rollen(maatregel: Maatregelsoort) -> list[str]:
+    """Who decides: the rung's roles; a decision of the bevoegd gezag itself (Wijzer) is
+    recorded in the application by the directie."""
+    rollen = [r for r in regels.beslis_rollen(maatregel) if r in Rol.values]
+    if Orgaan.BEVOEGD_GEZAG in maatregel.opleggen_door:
+        rollen += list(regels.BEVOEGD_GEZAG_ROLLEN)
+    return list(dict.fromkeys(rollen))
+
+
+def voorstel_rollen(maatregel: Maatregelsoort) -> list[str]:
+    return list(dict.fromkeys([*maatregel.voorstel_door, *beslis_rollen(maatregel)]))
+
+
+def _vandaag() -> date:
+    return timezone.localdate()
+
+
+def _vergrendeld(v: Verwijdering) -> Verwijdering:
+    return (Verwijdering.objects.select_for_update(of=("self",))
+            .select_related("leerling", "school", "statuut", "maatregel").get(pk=v.pk))
+
+
+def _stuk(door, v: Verwijdering, titel: str, inhoud: str, datum: date | None = None):
+    return dossier.stuk_toevoegen(door=door, leerling=v.leerling, sectie=Dossiersectie.GEDRAG,
+                                  titel=titel, inhoud=inhoud, datum=datum or _vandaag(),
+                                  bron=v, controleer=False)
+
+
+def _mag(door, v: Verwijdering, rollen, wat: str) -> None:
+    if not toegang.mag_maatregel(door, v.leerling, rollen):
+        raise InvoerFout(_("Dit mag u niet: %(wat)s is volgens %(g)s voorbehouden aan %(r)s.")
+                         % {"wat": wat, "g": regels.artikel_tekst(v.statuut, [v.maatregel.artikel]),
+                            "r": regels.rollen_tekst(rollen)})
+
+
+def _tekst(waarde: str, melding: str) -> str:
+    waarde = (waarde or "").strip()
+    if not waarde:
+        raise InvoerFout(melding)
+    return waarde
+
+
+def _datum(d: date, na: date | None = None) -> date:
+    if d > _vandaag():
+        raise InvoerFout(_("De datum ligt in de toekomst."))
+    if na is not None and d < na:
+        raise InvoerFout(_("De datum ligt vóór %(d)s.") % {"d": datum_kort(na)})
+    return d
+
+
+@transaction.atomic
+def verwijdering_voorstellen(*, door, leerling: Leerling, gronden: list[str], didactisch: bool,
+                             motivering: str) -> Verwijdering:
+    op = _vandaag()
+    statuut = regels.statuut_in_werking(leerling.school, op)
+    maatregel = rung(statuut)
+    if maatregel is None:
+        raise InvoerFout(_("Het leerlingenstatuut van de school kent geen verwijdering."))
+    rollen = voorstel_rollen(maatregel)
+    if not toegang.mag_maatregel(door, leerling, rollen):
+        raise InvoerFout(_("Dit mag u niet: een verwijdering voorstellen is volgens %(g)s "
+                           "voorbehouden aan %(r)s.")
+                         % {"g": regels.artikel_tekst(statuut, [maatregel.artikel]),
+                            "r": regels.rollen_tekst(rollen)})
+    gronden = [g for g in gronden if g]
+    if not gronden or any(g not in statuut.verwijdering_gronden for g in gronden):
+        raise InvoerFout(_("Kies een of meer gronden uit het leerlingenstatuut."))
+    motivering = _tekst(motivering, _("Onderbouw het voorstel: welke eerdere interventies, "
+                                      "welke incidenten."))
+    if Verwijdering.objects.filter(leerling=leerling).exclude(
+            status=Verwijderingstatus.AFGEROND).exists():
+        raise InvoerFout(_("Voor deze leerling loopt al een verwijderingsprocedure."))
+    v = Verwijdering.objects.create(school=leerling.school, leerling=leerling, statuut=statuut,
+                                    maatregel=maatregel, gronden=gronden, didactisch=didactisch,
+                                    motivering=motivering, voorgesteld_door=door,
+                                    voorgesteld_op=op)
+    _stuk(door, v, _("Voorstel tot verwijdering"), _("Grond: %(g)s. %(d)sOnderbouwing: %(m)s")
+          % {"g": "; ".join(gronden), "m": motivering,
+             "d": _("Didactische gronden. ") if didactisch else ""})
+    return v
+
+
+def ontbrekende_stappen(v: Verwijdering) -> list[str]:
+    uit = []
+    for sleutel, (veld, _label, alleen) in STAPPEN.items():
+        if not stap_geldt(v, alleen):
+            continue
+        if getattr(v, veld) is None:
+            uit.append(sleutel)
+    return uit
+
+
+@transaction.atomic
+def stap_vastleggen(*, door, verwijdering: Verwijdering, stap: str, datum: date, verslag: str,
+                    ouders_aanwezig: bool = False) -> Verwijdering:
+    v = _vergrendeld(verwijdering)
+    if stap not in STAPPEN:
+        raise InvoerFout(_("Onbekende stap."))
+    veld, label, alleen = STAPPEN[stap]
+    _mag(door, v, voorstel_rollen(v.maatregel), _("de voorbereiding vastleggen"))
+    if v.status != Verwijderingstatus.VOORGESTELD:
+        raise InvoerFout(_("Het voornemen is al bekendgemaakt; de voorbereiding is gesloten."))
+    if not stap_geldt(v, alleen):
+        raise InvoerFout(_("Deze stap hoort niet bij deze verwijdering (%(s)s).")
+                         % {"s": str(label).lower()})
+    _datum(datum, v.voorgesteld_op)
+    verslag = _tekst(verslag, _("Schrijf het verslag van deze stap."))
+    if stap == "leerling_gehoord":
+        onder = v.statuut.verwijdering_ouders_horen_onder_leeftijd
+        if regels.leeftijd(v.leerling.geboortedatum, datum) < onder and not ouders_aanwezig:
+            raise InvoerFout(_("De leerling is jonger dan %(n)d jaar: volgens het "
+                               "leerlingenstatuut worden ook de ouders gehoord. Hoor de "
+                               "leerling in het bijzijn van de ouders.") % {"n": onder})
+        v.ouders_bij_horen = ouders_aanwezig
+    setattr(v, veld, datum)
+    setattr(v, _TEKSTVELD[stap], verslag)
+    v.save()
+    _stuk(door, v, str(label), verslag, datum=datum)
+    return v
+
+
+def _brief_partijen(statuut) -> tuple[str, ...]:
+    return tuple(p for p in statuut.verwijdering_informeren
+                 if p not in (Partij.OUDERS, Partij.LEERLING, Partij.DIRECTIE,
+                              Partij.TEAMLEIDER))
+
+
+def _bezwaartekst(statuut) -> str:
+    return _("Tegen een definitief besluit tot verwijdering kunt u binnen %(t)s na de "
+             "bekendmaking bezwaar maken bij %(bij)s.") % {
+        "t": regels.termijn_tekst(statuut.verwijdering_bezwaar_termijn_aantal,
+                                  statuut.verwijdering_bezwaar_termijn_eenheid),
+        "bij": regels.bij_tekst(statuut.verwijdering_bezwaar_bij)}
+
+
+@transaction.atomic
+def voornemen_bekendmaken(*, door, verwijdering: Verwijdering) -> Verwijdering:
+    """The written intention with reasons and the bezwaar term, to the parents and the
+    statuut's parties; from now on the school searches for another school."""
+    v = _vergrendeld(verwijdering)
+    _mag(door, v, beslis_rollen(v.maatregel), _("het voornemen tot verwijdering nemen"))
+    if v.status != Verwijderingstatus.VOORGESTELD:
+        raise InvoerFout(_("Het voornemen is al bekendgemaakt."))
+    ontbreekt = ontbrekende_stappen(v)
+    if ontbreekt:
+        raise InvoerFout(_("Eerst de voorbereiding afronden. Nog niet vastgelegd: %(o)s.")
+                         % {"o": ", ".join(str(STAPPEN[s][1]).lower() for s in ontbreekt)})
+    op = _vandaag()
+    v.voornemen(door=door, op=op)
+    v.save()
+    _stuk(door, v, _("Voornemen tot verwijdering bekendgemaakt"), _(
+        "Het voornemen is op %(d)s schriftelijk en met redenen bekendgemaakt; de school zoekt "
+        "een andere school.") % {"d": datum_kort(op)})
+    brief_aanvragen(
+        door=door, leerling=v.leerling, soort="sanctie_verwijdering_voornemen",
+        sleutel=f"verwijdering:{v.pk}:voornemen",
+        gegevens={"gronden": "; ".join(v.gronden), "motivering": v.motivering,
+                  "grondslag": regels.artikel_tekst(v.statuut, [v.maatregel.artikel]),
+                  "bezwaar": _bezwaartekst(v.statuut)},
+        datum=op, partijen=_brief_partijen(v.statuut), bron=v, statuut=v.statuut)
+    return v
+
+
+@transaction.atomic
+def school_benaderen(*, door, verwijdering: Verwijdering, school: str, benaderd_op: date
+                     ) -> Schoolcontact:
+    v = _vergrendeld(verwijdering)
+    _mag(door, v, voorstel_rollen(v.maatregel), _("een andere school benaderen"))
+    if v.status != Verwijderingstatus.VOORNEMEN:
+        raise InvoerFout(_("Een andere school zoeken gebeurt na het voornemen en vóór het "
+                           "definitieve besluit."))
+    school = _tekst(school, _("Vul de naam van de school in."))
+    _datum(benaderd_op, v.voornemen_op)
+    contact = Schoolcontact.objects.create(verwijdering=v, school=school,
+                                           benaderd_op=benaderd_op)
+    _stuk(door, v, _("Andere school benaderd"), _("%(s)s benaderd op %(d)s.")
+          % {"s": school, "d": datum_kort(benaderd_op)}, datum=benaderd_op)
+    return contact
+
+
+@transaction.atomic
+def schoolantwoord_vastleggen(*, door, contact: Schoolcontact, antwoord: str,
+                              antwoord_op: date, toelichting: str = "") -> Schoolcontact:
+    contact = Schoolcontact.objects.select_for_update().get(pk=contact.pk)
+    v = _vergrendeld(contact.verwijdering)
+    _mag(door, v, voorstel_rollen(v.maatregel), _("het antwoord van een school vastleggen"))
+    if antwoord not in (Schoolcontact.Antwoord.TOEGELATEN, Schoolcontact.Antwoord.GEWEIGERD):
+        raise InvoerFout(_("Kies: bereid de leerling toe te laten, of geweigerd."))
+    if contact.antwoord != Schoolcontact.Antwoord.AFWACHTEN:
+        raise InvoerFout(_("Het antwoord van deze school is al vastgelegd."))
+    _datum(antwoord_op, contact.benaderd_op)
+    contact.antwoord, contact.antwoord_op = antwoord, antwoord_op
+    contact.toelichting = (toelichting or "").strip()
+    contact.save()
+    _stuk(door, v, _("Antwoord van een andere school"), _("%(s)s: %(a)s (%(d)s). %(t)s")
+          % {"s": contact.school, "a": contact.get_antwoord_display(),
+             "d": datum_kort(antwoord_op), "t": contact.toelichting}, datum=antwoord_op)
+    return contact
+
+
+def is_leerplichtig(leerling: Leerling, op: date) -> bool:
+    return regels.leeftijd(leerling.geboortedatum, op) < LEERPLICHT_TOT
+
+
+@transaction.atomic
+def inspectie_overleg_vastleggen(*, door, verwijdering: Verwijdering, datum: date,
+                                 verslag: str) -> Verwijdering:
+    v = _vergrendeld(verwijdering)
+    _mag(door, v, beslis_rollen(v.maatregel), _("het overleg met de inspectie vastleggen"))
+    if v.status != Verwijderingstatus.VOORNEMEN:
+        raise InvoerFout(_("Het overleg met de inspectie hoort vóór het definitieve besluit, "
+                           "na het voornemen."))
+    _datum(datum, v.voornemen_op)
+    v.inspectie_overleg_op = datum
+    v.inspectie_overleg = _tekst(verslag, _("Schrijf het verslag van het overleg."))
+    v.save(update_fields=["inspectie_overleg_op", "inspectie_overleg"])
+    _stuk(door, v, _("Overleg met de inspectie over de verwijdering"), v.inspectie_overleg,
+          datum=datum)
+    return v
+
+
+@transaction.atomic
+def verwijdering_besluiten(*, door, verwijdering: Verwijdering, motivering: str
+                           ) -> Verwijdering:
+    """The definitive decision: only once another school accepted the pupil (or after eight
+    weeks of documented searching where the statuut allows it), and for a pupil of compulsory
+    school age only after consulting the inspectie."""
+    v = _vergrendeld(verwijdering)
+    op = _vandaag()
+    _mag(door, v, beslis_rollen(v.maatregel), _("definitief tot verwijdering besluiten"))
+    if v.status != Verwijderingstatus.VOORNEMEN:
+        raise InvoerFout(_("Een definitief besluit volgt op het bekendgemaakte voornemen; deze "
+                           "procedure is %(s)s.") % {"s": v.get_status_display()})
+    statuut = regels.statuut_in_werking(v.school, op)
+    toegelaten = v.schoolcontacten.filter(antwoord=Schoolcontact.Antwoord.TOEGELATEN).first()
+    andere_school = toegelaten.school if toegelaten else ""
+    if toegelaten is None:
+        # WVO art. 27: a secondary school may decide after eight weeks of documented,
+        # unsuccessful searching, where its statuut allows that (off in all presets).
+        acht_weken = kalender.plus_weken(v.school, v.voornemen_op, ACHT_WEKEN)
+        na_zoeken = (statuut.verwijdering_na_acht_weken_zoeken and op >= acht_weken
+                     and v.schoolcontacten.exists())
+        if statuut.verwijdering_pas_na_andere_school and not na_zoeken:
+            uitzondering = (" " + _("Na acht weken aantoonbaar vergeefs zoeken kan het vanaf "
+                                    "%(d)s ook zonder.") % {"d": datum_kort(acht_weken)}
+                            if statuut.verwijdering_na_acht_weken_zoeken else "")
+            raise InvoerFout(_(
+                "Een definitief besluit tot verwijdering kan pas als een andere school bereid "
+                "is gevonden de leerling toe te laten. Nog geen benaderde school heeft de "
+                "leerling toegelaten (%(n)d benaderd). Er is niets besloten.")
+                % {"n": v.schoolcontacten.count()} + uitzondering)
+        andere_school = _("geen; acht weken aantoonbaar zonder succes gezocht")
+    if is_leerplichtig(v.leerling, op) and v.inspectie_overleg_op is None:
+        raise InvoerFout(_("De leerling is leerplichtig: definitieve verwijdering is pas "
+                           "mogelijk na overleg met de inspectie. Leg dat overleg eerst vast."))
+    motivering = _tekst(motivering, _("Vul de motivering van het besluit in."))
+    v.besluiten(door=door, op=op, motivering=motivering, andere_school=andere_school)
+    v.termijn_bezwaar = termijn_openen(
+        school=v.school, omschrijving=_("Termijn voor bezwaar tegen de verwijdering van %(n)s")
+        % {"n": v.leerling.volledige_naam}, startdatum=op,
+        aantal=statuut.verwijdering_bezwaar_termijn_aantal,
+        eenheid=statuut.verwijdering_bezwaar_termijn_eenheid or Eenheid.WEKEN,
+        regel=_("bezwaar tegen verwijdering"), onderwerp=v, verantwoordelijke_rol=Rol.DIRECTIE)
+    v.save()
+    _stuk(door, v, _("Definitief besluit tot verwijdering"), _(
+        "Besloten op %(d)s; andere school: %(s)s. Motivering: %(m)s")
+        % {"d": datum_kort(op), "s": andere_school, "m": motivering})
+    brief_aanvragen(
+        door=door, leerling=v.leerling, soort="sanctie_verwijdering_besluit",
+        sleutel=f"verwijdering:{v.pk}:besluit",
+        gegevens={"gronden": "; ".join(v.gronden), "motivering": motivering,
+                  "andere_school": andere_school, "toegelaten": toegelaten is not None,
+                  "grondslag": regels.artikel_tekst(statuut, [v.maatregel.artikel]),
+                  "rechtsmiddel": {
+                      "soort": _("bezwaar"),
+                      "termijn": _("%(t)s, dus uiterlijk %(d)s,") % {
+                          "t": regels.termijn_tekst(statuut.verwijdering_bezwaar_termijn_aantal,
+                                                    statuut.verwijdering_bezwaar_termijn_eenheid),
+                          "d": datum_kort(v.termijn_bezwaar.vervaldatum)},
+                      "bij": regels.bij_tekst(statuut.verwijdering_bezwaar_bij),
+                      "artikel": ""}},
+        datum=op, partijen=_brief_partijen(statuut), bron=v, statuut=statuut)
+    return v
+
+
+@transaction.atomic
+def verwijdering_bezwaar_indienen(*, door, verwijdering: Verwijdering, ingediend_op: date,
+                                  gronden: str) -> Verwijdering:
+    v = _vergrendeld(verwijdering)
+    _mag(door, v, regels.BEZWAAR_ONTVANGEN_ROLLEN, _("een bezwaar inschrijven"))
+    if v.status != Verwijderingstatus.BESLOTEN:
+        raise InvoerFout(_("Bezwaar kan alleen tegen een definitief besluit dat nog niet in "
+                           "bezwaar is."))
+    _datum(ingediend_op, v.besloten_op)
+    termijn = v.termijn_bezwaar
+    if ingediend_op > termijn.vervaldatum:
+        raise InvoerFout(_("Het bezwaar is te laat ingediend: de termijn liep tot en met %(d)s. "
+                           "Het bezwaar is niet ingeschreven.")
+                         % {"d": datum_kort(termijn.vervaldatum)})
+    gronden = _tekst(gronden, _("Vul de gronden van het bezwaar in."))
+    statuut = v.statuut
+    v.bezwaar_indienen(op=ingediend_op, gronden=gronden)
+    termijn_voldaan(termijn)
+    start = (termijn.vervaldatum if statuut.verwijdering_beslistermijn_vanaf
+             == Termijnstart.EINDE_TERMIJN else ingediend_op)
+    if statuut.verwijdering_beslistermijn_aantal:
+        v.termijn_heroverweging = termijn_openen(
+            school=v.school, omschrijving=_("Nieuw besluit op het bezwaar tegen de verwijdering "
+                                            "van %(n)s") % {"n": v.leerling.volledige_naam},
+            startdatum=start, aantal=statuut.verwijdering_beslistermijn_aantal,
+            eenheid=statuut.verwijdering_beslistermijn_eenheid,
+            regel=_("beslistermijn bezwaar verwijdering"), onderwerp=v,
+            verantwoordelijke_rol=Rol.DIRECTIE)
+    v.save()
+    _stuk(door, v, _("Bezwaar tegen verwijdering ingediend"), gronden, datum=ingediend_op)
+    return v
+
+
+@transaction.atomic
+def verwijdering_bezwaar_horen(*, door, verwijdering: Verwijdering, gehoord_op: date,
+                               verslag: str) -> Verwijdering:
+    v = _vergrendeld(verwijdering)
+    _mag(door, v, beslis_rollen(v.maatregel), _("de ouders opnieuw horen"))
+    if v.status != Verwijderingstatus.BEZWAAR:
+        raise InvoerFout(_("Er is geen bezwaar om over te horen."))
+    _datum(gehoord_op, v.bezwaar_ingediend_op)
+    v.bezwaar_horen(op=gehoord_op, verslag=_tekst(verslag, _("Schrijf het verslag.")))
+    v.save()
+    _stuk(door, v, _("Ouders opnieuw gehoord over de verwijdering"), v.bezwaar_hoorverslag,
+          datum=gehoord_op)
+    return v
+
+
+@transaction.atomic
+def verwijdering_heroverwegen(*, door, verwijdering: Verwijdering, gehandhaafd: bool,
+                              motivering: str) -> Verwijdering:
+    v = _vergrendeld(verwijdering)
+    _mag(door, v, beslis_rollen(v.maatregel), _("opnieuw besluiten"))
+    if v.status == Verwijderingstatus.BEZWAAR:
+        raise InvoerFout(_("Eerst de leerling en de ouders opnieuw horen."))
+    if v.status != Verwijderingstatus.BEZWAAR_GEHOORD:
+        raise InvoerFout(_("Er ligt geen bezwaar dat op een nieuw besluit wacht."))
+    op = _vandaag()
+    v.heroverwegen(op=op, gehandhaafd=gehandhaafd,
+                   motivering=_tekst(motivering, _("Vul de motivering in.")))
+    v.save()
+    if v.termijn_heroverweging is not None:
+        termijn_voldaan(v.termijn_heroverweging)
+    brief_aanvragen(
+        door=door, leerling=v.leerling, soort="sanctie_verwijdering_heroverweging",
+        sleutel=f"verwijdering:{v.pk}:heroverweging",
+        gegevens={"uitkomst": _("gehandhaafd") if gehandhaafd else _("herroepen"),
+                  "ingediend_op": datum_kort(v.bezwaar_ingediend_op),
+                  "besluit_van": datum_kort(v.besloten_op), "motivering": v.heroverweging,
+                  "grondslag": regels.artikel_tekst(v.statuut, [v.maatregel.artikel])},
+        datum=op, partijen=_brief_partijen(v.statuut), bron=v, statuut=v.statuut)
+    _stuk(door, v, _("Nieuw besluit op het bezwaar tegen de verwijdering"), _(
+        "Het besluit tot verwijdering is %(u)s op %(d)s. %(m)s") % {
+        "u": _("gehandhaafd") if gehandhaafd else _("herroepen"), "d": datum_kort(op),
+        "m": v.heroverweging})
+    return v
+
+
+@transaction.atomic
+def verwijdering_afsluiten(*, door, verwijdering: Verwijdering) -> Verwijdering:
+    """No bezwaar within the term: the decision stands and the procedure closes."""
+    v = _vergrendeld(verwijdering)
+    _mag(door, v, beslis_rollen(v.maatregel), _("de procedure afsluiten"))
+    if v.status != Verwijderingstatus.BESLOTEN:
+        raise InvoerFout(_("Alleen een definitief besluit zonder bezwaar kan worden "
+                           "afgesloten."))
+    op = _vandaag()
+    if op <= v.termijn_bezwaar.vervaldatum:
+        raise InvoerFout(_("De termijn voor bezwaar loopt nog tot en met %(d)s.")
+                         % {"d": datum_kort(v.termijn_bezwaar.vervaldatum)})
+    v.afsluiten(op=op)
+    v.save()
+    _stuk(door, v, _("Verwijdering afgerond"), _("Geen bezwaar binnen de termijn; de "
+                                                 "verwijdering is onherroepelijk (%(d)s).")
+          % {"d": datum_kort(op)})
+    return v

@@ -1,0 +1,313 @@
+"""The schorsing pages: start one from the pupil, and the schorsing page with a form for the
+next step the user may take. Views only read forms and call the services.
+
+A user who cannot see the pupil gets 404; one who sees the pupil but not the behaviour part
+of the dossier (Echnaton art. 9.4: a docent) gets 403 with the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from dossiers import audit, toegang
+from dossiers.selectors import zichtbare_leerlingen
+from statuut.selectors import statuut_op
+from statuut.services import InvoerFout
+
+from . import forms, regels, selectors, services
+from .models import Bezwaarstatus, Schorsing, Schorsingstatus
+
+
+def _leerling(user, pk: int):
+    leerling = get_object_or_404(zichtbare_leerlingen(user), pk=pk)
+    return leerling
+
+
+def _geen_toegang(request, leerling):
+    return render(request, "sancties/geen_toegang.html", {"leerling": leerling}, status=403)
+
+
+def acties_voor_leerling(user, leerling, *, op: date) -> dict:
+    statuut = statuut_op(leerling.school, op)
+    if statuut is None:
+        return {}
+    uit = {}
+    if toegang.mag_maatregel(user, leerling, regels.voorstel_rollen(statuut), op=op):
+        uit["schorsing"] = reverse("sancties:schorsing_nieuw", args=[leerling.pk])
+    from .timeout import time_out_rung
+
+    rung = time_out_rung(statuut)
+    if rung is not None and toegang.mag_maatregel(user, leerling, rung.opleggen_door, op=op):
+        uit["time_out"] = reverse("sancties:time_out_nieuw", args=[leerling.pk])
+    from .verwijdering import rung as verwijdering_rung
+    from .verwijdering import voorstel_rollen as verwijdering_rollen
+
+    rung = verwijdering_rung(statuut)
+    if rung is not None and toegang.mag_maatregel(user, leerling, verwijdering_rollen(rung),
+                                                  op=op):
+        uit["verwijdering"] = reverse("sancties:verwijdering_nieuw", args=[leerling.pk])
+    return uit
+
+
+@login_required
+def schorsing_nieuw(request, pk):
+    user = request.user
+    leerling = _leerling(user, pk)
+    if not toegang.mag_sancties_zien(user, leerling):
+        return _geen_toegang(request, leerling)
+    op = timezone.localdate()
+    statuut = statuut_op(leerling.school, op)
+    if statuut is None or not toegang.mag_maatregel(user, leerling,
+                                                    regels.voorstel_rollen(statuut)):
+        return render(request, "sancties/geen_toegang.html", {
+            "leerling": leerling,
+            "melding": _("U mag volgens het leerlingenstatuut geen schorsing voorstellen voor "
+                         "deze leerling.")}, status=403)
+    status = 200
+    # Offered only where the statuut allows a longer schorsing during a running procedure.
+    verwijdering = statuut.schorsing_tijdens_verwijdering and leerling.verwijderingen.exclude(
+        status="afgerond").exists()
+    if request.method == "POST":
+        form = forms.VoorstelForm(request.POST, gronden=statuut.schorsing_gronden,
+                                  verwijdering=verwijdering)
+        if form.is_valid():
+            try:
+                schorsing = services.schorsing_voorstellen(door=user, leerling=leerling,
+                                                           **form.cleaned_data)
+            except InvoerFout as fout:
+                form.add_error(None, str(fout))
+                status = 400
+            else:
+                messages.success(request, _("De schorsing is voorgesteld. Plan nu het "
+                                            "hoorgesprek."))
+                return redirect("sancties:schorsing", schorsing.pk)
+        else:
+            status = 400
+    else:
+        form = forms.VoorstelForm(gronden=statuut.schorsing_gronden, verwijdering=verwijdering,
+                                  initial={"eerste_dag": op, "schooldagen": 1})
+    return render(request, "sancties/schorsing_nieuw.html", {
+        "leerling": leerling, "form": form, "statuut": statuut,
+        "ladder": selectors.ladder(leerling),
+        "treden": regels.schorsingsladder(statuut),
+    }, status=status)
+
+
+# --- the schorsing page and its steps ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Stap:
+    sleutel: str
+    titel: str
+    knop: str
+    form: type
+
+
+STAPPEN: dict[str, Stap] = {s.sleutel: s for s in [
+    Stap("plannen", gettext_lazy("Hoorgesprek plannen"), gettext_lazy("Hoorgesprek plannen"),
+         forms.HoorgesprekPlannenForm),
+    Stap("horen", gettext_lazy("Hoorgesprek vastleggen"), gettext_lazy("Hoorgesprek vastleggen"),
+         forms.HoorgesprekForm),
+    Stap("besluiten", gettext_lazy("Besluiten"), gettext_lazy("Schorsing besluiten"),
+         forms.BesluitForm),
+    Stap("bekendmaken", gettext_lazy("Besluit bekendmaken"),
+         gettext_lazy("Besluit is bekendgemaakt"), forms.LeegForm),
+    Stap("gesprek", gettext_lazy("Ouders uitnodigen voor een gesprek over de maatregel"),
+         gettext_lazy("Uitnodiging versturen"), forms.GesprekForm),
+    Stap("ingaan", gettext_lazy("Schorsing laten ingaan"), gettext_lazy("Schorsing is ingegaan"),
+         forms.LeegForm),
+    Stap("inspectie", gettext_lazy("Melding aan de inspectie"),
+         gettext_lazy("Melding vastleggen"), forms.InspectieForm),
+    Stap("afronden", gettext_lazy("Schorsing afronden"), gettext_lazy("Schorsing afronden"),
+         forms.AfrondenForm),
+    Stap("bezwaar", gettext_lazy("Bezwaar inschrijven"), gettext_lazy("Bezwaar inschrijven"),
+         forms.BezwaarForm),
+    Stap("bezwaar_horen", gettext_lazy("Ouders horen over het bezwaar"),
+         gettext_lazy("Horen vastleggen"), forms.BezwaarHorenForm),
+    Stap("bezwaar_beslissen", gettext_lazy("Beslissen op het bezwaar"),
+         gettext_lazy("Beslissing vastleggen"), forms.BezwaarBeslissenForm),
+]}
+
+
+def _ladderrollen(statuut) -> list[str]:
+    rollen: list[str] = []
+    for m in regels.schorsingsladder(statuut):
+        rollen += regels.beslis_rollen(m)
+    return rollen
+
+
+def volgende_stappen(user, schorsing: Schorsing) -> list[str]:
+    """The steps the state allows and the user's roles permit (the service checks again)."""
+    leerling = schorsing.leerling
+    huidig = statuut_op(schorsing.school, timezone.localdate())
+    statuut = schorsing.statuut or huidig
+    if statuut is None:
+        return []
+
+    def mag(rollen) -> bool:
+        return toegang.mag_maatregel(user, leerling, rollen)
+
+    s = schorsing.status
+    uit = []
+    if s in (Schorsingstatus.CONCEPT, Schorsingstatus.GEHOORD) and mag(
+            regels.horen_rollen(huidig)):
+        uit.append("plannen")
+    if s == Schorsingstatus.HOORGESPREK_GEPLAND and mag(regels.horen_rollen(huidig)):
+        uit += ["horen", "plannen"]
+    if s == Schorsingstatus.GEHOORD and mag(_ladderrollen(huidig)):
+        uit.insert(0, "besluiten")
+    bekend = services.bekendmaken_rollen(schorsing)
+    if s == Schorsingstatus.BESLOTEN and mag(bekend):
+        uit.append("bekendmaken")
+    vandaag = timezone.localdate()
+    if s == Schorsingstatus.BEKENDGEMAAKT and mag(bekend) and vandaag >= schorsing.eerste_dag:
+        uit.append("ingaan")
+    if (schorsing.maatregel and schorsing.maatregel.gesprek_ouders
+            and schorsing.gesprek_ouders_op is None and mag(bekend)
+            and s in (Schorsingstatus.BESLOTEN, Schorsingstatus.BEKENDGEMAAKT,
+                      Schorsingstatus.LOPEND)):
+        uit.append("gesprek")
+    if schorsing.inspectie_melden and not schorsing.inspectie_gemeld_op and mag(bekend):
+        uit.append("inspectie")
+    if s == Schorsingstatus.LOPEND and mag(bekend) and vandaag >= schorsing.laatste_dag:
+        uit.append("afronden")
+    besloten = s in (Schorsingstatus.BESLOTEN, Schorsingstatus.BEKENDGEMAAKT,
+                     Schorsingstatus.LOPEND, Schorsingstatus.AFGEROND)
+    if besloten and statuut.bezwaar_schorsing_mogelijk and (
+            schorsing.bezwaarstatus == Bezwaarstatus.GEEN
+            and mag(regels.BEZWAAR_ONTVANGEN_ROLLEN)):
+        uit.append("bezwaar")
+    if schorsing.bezwaarstatus == Bezwaarstatus.INGEDIEND and mag(regels.BEVOEGD_GEZAG_ROLLEN):
+        uit.append("bezwaar_horen")
+    if schorsing.bezwaarstatus == Bezwaarstatus.GEHOORD and mag(regels.BEVOEGD_GEZAG_ROLLEN):
+        uit.append("bezwaar_beslissen")
+    return uit
+
+
+def _form(stap: Stap, schorsing: Schorsing, data=None, files=None):
+    kwargs = {}
+    if stap.form is forms.HoorgesprekForm:
+        kwargs["school"] = schorsing.school
+    initial = {}
+    if stap.sleutel == "besluiten":
+        initial = {"eerste_dag": schorsing.eerste_dag, "schooldagen": schorsing.schooldagen}
+    elif stap.sleutel in ("horen", "inspectie", "bezwaar", "bezwaar_horen"):
+        veld = {"horen": "gehoord_op", "inspectie": "gemeld_op", "bezwaar": "ingediend_op",
+                "bezwaar_horen": "gehoord_op"}[stap.sleutel]
+        initial = {veld: timezone.localdate()}
+    if data is not None:
+        return stap.form(data, files, **kwargs)
+    return stap.form(initial=initial, **kwargs)
+
+
+def _zichtbaar(request, pk):
+    schorsing = selectors.zichtbare_schorsing(request.user, pk)
+    if schorsing is None:
+        raise Http404
+    return schorsing
+
+
+def _pagina(request, schorsing: Schorsing, *, fout_stap: str | None = None, fout_form=None,
+            status: int = 200):
+    user = request.user
+    if not toegang.mag_sancties_zien(user, schorsing.leerling):
+        return _geen_toegang(request, schorsing.leerling)
+    stappen = []
+    for sleutel in volgende_stappen(user, schorsing):
+        stap = STAPPEN[sleutel]
+        form = fout_form if sleutel == fout_stap else _form(stap, schorsing)
+        stappen.append({"stap": stap, "form": form,
+                        "url": reverse("sancties:schorsing_stap", args=[schorsing.pk, sleutel])})
+    brief = services.besluitbrief(schorsing)
+    audit.inzage_vastleggen(user=user, leerling=schorsing.leerling,
+                            onderdeel="dossier: gedrag (schorsing)", object=schorsing)
+    return render(request, "sancties/schorsing.html", {
+        "schorsing": schorsing, "leerling": schorsing.leerling, "stappen": stappen,
+        "ladder": [r for r in selectors.ladder(schorsing.leerling)
+                   if r["object"] != schorsing],
+        "brief": brief,
+        "inspectie": services.inspectiemelding(schorsing) if schorsing.inspectie_melden
+        else None,
+        "hoorders": list(schorsing.gehoord_door.select_related("medewerker")),
+        "dossier_url": reverse("dossier", args=[schorsing.leerling_id]),
+    }, status=status)
+
+
+@login_required
+def schorsing_pagina(request, pk):
+    return _pagina(request, _zichtbaar(request, pk))
+
+
+def _uitvoeren(sleutel: str, user, schorsing: Schorsing, d: dict) -> str:
+    """Call the step's service; returns the success message."""
+    if sleutel == "plannen":
+        services.hoorgesprek_plannen(door=user, schorsing=schorsing, op=d["op"],
+                                     plaats=d["plaats"])
+        return _("Het hoorgesprek is gepland.")
+    if sleutel == "horen":
+        services.hoorgesprek_vastleggen(door=user, schorsing=schorsing, **d)
+        return _("Het hoorgesprek is vastgelegd.")
+    if sleutel == "besluiten":
+        services.schorsing_besluiten(door=user, schorsing=schorsing, **d)
+        return _("De schorsing is besloten; de brief met het besluit wordt gemaakt.")
+    if sleutel == "bekendmaken":
+        services.schorsing_bekendmaken(door=user, schorsing=schorsing)
+        return _("Het besluit is bekendgemaakt.")
+    if sleutel == "gesprek":
+        services.gesprek_ouders_plannen(door=user, schorsing=schorsing, **d)
+        return _("De ouders zijn uitgenodigd.")
+    if sleutel == "ingaan":
+        services.schorsing_ingaan(door=user, schorsing=schorsing)
+        return _("De schorsing is ingegaan.")
+    if sleutel == "inspectie":
+        services.inspectiemelding_vastleggen(door=user, schorsing=schorsing, **d)
+        return _("De melding aan de inspectie is vastgelegd.")
+    if sleutel == "afronden":
+        services.schorsing_afronden(door=user, schorsing=schorsing, **d)
+        return _("De schorsing is afgerond.")
+    if sleutel == "bezwaar":
+        services.bezwaar_indienen(door=user, schorsing=schorsing, **d)
+        return _("Het bezwaar is ingeschreven.")
+    if sleutel == "bezwaar_horen":
+        services.bezwaar_horen(door=user, schorsing=schorsing, **d)
+        return _("Het horen over het bezwaar is vastgelegd.")
+    if sleutel == "bezwaar_beslissen":
+        services.bezwaar_beslissen(door=user, schorsing=schorsing,
+                                   gegrond=d["uitkomst"] == "gegrond",
+                                   motivering=d["motivering"])
+        return _("De beslissing op het bezwaar is vastgelegd.")
+    raise Http404
+
+
+@login_required
+def schorsing_stap(request, pk, stap):
+    if request.method != "POST":  # a step is a form; its page is the schorsing page
+        return redirect("sancties:schorsing", pk)
+    schorsing = _zichtbaar(request, pk)
+    if stap not in STAPPEN:
+        raise Http404
+    if not toegang.mag_sancties_zien(request.user, schorsing.leerling):
+        return _geen_toegang(request, schorsing.leerling)
+    form = _form(STAPPEN[stap], schorsing, request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            melding = _uitvoeren(stap, request.user, schorsing, form.cleaned_data)
+        except InvoerFout as fout:
+            messages.error(request, str(fout))
+        else:
+            messages.success(request, melding)
+            return redirect("sancties:schorsing", schorsing.pk)
+    schorsing = _zichtbaar(request, pk)
+    pagina = _pagina(request, schorsing, fout_stap=stap, fout_form=form, status=400)
+    return pagina

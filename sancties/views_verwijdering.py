@@ -1,0 +1,257 @@
+"""The verwijdering pages: propose from the pupil, and the procedure page with a form for each
+step the state allows. Views only read forms and call `sancties.verwijdering`."""
+
+from __future__ import annotations
+
+from django import forms as djforms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from dossiers import audit, toegang
+from dossiers.selectors import zichtbare_leerlingen
+from statuut.selectors import statuut_op
+from statuut.services import InvoerFout
+
+from . import selectors
+from . import verwijdering as vw
+from .forms import DATUM, TEKST
+from .models import Schoolcontact, Verwijdering, Verwijderingstatus
+
+
+class VoorstelForm(djforms.Form):
+    gronden = djforms.MultipleChoiceField(label=gettext_lazy("Grond(en) uit het statuut"),
+                                          widget=djforms.CheckboxSelectMultiple)
+    didactisch = djforms.BooleanField(
+        label=gettext_lazy("Didactische gronden (het onderwijs past niet bij de leerling)"),
+        required=False)
+    motivering = djforms.CharField(label=gettext_lazy("Onderbouwing (eerdere interventies, "
+                                                      "incidenten)"), widget=TEKST)
+
+    def __init__(self, *args, gronden, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gronden"].choices = [(g, g) for g in gronden]
+
+
+class StapForm(djforms.Form):
+    datum = djforms.DateField(label=gettext_lazy("Datum"), widget=DATUM)
+    verslag = djforms.CharField(label=gettext_lazy("Verslag"), widget=TEKST)
+    ouders_aanwezig = djforms.BooleanField(label=gettext_lazy("Ouders waren aanwezig"),
+                                           required=False)
+
+
+class LeegForm(djforms.Form):
+    pass
+
+
+class BenaderenForm(djforms.Form):
+    school = djforms.CharField(label=gettext_lazy("School"), max_length=200)
+    benaderd_op = djforms.DateField(label=gettext_lazy("Benaderd op"), widget=DATUM)
+
+
+class AntwoordForm(djforms.Form):
+    contact = djforms.IntegerField(widget=djforms.HiddenInput)
+    antwoord = djforms.ChoiceField(label=gettext_lazy("Antwoord"), choices=[
+        (Schoolcontact.Antwoord.TOEGELATEN, gettext_lazy("bereid toe te laten")),
+        (Schoolcontact.Antwoord.GEWEIGERD, gettext_lazy("geweigerd"))])
+    antwoord_op = djforms.DateField(label=gettext_lazy("Antwoord op"), widget=DATUM)
+    toelichting = djforms.CharField(label=gettext_lazy("Toelichting"), required=False)
+
+
+class OverlegForm(djforms.Form):
+    datum = djforms.DateField(label=gettext_lazy("Datum"), widget=DATUM)
+    verslag = djforms.CharField(label=gettext_lazy("Verslag"), widget=TEKST)
+
+
+class MotiveringForm(djforms.Form):
+    motivering = djforms.CharField(label=gettext_lazy("Motivering"), widget=TEKST)
+
+
+class BezwaarForm(djforms.Form):
+    ingediend_op = djforms.DateField(label=gettext_lazy("Ontvangen op"), widget=DATUM)
+    gronden = djforms.CharField(label=gettext_lazy("Gronden"), widget=TEKST)
+
+
+class HorenForm(djforms.Form):
+    gehoord_op = djforms.DateField(label=gettext_lazy("Gehoord op"), widget=DATUM)
+    verslag = djforms.CharField(label=gettext_lazy("Verslag"), widget=TEKST)
+
+
+class HeroverwegenForm(djforms.Form):
+    uitkomst = djforms.ChoiceField(label=gettext_lazy("Nieuw besluit"),
+                                   widget=djforms.RadioSelect, choices=[
+                                       ("handhaven", gettext_lazy("besluit handhaven")),
+                                       ("herroepen", gettext_lazy("besluit herroepen"))])
+    motivering = djforms.CharField(label=gettext_lazy("Motivering"), widget=TEKST)
+
+
+#: step -> (title, form); the preparatory steps share StapForm.
+FORMULIEREN = {
+    **{s: (label, StapForm) for s, (_veld, label, _d) in vw.STAPPEN.items()},
+    "voornemen": (gettext_lazy("Voornemen tot verwijdering bekendmaken"), LeegForm),
+    "benaderen": (gettext_lazy("Andere school benaderen"), BenaderenForm),
+    "antwoord": (gettext_lazy("Antwoord van een school"), AntwoordForm),
+    "inspectie_overleg": (gettext_lazy("Overleg met de inspectie (leerplichtige leerling)"),
+                          OverlegForm),
+    "besluiten": (gettext_lazy("Definitief besluit tot verwijdering"), MotiveringForm),
+    "afsluiten": (gettext_lazy("Procedure afsluiten (geen bezwaar)"), LeegForm),
+    "bezwaar": (gettext_lazy("Bezwaar inschrijven"), BezwaarForm),
+    "bezwaar_horen": (gettext_lazy("Ouders opnieuw horen"), HorenForm),
+    "heroverwegen": (gettext_lazy("Nieuw besluit op het bezwaar"), HeroverwegenForm),
+}
+
+
+def _stappen(user, v: Verwijdering) -> list[str]:
+    def mag(rollen):
+        return toegang.mag_maatregel(user, v.leerling, rollen)
+
+    voorbereiden = mag(vw.voorstel_rollen(v.maatregel))
+    beslissen = mag(vw.beslis_rollen(v.maatregel))
+    s = v.status
+    if s == Verwijderingstatus.VOORGESTELD:
+        uit = vw.ontbrekende_stappen(v) if voorbereiden else []
+        return uit + (["voornemen"] if beslissen else [])
+    if s == Verwijderingstatus.VOORNEMEN:
+        uit = ["benaderen"] if voorbereiden else []
+        if voorbereiden and v.schoolcontacten.filter(
+                antwoord=Schoolcontact.Antwoord.AFWACHTEN).exists():
+            uit.append("antwoord")
+        if beslissen:
+            if v.inspectie_overleg_op is None and vw.is_leerplichtig(v.leerling,
+                                                                    timezone.localdate()):
+                uit.append("inspectie_overleg")
+            uit.append("besluiten")
+        return uit
+    if s == Verwijderingstatus.BESLOTEN:
+        uit = ["bezwaar"] if mag(vw.regels.BEZWAAR_ONTVANGEN_ROLLEN) else []
+        return uit + (["afsluiten"] if beslissen else [])
+    if s == Verwijderingstatus.BEZWAAR and beslissen:
+        return ["bezwaar_horen"]
+    if s == Verwijderingstatus.BEZWAAR_GEHOORD and beslissen:
+        return ["heroverwegen"]
+    return []
+
+
+@login_required
+def verwijdering_nieuw(request, pk):
+    user = request.user
+    leerling = get_object_or_404(zichtbare_leerlingen(user), pk=pk)
+    statuut = statuut_op(leerling.school, timezone.localdate())
+    maatregel = vw.rung(statuut) if statuut else None
+    if not toegang.mag_sancties_zien(user, leerling) or maatregel is None or not (
+            toegang.mag_maatregel(user, leerling, vw.voorstel_rollen(maatregel))):
+        return render(request, "sancties/geen_toegang.html", {
+            "leerling": leerling, "melding": _("U mag volgens het leerlingenstatuut geen "
+                                               "verwijdering voorstellen.")}, status=403)
+    form = VoorstelForm(request.POST or None, gronden=statuut.verwijdering_gronden)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                v = vw.verwijdering_voorstellen(door=user, leerling=leerling,
+                                                **form.cleaned_data)
+            except InvoerFout as fout:
+                messages.error(request, str(fout))
+            else:
+                messages.success(request, _("De verwijdering is voorgesteld."))
+                return redirect("sancties:verwijdering", v.pk)
+        status = 400
+    return render(request, "sancties/verwijdering_nieuw.html", {
+        "leerling": leerling, "form": form, "maatregel": maatregel,
+        "ladder": selectors.ladder(leerling)}, status=status)
+
+
+def _zichtbaar(request, pk) -> Verwijdering:
+    v = (Verwijdering.objects.select_related("leerling", "school", "statuut", "maatregel",
+                                             "termijn_bezwaar", "termijn_heroverweging")
+         .filter(pk=pk, leerling__in=toegang.leerlingen_voor(request.user)).first())
+    if v is None:
+        raise Http404
+    return v
+
+
+def _pagina(request, v: Verwijdering, *, fout_stap=None, fout_form=None, status=200):
+    if not toegang.mag_sancties_zien(request.user, v.leerling):
+        return render(request, "sancties/geen_toegang.html", {"leerling": v.leerling},
+                      status=403)
+    stappen = []
+    for sleutel in _stappen(request.user, v):
+        titel, form_cls = FORMULIEREN[sleutel]
+        if sleutel == fout_stap:
+            form = fout_form
+        elif sleutel == "antwoord":
+            form = None
+        else:
+            form = form_cls()
+        stappen.append({"sleutel": sleutel, "titel": titel, "form": form,
+                        "url": reverse("sancties:verwijdering_stap", args=[v.pk, sleutel])})
+    gedaan = [(label, getattr(v, veld)) for _s, (veld, label, alleen) in vw.STAPPEN.items()
+              if vw.stap_geldt(v, alleen)]
+    audit.inzage_vastleggen(user=request.user, leerling=v.leerling,
+                            onderdeel="dossier: gedrag (verwijdering)", object=v)
+    return render(request, "sancties/verwijdering.html", {
+        "v": v, "leerling": v.leerling, "stappen": stappen, "gedaan": gedaan,
+        "contacten": list(v.schoolcontacten.all()),
+        "antwoord_url": reverse("sancties:verwijdering_stap", args=[v.pk, "antwoord"]),
+        "mag_antwoorden": "antwoord" in _stappen(request.user, v),
+    }, status=status)
+
+
+@login_required
+def verwijdering_pagina(request, pk):
+    return _pagina(request, _zichtbaar(request, pk))
+
+
+def _uitvoeren(stap: str, user, v: Verwijdering, d: dict) -> None:
+    if stap in vw.STAPPEN:
+        vw.stap_vastleggen(door=user, verwijdering=v, stap=stap, **d)
+    elif stap == "voornemen":
+        vw.voornemen_bekendmaken(door=user, verwijdering=v)
+    elif stap == "benaderen":
+        vw.school_benaderen(door=user, verwijdering=v, **d)
+    elif stap == "antwoord":
+        contact = v.schoolcontacten.filter(pk=d.pop("contact")).first()
+        if contact is None:
+            raise InvoerFout(_("Deze school hoort niet bij deze procedure."))
+        vw.schoolantwoord_vastleggen(door=user, contact=contact, **d)
+    elif stap == "inspectie_overleg":
+        vw.inspectie_overleg_vastleggen(door=user, verwijdering=v, **d)
+    elif stap == "besluiten":
+        vw.verwijdering_besluiten(door=user, verwijdering=v, **d)
+    elif stap == "afsluiten":
+        vw.verwijdering_afsluiten(door=user, verwijdering=v)
+    elif stap == "bezwaar":
+        vw.verwijdering_bezwaar_indienen(door=user, verwijdering=v, **d)
+    elif stap == "bezwaar_horen":
+        vw.verwijdering_bezwaar_horen(door=user, verwijdering=v, **d)
+    elif stap == "heroverwegen":
+        vw.verwijdering_heroverwegen(door=user, verwijdering=v,
+                                     gehandhaafd=d["uitkomst"] == "handhaven",
+                                     motivering=d["motivering"])
+
+
+@login_required
+def verwijdering_stap(request, pk, stap):
+    if request.method != "POST":
+        return redirect("sancties:verwijdering", pk)
+    v = _zichtbaar(request, pk)
+    if stap not in FORMULIEREN:
+        raise Http404
+    if not toegang.mag_sancties_zien(request.user, v.leerling):
+        return _pagina(request, v)
+    form = FORMULIEREN[stap][1](request.POST)
+    if form.is_valid():
+        try:
+            _uitvoeren(stap, request.user, v, dict(form.cleaned_data))
+        except InvoerFout as fout:
+            messages.error(request, str(fout))
+        else:
+            messages.success(request, _("Vastgelegd."))
+            return redirect("sancties:verwijdering", v.pk)
+    return _pagina(request, _zichtbaar(request, pk), fout_stap=stap, fout_form=form,
+                   status=400)

@@ -1,0 +1,55 @@
+"""Walking a schorsing through the pages as a user would."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from django.urls import reverse
+from pypdf import PdfReader
+
+from dossiers.models import Brief
+from sancties.models import Schorsing
+
+
+def pdf_tekst(brief: Brief) -> str:
+    brief = Brief.objects.get(pk=brief.pk)
+    reader = PdfReader(BytesIO(bytes(brief.pdf)))
+    return " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+
+
+def meldingen(response) -> list[str]:
+    return [str(m) for m in response.context["messages"]] if response.context else []
+
+
+class Loper:
+    """Posts the forms of the schorsing pages as `user`, committing like a real request."""
+
+    def __init__(self, client, capture):
+        self.client, self.capture = client, capture
+
+    def als(self, user) -> Loper:
+        self.user = user
+        self.client.force_login(user)
+        return self
+
+    def post(self, url: str, data: dict):
+        # Log in again: moving the clock by days ends the session (SESSION_COOKIE_AGE).
+        self.client.force_login(self.user)
+        with self.capture(execute=True):
+            return self.client.post(url, data, follow=True)
+
+    def voorstellen(self, leerling, **data) -> Schorsing | None:
+        data = {"ernst": "ernstig", "feiten": "Vechtpartij op het schoolplein om 10.15 uur.",
+                **data}
+        self.antwoord = self.post(reverse("sancties:schorsing_nieuw", args=[leerling.pk]), data)
+        return Schorsing.objects.filter(leerling=leerling).order_by("-pk").first()
+
+    def stap(self, schorsing: Schorsing, stap: str, **data):
+        self.antwoord = self.post(reverse("sancties:schorsing_stap", args=[schorsing.pk, stap]),
+                                  data)
+        return self.antwoord
+
+
+def vers(schorsing: Schorsing) -> Schorsing:
+    """A protected FSM field cannot refresh_from_db: fetch again."""
+    return Schorsing.objects.get(pk=schorsing.pk)
