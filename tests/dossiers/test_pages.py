@@ -193,7 +193,9 @@ def test_het_aantal_queries_van_de_startpagina_groeit_niet_met_de_leerlingen(
     with CaptureQueriesContext(connection) as dertig:
         assert "Extra28" in _inhoud(client.get(reverse("start")))
     assert len(dertig) == len(vijf)
-    assert len(vijf) <= 20
+    # A fixed budget, not a growing one: the shared blocks plus each flow's panel (zorg,
+    # sancties, klachten) cost a constant number of queries per school.
+    assert len(vijf) <= 35
 
 
 # Pupil page
