@@ -3,7 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 
 from dossiers.brieven.soorten import Briefsoort, soort_registreren
-from statuut.models import Dossiersectie
+from statuut.kalender import aantal_tekst
+from statuut.models import Dossiersectie, Eenheid
 
 SCHORSING_BESLUIT = Briefsoort(
     code="sanctie_schorsing_besluit",
@@ -13,9 +14,9 @@ SCHORSING_BESLUIT = Briefsoort(
     vereist=("maatregel", "eerste_dag", "laatste_dag", "schooldagen", "gronden", "motivering",
              "grondslag"),
     onderwerp=_("besluit tot schorsing"),
-    samenvatting=lambda g: _("Schorsing (%(m)s) van %(v)s tot en met %(t)s, %(n)s "
-                             "schooldag(en).")
-    % {"m": g["maatregel"], "v": g["eerste_dag"], "t": g["laatste_dag"], "n": g["schooldagen"]},
+    samenvatting=lambda g: _("Schorsing (%(m)s) van %(v)s tot en met %(t)s, %(n)s.")
+    % {"m": g["maatregel"], "v": g["eerste_dag"], "t": g["laatste_dag"],
+       "n": aantal_tekst(int(g["schooldagen"]), Eenheid.SCHOOLDAGEN)},
 )
 
 BEZWAAR_SCHORSING = Briefsoort(

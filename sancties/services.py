@@ -18,7 +18,8 @@ from dossiers import dossier, toegang
 from dossiers.brieven.services import brief_aanvragen
 from dossiers.models import Brief, Briefstatus, Dossierstuk, Leerling, Verwijdergrond
 from statuut import kalender
-from statuut.models import Dossiersectie, Partij, Rol, Termijnstart
+from statuut.kalender import aantal_tekst
+from statuut.models import Dossiersectie, Eenheid, Partij, Rol, Termijnstart
 from statuut.services import InvoerFout, termijn_openen, termijn_voldaan
 
 from . import regels
@@ -109,10 +110,11 @@ def schorsing_voorstellen(*, door, leerling: Leerling, gronden: list[str], ernst
         voorgesteld_door=door, voorgesteld_op=op, verwijdering=verwijdering,
     )
     _stuk(door, schorsing, _("Voorstel tot schorsing"), _(
-        "%(door)s stelt een schorsing voor van %(n)d schooldag(en), van %(v)s tot en met "
+        "%(door)s stelt een schorsing voor van %(n)s, van %(v)s tot en met "
         "%(t)s. Grond: %(g)s. Ernst: %(e)s. Feiten: %(f)s"
-    ) % {"door": _naam(door), "n": schooldagen, "v": datum_kort(eerste_dag),
-         "t": datum_kort(laatste), "g": "; ".join(gronden), "e": Ernst(ernst).label,
+    ) % {"door": _naam(door), "n": aantal_tekst(schooldagen, Eenheid.SCHOOLDAGEN),
+         "v": datum_kort(eerste_dag), "t": datum_kort(laatste), "g": "; ".join(gronden),
+         "e": Ernst(ernst).label,
          "f": feiten})
     return schorsing
 
@@ -315,8 +317,9 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
                                                     "inspectie") % {"n": naam},
             startdatum=op, aantal=statuut.schorsing_inspectie_termijn_aantal,
             eenheid=statuut.schorsing_inspectie_termijn_eenheid,
-            regel=_("melding schorsing langer dan %(n)d schooldag(en)")
-            % {"n": statuut.schorsing_inspectie_boven_schooldagen},
+            regel=_("melding schorsing langer dan %(n)s")
+            % {"n": aantal_tekst(statuut.schorsing_inspectie_boven_schooldagen,
+                                 Eenheid.SCHOOLDAGEN)},
             onderwerp=schorsing, verantwoordelijke=door)
     if statuut.bezwaar_schorsing_mogelijk and statuut.bezwaar_termijn_aantal:
         schorsing.termijn_bezwaar = termijn_openen(
@@ -327,10 +330,11 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
             onderwerp=schorsing, verantwoordelijke_rol=Rol.DIRECTIE)
     schorsing.save()
     _stuk(door, schorsing, _("Besluit tot schorsing"), _(
-        "%(door)s besluit tot %(m)s van %(v)s tot en met %(t)s (%(n)d schooldag(en)). "
+        "%(door)s besluit tot %(m)s van %(v)s tot en met %(t)s (%(n)s). "
         "Motivering: %(mot)s%(opd)s"
     ) % {"door": _naam(door), "m": maatregel.naam.lower(), "v": datum_kort(eerste_dag),
-         "t": datum_kort(laatste), "n": schooldagen, "mot": motivering,
+         "t": datum_kort(laatste), "n": aantal_tekst(schooldagen, Eenheid.SCHOOLDAGEN),
+         "mot": motivering,
          "opd": (" " + _("Tijdens de schorsing: %(o)s") % {"o": schorsing.opdrachten})
          if schorsing.opdrachten else ""})
     brief_aanvragen(
@@ -453,7 +457,7 @@ def inspectiemelding(schorsing: Schorsing) -> dict:
                        f"{datum_kort(leerling.geboortedatum)}",
         _("Eerste dag"): datum_kort(schorsing.eerste_dag),
         _("Laatste dag"): datum_kort(schorsing.laatste_dag),
-        _("Duur"): _("%(n)d schooldag(en)") % {"n": schorsing.schooldagen},
+        _("Duur"): aantal_tekst(schorsing.schooldagen, Eenheid.SCHOOLDAGEN),
         _("Redenen"): "; ".join(schorsing.gronden) + ". " + schorsing.motivering,
         _("Besloten op"): datum_kort(schorsing.besloten_op) if schorsing.besloten_op else "",
     }

@@ -23,6 +23,7 @@ from datetime import date, timedelta
 import holidays
 from dateutil.easter import easter
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models import (
     Eenheid,
@@ -433,3 +434,14 @@ def bereken(school: School | str, start: date, aantal: int, eenheid: str) -> Uit
     else:
         overgeslagen = uitleg(school, start, datum, eenheid)
     return Uitkomst(datum=datum, eenheid=eenheid, overgeslagen=overgeslagen)
+
+
+def aantal_tekst(aantal: int, eenheid: str) -> str:
+    """'1 schooldag', '3 schooldagen', '6 weken': an amount in a unit, in correct Dutch."""
+    vormen = {
+        "schooldagen": ngettext("%(n)d schooldag", "%(n)d schooldagen", aantal),
+        "werkdagen": ngettext("%(n)d werkdag", "%(n)d werkdagen", aantal),
+        "kalenderdagen": ngettext("%(n)d dag", "%(n)d dagen", aantal),
+        "weken": ngettext("%(n)d week", "%(n)d weken", aantal),
+    }
+    return vormen[eenheid] % {"n": aantal}

@@ -109,6 +109,9 @@ def test_de_teamleider_schorst_anna_een_dag_van_voorstel_tot_afronding(
                       "Besluit tot schorsing",  # the letter itself, filed in the dossier
                       "Besluit tot schorsing bekendgemaakt", "Schorsing ingegaan",
                       "Schorsing gemeld aan de inspectie", "Schorsing afgerond"]
+    besluit = Dossierstuk.objects.filter(leerling=w.anna, titel="Besluit tot schorsing",
+                                         bron_type__model="schorsing").first()
+    assert "(1 schooldag)" in besluit.inhoud
     # The pupil page shows the ladder
     pagina = client.get(reverse("leerling", args=[w.anna.pk])).content.decode()
     assert "Maatregelen (ladder)" in pagina and "Eendaagse schorsing" in pagina

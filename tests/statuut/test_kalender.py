@@ -290,3 +290,12 @@ def test_the_command_reports_a_missing_column_and_loads_nothing(db, tmp_path):
     with pytest.raises(CommandError, match="mist de kolom"):
         call_command("vakanties_laden", bestand=pad)
     assert RegioVakantie.objects.count() == 0
+
+
+def test_een_aantal_in_een_eenheid_in_correct_nederlands():
+    assert kalender.aantal_tekst(1, "schooldagen") == "1 schooldag"
+    assert kalender.aantal_tekst(3, "schooldagen") == "3 schooldagen"
+    assert kalender.aantal_tekst(1, "weken") == "1 week"
+    assert kalender.aantal_tekst(6, "weken") == "6 weken"
+    assert kalender.aantal_tekst(2, "werkdagen") == "2 werkdagen"
+    assert kalender.aantal_tekst(1, "kalenderdagen") == "1 dag"
