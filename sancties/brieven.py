@@ -8,6 +8,7 @@ from statuut.models import Dossiersectie, Eenheid
 
 SCHORSING_BESLUIT = Briefsoort(
     code="sanctie_schorsing_besluit",
+    besluit=True,
     titel=_("Besluit tot schorsing"),
     template="brieven/sanctie_schorsing_besluit.html",
     sectie=Dossiersectie.GEDRAG,
@@ -42,6 +43,7 @@ TIME_OUT = Briefsoort(
 
 VERWIJDERING_VOORNEMEN = Briefsoort(
     code="sanctie_verwijdering_voornemen",
+    besluit=True,
     titel=_("Voornemen tot verwijdering"),
     template="brieven/sanctie_verwijdering_voornemen.html",
     sectie=Dossiersectie.GEDRAG,
@@ -52,6 +54,7 @@ VERWIJDERING_VOORNEMEN = Briefsoort(
 
 VERWIJDERING_BESLUIT = Briefsoort(
     code="sanctie_verwijdering_besluit",
+    besluit=True,
     titel=_("Besluit tot verwijdering"),
     template="brieven/sanctie_verwijdering_besluit.html",
     sectie=Dossiersectie.GEDRAG,
@@ -63,6 +66,7 @@ VERWIJDERING_BESLUIT = Briefsoort(
 
 VERWIJDERING_HEROVERWEGING = Briefsoort(
     code="sanctie_verwijdering_heroverweging",
+    besluit=True,
     titel=_("Beslissing op uw bezwaar tegen de verwijdering"),
     template="brieven/sanctie_verwijdering_heroverweging.html",
     sectie=Dossiersectie.GEDRAG,

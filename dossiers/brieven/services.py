@@ -66,8 +66,8 @@ def _plaats(postcode_plaats: str) -> str:
     return gevonden.group(1) if gevonden else postcode_plaats.strip()
 
 
-def _meerderjarig(leerling: Leerling, op: date) -> bool:
-    return relativedelta(op, leerling.geboortedatum).years >= MEERDERJARIG
+def _leeftijd(leerling: Leerling, op: date) -> int:
+    return relativedelta(op, leerling.geboortedatum).years
 
 
 # --- Recipients ----------------------------------------------------------------------------
@@ -76,18 +76,22 @@ _INSTANTIE_VELD = {Partij.INSPECTIE: "inspectie", Partij.BEVOEGD_GEZAG: "bevoegd
                    Partij.LEERPLICHT: "leerplicht"}
 
 
-def ontvangers_bepalen(leerling: Leerling, *, datum: date,
-                       partijen: tuple[str, ...] = ()) -> list[BriefOntvanger]:
+def ontvangers_bepalen(leerling: Leerling, *, datum: date, partijen: tuple[str, ...] = (),
+                       ouders_onder_leeftijd: int = MEERDERJARIG) -> list[BriefOntvanger]:
     """Who receives the letter (unsaved): parents with gezag; a pupil of age, and then the
-    parents only with the pupil's recorded consent (as a copy); and copies to the parties the
-    statuut names (`partijen`: mentor, inspectie, bevoegd gezag, leerplichtambtenaar)."""
+    parents as a copy only with the pupil's recorded consent, or while the pupil is younger
+    than `ouders_onder_leeftijd` (a decision under a statuut that informs parents longer);
+    and copies to the parties the statuut names (`partijen`: mentor, inspectie, bevoegd
+    gezag, leerplichtambtenaar)."""
     uit: list[BriefOntvanger] = []
-    meerderjarig = _meerderjarig(leerling, datum)
+    leeftijd = _leeftijd(leerling, datum)
+    meerderjarig = leeftijd >= MEERDERJARIG
     if meerderjarig:
         uit.append(BriefOntvanger(
             partij=Partij.LEERLING, naam=leerling.volledige_naam, adres=leerling.adres,
             postcode_plaats=_adresregel(leerling.postcode, leerling.woonplaats)))
-    if not meerderjarig or leerling.toestemming_ouders_informeren_op:
+    if (not meerderjarig or leeftijd < ouders_onder_leeftijd
+            or leerling.toestemming_ouders_informeren_op):
         for schap in leerling.ouderschappen.filter(gezag=True).select_related("ouder"):
             o = schap.ouder
             uit.append(BriefOntvanger(
@@ -160,7 +164,11 @@ def brief_aanvragen(*, door, leerling: Leerling, soort: str, sleutel: str, gegev
     if bestaand is not None:
         return bestaand
     datum = datum or timezone.localdate()
-    ontvangers = ontvangers_bepalen(leerling, datum=datum, partijen=partijen)
+    grens = MEERDERJARIG
+    if SOORTEN[soort].besluit and statuut is not None:
+        grens = max(MEERDERJARIG, statuut.ouders_besluit_onder_leeftijd)
+    ontvangers = ontvangers_bepalen(leerling, datum=datum, partijen=partijen,
+                                    ouders_onder_leeftijd=grens)
     wijze, reden = verzendwijze_bepalen(ontvangers)
     brief = Brief.objects.create(
         school_id=leerling.school_id, leerling=leerling, soort=soort, sleutel=sleutel,

@@ -38,6 +38,10 @@ class Briefsoort:
     vereist: tuple[str, ...]  # keys the caller must fill in `gegevens`
     onderwerp: str  # e-mail subject after "Brief van <school>: " (no pupil's name)
     samenvatting: Callable[[dict], str] = _geen_samenvatting  # dossier entry, one line
+    # A decision (schorsing, verwijdering): the parents receive it, besides a pupil of age,
+    # for as long as the statuut says (`Statuut.ouders_besluit_onder_leeftijd`, e.g.
+    # Noordgouw art. 24.3: "indien de leerling nog geen 21 jaar is, ook aan de ouders").
+    besluit: bool = False
 
 
 SOORTEN: dict[str, Briefsoort] = {s.code: s for s in [

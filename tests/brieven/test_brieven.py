@@ -152,6 +152,35 @@ def test_een_meerderjarige_leerling_krijgt_de_brief_zelf(school_met_brieven,
     assert "Afschrift aan: J. de Vries, M. Mentor" in _tekst(brief)
 
 
+def test_een_besluit_gaat_ook_naar_de_ouders_zolang_het_statuut_dat_zegt(
+        school_met_brieven, django_capture_on_commit_callbacks, monkeypatch):
+    """Noordgouw art. 24.3: the decision goes to the pupil "en, indien de leerling nog geen 21
+    jaar is, ook aan de ouders", without the pupil's consent; other letters do not."""
+    from statuut.selectors import statuut_op
+
+    monkeypatch.setitem(soorten.SOORTEN, "test_besluit", soorten.Briefsoort(
+        code="test_besluit", titel="Besluit", template="brieven/uitnodiging_gesprek.html",
+        sectie="gedrag", vereist=(), onderwerp="besluit", besluit=True))
+    w = school_met_brieven
+    w.anna.geboortedatum, w.anna.adres = date(2007, 1, 5), "Kerkstraat 9"  # 19 years old
+    w.anna.save()
+    statuut = statuut_op(w.school, date(2026, 11, 24))
+
+    def ontvangers(soort, sleutel):
+        brief = _vraag(w, django_capture_on_commit_callbacks, soort=soort, sleutel=sleutel,
+                       statuut=statuut)
+        return [(o.partij, o.afschrift) for o in brief.ontvangers.all()]
+
+    statuut.ouders_besluit_onder_leeftijd = 18
+    statuut.save()
+    assert ontvangers("test_besluit", "a") == [("leerling", False)]
+    statuut.ouders_besluit_onder_leeftijd = 21
+    statuut.save()
+    assert ontvangers("test_besluit", "b") == [("leerling", False), ("ouders", True)]
+    # An invitation is no decision: the parents still need her consent.
+    assert ontvangers("uitnodiging_gesprek", "c") == [("leerling", False)]
+
+
 def test_ontbrekende_gegevens_worden_geweigerd(wereld):
     with pytest.raises(InvoerFout, match="Voor deze brief ontbreekt: plaats, met_wie."):
         brief_aanvragen(door=wereld.mentor, leerling=wereld.anna, soort="uitnodiging_gesprek",
