@@ -203,6 +203,14 @@ def is_vastgelopen(brief: Brief, *, nu=None) -> bool:
             and brief.aangevraagd_op < (nu or timezone.now()) - VASTGELOPEN_NA)
 
 
+def artikelverwijzing(artikel: str) -> str:
+    """"8.2" -> "artikel 8.2"; a bijlage is cited as such: "bijlage B 16"."""
+    artikel = (artikel or "").strip()
+    if not artikel or artikel.lower().startswith(("bijlage", "artikel", "art.")):
+        return artikel
+    return _("artikel %(a)s") % {"a": artikel}
+
+
 def _context(brief: Brief) -> dict:
     school = brief.school
     ontvangers = list(brief.ontvangers.all())
@@ -216,6 +224,9 @@ def _context(brief: Brief) -> dict:
         "datum": datum_nl(brief.datum),
         "plaats": _plaats(school.postcode_plaats),
         "g": brief.gegevens,
+        "artikel": artikelverwijzing(brief.gegevens.get("artikel", "")),
+        "rechtsmiddel_artikel": artikelverwijzing(
+            (brief.gegevens.get("rechtsmiddel") or {}).get("artikel", "")),
     }
 
 

@@ -181,6 +181,16 @@ def test_een_besluit_gaat_ook_naar_de_ouders_zolang_het_statuut_dat_zegt(
     assert ontvangers("uitnodiging_gesprek", "c") == [("leerling", False)]
 
 
+def test_een_bijlage_wordt_als_bijlage_aangehaald(school_met_brieven,
+                                                  django_capture_on_commit_callbacks):
+    w = school_met_brieven
+    brief = _vraag(w, django_capture_on_commit_callbacks, soort="ontvangstbevestiging_klacht",
+                   gegevens={**KLACHT, "artikel": "bijlage B 16"})
+    tekst = _tekst(brief)
+    assert "Deze brief is gebaseerd op bijlage B 16 van het leerlingenstatuut" in tekst
+    assert "artikel bijlage" not in tekst
+
+
 def test_ontbrekende_gegevens_worden_geweigerd(wereld):
     with pytest.raises(InvoerFout, match="Voor deze brief ontbreekt: plaats, met_wie."):
         brief_aanvragen(door=wereld.mentor, leerling=wereld.anna, soort="uitnodiging_gesprek",
