@@ -8,7 +8,7 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from dossiers.brieven.services import brief_aanvragen
+from dossiers.brieven.services import artikelverwijzing, brief_aanvragen
 from dossiers.models import Brief, Briefinstellingen
 
 GEVALLEN = [
@@ -51,5 +51,6 @@ def test_elke_klachtbrief_als_pdf(kw, django_capture_on_commit_callbacks, soort,
     reader = PdfReader(BytesIO(bytes(brief.pdf)))
     tekst = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
     for zin in ["Anna de Vries", "Utrecht, 1 december 2026",
-                f"artikel {gegevens['artikel']} van het leerlingenstatuut", *zinnen]:
+                f"gebaseerd op {artikelverwijzing(gegevens['artikel'])} van het "
+                "leerlingenstatuut", *zinnen]:
         assert zin in tekst, zin
