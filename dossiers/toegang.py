@@ -73,7 +73,10 @@ def _vandaag(op: date | None) -> date:
 
 
 def _medewerker(user: AbstractBaseUser | AnonymousUser | None) -> Medewerker | None:
-    if user is None or not user.is_authenticated or not user.is_active:
+    # A superuser sets up the system; that is no reason to read about a child, even when the
+    # same account also holds a role at a school: use a separate, ordinary account for that.
+    if (user is None or not user.is_authenticated or not user.is_active
+            or user.is_superuser):
         return None
     try:
         return user.medewerker

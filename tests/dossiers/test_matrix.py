@@ -185,3 +185,13 @@ def test_een_superuser_ziet_geen_leerling(client, db):
     leerling = w.leerlingen["eigen"]
     assert client.get(reverse("leerling", args=[leerling.pk])).status_code == 404
     assert client.get(reverse("dossier", args=[leerling.pk])).status_code == 404
+
+
+def test_een_superuser_met_een_rol_ziet_evenmin_iets(client, wereld):
+    """Superuser and directie in one account: the superuser flag wins, nothing is read."""
+    wereld.directie.is_superuser = True
+    wereld.directie.save()
+    assert toegang.rechten(wereld.directie, wereld.anna) == toegang.GEEN_RECHTEN
+    assert not toegang.leerlingen_voor(wereld.directie).exists()
+    client.force_login(wereld.directie)
+    assert client.get(reverse("leerling", args=[wereld.anna.pk])).status_code == 404
