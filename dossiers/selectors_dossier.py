@@ -158,7 +158,7 @@ def dossierpagina(user, leerling: Leerling, *, sectie: str | None = None,
     """
     if secties is None:
         secties = toegang.zichtbare_secties(user, leerling, op=op)
-    basis = Dossierstuk.objects.filter(leerling=leerling, sectie__in=secties)
+    basis = toegang.dossierstukken_voor(user, leerling, op=op, secties=secties)
     tellingen = dict(
         basis.filter(vervangt__isnull=True).values_list("sectie").annotate(n=Count("pk"))
         .values_list("sectie", "n")

@@ -24,6 +24,7 @@ a superuser gets nothing for free here: the functioneel beheerder works in the a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -286,13 +287,37 @@ def mag_op_school(user, handeling: str, school, *, op: date | None = None) -> bo
     return scholen_waar(user, handeling, op=op).filter(pk=school.pk).exists()
 
 
-def dossierstukken_voor(user, leerling: Leerling, *, op: date | None = None
-                        ) -> QuerySet[Dossierstuk]:
-    """The pupil's dossier entries in the sections `user` may read (tombstones included)."""
-    secties = zichtbare_secties(user, leerling, op=op)
+#: Flows whose dossier entries follow the flow's own policy on top of the dossier section:
+#: app label -> fn(user, leerling, stukken, op) returning the readable part of `stukken` (a
+#: queryset). Seeing the "welzijn" section is no reason to read a care note, nor is seeing
+#: "correspondentie" a reason to read a complaint about oneself.
+_BRONBELEID: dict[str, Callable[..., QuerySet[Dossierstuk]]] = {}
+
+
+def bronbeleid(app_label: str):
+    """Register the policy for dossier entries whose source is an object of `app_label`."""
+    def registreer(fn):
+        _BRONBELEID[app_label] = fn
+        return fn
+    return registreer
+
+
+def dossierstukken_voor(user, leerling: Leerling, *, op: date | None = None,
+                        secties: frozenset[str] | None = None) -> QuerySet[Dossierstuk]:
+    """The pupil's dossier entries `user` may read (tombstones included): in the sections
+    the statuut opens to them, and of a flow's sources only what that flow's policy allows
+    (`bronbeleid`). `secties` may be passed when the caller already has them."""
+    op = _vandaag(op)
+    if secties is None:
+        secties = zichtbare_secties(user, leerling, op=op)
     if not secties:
         return Dossierstuk.objects.none()
-    return Dossierstuk.objects.filter(leerling=leerling, sectie__in=secties)
+    stukken = Dossierstuk.objects.filter(leerling=leerling, sectie__in=secties)
+    for app_label, beleid in _BRONBELEID.items():
+        van_stroom = Q(bron_type__app_label=app_label)
+        leesbaar = beleid(user, leerling, stukken.filter(van_stroom), op)
+        stukken = stukken.exclude(van_stroom & ~Q(pk__in=leesbaar.values("pk")))
+    return stukken
 
 
 def brieven_voor(user, *, op: date | None = None) -> QuerySet[Brief]:
@@ -495,6 +520,18 @@ def zorginzage(user, leerling: Leerling, *, melder_ids=(), remedial_teacher_id=N
     if _toegekende_leerlingen(user, Toekenningsomvang.ZORG, op).filter(pk=leerling.pk).exists():
         niveau = max(niveau, ZORG_VOLLEDIG)
     return Zorginzage(niveau, frozenset(handelingen))
+
+
+@bronbeleid("zorg")
+def _zorgstukken(user, leerling: Leerling, stukken: QuerySet[Dossierstuk], op: date
+                 ) -> QuerySet[Dossierstuk]:
+    """The care route's notes in the dossier (seed 001: "genoteerd in Magister") are read by
+    whoever sees what the zorgcoördinator shares (mentor, teamleider, zorgcoördinator,
+    directie, a "zorg" grant), not by every reader of the section: a teacher who signalled
+    sees only that the signal was handled, another teacher nothing."""
+    if zorginzage(user, leerling, op=op).niveau >= ZORG_GEDEELD:
+        return stukken
+    return stukken.none()
 
 
 def zorgleerlingen_voor(user, *, niveau: int = ZORG_GEDEELD, op: date | None = None

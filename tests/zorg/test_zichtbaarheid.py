@@ -187,9 +187,11 @@ def test_de_werklijst_legt_vast_wie_welke_leerling_zag(zw, klik, casus):
                                                 ("Anna", "zorgdossier (niveau 4)")]
 
 
-def test_bij_noordgouw_ziet_een_andere_docent_het_dossier_maar_niet_het_zorgtraject(zw, klik):
-    # Noordgouw art. 6.2 opens the personal dossier to the pupil's teachers: they read the
-    # notes the route puts "in Magister", never the care file (analysis, plan, meldcode).
+def test_bij_noordgouw_ziet_een_andere_docent_het_dossier_maar_niet_de_zorgnotities(zw, klik):
+    # Noordgouw art. 6.2 opens the personal dossier to the pupil's teachers, but the notes
+    # the care route puts "in Magister" follow the care policy: a teacher without a care
+    # relation reads neither them nor the care file (analysis, plan, meldcode); the mentor
+    # reads the notes.
     from dossiers.models import Groep, Lesopdracht
     from statuut.models import Rol, SchoolVakantie
     from statuut.services import kalender_gewijzigd
@@ -220,5 +222,14 @@ def test_bij_noordgouw_ziet_een_andere_docent_het_dossier_maar_niet_het_zorgtraj
                                         analyse="Mantelzorg voor een zieke ouder.")
     assert klik.als(docent).pagina(zd).status_code == 404
     dossier = tekst(klik.client.get(f"/leerlingen/{zw.dirk.pk}/dossier/"))
-    assert "Dirk erkent het verzuim." in dossier
+    assert "Dirk erkent het verzuim." not in dossier
     assert "Mantelzorg" not in dossier
+    assert "Vaak afwezig." not in dossier
+    # The entry itself cannot be opened by its number either.
+    from dossiers.models import Dossierstuk
+    notitie = Dossierstuk.objects.filter(leerling=zw.dirk, inhoud__contains="erkent").first()
+    assert klik.client.get(
+        f"/leerlingen/{zw.dirk.pk}/dossier/{notitie.pk}/").status_code == 404
+    # The mentor (zw.buitenstaander is Dirk's mentor at Noordgouw) reads them.
+    dossier = tekst(klik.als(zw.buitenstaander).client.get(f"/leerlingen/{zw.dirk.pk}/dossier/"))
+    assert "Dirk erkent het verzuim." in dossier
