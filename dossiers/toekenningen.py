@@ -7,21 +7,32 @@ Leerling); the `Toekenning` row records who gave it to whom, why, and for which 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
+from statuut.models import Rol
 from statuut.services import InvoerFout
 
 from . import toegang
-from .models import TOEKENNING_PERMISSIE, Leerling, Toekenning, Toekenningsomvang
+from .models import (
+    TOEKENNING_PERMISSIE,
+    Leerling,
+    Roltoewijzing,
+    Toekenning,
+    Toekenningsomvang,
+)
 
 
 def _permissie(omvang: str) -> str:
     return f"dossiers.{TOEKENNING_PERMISSIE[omvang]}"
+
+
+#: The longest a grant runs; a longer need is a new, reconsidered grant.
+MAXIMALE_DUUR = timedelta(days=366)
 
 
 @transaction.atomic
@@ -44,6 +55,16 @@ def toekenning_verlenen(
         raise InvoerFout(_("U kunt uzelf geen toegang geven."))
     if not aan.is_active:
         raise InvoerFout(_("Dit account is niet actief; kies een actieve medewerker."))
+    if geldig_tot > geldig_vanaf + MAXIMALE_DUUR:
+        raise InvoerFout(_("Toegang wordt voor ten hoogste een jaar gegeven; kies een "
+                           "einddatum op of vóór %(d)s en verleng daarna zo nodig.")
+                         % {"d": (geldig_vanaf + MAXIMALE_DUUR).strftime("%d-%m-%Y")})
+    # Setting up the school is no reason to read about a child (also not by a grant).
+    rollen = set(Roltoewijzing.objects.filter(medewerker__user=aan, school_id=leerling.school_id)
+                 .values_list("rol", flat=True))
+    if aan.is_superuser or (rollen and rollen <= {Rol.FUNCTIONEEL_BEHEERDER}):
+        raise InvoerFout(_("Een beheeraccount krijgt geen toegang tot leerlinggegevens; geef "
+                           "de toegang aan het gewone account van deze persoon."))
     if controleer:
         if omvang not in toegang.toe_te_kennen(door, leerling):
             raise InvoerFout(_("U mag deze toegang tot deze leerling niet verlenen: alleen wie "

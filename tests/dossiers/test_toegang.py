@@ -1,10 +1,11 @@
 """The access policy as data: Echnaton art. 9.3 and 9.4, per persona and pupil."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.utils import timezone
 from guardian.models import UserObjectPermission
 
 from dossiers import toegang
@@ -105,8 +106,8 @@ def test_anoniem_ziet_niets(wereld):
 def test_een_guardian_toekenning_op_een_leerling_geeft_a_d_e_g(wereld):
     toekenning_verlenen(door=wereld.directie, aan=wereld.docent_4h, leerling=wereld.anna,
                         omvang="beperkt", reden="Vervangt de mentor tijdens zijn verlof",
-                        geldig_vanaf=date(2025, 9, 1), geldig_tot=date(2030, 7, 31),
-                        controleer=False)
+                        geldig_vanaf=timezone.localdate(),
+                        geldig_tot=timezone.localdate() + timedelta(days=300), controleer=False)
     assert toegang.zichtbare_categorieen(wereld.docent_4h, wereld.anna) == BEPERKT
     assert set(toegang.leerlingen_voor(wereld.docent_4h)) == {wereld.anna, wereld.chris}
     # Only that pupil: Bram stays invisible.

@@ -234,3 +234,18 @@ def test_intrekken_kan_niet_met_get(client, wereld):
     assert client.get(reverse("toekenning_intrekken", args=[wereld.anna.pk, t.pk])) \
         .status_code == 405
     assert Toekenning.objects.get().ingetrokken_op is None
+
+
+def test_toegang_hoogstens_een_jaar_en_nooit_aan_een_beheeraccount(wereld):
+    vandaag = timezone.localdate()
+    with pytest.raises(InvoerFout, match="ten hoogste een jaar"):
+        _geef(wereld, tot=vandaag + timedelta(days=400))
+    with pytest.raises(InvoerFout, match="Een beheeraccount krijgt geen toegang"):
+        _geef(wereld, aan=wereld.beheerder)
+    # Not even through a flow that checks its own right first (controleer=False).
+    with pytest.raises(InvoerFout, match="Een beheeraccount krijgt geen toegang"):
+        toekenning_verlenen(door=wereld.zorgcoordinator, aan=wereld.beheerder,
+                            leerling=wereld.anna, omvang="zorg", reden="RT-onderzoek",
+                            geldig_vanaf=vandaag, geldig_tot=vandaag + timedelta(days=30),
+                            controleer=False)
+    assert not Toekenning.objects.exists()
