@@ -21,7 +21,7 @@ from dossiers.views_dossier import zichtbare_leerling
 from statuut.services import InvoerFout
 
 from . import forms, selectors, services
-from .models import Evaluatie, Probleemanalyse, Zorgdossier, Zorgfase
+from .models import Evaluatie, Probleemanalyse, Trajectsoort, Zorgdossier, Zorgfase
 from .panelen import melderstatus, startinhoud
 
 
@@ -226,7 +226,14 @@ def terugkoppeling(request, pk):
 @require_POST
 def evaluatie(request, pk, evaluatie_pk):
     zd, inzage = _zorgdossier(request.user, pk)
-    ev = get_object_or_404(Evaluatie, pk=evaluatie_pk, traject__zorgdossier=zd)
+    # Only the evaluations this user could see: a hidden (meldcode) one must not answer
+    # differently from one that does not exist.
+    zichtbaar = Evaluatie.objects.filter(traject__zorgdossier=zd)
+    if not inzage.ziet(toegang.ZORG_MELDCODE):
+        zichtbaar = zichtbaar.exclude(traject__soort=Trajectsoort.VEILIG_THUIS)
+    if toegang.ZORG_COORDINEREN not in inzage.handelingen:
+        zichtbaar = zichtbaar.none()
+    ev = get_object_or_404(zichtbaar, pk=evaluatie_pk)
     form = forms.EvaluatieForm(request.POST, prefix=f"e{ev.pk}")
     if form.is_valid():
         try:

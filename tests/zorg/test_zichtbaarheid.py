@@ -233,3 +233,20 @@ def test_bij_noordgouw_ziet_een_andere_docent_het_dossier_maar_niet_de_zorgnotit
     # The mentor (zw.buitenstaander is Dirk's mentor at Noordgouw) reads them.
     dossier = tekst(klik.als(zw.buitenstaander).client.get(f"/leerlingen/{zw.dirk.pk}/dossier/"))
     assert "Dirk erkent het verzuim." in dossier
+
+
+def test_een_verborgen_meldcode_evaluatie_antwoordt_als_een_die_niet_bestaat(zw, client):
+    """Posting to an evaluation number must not reveal a meldcode trajectory: whoever may
+    not record it gets 404, exactly as for a number that does not exist."""
+    from zorg import services as s
+    from zorg.models import Evaluatie
+
+    zd = naar_fase(zw, "monitoring", meldcode=True)
+    s.zorgtoegang_verlenen(door=zw.zorgcoordinator, zorgdossier=zd, aan=zw.andere_docent,
+                           tot=date(2027, 6, 1), reden="begeleiding")
+    evaluaties = list(Evaluatie.objects.filter(traject__zorgdossier=zd))
+    assert any(e.traject.is_meldcode for e in evaluaties)
+    for user in (zw.andere_docent, zw.mentor):
+        client.force_login(user)
+        for pk in [e.pk for e in evaluaties] + [999999]:
+            assert client.post(f"/zorg/{zd.pk}/evaluaties/{pk}/", {}).status_code == 404
