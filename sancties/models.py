@@ -91,6 +91,10 @@ class Schorsing(models.Model):
     # A schorsing for the duration of a verwijdering procedure (Noordgouw art. 25.2)
     verwijdering = models.ForeignKey("Verwijdering", on_delete=models.PROTECT, null=True,
                                      blank=True, related_name="schorsingen")
+    # Echnaton art. 8.3: the "ontzegging van de toegang" is, in law, the schorsing pending a
+    # verwijdering; it follows the statuut's ontzegging rung instead of the schorsing rungs.
+    ontzegging = models.BooleanField(_("ontzegging van de toegang (hangende de verwijdering)"),
+                                     default=False)
     # The deadlines this schorsing opened (statuut.Termijn), to close them again
     termijn_inspectie = models.ForeignKey(Termijn, on_delete=models.PROTECT, null=True,
                                           blank=True, related_name="+")
@@ -123,7 +127,13 @@ class Schorsing(models.Model):
         indexes = [models.Index(fields=["school", "status"], name="schorsing_school_idx")]
 
     def __str__(self) -> str:
-        return f"Schorsing {self.leerling} {self.eerste_dag:%d-%m-%Y} ({self.schooldagen} d.)"
+        soort = "Ontzegging van de toegang" if self.ontzegging else "Schorsing"
+        return f"{soort} {self.leerling} {self.eerste_dag:%d-%m-%Y} ({self.schooldagen} d.)"
+
+    @property
+    def naamwoord(self) -> str:
+        """"schorsing" or "ontzegging van de toegang", for titles and messages."""
+        return str(_("ontzegging van de toegang") if self.ontzegging else _("schorsing"))
 
     # --- transitions (no side effects; the services do the rest) ---------------------------
 

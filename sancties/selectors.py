@@ -59,11 +59,12 @@ class Paneelregel:
     volgende_stap: str
     termijn: date | None
     url_naam: str
+    ontzegging: bool = False
 
 
 _KOLOMMEN = ("soort", "pk", "leerling__roepnaam", "leerling__tussenvoegsel",
              "leerling__achternaam", "status", "bezwaar", "datum", "einde", "schooldagen",
-             "melden", "gemeld", "termijn_1", "termijn_2")
+             "melden", "gemeld", "termijn_1", "termijn_2", "is_ontzegging")
 
 
 def _v(waarde, veld):
@@ -83,7 +84,8 @@ def paneelregels(user, school, *, op: date) -> list[Paneelregel]:
                   datum=F("eerste_dag"), einde=F("laatste_dag"), melden=F("inspectie_melden"),
                   gemeld=F("inspectie_gemeld_op"),
                   termijn_1=F("termijn_inspectie__vervaldatum"),
-                  termijn_2=F("termijn_bezwaarbeslissing__vervaldatum"))
+                  termijn_2=F("termijn_bezwaarbeslissing__vervaldatum"),
+                  is_ontzegging=F("ontzegging"))
         .order_by().values_list(*_KOLOMMEN))
     verwijderingen = (Verwijdering.objects.filter(leerling__in=leerlingen)
                       .exclude(status=Verwijderingstatus.AFGEROND)
@@ -93,7 +95,8 @@ def paneelregels(user, school, *, op: date) -> list[Paneelregel]:
                                 schooldagen=_v(None, IntegerField()),
                                 melden=_v(False, BooleanField()), gemeld=_v(None, DateField()),
                                 termijn_1=F("termijn_bezwaar__vervaldatum"),
-                                termijn_2=F("termijn_heroverweging__vervaldatum"))
+                                termijn_2=F("termijn_heroverweging__vervaldatum"),
+                                is_ontzegging=_v(False, BooleanField()))
                       .order_by().values_list(*_KOLOMMEN))
     time_outs = (TimeOut.objects.filter(leerling__in=leerlingen)
                  .filter(Q(status=TimeOutstatus.GOEDGEKEURD)
@@ -101,7 +104,8 @@ def paneelregels(user, school, *, op: date) -> list[Paneelregel]:
                  .annotate(soort=_v("time_out", CharField()), bezwaar=_v("", CharField()),
                            einde=_v(None, DateField()), schooldagen=_v(None, IntegerField()),
                            melden=_v(False, BooleanField()), gemeld=_v(None, DateField()),
-                           termijn_1=_v(None, DateField()), termijn_2=_v(None, DateField()))
+                           termijn_1=_v(None, DateField()), termijn_2=_v(None, DateField()),
+                           is_ontzegging=_v(False, BooleanField()))
                  .order_by().values_list(*_KOLOMMEN))
     rijen = schorsingen.union(verwijderingen, time_outs, all=True).order_by("datum", "pk")
     return [_regel(*rij) for rij in rijen]
@@ -115,7 +119,8 @@ _URLS = {"schorsing": "sancties:schorsing", "verwijdering": "sancties:verwijderi
 
 
 def _regel(soort, pk, roepnaam, tussenvoegsel, achternaam, status, bezwaar, datum, einde,
-           schooldagen, melden, gemeld, termijn_1, termijn_2) -> Paneelregel:
+           schooldagen, melden, gemeld, termijn_1, termijn_2, is_ontzegging=False
+           ) -> Paneelregel:
     termijn = None
     if soort == "schorsing":
         stap = VOLGENDE_STAP.get(status, "")
@@ -133,15 +138,18 @@ def _regel(soort, pk, roepnaam, tussenvoegsel, achternaam, status, bezwaar, datu
                 else _("ouders informeren, gesprek en getekend verslag"))
     naam = " ".join(p for p in (roepnaam, tussenvoegsel, achternaam) if p)
     return Paneelregel(soort, pk, naam, status, str(_LABELS[soort].get(status, status)), datum,
-                       einde, schooldagen, str(stap), termijn, _URLS[soort])
+                       einde, schooldagen, str(stap), termijn, _URLS[soort],
+                       bool(is_ontzegging))
 
 
 def ladder(leerling: Leerling) -> list[dict]:
     """The measures taken with this pupil, newest first: schorsingen and time-outs."""
     uit = []
     for s in Schorsing.objects.filter(leerling=leerling).select_related("maatregel"):
+        voorstel = (_("Ontzegging van de toegang (voorstel)") if s.ontzegging
+                    else _("Schorsing (voorstel)"))
         uit.append({"datum": s.besloten_op or s.voorgesteld_op, "soort": _("schorsing"),
-                    "naam": s.maatregel.naam if s.maatregel else _("Schorsing (voorstel)"),
+                    "naam": s.maatregel.naam if s.maatregel else voorstel,
                     "trede": s.maatregel.trede if s.maatregel else None,
                     "status": s.get_status_display(), "bezwaar": s.bezwaarstatus,
                     "object": s, "url_naam": "sancties:schorsing"})
