@@ -79,15 +79,18 @@ def _noordgouw() -> None:
             opdrachten="Werk uit de studiewijzer; de toets geschiedenis haalt hij in.")
         # The letter is made after commit; the directeur makes it known from the page.
     tweede = school and _leerling(school, "260003")
-    if tweede and directeur and not _heeft_maatregel(tweede):
+    if tweede and directeur and teamleider and not _heeft_maatregel(tweede):
         statuut = school.statuten.order_by("-ingangsdatum").first()
         v = verwijdering.verwijdering_voorstellen(
             door=directeur, leerling=tweede, gronden=[statuut.verwijdering_gronden[1]],
             didactisch=False, motivering="Herhaalde ernstige incidenten ondanks time-outs, "
                                          "twee schorsingen en begeleiding door de "
                                          "zorgcoördinator.")
+        # Art. 25.3a: directielid, afdelingsleider and a zorgcoördinator hear the pupil.
+        hoorders = [u for u in (directeur, teamleider, _user("zorgcoordinator-noordgouw")) if u]
         verwijdering.stap_vastleggen(door=directeur, verwijdering=v, stap="leerling_gehoord",
                                      datum=timezone.localdate(), ouders_aanwezig=True,
+                                     gehoord_door=hoorders,
                                      verslag="Leerling en ouders gehoord door directielid, "
                                              "afdelingsleider en zorgcoördinator.")
 

@@ -283,6 +283,9 @@ class Verwijdering(models.Model):
     leerling_gehoord_op = models.DateField(null=True, blank=True)
     ouders_bij_horen = models.BooleanField(default=False)
     leerling_hoorverslag = models.TextField(blank=True)
+    leerling_gehoord_door = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+",
+        verbose_name=_("leerling gehoord door"))
     team_gehoord_op = models.DateField(null=True, blank=True)
     team_verslag = models.TextField(blank=True)
     inspectie_mening_op = models.DateField(null=True, blank=True)
@@ -298,6 +301,16 @@ class Verwijdering(models.Model):
     verslag_getekend_op = models.DateField(
         _("verslag door de ouders voor gezien getekend op"), null=True, blank=True)
     verslag_getekend = models.TextField(blank=True)
+    # Noordgouw art. 25.4: the directielid checks that every means was used
+    middelen_getoetst_op = models.DateField(_("getoetst of alle middelen zijn ingezet op"),
+                                            null=True, blank=True)
+    middelen_toets = models.TextField(blank=True)
+    # Noordgouw art. 25.6: a referral to the VSO needs a toelaatbaarheidsverklaring first
+    vso = models.BooleanField(_("verwijzing naar het voortgezet speciaal onderwijs (VSO)"),
+                              default=False)
+    tlv_aangevraagd_op = models.DateField(_("toelaatbaarheidsverklaring aangevraagd op"),
+                                          null=True, blank=True)
+    tlv_verslag = models.TextField(blank=True)
     # The intention and the search
     voornemen_op = models.DateField(null=True, blank=True)
     voornemen_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
