@@ -14,9 +14,11 @@ from django.db.models import (
     Q,
     Value,
 )
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from dossiers import toegang
+from dossiers.brieven.services import datum_nl
 from dossiers.models import Leerling
 from statuut.models import Rol
 
@@ -46,6 +48,21 @@ VOLGENDE_STAP = {
 }
 
 
+def verloop(status: str, eerste_dag: date, laatste_dag: date, op: date) -> str:
+    """When the schorsing runs, said plainly: nothing moves it from bekendgemaakt to lopend or
+    on to afgerond by itself (a person records that), so the pages say the dates."""
+    d = {"v": datum_nl(eerste_dag), "t": datum_nl(laatste_dag)}
+    if status == Schorsingstatus.AFGEROND:
+        return gettext("liep van %(v)s tot en met %(t)s") % d
+    if status == Schorsingstatus.LOPEND:
+        if op > laatste_dag:
+            return gettext("liep tot en met %(t)s; klaar om af te ronden") % d
+        return gettext("loopt tot en met %(t)s") % d
+    if status == Schorsingstatus.BEKENDGEMAAKT and op >= eerste_dag:
+        return gettext("gaat in op %(v)s; leg vast dat de maatregel is ingegaan") % d
+    return gettext("gaat in op %(v)s, loopt tot en met %(t)s") % d
+
+
 @dataclass
 class Paneelregel:
     soort: str  # schorsing, verwijdering, time_out
@@ -60,6 +77,7 @@ class Paneelregel:
     termijn: date | None
     url_naam: str
     ontzegging: bool = False
+    verloop: str = ""
 
 
 _KOLOMMEN = ("soort", "pk", "leerling__roepnaam", "leerling__tussenvoegsel",
@@ -108,7 +126,11 @@ def paneelregels(user, school, *, op: date) -> list[Paneelregel]:
                            is_ontzegging=_v(False, BooleanField()))
                  .order_by().values_list(*_KOLOMMEN))
     rijen = schorsingen.union(verwijderingen, time_outs, all=True).order_by("datum", "pk")
-    return [_regel(*rij) for rij in rijen]
+    uit = [_regel(*rij) for rij in rijen]
+    for r in uit:
+        if r.soort == "schorsing":
+            r.verloop = verloop(r.status, r.datum, r.einde, op)
+    return uit
 
 
 _LABELS = {"schorsing": dict(Schorsingstatus.choices),

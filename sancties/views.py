@@ -278,6 +278,8 @@ def _pagina(request, schorsing: Schorsing, *, fout_stap: str | None = None, fout
         "inspectie": services.inspectiemelding(schorsing) if schorsing.inspectie_melden
         else None,
         "hoorders": list(schorsing.gehoord_door.select_related("medewerker")),
+        "verloop": selectors.verloop(schorsing.status, schorsing.eerste_dag,
+                                     schorsing.laatste_dag, timezone.localdate()),
         "dossier_url": reverse("dossier", args=[schorsing.leerling_id]),
     }, status=status)
 
