@@ -311,6 +311,12 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
     leerling = schorsing.leerling
     statuut = regels.statuut_in_werking(schorsing.school, op)
     if schorsing.ontzegging:
+        from .models import Verwijderingstatus
+
+        if schorsing.verwijdering.status == Verwijderingstatus.AFGEROND:
+            raise InvoerFout(_("De verwijderingsprocedure is afgerond: een ontzegging van de "
+                               "toegang hangende die procedure kan niet meer worden besloten. "
+                               "Er is niets besloten."))
         maatregel = regels.ontzegging_maatregel(statuut, schooldagen)
     else:
         maatregel = regels.schorsing_maatregel(

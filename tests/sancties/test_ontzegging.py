@@ -159,3 +159,26 @@ def test_een_mentor_draagt_geen_ontzegging_voor(
             "voor deze leerling." in antwoord.content.decode())
     assert "Ontzegging van de toegang voorstellen" not in client.get(
         reverse("leerling", args=[w.anna.pk])).content.decode()
+
+
+def test_geen_ontzegging_meer_na_het_einde_van_de_procedure(
+        client, scholen, django_capture_on_commit_callbacks):
+    w = scholen.w
+    loper = Loper(client, django_capture_on_commit_callbacks).als(w.teamleider)
+    v = _verwijdering_voorstellen(loper, w.anna)
+    loper.post(reverse("sancties:ontzegging_nieuw", args=[w.anna.pk]), {
+        "gronden": [GROND], "ernst": "zeer_ernstig", "feiten": "Handel in de aula.",
+        "eerste_dag": "2026-11-24", "schooldagen": "10"})
+    o = Schorsing.objects.get()
+    loper.stap(o, "plannen", op="2026-11-23T13:00", plaats="kamer teamleider")
+    loper.stap(o, "horen", gehoord_op="2026-11-23", gehoord_door=[w.teamleider.pk],
+               ouders_aanwezig="on", verslag="Gehoord.")
+    # The procedure ended meanwhile (e.g. the proposal withdrawn and closed)
+    Verwijdering.objects.filter(pk=v.pk).update(status="afgerond")
+    antwoord = loper.als(w.directie).stap(o, "besluiten", eerste_dag="2026-11-24",
+                                           schooldagen="10", motivering="Veiligheid.")
+    assert meldingen(antwoord) == [
+        "De verwijderingsprocedure is afgerond: een ontzegging van de toegang hangende die "
+        "procedure kan niet meer worden besloten. Er is niets besloten."]
+    assert vers(o).status == "gehoord" and not Brief.objects.filter(
+        soort="sanctie_ontzegging_besluit").exists()
