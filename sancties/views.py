@@ -300,7 +300,8 @@ def _uitvoeren(sleutel: str, user, schorsing: Schorsing, d: dict) -> str:
         return _("Het hoorgesprek is vastgelegd.")
     if sleutel == "besluiten":
         services.schorsing_besluiten(door=user, schorsing=schorsing, **d)
-        return _("De schorsing is besloten; de brief met het besluit wordt gemaakt.")
+        return _("De %(w)s is besloten; de brief met het besluit wordt gemaakt.") % {
+            "w": schorsing.naamwoord}
     if sleutel == "bekendmaken":
         services.schorsing_bekendmaken(door=user, schorsing=schorsing)
         return _("Het besluit is bekendgemaakt.")
@@ -309,13 +310,13 @@ def _uitvoeren(sleutel: str, user, schorsing: Schorsing, d: dict) -> str:
         return _("De ouders zijn uitgenodigd.")
     if sleutel == "ingaan":
         services.schorsing_ingaan(door=user, schorsing=schorsing)
-        return _("De schorsing is ingegaan.")
+        return _("De %(w)s is ingegaan.") % {"w": schorsing.naamwoord}
     if sleutel == "inspectie":
         services.inspectiemelding_vastleggen(door=user, schorsing=schorsing, **d)
         return _("De melding aan de inspectie is vastgelegd.")
     if sleutel == "afronden":
         services.schorsing_afronden(door=user, schorsing=schorsing, **d)
-        return _("De schorsing is afgerond.")
+        return _("De %(w)s is afgerond.") % {"w": schorsing.naamwoord}
     if sleutel == "bezwaar":
         services.bezwaar_indienen(door=user, schorsing=schorsing, **d)
         return _("Het bezwaar is ingeschreven.")

@@ -229,6 +229,7 @@ def _pagina(request, v: Verwijdering, *, fout_stap=None, fout_form=None, status=
     return render(request, "sancties/verwijdering.html", {
         "v": v, "leerling": v.leerling, "stappen": stappen, "gedaan": gedaan,
         "contacten": list(v.schoolcontacten.all()),
+        "schorsingen": list(v.schorsingen.select_related("maatregel")),
         "hoorders": list(v.leerling_gehoord_door.select_related("medewerker")
                          .order_by("medewerker__naam")),
         "antwoord_url": reverse("sancties:verwijdering_stap", args=[v.pk, "antwoord"]),

@@ -116,8 +116,13 @@ def test_de_teamleiding_draagt_ontzegging_voor_en_de_schoolleiding_besluit(
     start = client.get(reverse("start")).content.decode()
     assert "<td>Ontzegging van de toegang</td>" in start
 
+    pagina = client.get(reverse("sancties:verwijdering", args=[v.pk])).content.decode()
+    assert ("Ontzegging van de toegang</a>: 24 november 2026 – 7 december 2026 (bekendgemaakt)"
+            in pagina)
+
     klok.move_to(moment(2026, 11, 24))
-    loper.als(w.administratie).stap(o, "ingaan")
+    antwoord = loper.als(w.administratie).stap(o, "ingaan")
+    assert "De ontzegging van de toegang is ingegaan." in meldingen(antwoord)
     assert vers(o).status == "lopend"
     titels = list(Dossierstuk.objects.filter(leerling=w.anna, sectie="gedrag")
                   .order_by("pk").values_list("titel", flat=True))
