@@ -20,6 +20,20 @@ SCHORSING_BESLUIT = Briefsoort(
        "n": aantal_tekst(int(g["schooldagen"]), Eenheid.SCHOOLDAGEN)},
 )
 
+ONTZEGGING_BESLUIT = Briefsoort(
+    code="sanctie_ontzegging_besluit",
+    titel=_("Besluit tot ontzegging van de toegang"),
+    template="brieven/sanctie_ontzegging_besluit.html",
+    sectie=Dossiersectie.GEDRAG,
+    vereist=("maatregel", "eerste_dag", "laatste_dag", "schooldagen", "gronden", "motivering",
+             "grondslag", "verwijdering_sinds"),
+    onderwerp=_("besluit tot ontzegging van de toegang"),
+    samenvatting=lambda g: _("Ontzegging van de toegang tot de school van %(v)s tot en met "
+                             "%(t)s, %(n)s, hangende de verwijderingsprocedure.")
+    % {"v": g["eerste_dag"], "t": g["laatste_dag"],
+       "n": aantal_tekst(int(g["schooldagen"]), Eenheid.SCHOOLDAGEN)},
+)
+
 BEZWAAR_SCHORSING = Briefsoort(
     code="sanctie_bezwaar_schorsing",
     titel=_("Beslissing op uw bezwaar tegen de schorsing"),
@@ -75,8 +89,8 @@ VERWIJDERING_HEROVERWEGING = Briefsoort(
     samenvatting=lambda g: _("Het besluit tot verwijdering is %(u)s.") % {"u": g["uitkomst"]},
 )
 
-SOORTEN = (SCHORSING_BESLUIT, BEZWAAR_SCHORSING, TIME_OUT, VERWIJDERING_VOORNEMEN,
-           VERWIJDERING_BESLUIT, VERWIJDERING_HEROVERWEGING)
+SOORTEN = (SCHORSING_BESLUIT, ONTZEGGING_BESLUIT, BEZWAAR_SCHORSING, TIME_OUT,
+           VERWIJDERING_VOORNEMEN, VERWIJDERING_BESLUIT, VERWIJDERING_HEROVERWEGING)
 
 
 def registreren() -> None:

@@ -3,6 +3,8 @@ has a measure gets nothing new). Made through the services, on today's date, so 
 shows the flow as a user would have left it:
 
 - Echnaton: `teamleider-echnaton` has heard a pupil about a one-day schorsing and can decide;
+  and has proposed another pupil's verwijdering with an ontzegging van de toegang (art. 8.3)
+  that the schoolleiding (`directeur-echnaton`) hears and decides;
 - Noordgouw: a two-day schorsing decided and made known, to be reported to the inspectie;
   and a verwijdering being prepared;
 - Wijzer: a time-out approved by `directeur-wijzer`, parents phoned, the talk to plan.
@@ -65,6 +67,23 @@ def _echnaton() -> None:
     _schorsing_tot_gehoord(teamleider, leerling, "Agressief gedrag of vechten", 1, [teamleider])
 
 
+def _echnaton_ontzegging() -> None:
+    school = School.objects.filter(korte_naam="echnaton").first()
+    teamleider = _user("teamleider-echnaton")
+    leerling = school and _leerling(school, "260002")
+    if not (leerling and teamleider) or _heeft_maatregel(leerling):
+        return
+    verwijdering.verwijdering_voorstellen(
+        door=teamleider, leerling=leerling, gronden=["Drugshandel"], didactisch=False,
+        motivering="Betrapt op de verkoop van drugs in de aula, na eerdere waarschuwingen en "
+                   "een weekschorsing.")
+    services.schorsing_voorstellen(
+        door=teamleider, leerling=leerling, gronden=["Drugshandel"], ernst="zeer_ernstig",
+        feiten="Verkocht op 20 november in de aula drugs aan medeleerlingen.",
+        eerste_dag=kalender.plus_schooldagen(school, timezone.localdate(), 2), schooldagen=10,
+        ontzegging=True)
+
+
 def _noordgouw() -> None:
     school = School.objects.filter(korte_naam="noordgouw").first()
     directeur, teamleider = _user("directeur-noordgouw"), _user("teamleider-noordgouw")
@@ -79,15 +98,18 @@ def _noordgouw() -> None:
             opdrachten="Werk uit de studiewijzer; de toets geschiedenis haalt hij in.")
         # The letter is made after commit; the directeur makes it known from the page.
     tweede = school and _leerling(school, "260003")
-    if tweede and directeur and not _heeft_maatregel(tweede):
+    if tweede and directeur and teamleider and not _heeft_maatregel(tweede):
         statuut = school.statuten.order_by("-ingangsdatum").first()
         v = verwijdering.verwijdering_voorstellen(
             door=directeur, leerling=tweede, gronden=[statuut.verwijdering_gronden[1]],
             didactisch=False, motivering="Herhaalde ernstige incidenten ondanks time-outs, "
                                          "twee schorsingen en begeleiding door de "
                                          "zorgcoördinator.")
+        # Art. 25.3a: directielid, afdelingsleider and a zorgcoördinator hear the pupil.
+        hoorders = [u for u in (directeur, teamleider, _user("zorgcoordinator-noordgouw")) if u]
         verwijdering.stap_vastleggen(door=directeur, verwijdering=v, stap="leerling_gehoord",
                                      datum=timezone.localdate(), ouders_aanwezig=True,
+                                     gehoord_door=hoorders,
                                      verslag="Leerling en ouders gehoord door directielid, "
                                              "afdelingsleider en zorgcoördinator.")
 
@@ -110,7 +132,7 @@ def _wijzer() -> None:
 
 
 def demo_laden() -> None:
-    for geval in (_echnaton, _noordgouw, _wijzer):
+    for geval in (_echnaton, _echnaton_ontzegging, _noordgouw, _wijzer):
         try:
             with transaction.atomic():
                 geval()

@@ -35,11 +35,16 @@ class VoorstelForm(forms.Form):
     tijdens_verwijdering = forms.BooleanField(
         label=_("Schorsing voor de duur van de lopende verwijderingsprocedure"), required=False)
 
-    def __init__(self, *args, gronden: list[str], verwijdering: bool = False, **kwargs):
+    def __init__(self, *args, gronden: list[str], verwijdering: bool = False,
+                 ontzegging: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gronden"].choices = [(g, g) for g in gronden]
         if not verwijdering:
             del self.fields["tijdens_verwijdering"]
+        if ontzegging:
+            self.fields["eerste_dag"].label = _("Eerste dag van de ontzegging")
+            self.fields["schooldagen"].label = _("Aantal schooldagen (zolang de procedure "
+                                                 "naar verwachting duurt)")
 
 
 class HoorgesprekPlannenForm(forms.Form):

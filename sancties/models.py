@@ -91,6 +91,10 @@ class Schorsing(models.Model):
     # A schorsing for the duration of a verwijdering procedure (Noordgouw art. 25.2)
     verwijdering = models.ForeignKey("Verwijdering", on_delete=models.PROTECT, null=True,
                                      blank=True, related_name="schorsingen")
+    # Echnaton art. 8.3: the "ontzegging van de toegang" is, in law, the schorsing pending a
+    # verwijdering; it follows the statuut's ontzegging rung instead of the schorsing rungs.
+    ontzegging = models.BooleanField(_("ontzegging van de toegang (hangende de verwijdering)"),
+                                     default=False)
     # The deadlines this schorsing opened (statuut.Termijn), to close them again
     termijn_inspectie = models.ForeignKey(Termijn, on_delete=models.PROTECT, null=True,
                                           blank=True, related_name="+")
@@ -123,7 +127,13 @@ class Schorsing(models.Model):
         indexes = [models.Index(fields=["school", "status"], name="schorsing_school_idx")]
 
     def __str__(self) -> str:
-        return f"Schorsing {self.leerling} {self.eerste_dag:%d-%m-%Y} ({self.schooldagen} d.)"
+        soort = "Ontzegging van de toegang" if self.ontzegging else "Schorsing"
+        return f"{soort} {self.leerling} {self.eerste_dag:%d-%m-%Y} ({self.schooldagen} d.)"
+
+    @property
+    def naamwoord(self) -> str:
+        """"schorsing" or "ontzegging van de toegang", for titles and messages."""
+        return str(_("ontzegging van de toegang") if self.ontzegging else _("schorsing"))
 
     # --- transitions (no side effects; the services do the rest) ---------------------------
 
@@ -273,6 +283,9 @@ class Verwijdering(models.Model):
     leerling_gehoord_op = models.DateField(null=True, blank=True)
     ouders_bij_horen = models.BooleanField(default=False)
     leerling_hoorverslag = models.TextField(blank=True)
+    leerling_gehoord_door = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+",
+        verbose_name=_("leerling gehoord door"))
     team_gehoord_op = models.DateField(null=True, blank=True)
     team_verslag = models.TextField(blank=True)
     inspectie_mening_op = models.DateField(null=True, blank=True)
@@ -288,6 +301,16 @@ class Verwijdering(models.Model):
     verslag_getekend_op = models.DateField(
         _("verslag door de ouders voor gezien getekend op"), null=True, blank=True)
     verslag_getekend = models.TextField(blank=True)
+    # Noordgouw art. 25.4: the directielid checks that every means was used
+    middelen_getoetst_op = models.DateField(_("getoetst of alle middelen zijn ingezet op"),
+                                            null=True, blank=True)
+    middelen_toets = models.TextField(blank=True)
+    # Noordgouw art. 25.6: a referral to the VSO needs a toelaatbaarheidsverklaring first
+    vso = models.BooleanField(_("verwijzing naar het voortgezet speciaal onderwijs (VSO)"),
+                              default=False)
+    tlv_aangevraagd_op = models.DateField(_("toelaatbaarheidsverklaring aangevraagd op"),
+                                          null=True, blank=True)
+    tlv_verslag = models.TextField(blank=True)
     # The intention and the search
     voornemen_op = models.DateField(null=True, blank=True)
     voornemen_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,

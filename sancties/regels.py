@@ -88,6 +88,36 @@ def schorsingsladder(statuut: Statuut) -> list[Maatregelsoort]:
     return list(statuut.maatregelen.filter(soort=Maatregelsoort.Soort.SCHORSING))
 
 
+def ontzegging_rung(statuut: Statuut) -> Maatregelsoort | None:
+    """The statuut's "ontzegging van de toegang" (Echnaton art. 8.3), or None."""
+    return statuut.maatregelen.filter(soort=Maatregelsoort.Soort.ONTZEGGING_TOEGANG).first()
+
+
+def ontzegging_voorstel_rollen(rung: Maatregelsoort) -> list[str]:
+    """Who proposes an ontzegging (the rung's `voorstel_door`: Echnaton's teamleiding) and
+    who may impose it (the schoolleiding, who may also start one)."""
+    return list(dict.fromkeys(
+        [*rung.voorstel_door, *(r for r in beslis_rollen(rung) if r in Rol.values)]))
+
+
+def ontzegging_maatregel(statuut: Statuut, schooldagen: int) -> Maatregelsoort:
+    """The ontzegging rung for `schooldagen` days, or InvoerFout. In law the ontzegging is the
+    schorsing pending the verwijdering: it lasts for the procedure, so the week's maximum does
+    not apply; only `schorsing_max_schooldagen_bij_verwijdering`, where the statuut sets one."""
+    rung = ontzegging_rung(statuut)
+    if rung is None or not statuut.schorsing_tijdens_verwijdering:
+        raise InvoerFout(_("Het leerlingenstatuut van de school kent geen ontzegging van de "
+                           "toegang tijdens een verwijderingsprocedure."))
+    if schooldagen < 1:
+        raise InvoerFout(_("Een ontzegging van de toegang duurt ten minste één schooldag."))
+    grens = statuut.schorsing_max_schooldagen_bij_verwijdering
+    if grens is not None and schooldagen > grens:
+        raise InvoerFout(_("Een ontzegging van de toegang van %(n)d schooldagen kan niet: het "
+                           "leerlingenstatuut staat ten hoogste %(max)d schooldagen toe.")
+                         % {"n": schooldagen, "max": grens})
+    return rung
+
+
 def schorsing_maatregel(statuut: Statuut, schooldagen: int, *,
                         tijdens_verwijdering: bool = False) -> Maatregelsoort:
     """The rung for a schorsing of `schooldagen` days, or InvoerFout saying the maximum.

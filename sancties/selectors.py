@@ -14,9 +14,11 @@ from django.db.models import (
     Q,
     Value,
 )
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from dossiers import toegang
+from dossiers.brieven.services import datum_nl
 from dossiers.models import Leerling
 from statuut.models import Rol
 
@@ -46,6 +48,21 @@ VOLGENDE_STAP = {
 }
 
 
+def verloop(status: str, eerste_dag: date, laatste_dag: date, op: date) -> str:
+    """When the schorsing runs, said plainly: nothing moves it from bekendgemaakt to lopend or
+    on to afgerond by itself (a person records that), so the pages say the dates."""
+    d = {"v": datum_nl(eerste_dag), "t": datum_nl(laatste_dag)}
+    if status == Schorsingstatus.AFGEROND:
+        return gettext("liep van %(v)s tot en met %(t)s") % d
+    if status == Schorsingstatus.LOPEND:
+        if op > laatste_dag:
+            return gettext("liep tot en met %(t)s; klaar om af te ronden") % d
+        return gettext("loopt tot en met %(t)s") % d
+    if status == Schorsingstatus.BEKENDGEMAAKT and op >= eerste_dag:
+        return gettext("gaat in op %(v)s; leg vast dat de maatregel is ingegaan") % d
+    return gettext("gaat in op %(v)s, loopt tot en met %(t)s") % d
+
+
 @dataclass
 class Paneelregel:
     soort: str  # schorsing, verwijdering, time_out
@@ -59,11 +76,13 @@ class Paneelregel:
     volgende_stap: str
     termijn: date | None
     url_naam: str
+    ontzegging: bool = False
+    verloop: str = ""
 
 
 _KOLOMMEN = ("soort", "pk", "leerling__roepnaam", "leerling__tussenvoegsel",
              "leerling__achternaam", "status", "bezwaar", "datum", "einde", "schooldagen",
-             "melden", "gemeld", "termijn_1", "termijn_2")
+             "melden", "gemeld", "termijn_1", "termijn_2", "is_ontzegging")
 
 
 def _v(waarde, veld):
@@ -83,7 +102,8 @@ def paneelregels(user, school, *, op: date) -> list[Paneelregel]:
                   datum=F("eerste_dag"), einde=F("laatste_dag"), melden=F("inspectie_melden"),
                   gemeld=F("inspectie_gemeld_op"),
                   termijn_1=F("termijn_inspectie__vervaldatum"),
-                  termijn_2=F("termijn_bezwaarbeslissing__vervaldatum"))
+                  termijn_2=F("termijn_bezwaarbeslissing__vervaldatum"),
+                  is_ontzegging=F("ontzegging"))
         .order_by().values_list(*_KOLOMMEN))
     verwijderingen = (Verwijdering.objects.filter(leerling__in=leerlingen)
                       .exclude(status=Verwijderingstatus.AFGEROND)
@@ -93,7 +113,8 @@ def paneelregels(user, school, *, op: date) -> list[Paneelregel]:
                                 schooldagen=_v(None, IntegerField()),
                                 melden=_v(False, BooleanField()), gemeld=_v(None, DateField()),
                                 termijn_1=F("termijn_bezwaar__vervaldatum"),
-                                termijn_2=F("termijn_heroverweging__vervaldatum"))
+                                termijn_2=F("termijn_heroverweging__vervaldatum"),
+                                is_ontzegging=_v(False, BooleanField()))
                       .order_by().values_list(*_KOLOMMEN))
     time_outs = (TimeOut.objects.filter(leerling__in=leerlingen)
                  .filter(Q(status=TimeOutstatus.GOEDGEKEURD)
@@ -101,10 +122,15 @@ def paneelregels(user, school, *, op: date) -> list[Paneelregel]:
                  .annotate(soort=_v("time_out", CharField()), bezwaar=_v("", CharField()),
                            einde=_v(None, DateField()), schooldagen=_v(None, IntegerField()),
                            melden=_v(False, BooleanField()), gemeld=_v(None, DateField()),
-                           termijn_1=_v(None, DateField()), termijn_2=_v(None, DateField()))
+                           termijn_1=_v(None, DateField()), termijn_2=_v(None, DateField()),
+                           is_ontzegging=_v(False, BooleanField()))
                  .order_by().values_list(*_KOLOMMEN))
     rijen = schorsingen.union(verwijderingen, time_outs, all=True).order_by("datum", "pk")
-    return [_regel(*rij) for rij in rijen]
+    uit = [_regel(*rij) for rij in rijen]
+    for r in uit:
+        if r.soort == "schorsing":
+            r.verloop = verloop(r.status, r.datum, r.einde, op)
+    return uit
 
 
 _LABELS = {"schorsing": dict(Schorsingstatus.choices),
@@ -115,7 +141,8 @@ _URLS = {"schorsing": "sancties:schorsing", "verwijdering": "sancties:verwijderi
 
 
 def _regel(soort, pk, roepnaam, tussenvoegsel, achternaam, status, bezwaar, datum, einde,
-           schooldagen, melden, gemeld, termijn_1, termijn_2) -> Paneelregel:
+           schooldagen, melden, gemeld, termijn_1, termijn_2, is_ontzegging=False
+           ) -> Paneelregel:
     termijn = None
     if soort == "schorsing":
         stap = VOLGENDE_STAP.get(status, "")
@@ -133,15 +160,18 @@ def _regel(soort, pk, roepnaam, tussenvoegsel, achternaam, status, bezwaar, datu
                 else _("ouders informeren, gesprek en getekend verslag"))
     naam = " ".join(p for p in (roepnaam, tussenvoegsel, achternaam) if p)
     return Paneelregel(soort, pk, naam, status, str(_LABELS[soort].get(status, status)), datum,
-                       einde, schooldagen, str(stap), termijn, _URLS[soort])
+                       einde, schooldagen, str(stap), termijn, _URLS[soort],
+                       bool(is_ontzegging))
 
 
 def ladder(leerling: Leerling) -> list[dict]:
     """The measures taken with this pupil, newest first: schorsingen and time-outs."""
     uit = []
     for s in Schorsing.objects.filter(leerling=leerling).select_related("maatregel"):
+        voorstel = (_("Ontzegging van de toegang (voorstel)") if s.ontzegging
+                    else _("Schorsing (voorstel)"))
         uit.append({"datum": s.besloten_op or s.voorgesteld_op, "soort": _("schorsing"),
-                    "naam": s.maatregel.naam if s.maatregel else _("Schorsing (voorstel)"),
+                    "naam": s.maatregel.naam if s.maatregel else voorstel,
                     "trede": s.maatregel.trede if s.maatregel else None,
                     "status": s.get_status_display(), "bezwaar": s.bezwaarstatus,
                     "object": s, "url_naam": "sancties:schorsing"})

@@ -69,20 +69,48 @@ def _laatste_dag(school, eerste_dag: date, schooldagen: int) -> date:
 # --- proposal and hearing ------------------------------------------------------------------
 
 
+def _lopende_verwijdering(leerling: Leerling):
+    from .models import Verwijdering, Verwijderingstatus
+
+    return Verwijdering.objects.filter(leerling=leerling).exclude(
+        status=Verwijderingstatus.AFGEROND).first()
+
+
 @transaction.atomic
 def schorsing_voorstellen(*, door, leerling: Leerling, gronden: list[str], ernst: str,
                           feiten: str, eerste_dag: date, schooldagen: int,
-                          tijdens_verwijdering: bool = False) -> Schorsing:
+                          tijdens_verwijdering: bool = False,
+                          ontzegging: bool = False) -> Schorsing:
     """Record the incident and propose a schorsing (concept); optionally for the duration of
-    the pupil's running verwijdering procedure, where the statuut allows that."""
+    the pupil's running verwijdering procedure, where the statuut allows that.
+
+    `ontzegging`: propose an "ontzegging van de toegang" (Echnaton art. 8.3), the schorsing
+    pending a verwijdering, on the verwijdering's grounds, by whom its rung names."""
     op = _vandaag()
     statuut = regels.statuut_in_werking(leerling.school, op)
-    _mag(door, leerling, regels.voorstel_rollen(statuut), _("een schorsing voorstellen"),
-         statuut)
+    rung = None
+    if ontzegging:
+        rung = regels.ontzegging_rung(statuut)
+        if rung is None or not statuut.schorsing_tijdens_verwijdering:
+            raise InvoerFout(_("Het leerlingenstatuut van de school kent geen ontzegging van "
+                               "de toegang tijdens een verwijderingsprocedure."))
+        _mag(door, leerling, regels.ontzegging_voorstel_rollen(rung),
+             _("een ontzegging van de toegang voorstellen"), statuut, rung.artikel)
+        toegestaan = statuut.verwijdering_gronden
+    else:
+        _mag(door, leerling, regels.voorstel_rollen(statuut), _("een schorsing voorstellen"),
+             statuut)
+        toegestaan = statuut.schorsing_gronden
+        if tijdens_verwijdering and regels.ontzegging_rung(statuut) is not None:
+            raise InvoerFout(_("Volgens %(g)s is een schorsing tijdens de "
+                               "verwijderingsprocedure een ontzegging van de toegang: stel die "
+                               "voor vanaf de pagina van de leerling.")
+                             % {"g": regels.artikel_tekst(
+                                 statuut, [regels.ontzegging_rung(statuut).artikel])})
     gronden = [g for g in gronden if g]
     if not gronden:
         raise InvoerFout(_("Kies ten minste één grond uit het leerlingenstatuut."))
-    onbekend = [g for g in gronden if g not in statuut.schorsing_gronden]
+    onbekend = [g for g in gronden if g not in toegestaan]
     if onbekend:
         raise InvoerFout(_("Deze grond staat niet in het leerlingenstatuut: %(g)s. Kies uit de "
                            "lijst.") % {"g": "; ".join(onbekend)})
@@ -92,27 +120,35 @@ def schorsing_voorstellen(*, door, leerling: Leerling, gronden: list[str], ernst
     if not feiten:
         raise InvoerFout(_("Beschrijf de feiten: wat is er gebeurd, wanneer en waar."))
     verwijdering = None
-    if tijdens_verwijdering:
-        from .models import Verwijdering, Verwijderingstatus
-
-        verwijdering = Verwijdering.objects.filter(leerling=leerling).exclude(
-            status=Verwijderingstatus.AFGEROND).first()
+    if tijdens_verwijdering or ontzegging:
+        verwijdering = _lopende_verwijdering(leerling)
+        if verwijdering is None and ontzegging:
+            raise InvoerFout(_("Een ontzegging van de toegang kan alleen hangende een "
+                               "verwijderingsprocedure (%(g)s). Voor deze leerling loopt geen "
+                               "verwijderingsprocedure: stel eerst de verwijdering voor.")
+                             % {"g": regels.artikel_tekst(statuut, [rung.artikel])})
         if verwijdering is None:
             raise InvoerFout(_("Voor deze leerling loopt geen verwijderingsprocedure."))
-    regels.schorsing_maatregel(statuut, schooldagen,
-                               tijdens_verwijdering=verwijdering is not None)
+    if ontzegging:
+        regels.ontzegging_maatregel(statuut, schooldagen)
+    else:
+        regels.schorsing_maatregel(statuut, schooldagen,
+                                   tijdens_verwijdering=verwijdering is not None)
     if eerste_dag < op:
-        raise InvoerFout(_("De eerste dag van de schorsing ligt in het verleden."))
+        raise InvoerFout(_("De eerste dag van de %(w)s ligt in het verleden.")
+                         % {"w": _("ontzegging") if ontzegging else _("schorsing")})
     laatste = _laatste_dag(leerling.school, eerste_dag, schooldagen)
     schorsing = Schorsing.objects.create(
         school=leerling.school, leerling=leerling, gronden=gronden, ernst=ernst, feiten=feiten,
         eerste_dag=eerste_dag, schooldagen=schooldagen, laatste_dag=laatste,
         voorgesteld_door=door, voorgesteld_op=op, verwijdering=verwijdering,
+        ontzegging=ontzegging,
     )
-    _stuk(door, schorsing, _("Voorstel tot schorsing"), _(
-        "%(door)s stelt een schorsing voor van %(n)s, van %(v)s tot en met "
+    _stuk(door, schorsing, _("Voorstel tot %(w)s") % {"w": schorsing.naamwoord}, _(
+        "%(door)s stelt een %(w)s voor van %(n)s, van %(v)s tot en met "
         "%(t)s. Grond: %(g)s. Ernst: %(e)s. Feiten: %(f)s"
-    ) % {"door": _naam(door), "n": aantal_tekst(schooldagen, Eenheid.SCHOOLDAGEN),
+    ) % {"door": _naam(door), "w": schorsing.naamwoord,
+         "n": aantal_tekst(schooldagen, Eenheid.SCHOOLDAGEN),
          "v": datum_kort(eerste_dag), "t": datum_kort(laatste), "g": "; ".join(gronden),
          "e": Ernst(ernst).label,
          "f": feiten})
@@ -222,6 +258,8 @@ def _gegevens_besluit(schorsing: Schorsing, statuut, maatregel, inspectie: bool)
         "grondslag": regels.artikel_tekst(statuut, nummers),
         "mandaat": "",
     }
+    if schorsing.verwijdering_id:
+        gegevens["verwijdering_sinds"] = datum_kort(schorsing.verwijdering.voorgesteld_op)
     if maatregel.mandaat_van:
         van = regels.bij_tekst(maatregel.mandaat_van)
         gegevens["mandaat"] = _("Dit besluit is genomen door %(door)s, in mandaat namens "
@@ -272,8 +310,17 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
                             "d": datum_kort(schorsing.besloten_op)})
     leerling = schorsing.leerling
     statuut = regels.statuut_in_werking(schorsing.school, op)
-    maatregel = regels.schorsing_maatregel(
-        statuut, schooldagen, tijdens_verwijdering=schorsing.verwijdering_id is not None)
+    if schorsing.ontzegging:
+        from .models import Verwijderingstatus
+
+        if schorsing.verwijdering.status == Verwijderingstatus.AFGEROND:
+            raise InvoerFout(_("De verwijderingsprocedure is afgerond: een ontzegging van de "
+                               "toegang hangende die procedure kan niet meer worden besloten. "
+                               "Er is niets besloten."))
+        maatregel = regels.ontzegging_maatregel(statuut, schooldagen)
+    else:
+        maatregel = regels.schorsing_maatregel(
+            statuut, schooldagen, tijdens_verwijdering=schorsing.verwijdering_id is not None)
     _mag(door, leerling, regels.beslis_rollen(maatregel),
          ngettext("een %(m)s (%(n)d schooldag) opleggen", "een %(m)s (%(n)d schooldagen) "
                   "opleggen", schooldagen) % {"m": maatregel.naam.lower(), "n": schooldagen},
@@ -329,7 +376,7 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
             eenheid=statuut.bezwaar_termijn_eenheid, regel=_("bezwaar tegen schorsing"),
             onderwerp=schorsing, verantwoordelijke_rol=Rol.DIRECTIE)
     schorsing.save()
-    _stuk(door, schorsing, _("Besluit tot schorsing"), _(
+    _stuk(door, schorsing, _("Besluit tot %(w)s") % {"w": schorsing.naamwoord}, _(
         "%(door)s besluit tot %(m)s van %(v)s tot en met %(t)s (%(n)s). "
         "Motivering: %(mot)s%(opd)s"
     ) % {"door": _naam(door), "m": maatregel.naam.lower(), "v": datum_kort(eerste_dag),
@@ -338,7 +385,8 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
          "opd": (" " + _("Tijdens de schorsing: %(o)s") % {"o": schorsing.opdrachten})
          if schorsing.opdrachten else ""})
     brief_aanvragen(
-        door=door, leerling=leerling, soort="sanctie_schorsing_besluit",
+        door=door, leerling=leerling,
+        soort="sanctie_ontzegging_besluit" if schorsing.ontzegging else "sanctie_schorsing_besluit",
         sleutel=f"schorsing:{schorsing.pk}:besluit",
         gegevens=_gegevens_besluit(schorsing, statuut, maatregel, inspectie), datum=op,
         partijen=_brief_partijen(statuut, inspectie), bron=schorsing, statuut=statuut)
@@ -381,7 +429,7 @@ def schorsing_bekendmaken(*, door, schorsing: Schorsing) -> Schorsing:
                          % {"d": datum_kort(schorsing.eerste_dag)})
     schorsing.bekendmaken(op=op)
     schorsing.save()
-    _stuk(door, schorsing, _("Besluit tot schorsing bekendgemaakt"), _(
+    _stuk(door, schorsing, _("Besluit tot %(w)s bekendgemaakt") % {"w": schorsing.naamwoord}, _(
         "Het schriftelijke besluit is op %(d)s bekendgemaakt aan %(a)s (niet algemeen "
         "bekendgemaakt)."
     ) % {"d": datum_kort(op), "a": ", ".join(o.naam for o in brief.ontvangers.all())})
@@ -402,9 +450,10 @@ def schorsing_ingaan(*, door, schorsing: Schorsing) -> Schorsing:
                          % {"d": datum_kort(schorsing.eerste_dag)})
     schorsing.ingaan(op=op)
     schorsing.save()
-    _stuk(door, schorsing, _("Schorsing ingegaan"), _(
-        "De schorsing is ingegaan op %(d)s; de leerling heeft tot en met %(t)s geen toegang "
-        "tot de school.") % {"d": datum_kort(op), "t": datum_kort(schorsing.laatste_dag)})
+    _stuk(door, schorsing, _("%(w)s ingegaan") % {"w": schorsing.naamwoord.capitalize()}, _(
+        "De %(w)s is ingegaan op %(d)s; de leerling heeft tot en met %(t)s geen toegang "
+        "tot de school.") % {"w": schorsing.naamwoord, "d": datum_kort(op),
+                           "t": datum_kort(schorsing.laatste_dag)})
     return schorsing
 
 

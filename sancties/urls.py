@@ -8,6 +8,7 @@ app_name = "sancties"
 
 urlpatterns = [
     path("leerling/<int:pk>/schorsing/", views.schorsing_nieuw, name="schorsing_nieuw"),
+    path("leerling/<int:pk>/ontzegging/", views.ontzegging_nieuw, name="ontzegging_nieuw"),
     path("schorsing/<int:pk>/", views.schorsing_pagina, name="schorsing"),
     path("schorsing/<int:pk>/<slug:stap>/", views.schorsing_stap, name="schorsing_stap"),
     path("leerling/<int:pk>/time-out/", views_timeout.time_out_nieuw, name="time_out_nieuw"),

@@ -35,6 +35,7 @@ from statuut.services import InvoerFout, termijn_openen, termijn_voldaan
 from . import regels
 from .models import Schoolcontact, Verwijdering, Verwijderingstatus
 from .regels import datum_kort
+from .verwijderingsregels import regels_voor
 
 #: Leerplichtwet: full compulsory education and the qualification duty run to 18; a pupil
 #: younger than this is "leerplichtig" for the inspectie consultation (WVO art. 27 lid 2).
@@ -54,13 +55,21 @@ STAPPEN: dict[str, tuple[str, str, str]] = {
                              "didactisch"),
     "ontwikkelingsperspectief": ("opp_op", gettext_lazy("Ontwikkelingsperspectief (OPP)"),
                                  "didactisch"),
+    "tlv": ("tlv_aangevraagd_op", gettext_lazy("Toelaatbaarheidsverklaring (TLV) aangevraagd "
+                                               "bij het samenwerkingsverband"), "tlv"),
     "verslag_getekend": ("verslag_getekend_op", gettext_lazy("Verslag voor gezien getekend "
                                                              "door de ouders"), "verslag"),
+    "middelen_ingezet": ("middelen_getoetst_op", gettext_lazy("Getoetst of alle middelen zijn "
+                                                              "ingezet"), "middelen"),
 }
 _TEKSTVELD = {"leerling_gehoord": "leerling_hoorverslag", "team_gehoord": "team_verslag",
               "inspectie_mening": "inspectie_mening", "onderwijskundig_rapport": "rapport",
               "samenwerkingsverband": "swv_verslag", "ontwikkelingsperspectief": "opp",
-              "verslag_getekend": "verslag_getekend"}
+              "verslag_getekend": "verslag_getekend", "tlv": "tlv_verslag",
+              "middelen_ingezet": "middelen_toets"}
+#: A step that needs another step first (Noordgouw art. 25.6: the TLV is requested from the
+#: samenwerkingsverband after the consultation of art. 25.5).
+VOORAF: dict[str, str] = {"tlv": "samenwerkingsverband"}
 
 
 def stap_geldt(v: Verwijdering, alleen: str) -> bool:
@@ -69,7 +78,35 @@ def stap_geldt(v: Verwijdering, alleen: str) -> bool:
         return v.didactisch
     if alleen == "verslag":
         return v.maatregel.gesprek_ouders
+    if alleen == "middelen":
+        return bool(regels_voor(v.statuut).middelen_artikel)
+    if alleen == "tlv":
+        return bool(regels_voor(v.statuut).tlv_artikel) and v.didactisch and v.vso
     return True
+
+
+def _klein(label) -> str:
+    """A label inside a sentence: lower-case first letter, abbreviations kept (TLV, OPP)."""
+    label = str(label)
+    return label[:1].lower() + label[1:]
+
+
+def vooraf_gedaan(v: Verwijdering, stap: str) -> bool:
+    eerder = VOORAF.get(stap)
+    return eerder is None or getattr(v, STAPPEN[eerder][0]) is not None
+
+
+def horen_rollen(v: Verwijdering) -> list[str]:
+    """Who hears the pupil: the statuut's list (all of them), else whoever decides."""
+    return list(regels_voor(v.statuut).horen_door) or beslis_rollen(v.maatregel)
+
+
+def stap_rollen(v: Verwijdering, stap: str) -> list[str]:
+    """Who records a preparatory step: the decider checks that every means was used
+    (Noordgouw art. 25.4: "het betreffende directielid"); the rest, whoever prepares."""
+    if stap == "middelen_ingezet":
+        return beslis_rollen(v.maatregel)
+    return voorstel_rollen(v.maatregel)
 
 
 def rung(statuut) -> Maatregelsoort | None:
@@ -104,10 +141,11 @@ def _stuk(door, v: Verwijdering, titel: str, inhoud: str, datum: date | None = N
                                   bron=v, controleer=False)
 
 
-def _mag(door, v: Verwijdering, rollen, wat: str) -> None:
+def _mag(door, v: Verwijdering, rollen, wat: str, artikel: str = "") -> None:
     if not toegang.mag_maatregel(door, v.leerling, rollen):
         raise InvoerFout(_("Dit mag u niet: %(wat)s is volgens %(g)s voorbehouden aan %(r)s.")
-                         % {"wat": wat, "g": regels.artikel_tekst(v.statuut, [v.maatregel.artikel]),
+                         % {"wat": wat,
+                            "g": regels.artikel_tekst(v.statuut, [artikel or v.maatregel.artikel]),
                             "r": regels.rollen_tekst(rollen)})
 
 
@@ -128,7 +166,7 @@ def _datum(d: date, na: date | None = None) -> date:
 
 @transaction.atomic
 def verwijdering_voorstellen(*, door, leerling: Leerling, gronden: list[str], didactisch: bool,
-                             motivering: str) -> Verwijdering:
+                             motivering: str, vso: bool = False) -> Verwijdering:
     op = _vandaag()
     statuut = regels.statuut_in_werking(leerling.school, op)
     maatregel = rung(statuut)
@@ -148,13 +186,23 @@ def verwijdering_voorstellen(*, door, leerling: Leerling, gronden: list[str], di
     if Verwijdering.objects.filter(leerling=leerling).exclude(
             status=Verwijderingstatus.AFGEROND).exists():
         raise InvoerFout(_("Voor deze leerling loopt al een verwijderingsprocedure."))
+    tlv_artikel = regels_voor(statuut).tlv_artikel
+    if vso and not tlv_artikel:
+        vso = False  # the statuut has no VSO step; the choice is not offered there
+    if vso and not didactisch:
+        raise InvoerFout(_("Een verwijzing naar het voortgezet speciaal onderwijs volgt volgens "
+                           "%(g)s op didactische gronden, na overleg met het "
+                           "samenwerkingsverband: kies ook ‘didactische gronden’, of haal het "
+                           "vinkje bij VSO weg.")
+                         % {"g": regels.artikel_tekst(statuut, [tlv_artikel])})
     v = Verwijdering.objects.create(school=leerling.school, leerling=leerling, statuut=statuut,
                                     maatregel=maatregel, gronden=gronden, didactisch=didactisch,
                                     motivering=motivering, voorgesteld_door=door,
-                                    voorgesteld_op=op)
+                                    voorgesteld_op=op, vso=vso)
     _stuk(door, v, _("Voorstel tot verwijdering"), _("Grond: %(g)s. %(d)sOnderbouwing: %(m)s")
           % {"g": "; ".join(gronden), "m": motivering,
-             "d": _("Didactische gronden. ") if didactisch else ""})
+             "d": (_("Didactische gronden. ") if didactisch else "")
+             + (_("Verwijzing naar het VSO. ") if vso else "")})
     return v
 
 
@@ -170,31 +218,78 @@ def ontbrekende_stappen(v: Verwijdering) -> list[str]:
 
 @transaction.atomic
 def stap_vastleggen(*, door, verwijdering: Verwijdering, stap: str, datum: date, verslag: str,
-                    ouders_aanwezig: bool = False) -> Verwijdering:
+                    ouders_aanwezig: bool = False, gehoord_door=()) -> Verwijdering:
     v = _vergrendeld(verwijdering)
     if stap not in STAPPEN:
         raise InvoerFout(_("Onbekende stap."))
     veld, label, alleen = STAPPEN[stap]
-    _mag(door, v, voorstel_rollen(v.maatregel), _("de voorbereiding vastleggen"))
+    if stap == "middelen_ingezet":
+        _mag(door, v, stap_rollen(v, stap), _("toetsen of alle middelen zijn ingezet"),
+             artikel=regels_voor(v.statuut).middelen_artikel)
+    else:
+        _mag(door, v, stap_rollen(v, stap), _("de voorbereiding vastleggen"))
     if v.status != Verwijderingstatus.VOORGESTELD:
         raise InvoerFout(_("Het voornemen is al bekendgemaakt; de voorbereiding is gesloten."))
     if not stap_geldt(v, alleen):
         raise InvoerFout(_("Deze stap hoort niet bij deze verwijdering (%(s)s).")
-                         % {"s": str(label).lower()})
+                         % {"s": _klein(label)})
+    if getattr(v, veld) is not None:
+        raise InvoerFout(_("Deze stap is al vastgelegd op %(d)s (%(s)s).")
+                         % {"d": datum_kort(getattr(v, veld)), "s": _klein(label)})
+    if not vooraf_gedaan(v, stap):
+        raise InvoerFout(_("Eerst het overleg met het samenwerkingsverband vastleggen: de "
+                           "toelaatbaarheidsverklaring (TLV) wordt daarna bij het "
+                           "samenwerkingsverband aangevraagd (%(g)s). Er is niets vastgelegd.")
+                         % {"g": regels.artikel_tekst(v.statuut,
+                                                      [regels_voor(v.statuut).tlv_artikel])})
     _datum(datum, v.voorgesteld_op)
     verslag = _tekst(verslag, _("Schrijf het verslag van deze stap."))
+    hoorders = sorted(gehoord_door or (), key=_naam)
     if stap == "leerling_gehoord":
         onder = v.statuut.verwijdering_ouders_horen_onder_leeftijd
         if regels.leeftijd(v.leerling.geboortedatum, datum) < onder and not ouders_aanwezig:
             raise InvoerFout(_("De leerling is jonger dan %(n)d jaar: volgens het "
                                "leerlingenstatuut worden ook de ouders gehoord. Hoor de "
                                "leerling in het bijzijn van de ouders.") % {"n": onder})
+        _hoorders_controleren(v, hoorders, datum)
         v.ouders_bij_horen = ouders_aanwezig
     setattr(v, veld, datum)
     setattr(v, _TEKSTVELD[stap], verslag)
     v.save()
+    if stap == "leerling_gehoord":
+        v.leerling_gehoord_door.set(hoorders)
+        verslag = _("Gehoord door %(w)s; ouders %(o)s. Verslag: %(v)s") % {
+            "w": ", ".join(_naam(h) for h in hoorders),
+            "o": _("aanwezig") if ouders_aanwezig else _("niet aanwezig"), "v": verslag}
     _stuk(door, v, str(label), verslag, datum=datum)
     return v
+
+
+def _naam(user) -> str:
+    medewerker = getattr(user, "medewerker", None)
+    return medewerker.naam if medewerker else user.get_username()
+
+
+def _hoorders_controleren(v: Verwijdering, hoorders, datum: date) -> None:
+    """Noordgouw art. 25.3a: the pupil is heard by the directielid, the afdelingsleider and a
+    zorgcoördinator together; without such a list, by one who decides (the law). Checked
+    like the schorsing's hearing: the roles the chosen people hold for this pupil."""
+    rollen = horen_rollen(v)
+    artikel = regels_voor(v.statuut).horen_artikel or v.maatregel.artikel
+    if not hoorders:
+        raise InvoerFout(_("Kies wie de leerling hebben gehoord (%(g)s: %(r)s).")
+                         % {"g": regels.artikel_tekst(v.statuut, [artikel]),
+                            "r": regels.rollen_tekst(rollen)})
+    gedekt: set[str] = set()
+    for hoorder in hoorders:
+        gedekt |= toegang.sanctierollen(hoorder, v.leerling, op=datum)
+    ontbreekt = [r for r in rollen if r not in gedekt]
+    if (regels_voor(v.statuut).horen_door and ontbreekt) or not (gedekt & set(rollen)):
+        raise InvoerFout(_("Volgens %(g)s wordt de leerling gehoord door: %(r)s. Ontbreekt bij "
+                           "de gekozen personen: %(o)s. Er is niets vastgelegd.")
+                         % {"g": regels.artikel_tekst(v.statuut, [artikel]),
+                            "r": regels.rollen_tekst(rollen),
+                            "o": regels.rollen_tekst(ontbreekt or rollen)})
 
 
 def _brief_partijen(statuut) -> tuple[str, ...]:
@@ -222,7 +317,7 @@ def voornemen_bekendmaken(*, door, verwijdering: Verwijdering) -> Verwijdering:
     ontbreekt = ontbrekende_stappen(v)
     if ontbreekt:
         raise InvoerFout(_("Eerst de voorbereiding afronden. Nog niet vastgelegd: %(o)s.")
-                         % {"o": ", ".join(str(STAPPEN[s][1]).lower() for s in ontbreekt)})
+                         % {"o": ", ".join(_klein(STAPPEN[s][1]) for s in ontbreekt)})
     op = _vandaag()
     v.voornemen(door=door, op=op)
     v.save()

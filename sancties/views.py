@@ -56,50 +56,88 @@ def acties_voor_leerling(user, leerling, *, op: date) -> dict:
     if rung is not None and toegang.mag_maatregel(user, leerling, verwijdering_rollen(rung),
                                                   op=op):
         uit["verwijdering"] = reverse("sancties:verwijdering_nieuw", args=[leerling.pk])
+    # Echnaton art. 8.3: the ontzegging van de toegang, only pending a verwijdering.
+    rung = regels.ontzegging_rung(statuut)
+    if (rung is not None and statuut.schorsing_tijdens_verwijdering
+            and _procedure_loopt(leerling)
+            and toegang.mag_maatregel(user, leerling, regels.ontzegging_voorstel_rollen(rung),
+                                      op=op)):
+        uit["ontzegging"] = reverse("sancties:ontzegging_nieuw", args=[leerling.pk])
     return uit
+
+
+def _procedure_loopt(leerling) -> bool:
+    return leerling.verwijderingen.exclude(status="afgerond").exists()
 
 
 @login_required
 def schorsing_nieuw(request, pk):
+    return _nieuw(request, pk, ontzegging=False)
+
+
+@login_required
+def ontzegging_nieuw(request, pk):
+    """Echnaton art. 8.3: the teamleiding proposes an ontzegging van de toegang to the
+    schoolleiding, pending the pupil's verwijdering procedure."""
+    return _nieuw(request, pk, ontzegging=True)
+
+
+def _nieuw(request, pk, *, ontzegging: bool):
     user = request.user
     leerling = _leerling(user, pk)
     if not toegang.mag_sancties_zien(user, leerling):
         return _geen_toegang(request, leerling)
     op = timezone.localdate()
     statuut = statuut_op(leerling.school, op)
-    if statuut is None or not toegang.mag_maatregel(user, leerling,
-                                                    regels.voorstel_rollen(statuut)):
+    rung = regels.ontzegging_rung(statuut) if statuut and ontzegging else None
+    if ontzegging:
+        if rung is None or not statuut.schorsing_tijdens_verwijdering:
+            return render(request, "sancties/geen_toegang.html", {
+                "leerling": leerling,
+                "melding": _("Het leerlingenstatuut van de school kent geen ontzegging van de "
+                             "toegang.")}, status=404)
+        rollen = regels.ontzegging_voorstel_rollen(rung)
+        weigering = _("U mag volgens het leerlingenstatuut geen ontzegging van de toegang "
+                      "voorstellen voor deze leerling.")
+    else:
+        rollen = regels.voorstel_rollen(statuut) if statuut else []
+        weigering = _("U mag volgens het leerlingenstatuut geen schorsing voorstellen voor "
+                      "deze leerling.")
+    if statuut is None or not toegang.mag_maatregel(user, leerling, rollen):
         return render(request, "sancties/geen_toegang.html", {
-            "leerling": leerling,
-            "melding": _("U mag volgens het leerlingenstatuut geen schorsing voorstellen voor "
-                         "deze leerling.")}, status=403)
+            "leerling": leerling, "melding": weigering}, status=403)
     status = 200
-    # Offered only where the statuut allows a longer schorsing during a running procedure.
-    verwijdering = statuut.schorsing_tijdens_verwijdering and leerling.verwijderingen.exclude(
-        status="afgerond").exists()
+    # Offered only where the statuut allows a longer schorsing during a running procedure
+    # and does not call it an ontzegging van de toegang (which has its own page).
+    verwijdering = (not ontzegging and statuut.schorsing_tijdens_verwijdering
+                    and regels.ontzegging_rung(statuut) is None and _procedure_loopt(leerling))
+    gronden = statuut.verwijdering_gronden if ontzegging else statuut.schorsing_gronden
     if request.method == "POST":
-        form = forms.VoorstelForm(request.POST, gronden=statuut.schorsing_gronden,
-                                  verwijdering=verwijdering)
+        form = forms.VoorstelForm(request.POST, gronden=gronden, verwijdering=verwijdering,
+                                  ontzegging=ontzegging)
         if form.is_valid():
+            extra = {"ontzegging": True} if ontzegging else {}
             try:
                 schorsing = services.schorsing_voorstellen(door=user, leerling=leerling,
-                                                           **form.cleaned_data)
+                                                           **form.cleaned_data, **extra)
             except InvoerFout as fout:
                 form.add_error(None, str(fout))
                 status = 400
             else:
-                messages.success(request, _("De schorsing is voorgesteld. Plan nu het "
-                                            "hoorgesprek."))
+                messages.success(request, _("De %(w)s is voorgesteld. Plan nu het "
+                                            "hoorgesprek.") % {"w": schorsing.naamwoord})
                 return redirect("sancties:schorsing", schorsing.pk)
         else:
             status = 400
     else:
-        form = forms.VoorstelForm(gronden=statuut.schorsing_gronden, verwijdering=verwijdering,
+        form = forms.VoorstelForm(gronden=gronden, verwijdering=verwijdering,
+                                  ontzegging=ontzegging,
                                   initial={"eerste_dag": op, "schooldagen": 1})
     return render(request, "sancties/schorsing_nieuw.html", {
-        "leerling": leerling, "form": form, "statuut": statuut,
+        "leerling": leerling, "form": form, "statuut": statuut, "ontzegging": ontzegging,
+        "lopende_verwijdering": _procedure_loopt(leerling) if ontzegging else None,
         "ladder": selectors.ladder(leerling),
-        "treden": regels.schorsingsladder(statuut),
+        "treden": [rung] if ontzegging else regels.schorsingsladder(statuut),
     }, status=status)
 
 
@@ -240,6 +278,8 @@ def _pagina(request, schorsing: Schorsing, *, fout_stap: str | None = None, fout
         "inspectie": services.inspectiemelding(schorsing) if schorsing.inspectie_melden
         else None,
         "hoorders": list(schorsing.gehoord_door.select_related("medewerker")),
+        "verloop": selectors.verloop(schorsing.status, schorsing.eerste_dag,
+                                     schorsing.laatste_dag, timezone.localdate()),
         "dossier_url": reverse("dossier", args=[schorsing.leerling_id]),
     }, status=status)
 
@@ -260,7 +300,8 @@ def _uitvoeren(sleutel: str, user, schorsing: Schorsing, d: dict) -> str:
         return _("Het hoorgesprek is vastgelegd.")
     if sleutel == "besluiten":
         services.schorsing_besluiten(door=user, schorsing=schorsing, **d)
-        return _("De schorsing is besloten; de brief met het besluit wordt gemaakt.")
+        return _("De %(w)s is besloten; de brief met het besluit wordt gemaakt.") % {
+            "w": schorsing.naamwoord}
     if sleutel == "bekendmaken":
         services.schorsing_bekendmaken(door=user, schorsing=schorsing)
         return _("Het besluit is bekendgemaakt.")
@@ -269,13 +310,13 @@ def _uitvoeren(sleutel: str, user, schorsing: Schorsing, d: dict) -> str:
         return _("De ouders zijn uitgenodigd.")
     if sleutel == "ingaan":
         services.schorsing_ingaan(door=user, schorsing=schorsing)
-        return _("De schorsing is ingegaan.")
+        return _("De %(w)s is ingegaan.") % {"w": schorsing.naamwoord}
     if sleutel == "inspectie":
         services.inspectiemelding_vastleggen(door=user, schorsing=schorsing, **d)
         return _("De melding aan de inspectie is vastgelegd.")
     if sleutel == "afronden":
         services.schorsing_afronden(door=user, schorsing=schorsing, **d)
-        return _("De schorsing is afgerond.")
+        return _("De %(w)s is afgerond.") % {"w": schorsing.naamwoord}
     if sleutel == "bezwaar":
         services.bezwaar_indienen(door=user, schorsing=schorsing, **d)
         return _("Het bezwaar is ingeschreven.")

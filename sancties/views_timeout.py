@@ -97,7 +97,11 @@ def time_out_nieuw(request, pk):
     leerling = get_object_or_404(zichtbare_leerlingen(user), pk=pk)
     statuut = statuut_op(leerling.school, timezone.localdate())
     rung = timeout.time_out_rung(statuut) if statuut else None
-    if not toegang.mag_sancties_zien(user, leerling) or rung is None or not (
+    if rung is None:  # the statuut's ladder has no time-out rung (Echnaton)
+        return render(request, "sancties/geen_toegang.html", {
+            "leerling": leerling, "melding": _("Het leerlingenstatuut van de school kent geen "
+                                               "time-out.")}, status=404)
+    if not toegang.mag_sancties_zien(user, leerling) or not (
             toegang.mag_maatregel(user, leerling, rung.opleggen_door)):
         return render(request, "sancties/geen_toegang.html", {
             "leerling": leerling, "melding": _("U mag volgens het leerlingenstatuut geen "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms as djforms
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,6 +23,7 @@ from . import selectors
 from . import verwijdering as vw
 from .forms import DATUM, TEKST
 from .models import Schoolcontact, Verwijdering, Verwijderingstatus
+from .verwijderingsregels import regels_voor
 
 
 class VoorstelForm(djforms.Form):
@@ -30,12 +32,17 @@ class VoorstelForm(djforms.Form):
     didactisch = djforms.BooleanField(
         label=gettext_lazy("Didactische gronden (het onderwijs past niet bij de leerling)"),
         required=False)
+    vso = djforms.BooleanField(
+        label=gettext_lazy("Verwijzing naar het voortgezet speciaal onderwijs (VSO): eerst een "
+                           "toelaatbaarheidsverklaring aanvragen"), required=False)
     motivering = djforms.CharField(label=gettext_lazy("Onderbouwing (eerdere interventies, "
                                                       "incidenten)"), widget=TEKST)
 
-    def __init__(self, *args, gronden, **kwargs):
+    def __init__(self, *args, gronden, vso: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gronden"].choices = [(g, g) for g in gronden]
+        if not vso:  # only where the statuut has the TLV step (Noordgouw art. 25.6)
+            del self.fields["vso"]
 
 
 class StapForm(djforms.Form):
@@ -43,6 +50,21 @@ class StapForm(djforms.Form):
     verslag = djforms.CharField(label=gettext_lazy("Verslag"), widget=TEKST)
     ouders_aanwezig = djforms.BooleanField(label=gettext_lazy("Ouders waren aanwezig"),
                                            required=False)
+
+
+class HorenStapForm(StapForm):
+    gehoord_door = djforms.ModelMultipleChoiceField(
+        label=gettext_lazy("Gehoord door"), queryset=get_user_model().objects.none(),
+        widget=djforms.CheckboxSelectMultiple,
+        error_messages={"required": gettext_lazy("Kies wie de leerling hebben gehoord.")})
+
+    def __init__(self, *args, school=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        veld = self.fields["gehoord_door"]
+        veld.queryset = (get_user_model().objects.filter(
+            is_active=True, medewerker__rollen__school=school).distinct()
+            .select_related("medewerker").order_by("medewerker__naam"))
+        veld.label_from_instance = lambda u: u.medewerker.naam
 
 
 class LeegForm(djforms.Form):
@@ -93,6 +115,7 @@ class HeroverwegenForm(djforms.Form):
 #: step -> (title, form); the preparatory steps share StapForm.
 FORMULIEREN = {
     **{s: (label, StapForm) for s, (_veld, label, _d) in vw.STAPPEN.items()},
+    "leerling_gehoord": (vw.STAPPEN["leerling_gehoord"][1], HorenStapForm),
     "voornemen": (gettext_lazy("Voornemen tot verwijdering bekendmaken"), LeegForm),
     "benaderen": (gettext_lazy("Andere school benaderen"), BenaderenForm),
     "antwoord": (gettext_lazy("Antwoord van een school"), AntwoordForm),
@@ -114,7 +137,9 @@ def _stappen(user, v: Verwijdering) -> list[str]:
     beslissen = mag(vw.beslis_rollen(v.maatregel))
     s = v.status
     if s == Verwijderingstatus.VOORGESTELD:
-        uit = vw.ontbrekende_stappen(v) if voorbereiden else []
+        # A step whose prerequisite is missing is not offered yet (its service refuses it).
+        uit = [st for st in vw.ontbrekende_stappen(v)
+               if mag(vw.stap_rollen(v, st)) and vw.vooraf_gedaan(v, st)]
         return uit + (["voornemen"] if beslissen else [])
     if s == Verwijderingstatus.VOORNEMEN:
         uit = ["benaderen"] if voorbereiden else []
@@ -137,6 +162,12 @@ def _stappen(user, v: Verwijdering) -> list[str]:
     return []
 
 
+def _maak(stap: str, v: Verwijdering, data=None):
+    form_cls = FORMULIEREN[stap][1]
+    kwargs = {"school": v.school} if form_cls is HorenStapForm else {}
+    return form_cls(data, **kwargs) if data is not None else form_cls(**kwargs)
+
+
 @login_required
 def verwijdering_nieuw(request, pk):
     user = request.user
@@ -148,7 +179,8 @@ def verwijdering_nieuw(request, pk):
         return render(request, "sancties/geen_toegang.html", {
             "leerling": leerling, "melding": _("U mag volgens het leerlingenstatuut geen "
                                                "verwijdering voorstellen.")}, status=403)
-    form = VoorstelForm(request.POST or None, gronden=statuut.verwijdering_gronden)
+    form = VoorstelForm(request.POST or None, gronden=statuut.verwijdering_gronden,
+                        vso=bool(regels_voor(statuut).tlv_artikel))
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -187,7 +219,7 @@ def _pagina(request, v: Verwijdering, *, fout_stap=None, fout_form=None, status=
         elif sleutel == "antwoord":
             form = None
         else:
-            form = form_cls()
+            form = _maak(sleutel, v)
         stappen.append({"sleutel": sleutel, "titel": titel, "form": form,
                         "url": reverse("sancties:verwijdering_stap", args=[v.pk, sleutel])})
     gedaan = [(label, getattr(v, veld)) for _s, (veld, label, alleen) in vw.STAPPEN.items()
@@ -197,6 +229,9 @@ def _pagina(request, v: Verwijdering, *, fout_stap=None, fout_form=None, status=
     return render(request, "sancties/verwijdering.html", {
         "v": v, "leerling": v.leerling, "stappen": stappen, "gedaan": gedaan,
         "contacten": list(v.schoolcontacten.all()),
+        "schorsingen": list(v.schorsingen.select_related("maatregel")),
+        "hoorders": list(v.leerling_gehoord_door.select_related("medewerker")
+                         .order_by("medewerker__naam")),
         "antwoord_url": reverse("sancties:verwijdering_stap", args=[v.pk, "antwoord"]),
         "mag_antwoorden": "antwoord" in _stappen(request.user, v),
     }, status=status)
@@ -244,7 +279,7 @@ def verwijdering_stap(request, pk, stap):
         raise Http404
     if not toegang.mag_sancties_zien(request.user, v.leerling):
         return _pagina(request, v)
-    form = FORMULIEREN[stap][1](request.POST)
+    form = _maak(stap, v, request.POST)
     if form.is_valid():
         try:
             _uitvoeren(stap, request.user, v, dict(form.cleaned_data))

@@ -58,6 +58,7 @@ class Scholen:
     directeur_wz: object
     leerkracht_wz: object
     sanne: object
+    zorg_ng: object = None
 
 
 @pytest.fixture
@@ -76,6 +77,7 @@ def scholen(klok, termijnwereld) -> Scholen:
     afdeling = Afdeling.objects.get(school=ng)
     afdelingsleider = maak_gebruiker("afdelingsleider-ng", "A. Afdelingsleider", ng,
                                      Rol.TEAMLEIDER, afdeling=afdeling)
+    zorg_ng = maak_gebruiker("zorg-ng", "Z. Zorgcoördinator", ng, Rol.ZORGCOORDINATOR)
     dirk = w.dirk
     ouder_ng = Ouder.objects.create(voorletters="K.", achternaam="Visser")
     Ouderschap.objects.create(leerling=dirk, ouder=ouder_ng, relatie="vader")
@@ -101,4 +103,5 @@ def scholen(klok, termijnwereld) -> Scholen:
     kalender.vergeet_cache()
     return Scholen(w=w, echnaton=w.school, noordgouw=ng, wijzer=wz,
                    afdelingsleider_ng=afdelingsleider, directie_ng=w.buitenstaander, dirk=dirk,
-                   directeur_wz=directeur, leerkracht_wz=leerkracht, sanne=sanne)
+                   directeur_wz=directeur, leerkracht_wz=leerkracht, sanne=sanne,
+                   zorg_ng=zorg_ng)

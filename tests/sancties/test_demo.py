@@ -15,9 +15,11 @@ def test_de_demo_maakt_elk_geval_een_keer(db, client, klok, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     call_command("seed_demo", stdout=StringIO())
     call_command("seed_demo", stdout=StringIO())
-    assert Schorsing.objects.count() == 2 and TimeOut.objects.count() == 1
-    assert Verwijdering.objects.count() == 1
-    assert sorted(Schorsing.objects.values_list("status", flat=True)) == ["besloten", "gehoord"]
+    assert Schorsing.objects.count() == 3 and TimeOut.objects.count() == 1
+    assert Verwijdering.objects.count() == 2
+    assert sorted(Schorsing.objects.values_list("status", flat=True)) == [
+        "besloten", "concept", "gehoord"]
+    assert Schorsing.objects.get(status="concept").ontzegging
 
     client.force_login(get_user_model().objects.get(username="teamleider-echnaton"))
     start = client.get(reverse("start")).content.decode()

@@ -71,11 +71,14 @@ def test_het_startpaneel_toont_verwijderingen_en_time_outs(client, scholen):
     verwijdering.verwijdering_voorstellen(door=w.teamleider, leerling=w.anna,
                                           gronden=["Drugshandel"], didactisch=False,
                                           motivering="Handel op het schoolplein.")
-    timeout.time_out_voorstellen(door=w.teamleider, leerling=w.anna, incident="Vechten.",
-                                 motivering="Veiligheid.")
     client.force_login(w.directie)
     pagina = client.get(reverse("start")).content.decode()
     assert "voorbereiden en voornemen bekendmaken" in pagina
+    # Echnaton's ladder has no time-out rung (art. 7.2 is no time-out): one at Noordgouw
+    timeout.time_out_voorstellen(door=scholen.directie_ng, leerling=scholen.dirk,
+                                 incident="Vechten.", motivering="Veiligheid.")
+    client.force_login(scholen.directie_ng)
+    pagina = client.get(reverse("start")).content.decode()
     assert "in werking (rest van de dag)" in pagina and "Time-out" in pagina
 
 

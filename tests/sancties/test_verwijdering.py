@@ -26,8 +26,19 @@ def _stap(loper: Loper, v, stap: str, **data):
     return loper.post(reverse("sancties:verwijdering_stap", args=[v.pk, stap]), data)
 
 
+def hoorders(scholen, leerling) -> list[int]:
+    """Who hears the pupil: Noordgouw art. 25.3a names directielid, afdelingsleider and a
+    zorgcoördinator; elsewhere the one who decides (the directie)."""
+    s = scholen
+    if leerling == s.dirk:
+        return [s.directie_ng.pk, s.afdelingsleider_ng.pk, s.zorg_ng.pk]
+    if leerling == s.sanne:
+        return [s.directeur_wz.pk]
+    return [s.w.directie.pk]
+
+
 def _voorbereid(loper: Loper, leerling, grond: str, didactisch: bool,
-                beslist: bool = True, getekend: bool = False) -> Verwijdering:
+                beslist: bool = True, getekend: bool = False, scholen=None) -> Verwijdering:
     data = {"gronden": [grond], "motivering": "Herhaalde incidenten ondanks time-outs, "
                                               "schorsingen en begeleiding."}
     if didactisch:
@@ -42,8 +53,10 @@ def _voorbereid(loper: Loper, leerling, grond: str, didactisch: bool,
     for stap in ("leerling_gehoord", "team_gehoord", "inspectie_mening",
                  "onderwijskundig_rapport",
                  *(("samenwerkingsverband", "ontwikkelingsperspectief") if didactisch else ()),
-                 *(("verslag_getekend",) if getekend else ())):
-        _stap(loper, v, stap, datum=VANDAAG, verslag=f"Verslag {stap}.", ouders_aanwezig="on")
+                 *(("verslag_getekend",) if getekend else ()),
+                 *(("middelen_ingezet",) if leerling == scholen.dirk else ())):
+        _stap(loper, v, stap, datum=VANDAAG, verslag=f"Verslag {stap}.", ouders_aanwezig="on",
+              gehoord_door=hoorders(scholen, leerling))
     return _v(v)
 
 
@@ -53,7 +66,7 @@ def test_noordgouw_verwijdering_op_didactische_gronden_met_bezwaar(
     loper = Loper(client, django_capture_on_commit_callbacks).als(s.directie_ng)
     grond = ("Handelingsverlegenheid op didactische gronden (het onderwijs past niet bij de "
              "leerling of is te moeilijk)")
-    v = _voorbereid(loper, s.dirk, grond, didactisch=True)
+    v = _voorbereid(loper, s.dirk, grond, didactisch=True, scholen=scholen)
     assert v.swv_overleg_op == date(2026, 11, 23) and v.opp_op == date(2026, 11, 23)
 
     _stap(loper, v, "voornemen")
@@ -129,7 +142,8 @@ def test_wijzer_termijnen_van_bezwaar_en_nieuw_besluit(
         "voor gezien getekend door de ouders."]
     for stap in ("leerling_gehoord", "team_gehoord", "inspectie_mening",
                  "onderwijskundig_rapport", "verslag_getekend"):
-        _stap(loper, v, stap, datum=VANDAAG, verslag=f"Verslag {stap}.", ouders_aanwezig="on")
+        _stap(loper, v, stap, datum=VANDAAG, verslag=f"Verslag {stap}.", ouders_aanwezig="on",
+              gehoord_door=[s.directeur_wz.pk])
     pagina = client.get(reverse("sancties:verwijdering", args=[v.pk])).content.decode()
     assert "Overleg met het samenwerkingsverband" not in pagina
     _stap(loper, v, "voornemen")
@@ -153,7 +167,8 @@ def test_echnaton_de_teamleiding_draagt_voor_en_de_schoolleiding_besluit(
         client, scholen, django_capture_on_commit_callbacks):
     w = scholen.w
     loper = Loper(client, django_capture_on_commit_callbacks).als(w.teamleider)
-    v = _voorbereid(loper, w.anna, "Drugshandel", didactisch=False, beslist=False)
+    v = _voorbereid(loper, w.anna, "Drugshandel", didactisch=False, beslist=False,
+                    scholen=scholen)
     pagina = client.get(reverse("sancties:verwijdering", args=[v.pk])).content.decode()
     assert "Voornemen tot verwijdering bekendmaken" not in pagina
     antwoord = _stap(loper, v, "voornemen")
@@ -171,7 +186,8 @@ def test_schorsing_voor_de_duur_van_de_procedure_alleen_waar_het_statuut_dat_toe
     # Noordgouw art. 25.2: the week limit does not apply during the procedure
     loper = Loper(client, django_capture_on_commit_callbacks).als(s.directie_ng)
     _voorbereid(loper, s.dirk, "Handelingsverlegenheid op pedagogische gronden (het gedrag "
-                "veroorzaakt problemen of brengt de veiligheid in gevaar)", didactisch=False)
+                "veroorzaakt problemen of brengt de veiligheid in gevaar)", didactisch=False,
+                scholen=scholen)
     nieuw = client.get(reverse("sancties:schorsing_nieuw", args=[s.dirk.pk])).content.decode()
     assert "voor de duur van de lopende verwijderingsprocedure" in nieuw
     grond = s.noordgouw.statuten.get().schorsing_gronden[0]
@@ -185,7 +201,8 @@ def test_schorsing_voor_de_duur_van_de_procedure_alleen_waar_het_statuut_dat_toe
     # Wijzer: the protocol gives no longer schorsing during a verwijdering
     loper.als(s.directeur_wz)
     _voorbereid(loper, s.sanne, "De locatie kan aantoonbaar niet voldoen aan de "
-                "ondersteuningsbehoefte van het kind", didactisch=False, getekend=True)
+                "ondersteuningsbehoefte van het kind", didactisch=False, getekend=True,
+                scholen=scholen)
     nieuw = client.get(reverse("sancties:schorsing_nieuw", args=[s.sanne.pk])).content.decode()
     assert "lopende verwijderingsprocedure" not in nieuw
 
@@ -200,7 +217,8 @@ def test_na_acht_weken_vergeefs_zoeken_alleen_als_het_statuut_dat_toestaat(
     statuut.save()
     loper = Loper(client, django_capture_on_commit_callbacks).als(s.directie_ng)
     v = _voorbereid(loper, s.dirk, "Handelingsverlegenheid op pedagogische gronden (het gedrag "
-                    "veroorzaakt problemen of brengt de veiligheid in gevaar)", didactisch=False)
+                    "veroorzaakt problemen of brengt de veiligheid in gevaar)", didactisch=False,
+                    scholen=scholen)
     _stap(loper, v, "voornemen")
     _stap(loper, v, "benaderen", school="Het Nieuwe Lyceum", benaderd_op=VANDAAG)
     _stap(loper, v, "antwoord", contact=v.schoolcontacten.get().pk, antwoord="geweigerd",
