@@ -5,11 +5,13 @@ not which pupil, and never the content of signals or analyses."""
 
 from django.contrib import admin
 
+from statuut.admin import SchoolScopeMixin
+
 from .models import Zorgdossier
 
 
 @admin.register(Zorgdossier)
-class ZorgdossierAdmin(admin.ModelAdmin):
+class ZorgdossierAdmin(SchoolScopeMixin, admin.ModelAdmin):
     list_display = ("pk", "school", "fase", "geopend_op", "afgesloten_op")
     list_filter = ("school", "fase")
     fields = ("school", "fase", "geopend_op", "afgesloten_op")

@@ -408,3 +408,20 @@ def test_zonder_bekende_schoolkalender_een_duidelijke_melding_en_niets_opgeslage
     assert "De schoolkalender van Noordgouw Testlyceum is niet bekend" in tekst(r)
     assert "er niets vastgelegd" in tekst(r)
     assert not Zorgdossier.objects.exists() and not Signaal.objects.exists()
+
+
+def test_een_beheerder_van_een_andere_school_ziet_het_zorgtraject_niet_in_het_admin(zw, client):
+    from django.contrib.auth.models import Permission
+
+    from statuut.models import Rol
+    from tests.personas import maak_gebruiker
+
+    zd = naar_fase_via_services(zw, "analyse")
+    ng = maak_gebruiker("beheerder-ng", "N. Beheer", zw.andere_school,
+                        Rol.FUNCTIONEEL_BEHEERDER)
+    ng.is_staff = True
+    ng.save()
+    ng.user_permissions.add(Permission.objects.get(codename="view_zorgdossier"))
+    client.force_login(ng)
+    assert client.get(f"/beheer/zorg/zorgdossier/{zd.pk}/change/").status_code in (302, 404)
+    assert client.get("/beheer/zorg/zorgdossier/").context["cl"].result_count == 0
