@@ -40,6 +40,14 @@ def inzage_vastleggen(*, user, leerling: Leerling, onderdeel: str,
     return Inzage.objects.bulk_create([_rij(user, leerling, onderdeel, rollen, object)])[0]
 
 
+def onderdelen_vastleggen(*, user, leerling: Leerling, onderdelen: Iterable[str]) -> int:
+    """Log the reads of several parts of one pupil's data shown on one page, in one insert."""
+    rollen = toegang.rollen_van(user, leerling.school_id)
+    rijen = [_rij(user, leerling, onderdeel, rollen, None) for onderdeel in onderdelen]
+    Inzage.objects.bulk_create(rijen)
+    return len(rijen)
+
+
 def inzagen_vastleggen(*, user, leerlingen: Iterable[Leerling], onderdeel: str) -> int:
     """Log one read per pupil shown on a list page, in a single insert."""
     rollen_per_school: dict[int, frozenset[str]] = {}

@@ -50,7 +50,9 @@ def startpaneel(*, sleutel: str, template: str, volgorde: int = 100):
 
 
 def leerlingpaneel(*, sleutel: str, template: str, volgorde: int = 100):
-    """Register `fn(*, user, leerling, rechten, op) -> dict | None` as a pupil-page panel."""
+    """Register `fn(*, user, leerling, rechten, op) -> dict | None` as a pupil-page panel.
+    When the panel shows pupil data, its dict names that part under "inzage" (at most 40
+    characters, e.g. "maatregelen"): the pupil page logs it in the read log."""
     def registreer(fn):
         _LEERLING[sleutel] = Paneel(sleutel, template, fn, volgorde)
         return fn

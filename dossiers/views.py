@@ -105,10 +105,14 @@ def leerling_pagina(request, leerling, *, toekenning_form=None):
     centraal = rechten.categorieen & set(toegang.CENTRALE_CATEGORIEEN)
     if not centraal:
         raise Http404
-    audit.inzage_vastleggen(
-        user=user, leerling=leerling,
-        onderdeel=f"{audit.CENTRALE_ADMINISTRATIE} {''.join(sorted(centraal))}",
-    )
+    getoonde_panelen = panelen.leerlingpanelen(user=user, leerling=leerling, rechten=rechten,
+                                               op=timezone.localdate())
+    # Every part shown is logged: the central data and what each flow's panel showed
+    # (a panel names its part under "inzage").
+    audit.onderdelen_vastleggen(user=user, leerling=leerling, onderdelen=[
+        f"{audit.CENTRALE_ADMINISTRATIE} {''.join(sorted(centraal))}",
+        *(p.context["inzage"] for p in getoonde_panelen if p.context.get("inzage")),
+    ])
     context = {
         "leerling": leerling,
         "naam_zichtbaar": "A" in centraal,
@@ -118,7 +122,6 @@ def leerling_pagina(request, leerling, *, toekenning_form=None):
         "uitnodiging_url": (_url_of_none("brief_uitnodiging", leerling.pk)
                             if Handeling.BRIEF_AANVRAGEN in rechten.handelingen else None),
     }
-    context["panelen"] = panelen.leerlingpanelen(user=user, leerling=leerling, rechten=rechten,
-                                                 op=timezone.localdate())
+    context["panelen"] = getoonde_panelen
     context.update(toekenningen_context(user, leerling, rechten, form=toekenning_form))
     return render(request, "dossiers/leerling.html", context)

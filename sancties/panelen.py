@@ -23,4 +23,4 @@ def ladder_paneel(*, user, leerling, rechten, op):
     from .views import acties_voor_leerling
 
     return {"leerling": leerling, "ladder": selectors.ladder(leerling),
-            "acties": acties_voor_leerling(user, leerling, op=op)}
+            "acties": acties_voor_leerling(user, leerling, op=op), "inzage": "maatregelen"}

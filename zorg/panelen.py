@@ -62,10 +62,12 @@ def leerling_zorg(*, user, leerling, rechten, op):
     eerdere = []
     if toegang.zorginzage(user, leerling, op=op).niveau >= toegang.ZORG_GEDEELD:
         eerdere = list(selectors.afgesloten_zorgdossiers(leerling))
+    getoond = zd if zd is not None and inzage.niveau >= toegang.ZORG_GEDEELD else None
     return {
+        "inzage": "zorg: fase op leerlingpagina" if getoond or eerdere else "",
         "leerling": leerling,
         "eerdere": eerdere,
-        "zorgdossier": zd if zd is not None and inzage.niveau >= toegang.ZORG_GEDEELD else None,
+        "zorgdossier": getoond,
         "mag_signaleren": toegang.ZORG_SIGNALEREN in inzage.handelingen,
         "eigen_signalen": [(s, melderstatus(s.zorgdossier)) for s in eigen],
     }

@@ -250,3 +250,15 @@ def test_een_verborgen_meldcode_evaluatie_antwoordt_als_een_die_niet_bestaat(zw,
         client.force_login(user)
         for pk in [e.pk for e in evaluaties] + [999999]:
             assert client.post(f"/zorg/{zd.pk}/evaluaties/{pk}/", {}).status_code == 404
+
+
+def test_de_leerlingpagina_legt_vast_dat_de_mentor_het_zorgblok_zag(zw, klik, casus):
+    from dossiers.models import Inzage
+
+    klik.als(zw.mentor).client.get(f"/leerlingen/{zw.anna.pk}/")
+    onderdelen = set(Inzage.objects.filter(user=zw.mentor, leerling=zw.anna)
+                     .values_list("onderdeel", flat=True))
+    assert "zorg: fase op leerlingpagina" in onderdelen
+    # The signalling docent's panel shows no care data, so nothing of zorg is logged for him.
+    klik.als(zw.docent).client.get(f"/leerlingen/{zw.anna.pk}/")
+    assert not Inzage.objects.filter(user=zw.docent, onderdeel__startswith="zorg").exists()
