@@ -100,10 +100,12 @@ def _fase_starten(door, klacht: Klacht, fase: Klachtfase, op: date) -> Klachtsta
     commissie = None
     if selectors.is_commissiefase(fase):
         commissie = _commissie_voor_zaak(klacht, op)
-    handler = selectors.behandelaar_user(
-        behandelaar=fase.behandelaar, school=klacht.school, leerling=klacht.leerling,
-        beklaagde=klacht.beklaagde, op=op,
-        secretaris=commissie.secretaris if commissie else None)
+    # The first of the stage's behandelaars the data names a person for answers for it.
+    handler = next((user for behandelaar in fase.behandelaars if (
+        user := selectors.behandelaar_user(
+            behandelaar=behandelaar, school=klacht.school, leerling=klacht.leerling,
+            beklaagde=klacht.beklaagde, op=op,
+            secretaris=commissie.secretaris if commissie else None)) is not None), None)
     termijn = None
     if fase.termijn_aantal:
         omschrijving = (_("Vertrouwelijke melding %(k)s") % {"k": klacht.kenmerk}
@@ -247,7 +249,7 @@ def fase_afronden(*, door, klacht: Klacht, wat_gebeurde: str, reactie_klager: st
                            "advies."))
     if not _mag_fase_behandelen(door, klacht, klacht.fase, op):
         raise InvoerFout(_("Deze fase wordt behandeld door %(b)s (%(a)s), niet door u.")
-                         % {"b": selectors.behandelaar_naam(klacht.fase.behandelaar),
+                         % {"b": selectors.behandelaars_naam(klacht.fase),
                             "a": _art(klacht.fase)})
     wat_gebeurde = _tekst(wat_gebeurde, _("Beschrijf wat er in deze fase is gebeurd."))
     reactie_klager = _tekst(reactie_klager, _("Noteer wat de klager van de uitkomst vindt."))
@@ -564,7 +566,7 @@ def uitspraak_doen(*, door, klacht: Klacht, uitspraak: str, wettelijke_toets: st
         raise InvoerFout(_("Op dit advies is al uitspraak gedaan."))
     if not _mag_fase_behandelen(door, klacht, klacht.fase, op):
         raise InvoerFout(_("De uitspraak doet %(b)s.")
-                         % {"b": selectors.behandelaar_naam(klacht.fase.behandelaar)})
+                         % {"b": selectors.behandelaars_naam(klacht.fase)})
     uitspraak = _tekst(uitspraak, _("Schrijf de uitspraak."))
     toets = _tekst(wettelijke_toets, _("Leg vast dat de uitspraak niet in strijd is met "
                                        "wettelijke bepalingen en bevoegdheden (bijlage B lid "
