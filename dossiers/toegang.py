@@ -708,6 +708,16 @@ def klachtenoverzicht_scholen(user, *, secretaris_scholen=()):
         | Q(pk__in=list(secretaris_scholen))
     ).distinct()
 
+def mag_commissie_samenstellen(user, school) -> bool:
+    """The schoolleiding (directie) records the year's geschillencommissie as the groups (or
+    the medezeggenschapsraad) appointed it, chooses the chair the commission named and
+    provides the secretary (Echnaton art. 12.5, bijlage B leden 5-8). DEFAULT: the seed
+    names no one to keep the list; the directie does, not the functioneel beheerder."""
+    if _klacht_medewerker(user) is None:
+        return False
+    return Rol.DIRECTIE in rollen_van(user, school)
+
+
 def beroepen_voor(user, beroepen: QuerySet, *, op: date | None = None) -> QuerySet:
     """Beroep and bezwaar rows `user` has business with: the directie of the school, the
     mentor and teamleider in their relation to the pupil, whoever filed it, and the author of

@@ -23,5 +23,7 @@ urlpatterns = [
     path("beroep/nieuw/", views.beroep_instellen, name="beroep_instellen"),
     path("beroep/<int:pk>/", views.beroep_pagina, name="beroep"),
     path("commissie/<int:school_pk>/", views.commissie, name="commissie"),
+    path("commissie/<int:school_pk>/samenstellen/", views.commissie_samenstellen,
+         name="commissie_samenstellen"),
     path("verslag/<int:school_pk>/", views.verslag, name="verslag"),
 ]

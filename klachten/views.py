@@ -22,7 +22,7 @@ from statuut.models import Beroepsregel, Klachtfase, Rol, School, Schooljaar
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout
 
-from . import forms, jaarverslag, selectors, services
+from . import forms, jaarverslag, samenstelling, selectors, services
 from .models import Commissielid, Klachtstatus
 
 
@@ -386,11 +386,60 @@ def commissie(request, school_pk):
     leden = (list(comm.leden.filter(plaatsvervanger_van__isnull=True)
                   .select_related("plaatsvervanger")) if comm else [])
     context = {"school": school, "commissie": comm, "leden": leden,
-               "fouten": services.samenstelling_fouten(comm)}
+               "fouten": services.samenstelling_fouten(comm),
+               "mag_samenstellen": toegang.mag_commissie_samenstellen(request.user, school)}
     if request.GET.get("afdrukken") == "1" and comm is not None:
         # A bare page for printing or the first newsletter of the year (bijlage B lid 6).
         return render(request, "klachten/commissie_afdruk.html", context)
     return render(request, "klachten/commissie.html", context)
+
+
+@login_required
+def commissie_samenstellen(request, school_pk):
+    """The schoolleiding records or corrects this school year's commission (bijlage B leden
+    5-8); nothing is saved while the composition is incomplete or wrong."""
+    school = get_object_or_404(School, pk=school_pk)
+    if not toegang.mag_commissie_samenstellen(request.user, school):
+        raise Http404
+    schooljaar = Schooljaar.voor_datum(timezone.localdate())
+    comm = selectors.commissie_van(school, timezone.localdate())
+    zetels = [(s, samenstelling.zetel_naam(s), g) for s, g in samenstelling.ZETELS]
+    keuzes = {"zetels": zetels,
+              "medewerkers": Medewerker.objects.filter(rollen__school=school).distinct(),
+              "secretarissen": Medewerker.objects.filter(
+                  rollen__school=school, rollen__rol=Rol.DIRECTIE).distinct()}
+    if request.method == "POST":
+        form = forms.CommissieForm(request.POST, **keuzes)
+        if form.is_valid():
+            d = form.cleaned_data
+            invoer = [samenstelling.Zetelinvoer(
+                s, d[f"{s}-naam"], d[f"{s}-plv"], d[f"{s}-benoemd"], d.get(f"{s}-medewerker"))
+                for s, _naam, _g in zetels]
+            try:
+                comm = samenstelling.commissie_samenstellen(
+                    door=request.user, school=school, schooljaar=schooljaar, zetels=invoer,
+                    voorzitter=d["voorzitter"], secretaris=d["secretaris"])
+            except samenstelling.SamenstellingFout as fout:
+                for melding in fout.fouten:
+                    form.add_error(None, melding)
+            except InvoerFout as fout:
+                form.add_error(None, str(fout))
+            else:
+                messages.success(request, _("De geschillencommissie %(j)s is vastgelegd.")
+                                 % {"j": schooljaar})
+                return redirect("klachten:commissie", school_pk=school.pk)
+    else:
+        huidig, voorzitter = samenstelling.huidige_invoer(comm)
+        initial = {"voorzitter": voorzitter,
+                   "secretaris": comm.secretaris_id if comm else None}
+        for s, z in huidig.items():
+            initial.update({f"{s}-naam": z.naam, f"{s}-plv": z.plaatsvervanger,
+                            f"{s}-benoemd": z.benoemd_door,
+                            f"{s}-medewerker": z.medewerker.pk if z.medewerker else None})
+        form = forms.CommissieForm(initial=initial, **keuzes)
+    return render(request, "klachten/commissie_samenstellen.html",
+                  {"form": form, "school": school, "schooljaar": schooljaar},
+                  status=400 if form.errors else 200)
 
 
 # --- yearly report -------------------------------------------------------------------------
