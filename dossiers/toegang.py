@@ -718,6 +718,26 @@ def mag_commissie_samenstellen(user, school) -> bool:
     return Rol.DIRECTIE in rollen_van(user, school)
 
 
+def mag_adviezen_zien(user, school) -> bool:
+    """The public advices of the commission are for the school's staff (bijlage B lid 15);
+    not for those who only set the school up. DEFAULT: the seed says "openbaar" without
+    naming a readership; there is no portal for pupils and parents yet."""
+    if _klacht_medewerker(user) is None:
+        return False
+    return bool(rollen_van(user, school) - KLACHT_GEEN_INHOUD)
+
+
+def openbare_adviezen(user, zaken: QuerySet, school) -> QuerySet:
+    """The commission's advices of `school` that staff of the school may read: those the
+    commission did not keep closed on a party's objection (bijlage B lid 15), never of a
+    confidential complaint. The page shows them without names."""
+    if not mag_adviezen_zien(user, school):
+        return zaken.none()
+    return zaken.filter(commissie__school=school, advies_openbaar=True,
+                        advies_op__isnull=False, klacht__route="algemeen",
+                        klacht__seksuele_intimidatie=False)
+
+
 def beroepen_voor(user, beroepen: QuerySet, *, op: date | None = None) -> QuerySet:
     """Beroep and bezwaar rows `user` has business with: the directie of the school, the
     mentor and teamleider in their relation to the pupil, whoever filed it, and the author of

@@ -136,7 +136,10 @@ class AdviesForm(forms.Form):
     advies = forms.ChoiceField(label=gettext_lazy("Advies"), choices=Adviesuitkomst.choices,
                                widget=forms.RadioSelect, error_messages={
                                    "required": gettext_lazy("Kies het advies.")})
-    aanbevelingen = _tekstveld(gettext_lazy("Aanbevelingen"), 3, required=False)
+    aanbevelingen = _tekstveld(
+        gettext_lazy("Aanbevelingen"), 3, required=False,
+        help_text=gettext_lazy("Een openbaar advies staat met de aanbevelingen op de lijst van "
+                               "adviezen voor het personeel: noem geen namen."))
     niet_openbaar = forms.BooleanField(
         label=gettext_lazy("Advies niet openbaar (de commissie honoreert een bezwaar van een "
                            "partij)"), required=False)

@@ -216,3 +216,12 @@ def maatregelen_van(user, leerling: Leerling) -> list[tuple[int, str]]:
                .filter(sectie=Dossiersectie.GEDRAG, verwijderd_op__isnull=True,
                        addenda__isnull=True).order_by("-datum", "-pk"))
     return [(s.pk, f"{s.datum:%d-%m-%Y} {s.titel}") for s in stukken]
+
+
+def openbare_adviezen(user, *, school, schooljaar: Schooljaar) -> list[Commissiezaak]:
+    """The year's public advices of the school's commission, newest first (bijlage B lid
+    15); what the page shows of them carries no names."""
+    zaken = Commissiezaak.objects.filter(commissie__schooljaar=schooljaar)
+    return list(toegang.openbare_adviezen(user, zaken, school)
+                .select_related("klacht", "commissie__schooljaar")
+                .order_by("-advies_op", "-pk"))

@@ -26,4 +26,5 @@ urlpatterns = [
     path("commissie/<int:school_pk>/samenstellen/", views.commissie_samenstellen,
          name="commissie_samenstellen"),
     path("verslag/<int:school_pk>/", views.verslag, name="verslag"),
+    path("adviezen/<int:school_pk>/", views.adviezen, name="adviezen"),
 ]

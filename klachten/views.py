@@ -442,6 +442,23 @@ def commissie_samenstellen(request, school_pk):
                   status=400 if form.errors else 200)
 
 
+@login_required
+def adviezen(request, school_pk):
+    """The commission's public advices of a school year, for the school's staff, without
+    names (bijlage B lid 15)."""
+    school = get_object_or_404(School, pk=school_pk)
+    if not toegang.mag_adviezen_zien(request.user, school):
+        raise Http404
+    naam = request.GET.get("jaar") or Schooljaar.naam_voor(timezone.localdate())
+    schooljaar = Schooljaar.objects.filter(naam=naam).first()
+    if schooljaar is None:
+        raise Http404
+    return render(request, "klachten/adviezen.html", {
+        "school": school, "schooljaar": schooljaar,
+        "adviezen": selectors.openbare_adviezen(request.user, school=school,
+                                                schooljaar=schooljaar)})
+
+
 # --- yearly report -------------------------------------------------------------------------
 
 
