@@ -157,6 +157,13 @@ class DelenForm(forms.Form):
     met = forms.IntegerField(widget=forms.Select)
 
 
+class DelenIntrekkenForm(forms.Form):
+    met = forms.IntegerField(widget=forms.HiddenInput)
+    reden = forms.CharField(label=gettext_lazy("Waarom trekt u het delen in?"), max_length=500,
+                            error_messages={"required": gettext_lazy(
+                                "Noteer waarom u het delen intrekt.")})
+
+
 class BeroepForm(NietInToekomst, forms.Form):
     leerling = forms.ModelChoiceField(label=gettext_lazy("Leerling"),
                                       queryset=Leerling.objects.none(),

@@ -225,3 +225,9 @@ def openbare_adviezen(user, *, school, schooljaar: Schooljaar) -> list[Commissie
     return list(toegang.openbare_adviezen(user, zaken, school)
                 .select_related("klacht", "commissie__schooljaar")
                 .order_by("-advies_op", "-pk"))
+
+
+def delingen(klacht: Klacht) -> list:
+    """Who the vertrouwenspersoon shared the report with, and the withdrawn shares."""
+    return list(klacht.delingen.select_related(
+        "met__medewerker", "gedeeld_door__medewerker", "ingetrokken_door__medewerker"))

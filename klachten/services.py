@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dossiers import dossier, toegang
@@ -31,6 +32,7 @@ from .models import (
     Beroepsuitkomst,
     Commissielid,
     Commissiezaak,
+    Deling,
     Geleding,
     Geschillencommissie,
     Klacht,
@@ -372,8 +374,37 @@ def klacht_delen(*, door, klacht: Klacht, met) -> Klacht:
         raise InvoerFout(_("Alleen de vertrouwenspersoon deelt een vertrouwelijke melding."))
     if not Roltoewijzing.objects.filter(medewerker__user=met, school=klacht.school).exists():
         raise InvoerFout(_("Deel alleen met een collega van deze school."))
+    if klacht.gedeeld_met.filter(pk=met.pk).exists():
+        raise InvoerFout(_("De melding is al gedeeld met %(n)s.") % {"n": _naam(met)})
     klacht.gedeeld_met.add(met)
+    Deling.objects.create(klacht=klacht, met=met, gedeeld_door=door, gedeeld_op=timezone.now())
     return klacht
+
+
+def _naam(user) -> str:
+    medewerker = getattr(user, "medewerker", None)
+    return medewerker.naam if medewerker else user.get_username()
+
+
+@transaction.atomic
+def delen_intrekken(*, door, klacht: Klacht, met, reden: str) -> Deling:
+    """The vertrouwenspersoon withdraws a share: the colleague no longer sees the report;
+    who withdrew it, when and why stays on record."""
+    klacht = _slot(klacht)
+    if klacht.route != VERTROUWELIJK or not toegang.mag_behandelen(
+            door, behandelaar=Rol.VERTROUWENSPERSOON, school=klacht.school):
+        raise InvoerFout(_("Alleen de vertrouwenspersoon trekt het delen van een vertrouwelijke "
+                           "melding in."))
+    deling = (Deling.objects.select_for_update()
+              .filter(klacht=klacht, met=met, ingetrokken_op__isnull=True).first())
+    if deling is None:
+        raise InvoerFout(_("De melding is niet gedeeld met %(n)s: er is niets in te trekken.")
+                         % {"n": _naam(met)})
+    deling.reden_intrekking = _tekst(reden, _("Noteer waarom u het delen intrekt."))
+    deling.ingetrokken_door, deling.ingetrokken_op = door, timezone.now()
+    deling.save()
+    klacht.gedeeld_met.remove(met)
+    return deling
 
 
 # --- the geschillencommissie ---------------------------------------------------------------

@@ -20,6 +20,7 @@ urlpatterns = [
     path("<int:pk>/advies/", views.advies, name="advies"),
     path("<int:pk>/uitspraak/", views.uitspraak, name="uitspraak"),
     path("<int:pk>/delen/", views.delen, name="delen"),
+    path("<int:pk>/delen/intrekken/", views.delen_intrekken, name="delen_intrekken"),
     path("beroep/nieuw/", views.beroep_instellen, name="beroep_instellen"),
     path("beroep/<int:pk>/", views.beroep_pagina, name="beroep"),
     path("commissie/<int:school_pk>/", views.commissie, name="commissie"),

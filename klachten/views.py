@@ -160,6 +160,7 @@ def klacht_pagina(request, pk):
             user, behandelaar=Rol.VERTROUWENSPERSOON, school=klacht.school):
         context["collega_s"] = get_user_model().objects.filter(
             medewerker__rollen__school=klacht.school).exclude(pk=user.pk).distinct()
+        context["delingen"] = selectors.delingen(klacht)
     return render(request, "klachten/klacht.html", context)
 
 
@@ -275,6 +276,18 @@ def delen(request, pk):
     return _actie(request, pk, forms.DelenForm, lambda k, d: services.klacht_delen(
         door=request.user, klacht=k, met=get_object_or_404(get_user_model(), pk=d["met"])),
         _("De melding is gedeeld."))
+
+
+@login_required
+@require_POST
+def delen_intrekken(request, pk):
+    def uitvoeren(klacht, d):
+        met = get_user_model().objects.filter(pk=d["met"]).first()
+        if met is None:
+            raise InvoerFout(_("Deze collega bestaat niet."))
+        services.delen_intrekken(door=request.user, klacht=klacht, met=met, reden=d["reden"])
+    return _actie(request, pk, forms.DelenIntrekkenForm, uitvoeren,
+                  _("Het delen is ingetrokken; de collega ziet de melding niet meer."))
 
 
 # --- beroep and bezwaar --------------------------------------------------------------------
