@@ -11,10 +11,11 @@ from django.urls import reverse
 
 from klachten.models import Klacht
 
-from .conftest import commissie_instellen, get, post
+from .conftest import commissie_instellen, get, op, post
 from .test_geschillencommissie import advies, naar_de_commissie, uitspraak, zitting
 
 ZICHTBAAR_OP = date(2026, 12, 2)
+QUERIES = 11  # session, user, roles, menu, the page: not one per advice
 
 
 @pytest.fixture
@@ -74,3 +75,11 @@ def test_een_ander_schooljaar_heeft_zijn_eigen_lijst(client, adviezen):
 def test_wie_niet_op_de_school_werkt_of_haar_alleen_inricht_ziet_de_lijst_niet(
         client, adviezen, wie):
     assert _pagina(client, getattr(adviezen, wie), school=adviezen.school).status_code == 404
+
+
+def test_de_lijst_kost_een_vast_aantal_queries(client, adviezen, django_assert_max_num_queries):
+    with op(ZICHTBAAR_OP):
+        client.force_login(adviezen.docent)
+        with django_assert_max_num_queries(QUERIES):
+            pagina = client.get(reverse("klachten:adviezen", args=[adviezen.school.pk]))
+    assert len(pagina.context["adviezen"]) == 1
