@@ -59,6 +59,9 @@ def overzicht(request):
         "mijn": list(mijn[:50]),
         "beroepen": list(selectors.zichtbare_beroepen(user, op=op)[:50]),
         "mag_indienen": toegang.klacht_indienscholen(user).exists(),
+        # Every staff member finds the commission and its public advices (bijlage B 6, 15).
+        "commissiescholen": [s for s in toegang.scholen_van(user)
+                             if toegang.mag_adviezen_zien(user, s)],
     }
     if not toegang.heeft_klachtenmenu(user):
         raise Http404

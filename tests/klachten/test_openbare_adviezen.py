@@ -83,3 +83,12 @@ def test_de_lijst_kost_een_vast_aantal_queries(client, adviezen, django_assert_m
         with django_assert_max_num_queries(QUERIES):
             pagina = client.get(reverse("klachten:adviezen", args=[adviezen.school.pk]))
     assert len(pagina.context["adviezen"]) == 1
+
+
+def test_een_docent_vindt_de_adviezen_via_het_klachtenoverzicht(client, kw):
+    tekst = get(client, kw.docent_4h, ZICHTBAAR_OP, reverse("klachten:overzicht")).content \
+        .decode()
+    assert reverse("klachten:adviezen", args=[kw.school.pk]) in tekst
+    assert reverse("klachten:adviezen", args=[kw.andere_school.pk]) not in tekst
+    beheer = get(client, kw.beheerder, ZICHTBAAR_OP, reverse("klachten:overzicht"))
+    assert reverse("klachten:adviezen", args=[kw.school.pk]) not in beheer.content.decode()
