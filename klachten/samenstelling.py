@@ -11,6 +11,7 @@ already heard keep pointing at the same rows.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -27,6 +28,14 @@ ZETELS: list[tuple[str, str]] = [
     (f"{geleding}-{i}", geleding)
     for geleding, aantal in SAMENSTELLING.items() for i in range(1, aantal + 1)
 ]
+
+
+def samenstelbare_jaren(op: date) -> list[str]:
+    """This school year and the next: a commission is appointed for one school year and may
+    be prepared before it starts (art. 12.5)."""
+    huidig = Schooljaar.naam_voor(op)
+    start = int(huidig[:4]) + 1
+    return [huidig, f"{start}-{start + 1}"]
 
 
 def zetel_naam(sleutel: str) -> str:
@@ -134,11 +143,11 @@ def _fouten(school, zetels: list[Zetelinvoer], voorzitter: str,
 
 
 @transaction.atomic
-def commissie_samenstellen(*, door, school: School, schooljaar: Schooljaar,
+def commissie_samenstellen(*, door, school: School, schooljaar: str,
                            zetels: list[Zetelinvoer], voorzitter: str,
                            secretaris: Medewerker | None) -> Geschillencommissie:
-    """Record (or correct) the year's composition. Refused with every problem at once, and
-    nothing saved, when it is incomplete or wrong."""
+    """Record (or correct) the composition for `schooljaar` ('2026-2027'). Refused with every
+    problem at once, and nothing saved, when it is incomplete or wrong."""
     if not toegang.mag_commissie_samenstellen(door, school):
         raise InvoerFout(_("Alleen de schoolleiding van %(s)s legt de geschillencommissie "
                            "vast.") % {"s": school})
@@ -146,8 +155,9 @@ def commissie_samenstellen(*, door, school: School, schooljaar: Schooljaar,
         zetel.naam, zetel.plaatsvervanger = zetel.naam.strip(), zetel.plaatsvervanger.strip()
     if fouten := _fouten(school, zetels, voorzitter, secretaris):
         raise SamenstellingFout(fouten)
+    jaar = Schooljaar.voor_datum(date(int(schooljaar[:4]), 8, 1))
     commissie, _nieuw = Geschillencommissie.objects.select_for_update().get_or_create(
-        school=school, schooljaar=schooljaar)
+        school=school, schooljaar=jaar)
     bestaand = _zetels_van(commissie)
     per_sleutel = {z.sleutel: z for z in zetels}
     leden = {}

@@ -96,6 +96,12 @@ def commissie_van(school, op: date) -> Geschillencommissie | None:
             .select_related("secretaris__user", "schooljaar", "voorzitter").first())
 
 
+def commissie_in(school, schooljaar: str) -> Geschillencommissie | None:
+    """The commission of a school year by its name ('2026-2027')."""
+    return (Geschillencommissie.objects.filter(school=school, schooljaar__naam=schooljaar)
+            .select_related("secretaris__user", "schooljaar", "voorzitter").first())
+
+
 def behandelaar_user(*, behandelaar: str, school, leerling: Leerling, beklaagde=None,
                      op: date, secretaris=None):
     """The person who answers for a stage or a beroep, when the data names one: the pupil's

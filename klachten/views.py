@@ -397,11 +397,11 @@ def commissie(request, school_pk):
     school = get_object_or_404(School, pk=school_pk)
     if not toegang.rollen_van(request.user, school):
         raise Http404
-    op = timezone.localdate()
-    comm = selectors.commissie_van(school, op)
+    jaar = request.GET.get("jaar") or Schooljaar.naam_voor(timezone.localdate())
+    comm = selectors.commissie_in(school, jaar)
     leden = (list(comm.leden.filter(plaatsvervanger_van__isnull=True)
                   .select_related("plaatsvervanger")) if comm else [])
-    context = {"school": school, "commissie": comm, "leden": leden,
+    context = {"school": school, "commissie": comm, "leden": leden, "jaar": jaar,
                "fouten": services.samenstelling_fouten(comm),
                "mag_samenstellen": toegang.mag_commissie_samenstellen(request.user, school)}
     if request.GET.get("afdrukken") == "1" and comm is not None:
@@ -417,8 +417,15 @@ def commissie_samenstellen(request, school_pk):
     school = get_object_or_404(School, pk=school_pk)
     if not toegang.mag_commissie_samenstellen(request.user, school):
         raise Http404
-    schooljaar = Schooljaar.voor_datum(timezone.localdate())
-    comm = selectors.commissie_van(school, timezone.localdate())
+    # This school year's commission, or the next one's prepared before the year starts.
+    jaren = samenstelling.samenstelbare_jaren(timezone.localdate())
+    naam = request.GET.get("jaar") or jaren[0]
+    if naam not in jaren:
+        messages.error(request, _("De geschillencommissie wordt vastgelegd voor dit schooljaar "
+                                  "(%(h)s) of het volgende (%(v)s), niet voor '%(j)s'.")
+                       % {"h": jaren[0], "v": jaren[1], "j": naam})
+        return redirect("klachten:commissie_samenstellen", school_pk=school.pk)
+    comm = selectors.commissie_in(school, naam)
     zetels = [(s, samenstelling.zetel_naam(s), g) for s, g in samenstelling.ZETELS]
     keuzes = {"zetels": zetels,
               "medewerkers": Medewerker.objects.filter(rollen__school=school).distinct(),
@@ -433,7 +440,7 @@ def commissie_samenstellen(request, school_pk):
                 for s, _naam, _g in zetels]
             try:
                 comm = samenstelling.commissie_samenstellen(
-                    door=request.user, school=school, schooljaar=schooljaar, zetels=invoer,
+                    door=request.user, school=school, schooljaar=naam, zetels=invoer,
                     voorzitter=d["voorzitter"], secretaris=d["secretaris"])
             except samenstelling.SamenstellingFout as fout:
                 for melding in fout.fouten:
@@ -442,8 +449,9 @@ def commissie_samenstellen(request, school_pk):
                 form.add_error(None, str(fout))
             else:
                 messages.success(request, _("De geschillencommissie %(j)s is vastgelegd.")
-                                 % {"j": schooljaar})
-                return redirect("klachten:commissie", school_pk=school.pk)
+                                 % {"j": naam})
+                return redirect(reverse("klachten:commissie", args=[school.pk])
+                                + f"?jaar={naam}")
     else:
         huidig, voorzitter = samenstelling.huidige_invoer(comm)
         initial = {"voorzitter": voorzitter,
@@ -454,7 +462,8 @@ def commissie_samenstellen(request, school_pk):
                             f"{s}-medewerker": z.medewerker.pk if z.medewerker else None})
         form = forms.CommissieForm(initial=initial, **keuzes)
     return render(request, "klachten/commissie_samenstellen.html",
-                  {"form": form, "school": school, "schooljaar": schooljaar},
+                  {"form": form, "school": school, "schooljaar": naam,
+                   "andere_jaren": [j for j in jaren if j != naam]},
                   status=400 if form.errors else 200)
 
 

@@ -179,3 +179,28 @@ def test_de_directie_ziet_de_weg_naar_het_samenstellen(client, kw):
     assert "Commissie samenstellen" in pagina.content.decode()
     assert "Er is voor dit schooljaar geen geschillencommissie benoemd." in \
         pagina.content.decode()
+
+
+def test_de_commissie_van_het_volgende_schooljaar_wordt_vooraf_samengesteld(client, kw):
+    dag = date(2027, 6, 28)
+    post(client, kw.directie, dag, url(kw), samenstelling(kw))
+    antwoord = post(client, kw.directie, dag, url(kw) + "?jaar=2027-2028", samenstelling(
+        kw, **{"ouder-1-naam": "N. Nieuweouder", "voorzitter": "ouder-1"}))
+    assert berichten(antwoord) == ["De geschillencommissie 2027-2028 is vastgelegd."]
+    volgend = Geschillencommissie.objects.get(school=kw.school, schooljaar__naam="2027-2028")
+    assert volgend.voorzitter.naam == "N. Nieuweouder"
+    huidig = Geschillencommissie.objects.get(school=kw.school, schooljaar__naam="2026-2027")
+    assert huidig.voorzitter.naam == "L. Leraar"
+    # The published page shows this year's; the next year's with ?jaar=.
+    commissie_url = reverse("klachten:commissie", args=[kw.school.pk])
+    assert "N. Nieuweouder" not in get(client, kw.docent, dag, commissie_url).content.decode()
+    assert "N. Nieuweouder (voorzitter)" in get(
+        client, kw.docent, dag, commissie_url + "?jaar=2027-2028").content.decode()
+
+
+def test_een_ander_schooljaar_dan_dit_of_het_volgende_wordt_geweigerd(client, kw):
+    antwoord = post(client, kw.directie, DAG, url(kw) + "?jaar=2025-2026", samenstelling(kw))
+    assert berichten(antwoord) == [
+        "De geschillencommissie wordt vastgelegd voor dit schooljaar (2026-2027) of het "
+        "volgende (2027-2028), niet voor '2025-2026'."]
+    assert not Geschillencommissie.objects.exists()
