@@ -33,6 +33,13 @@ class Migration(migrations.Migration):
             preserve_default=False,
         ),
         migrations.RunPython(naar_lijst, naar_een),
+        # A default only so that undoing this migration can add the column back to a
+        # filled table (naar_een then fills it).
+        migrations.AlterField(
+            model_name='klachtfase',
+            name='behandelaar',
+            field=models.CharField(default='', max_length=40, validators=[statuut.models.instantie_validator], verbose_name='behandelaar (rol of orgaan)'),
+        ),
         migrations.RemoveField(
             model_name='klachtfase',
             name='behandelaar',
