@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dossiers import toegang
 from dossiers.models import Medewerker, Roltoewijzing
 from statuut.models import Rol, School, Schooljaar
+from statuut.selectors import statuut_op
 from statuut.services import InvoerFout
 
 from .models import SAMENSTELLING, Benoemdoor, Commissielid, Geleding, Geschillencommissie
@@ -28,6 +30,21 @@ ZETELS: list[tuple[str, str]] = [
     (f"{geleding}-{i}", geleding)
     for geleding, aantal in SAMENSTELLING.items() for i in range(1, aantal + 1)
 ]
+
+
+def kent_geschillencommissie(school, op: date) -> bool:
+    """Only a statuut with a geschillencommissie stage has a commission to set up (Echnaton
+    art. 12.5; Noordgouw and Wijzer name none)."""
+    from . import selectors
+
+    statuut = statuut_op(school, op)
+    return statuut is not None and any(
+        selectors.is_commissiefase(f) for f in statuut.klachtfasen.all())
+
+
+def geen_commissie_melding(school) -> str:
+    return _("Het leerlingenstatuut van %(s)s kent geen geschillencommissie: er is geen "
+             "commissie samen te stellen.") % {"s": school}
 
 
 def samenstelbare_jaren(op: date) -> list[str]:
@@ -151,6 +168,8 @@ def commissie_samenstellen(*, door, school: School, schooljaar: str,
     if not toegang.mag_commissie_samenstellen(door, school):
         raise InvoerFout(_("Alleen de schoolleiding van %(s)s legt de geschillencommissie "
                            "vast.") % {"s": school})
+    if not kent_geschillencommissie(school, timezone.localdate()):
+        raise InvoerFout(geen_commissie_melding(school))
     for zetel in zetels:
         zetel.naam, zetel.plaatsvervanger = zetel.naam.strip(), zetel.plaatsvervanger.strip()
     if fouten := _fouten(school, zetels, voorzitter, secretaris):

@@ -403,7 +403,8 @@ def commissie(request, school_pk):
                   .select_related("plaatsvervanger")) if comm else [])
     context = {"school": school, "commissie": comm, "leden": leden, "jaar": jaar,
                "fouten": services.samenstelling_fouten(comm),
-               "mag_samenstellen": toegang.mag_commissie_samenstellen(request.user, school)}
+               "mag_samenstellen": toegang.mag_commissie_samenstellen(request.user, school)
+               and samenstelling.kent_geschillencommissie(school, timezone.localdate())}
     if request.GET.get("afdrukken") == "1" and comm is not None:
         # A bare page for printing or the first newsletter of the year (bijlage B lid 6).
         return render(request, "klachten/commissie_afdruk.html", context)
@@ -417,6 +418,9 @@ def commissie_samenstellen(request, school_pk):
     school = get_object_or_404(School, pk=school_pk)
     if not toegang.mag_commissie_samenstellen(request.user, school):
         raise Http404
+    if not samenstelling.kent_geschillencommissie(school, timezone.localdate()):
+        messages.error(request, samenstelling.geen_commissie_melding(school))
+        return redirect("klachten:commissie", school_pk=school.pk)
     # This school year's commission, or the next one's prepared before the year starts.
     jaren = samenstelling.samenstelbare_jaren(timezone.localdate())
     naam = request.GET.get("jaar") or jaren[0]

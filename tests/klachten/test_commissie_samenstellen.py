@@ -204,3 +204,14 @@ def test_een_ander_schooljaar_dan_dit_of_het_volgende_wordt_geweigerd(client, kw
         "De geschillencommissie wordt vastgelegd voor dit schooljaar (2026-2027) of het "
         "volgende (2027-2028), niet voor '2025-2026'."]
     assert not Geschillencommissie.objects.exists()
+
+
+def test_noordgouw_kent_geen_geschillencommissie_en_zegt_dat(client, kw):
+    """Noordgouw's statuut (art. 19.2) ends at the rector-bestuurder: no commission."""
+    noordgouw = reverse("klachten:commissie_samenstellen", args=[kw.andere_school.pk])
+    antwoord = post(client, kw.buitenstaander, DAG, noordgouw, samenstelling(kw))
+    assert berichten(antwoord) == [
+        "Het leerlingenstatuut van Noordgouw Testlyceum kent geen geschillencommissie: er is "
+        "geen commissie samen te stellen."]
+    assert "Commissie samenstellen" not in antwoord.content.decode()
+    assert not Geschillencommissie.objects.exists()
