@@ -748,6 +748,36 @@ def klachtenoverzicht_scholen(user, *, secretaris_scholen=()):
         | Q(pk__in=list(secretaris_scholen))
     ).distinct()
 
+def mag_commissie_samenstellen(user, school) -> bool:
+    """The schoolleiding (directie) records the year's geschillencommissie as the groups (or
+    the medezeggenschapsraad) appointed it, chooses the chair the commission named and
+    provides the secretary (Echnaton art. 12.5, bijlage B leden 5-8). DEFAULT: the seed
+    names no one to keep the list; the directie does, not the functioneel beheerder."""
+    if _klacht_medewerker(user) is None:
+        return False
+    return Rol.DIRECTIE in rollen_van(user, school)
+
+
+def mag_adviezen_zien(user, school) -> bool:
+    """The public advices of the commission are for the school's staff (bijlage B lid 15);
+    not for those who only set the school up. DEFAULT: the seed says "openbaar" without
+    naming a readership; there is no portal for pupils and parents yet."""
+    if _klacht_medewerker(user) is None:
+        return False
+    return bool(rollen_van(user, school) - KLACHT_GEEN_INHOUD)
+
+
+def openbare_adviezen(user, zaken: QuerySet, school) -> QuerySet:
+    """The commission's advices of `school` that staff of the school may read: those the
+    commission did not keep closed on a party's objection (bijlage B lid 15), never of a
+    confidential complaint. The page shows them without names."""
+    if not mag_adviezen_zien(user, school):
+        return zaken.none()
+    return zaken.filter(commissie__school=school, advies_openbaar=True,
+                        advies_op__isnull=False, klacht__route="algemeen",
+                        klacht__seksuele_intimidatie=False)
+
+
 def beroepen_voor(user, beroepen: QuerySet, *, op: date | None = None) -> QuerySet:
     """Beroep and bezwaar rows `user` has business with: the directie of the school, the
     mentor and teamleider in their relation to the pupil, whoever filed it, and the author of

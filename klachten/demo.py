@@ -176,6 +176,18 @@ def demo_laden() -> None:
             door = _user("mentor-noordgouw")  # art. 19.2: the mentor mediates
             _afronden(door, klacht, date(2026, 11, 13), "Bemiddeld; geen verbetering.")
             _door(door, klacht, "reactie-conrector", date(2026, 11, 13))
+        # Art. 19.2: "de mentor of de afdelingsleider" mediates; here the afdelingsleider did.
+        leerlingen = _leerlingen(noordgouw, "1A")
+        klacht = _klacht(noordgouw, "Toetsstof niet behandeld",
+                         door=_user("mentor-noordgouw"), leerling=leerlingen[-1],
+                         klager_soort="leerling", onderwerp_soort="medewerker",
+                         beklaagde=Medewerker.objects.get(user__username="docent-noordgouw"),
+                         omschrijving="De toets ging over hoofdstukken die niet behandeld zijn.",
+                         op=date(2026, 11, 16), eerste_fase_gehad="Met de docent besproken.")
+        if klacht is not None:
+            _afronden(_user("teamleider-noordgouw"), klacht, date(2026, 11, 18),
+                      "De afdelingsleider sprak met docent en leerling; de toets wordt "
+                      "opnieuw afgenomen.", reactie="De leerling is tevreden.")
 
 
 def klacht_regel(school, code):

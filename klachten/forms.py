@@ -7,7 +7,14 @@ from django.utils.translation import gettext_lazy
 
 from dossiers.models import Leerling, Medewerker, Ouder
 
-from .models import Adviesuitkomst, Beroepsuitkomst, Klachtonderwerp, Klagersoort, Verschoning
+from .models import (
+    Adviesuitkomst,
+    Benoemdoor,
+    Beroepsuitkomst,
+    Klachtonderwerp,
+    Klagersoort,
+    Verschoning,
+)
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -129,7 +136,10 @@ class AdviesForm(forms.Form):
     advies = forms.ChoiceField(label=gettext_lazy("Advies"), choices=Adviesuitkomst.choices,
                                widget=forms.RadioSelect, error_messages={
                                    "required": gettext_lazy("Kies het advies.")})
-    aanbevelingen = _tekstveld(gettext_lazy("Aanbevelingen"), 3, required=False)
+    aanbevelingen = _tekstveld(
+        gettext_lazy("Aanbevelingen"), 3, required=False,
+        help_text=gettext_lazy("Een openbaar advies staat met de aanbevelingen op de lijst van "
+                               "adviezen voor het personeel: noem geen namen."))
     niet_openbaar = forms.BooleanField(
         label=gettext_lazy("Advies niet openbaar (de commissie honoreert een bezwaar van een "
                            "partij)"), required=False)
@@ -145,6 +155,13 @@ class UitspraakForm(forms.Form):
 
 class DelenForm(forms.Form):
     met = forms.IntegerField(widget=forms.Select)
+
+
+class DelenIntrekkenForm(forms.Form):
+    met = forms.IntegerField(widget=forms.HiddenInput)
+    reden = forms.CharField(label=gettext_lazy("Waarom trekt u het delen in?"), max_length=500,
+                            error_messages={"required": gettext_lazy(
+                                "Noteer waarom u het delen intrekt.")})
 
 
 class BeroepForm(NietInToekomst, forms.Form):
@@ -179,3 +196,47 @@ class BeslissenForm(forms.Form):
         "Motiveer de beslissing."))
     gewijzigde_maatregel = forms.CharField(label=gettext_lazy("Gewijzigde maatregel"),
                                            max_length=500, required=False)
+
+
+class CommissieForm(forms.Form):
+    """Five seats, each a member and a deputy and who appointed them; the chair (a seat) and
+    the secretary. Every field optional here: the service names what is missing."""
+
+    def __init__(self, *args, zetels, medewerkers, secretarissen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.zetels = []
+        for sleutel, naam, geleding in zetels:
+            velden = {
+                "naam": forms.CharField(label=gettext_lazy("Lid"), max_length=200,
+                                        required=False),
+                "plv": forms.CharField(label=gettext_lazy("Plaatsvervanger"), max_length=200,
+                                       required=False),
+                "benoemd": forms.ChoiceField(label=gettext_lazy("Benoemd door"),
+                                             choices=Benoemdoor.choices, error_messages={
+                                                 "required": gettext_lazy(
+                                                     "Kies wie het lid benoemde."),
+                                                 "invalid_choice": gettext_lazy(
+                                                     "Kies wie het lid benoemde: de eigen "
+                                                     "geleding of de medezeggenschapsraad.")}),
+            }
+            if geleding == "docent":
+                velden["medewerker"] = forms.ModelChoiceField(
+                    label=gettext_lazy("Personeelslid"), queryset=medewerkers, required=False,
+                    error_messages={"invalid_choice": gettext_lazy(
+                        "Kies een personeelslid van deze school.")})
+            for veld, definitie in velden.items():
+                self.fields[f"{sleutel}-{veld}"] = definitie
+            self.zetels.append({"sleutel": sleutel, "naam": naam,
+                                "velden": [self[f"{sleutel}-{v}"] for v in velden]})
+        self.fields["voorzitter"] = forms.ChoiceField(
+            label=gettext_lazy("Voorzitter (uit de leden)"), required=False,
+            choices=[("", "---------")] + [(s, n) for s, n, _g in zetels],
+            error_messages={"invalid_choice": gettext_lazy(
+                "De voorzitter is geen lid van de commissie: kies de voorzitter uit de leden "
+                "(bijlage B lid 8).")})
+        self.fields["secretaris"] = forms.ModelChoiceField(
+            label=gettext_lazy("Ambtelijk secretaris (uit de schoolleiding)"),
+            queryset=secretarissen, required=False, error_messages={
+                "invalid_choice": gettext_lazy(
+                    "De ambtelijk secretaris komt van de schoolleiding (bijlage B lid 8): kies "
+                    "iemand van de directie.")})

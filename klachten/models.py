@@ -162,6 +162,35 @@ class Klachtstap(models.Model):
         return f"{self.klacht} {self.fase}"
 
 
+class Deling(models.Model):
+    """The vertrouwenspersoon shared a confidential complaint with a colleague, and perhaps
+    withdrew it later: who, when and why. `Klacht.gedeeld_met` holds the shares in force
+    (access asks only that); these rows are the record."""
+
+    klacht = models.ForeignKey(Klacht, on_delete=models.CASCADE, related_name="delingen")
+    met = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                            related_name="+", verbose_name=_("gedeeld met"))
+    # Empty only for shares made before this record existed (migration 0002).
+    gedeeld_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                     null=True, blank=True, related_name="+")
+    gedeeld_op = models.DateTimeField(_("gedeeld op"), null=True, blank=True)
+    ingetrokken_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                         null=True, blank=True, related_name="+")
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    reden_intrekking = models.TextField(_("reden van intrekken"), blank=True)
+
+    class Meta:
+        verbose_name = _("deling van een vertrouwelijke melding")
+        verbose_name_plural = _("delingen van vertrouwelijke meldingen")
+        ordering = ["klacht", "gedeeld_op", "pk"]
+        constraints = [models.UniqueConstraint(
+            fields=["klacht", "met"], condition=Q(ingetrokken_op__isnull=True),
+            name="een_lopende_deling_per_collega")]
+
+    def __str__(self) -> str:
+        return f"{self.klacht} gedeeld met {self.met}"
+
+
 class Verweer(models.Model):
     """The response of the person complained about (bijlage B lid 11)."""
 

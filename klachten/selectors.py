@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from dossiers import toegang
 from dossiers.models import Groepsplaatsing, Leerling, Roltoewijzing
@@ -34,11 +35,11 @@ def fasen(statuut: Statuut, route: str) -> list[Klachtfase]:
 
 
 def is_commissiefase(fase: Klachtfase) -> bool:
-    return fase.behandelaar == Orgaan.GESCHILLENCOMMISSIE
+    return Orgaan.GESCHILLENCOMMISSIE in fase.behandelaars
 
 
 def is_klachtencommissie(fase: Klachtfase) -> bool:
-    return fase.behandelaar == Orgaan.KLACHTENCOMMISSIE
+    return Orgaan.KLACHTENCOMMISSIE in fase.behandelaars
 
 
 def fase_na(fase: Klachtfase) -> Klachtfase | None:
@@ -60,7 +61,8 @@ def is_uitspraakfase(fase: Klachtfase) -> bool:
 
 
 def klachtencommissiefase(statuut: Statuut) -> Klachtfase | None:
-    return statuut.klachtfasen.filter(behandelaar=Orgaan.KLACHTENCOMMISSIE).first()
+    # In Python: a JSON list lookup is not portable to SQLite, and a statuut has few stages.
+    return next((f for f in statuut.klachtfasen.all() if is_klachtencommissie(f)), None)
 
 
 def volgende_fasen(klacht: Klacht) -> list[Klachtfase]:
@@ -94,6 +96,12 @@ def commissie_van(school, op: date) -> Geschillencommissie | None:
             .select_related("secretaris__user", "schooljaar", "voorzitter").first())
 
 
+def commissie_in(school, schooljaar: str) -> Geschillencommissie | None:
+    """The commission of a school year by its name ('2026-2027')."""
+    return (Geschillencommissie.objects.filter(school=school, schooljaar__naam=schooljaar)
+            .select_related("secretaris__user", "schooljaar", "voorzitter").first())
+
+
 def behandelaar_user(*, behandelaar: str, school, leerling: Leerling, beklaagde=None,
                      op: date, secretaris=None):
     """The person who answers for a stage or a beroep, when the data names one: the pupil's
@@ -119,13 +127,15 @@ def behandelaar_user(*, behandelaar: str, school, leerling: Leerling, beklaagde=
 
 
 def mag_fase_behandelen(user, klacht: Klacht, fase: Klachtfase, op: date | None = None) -> bool:
-    """May `user` act for this stage of this complaint (its behandelaar, in relation to the
-    pupil; the commission through this case's secretary)?"""
+    """May `user` act for this stage of this complaint: as one of its behandelaars, in
+    relation to the pupil (Noordgouw art. 19.2: the pupil's mentor or the afdelingsleider of
+    the pupil's afdeling); the commission through this case's secretary?"""
     zaak = Commissiezaak.objects.filter(klacht=klacht).select_related("commissie").first()
-    return toegang.mag_behandelen(
-        user, behandelaar=fase.behandelaar, school=klacht.school, leerling=klacht.leerling,
+    return any(toegang.mag_behandelen(
+        user, behandelaar=behandelaar, school=klacht.school, leerling=klacht.leerling,
         beklaagde_id=klacht.beklaagde_id,
         secretaris_id=zaak.commissie.secretaris_id if zaak else None, op=op)
+        for behandelaar in fase.behandelaars)
 
 
 def termijnrol(behandelaar: str) -> str:
@@ -137,6 +147,11 @@ def behandelaar_naam(behandelaar: str) -> str:
     if behandelaar in Rol.values:
         return str(Rol(behandelaar).label)
     return str(Orgaan(behandelaar).label)
+
+
+def behandelaars_naam(fase: Klachtfase) -> str:
+    """'Mentor of Teamleider / afdelingsleider' for a stage with more than one handler."""
+    return _(" of ").join(behandelaar_naam(b) for b in fase.behandelaars)
 
 
 # --- pages ---------------------------------------------------------------------------------
@@ -207,3 +222,18 @@ def maatregelen_van(user, leerling: Leerling) -> list[tuple[int, str]]:
                .filter(sectie=Dossiersectie.GEDRAG, verwijderd_op__isnull=True,
                        addenda__isnull=True).order_by("-datum", "-pk"))
     return [(s.pk, f"{s.datum:%d-%m-%Y} {s.titel}") for s in stukken]
+
+
+def openbare_adviezen(user, *, school, schooljaar: Schooljaar) -> list[Commissiezaak]:
+    """The year's public advices of the school's commission, newest first (bijlage B lid
+    15); what the page shows of them carries no names."""
+    zaken = Commissiezaak.objects.filter(commissie__schooljaar=schooljaar)
+    return list(toegang.openbare_adviezen(user, zaken, school)
+                .select_related("klacht", "commissie__schooljaar")
+                .order_by("-advies_op", "-pk"))
+
+
+def delingen(klacht: Klacht) -> list:
+    """Who the vertrouwenspersoon shared the report with, and the withdrawn shares."""
+    return list(klacht.delingen.select_related(
+        "met__medewerker", "gedeeld_door__medewerker", "ingetrokken_door__medewerker"))

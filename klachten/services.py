@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dossiers import dossier, toegang
@@ -31,6 +32,7 @@ from .models import (
     Beroepsuitkomst,
     Commissielid,
     Commissiezaak,
+    Deling,
     Geleding,
     Geschillencommissie,
     Klacht,
@@ -100,10 +102,12 @@ def _fase_starten(door, klacht: Klacht, fase: Klachtfase, op: date) -> Klachtsta
     commissie = None
     if selectors.is_commissiefase(fase):
         commissie = _commissie_voor_zaak(klacht, op)
-    handler = selectors.behandelaar_user(
-        behandelaar=fase.behandelaar, school=klacht.school, leerling=klacht.leerling,
-        beklaagde=klacht.beklaagde, op=op,
-        secretaris=commissie.secretaris if commissie else None)
+    # The first of the stage's behandelaars the data names a person for answers for it.
+    handler = next((user for behandelaar in fase.behandelaars if (
+        user := selectors.behandelaar_user(
+            behandelaar=behandelaar, school=klacht.school, leerling=klacht.leerling,
+            beklaagde=klacht.beklaagde, op=op,
+            secretaris=commissie.secretaris if commissie else None)) is not None), None)
     termijn = None
     if fase.termijn_aantal:
         omschrijving = (_("Vertrouwelijke melding %(k)s") % {"k": klacht.kenmerk}
@@ -247,7 +251,7 @@ def fase_afronden(*, door, klacht: Klacht, wat_gebeurde: str, reactie_klager: st
                            "advies."))
     if not _mag_fase_behandelen(door, klacht, klacht.fase, op):
         raise InvoerFout(_("Deze fase wordt behandeld door %(b)s (%(a)s), niet door u.")
-                         % {"b": selectors.behandelaar_naam(klacht.fase.behandelaar),
+                         % {"b": selectors.behandelaars_naam(klacht.fase),
                             "a": _art(klacht.fase)})
     wat_gebeurde = _tekst(wat_gebeurde, _("Beschrijf wat er in deze fase is gebeurd."))
     reactie_klager = _tekst(reactie_klager, _("Noteer wat de klager van de uitkomst vindt."))
@@ -370,8 +374,37 @@ def klacht_delen(*, door, klacht: Klacht, met) -> Klacht:
         raise InvoerFout(_("Alleen de vertrouwenspersoon deelt een vertrouwelijke melding."))
     if not Roltoewijzing.objects.filter(medewerker__user=met, school=klacht.school).exists():
         raise InvoerFout(_("Deel alleen met een collega van deze school."))
+    if klacht.gedeeld_met.filter(pk=met.pk).exists():
+        raise InvoerFout(_("De melding is al gedeeld met %(n)s.") % {"n": _naam(met)})
     klacht.gedeeld_met.add(met)
+    Deling.objects.create(klacht=klacht, met=met, gedeeld_door=door, gedeeld_op=timezone.now())
     return klacht
+
+
+def _naam(user) -> str:
+    medewerker = getattr(user, "medewerker", None)
+    return medewerker.naam if medewerker else user.get_username()
+
+
+@transaction.atomic
+def delen_intrekken(*, door, klacht: Klacht, met, reden: str) -> Deling:
+    """The vertrouwenspersoon withdraws a share: the colleague no longer sees the report;
+    who withdrew it, when and why stays on record."""
+    klacht = _slot(klacht)
+    if klacht.route != VERTROUWELIJK or not toegang.mag_behandelen(
+            door, behandelaar=Rol.VERTROUWENSPERSOON, school=klacht.school):
+        raise InvoerFout(_("Alleen de vertrouwenspersoon trekt het delen van een vertrouwelijke "
+                           "melding in."))
+    deling = (Deling.objects.select_for_update()
+              .filter(klacht=klacht, met=met, ingetrokken_op__isnull=True).first())
+    if deling is None:
+        raise InvoerFout(_("De melding is niet gedeeld met %(n)s: er is niets in te trekken.")
+                         % {"n": _naam(met)})
+    deling.reden_intrekking = _tekst(reden, _("Noteer waarom u het delen intrekt."))
+    deling.ingetrokken_door, deling.ingetrokken_op = door, timezone.now()
+    deling.save()
+    klacht.gedeeld_met.remove(met)
+    return deling
 
 
 # --- the geschillencommissie ---------------------------------------------------------------
@@ -564,7 +597,7 @@ def uitspraak_doen(*, door, klacht: Klacht, uitspraak: str, wettelijke_toets: st
         raise InvoerFout(_("Op dit advies is al uitspraak gedaan."))
     if not _mag_fase_behandelen(door, klacht, klacht.fase, op):
         raise InvoerFout(_("De uitspraak doet %(b)s.")
-                         % {"b": selectors.behandelaar_naam(klacht.fase.behandelaar)})
+                         % {"b": selectors.behandelaars_naam(klacht.fase)})
     uitspraak = _tekst(uitspraak, _("Schrijf de uitspraak."))
     toets = _tekst(wettelijke_toets, _("Leg vast dat de uitspraak niet in strijd is met "
                                        "wettelijke bepalingen en bevoegdheden (bijlage B lid "

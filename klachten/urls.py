@@ -20,8 +20,12 @@ urlpatterns = [
     path("<int:pk>/advies/", views.advies, name="advies"),
     path("<int:pk>/uitspraak/", views.uitspraak, name="uitspraak"),
     path("<int:pk>/delen/", views.delen, name="delen"),
+    path("<int:pk>/delen/intrekken/", views.delen_intrekken, name="delen_intrekken"),
     path("beroep/nieuw/", views.beroep_instellen, name="beroep_instellen"),
     path("beroep/<int:pk>/", views.beroep_pagina, name="beroep"),
     path("commissie/<int:school_pk>/", views.commissie, name="commissie"),
+    path("commissie/<int:school_pk>/samenstellen/", views.commissie_samenstellen,
+         name="commissie_samenstellen"),
     path("verslag/<int:school_pk>/", views.verslag, name="verslag"),
+    path("adviezen/<int:school_pk>/", views.adviezen, name="adviezen"),
 ]

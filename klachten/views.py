@@ -22,7 +22,7 @@ from statuut.models import Beroepsregel, Klachtfase, Rol, School, Schooljaar
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout
 
-from . import forms, jaarverslag, selectors, services
+from . import forms, jaarverslag, samenstelling, selectors, services
 from .models import Commissielid, Klachtstatus
 
 
@@ -59,6 +59,9 @@ def overzicht(request):
         "mijn": list(mijn[:50]),
         "beroepen": list(selectors.zichtbare_beroepen(user, op=op)[:50]),
         "mag_indienen": toegang.klacht_indienscholen(user).exists(),
+        # Every staff member finds the commission and its public advices (bijlage B 6, 15).
+        "commissiescholen": [s for s in toegang.scholen_van(user)
+                             if toegang.mag_adviezen_zien(user, s)],
     }
     if not toegang.heeft_klachtenmenu(user):
         raise Http404
@@ -160,6 +163,7 @@ def klacht_pagina(request, pk):
             user, behandelaar=Rol.VERTROUWENSPERSOON, school=klacht.school):
         context["collega_s"] = get_user_model().objects.filter(
             medewerker__rollen__school=klacht.school).exclude(pk=user.pk).distinct()
+        context["delingen"] = selectors.delingen(klacht)
     return render(request, "klachten/klacht.html", context)
 
 
@@ -277,6 +281,18 @@ def delen(request, pk):
         _("De melding is gedeeld."))
 
 
+@login_required
+@require_POST
+def delen_intrekken(request, pk):
+    def uitvoeren(klacht, d):
+        met = get_user_model().objects.filter(pk=d["met"]).first()
+        if met is None:
+            raise InvoerFout(_("Deze collega bestaat niet."))
+        services.delen_intrekken(door=request.user, klacht=klacht, met=met, reden=d["reden"])
+    return _actie(request, pk, forms.DelenIntrekkenForm, uitvoeren,
+                  _("Het delen is ingetrokken; de collega ziet de melding niet meer."))
+
+
 # --- beroep and bezwaar --------------------------------------------------------------------
 
 
@@ -381,16 +397,95 @@ def commissie(request, school_pk):
     school = get_object_or_404(School, pk=school_pk)
     if not toegang.rollen_van(request.user, school):
         raise Http404
-    op = timezone.localdate()
-    comm = selectors.commissie_van(school, op)
+    jaar = request.GET.get("jaar") or Schooljaar.naam_voor(timezone.localdate())
+    comm = selectors.commissie_in(school, jaar)
     leden = (list(comm.leden.filter(plaatsvervanger_van__isnull=True)
                   .select_related("plaatsvervanger")) if comm else [])
-    context = {"school": school, "commissie": comm, "leden": leden,
-               "fouten": services.samenstelling_fouten(comm)}
+    context = {"school": school, "commissie": comm, "leden": leden, "jaar": jaar,
+               "fouten": services.samenstelling_fouten(comm),
+               "mag_samenstellen": toegang.mag_commissie_samenstellen(request.user, school)
+               and samenstelling.kent_geschillencommissie(school, timezone.localdate())}
     if request.GET.get("afdrukken") == "1" and comm is not None:
         # A bare page for printing or the first newsletter of the year (bijlage B lid 6).
         return render(request, "klachten/commissie_afdruk.html", context)
     return render(request, "klachten/commissie.html", context)
+
+
+@login_required
+def commissie_samenstellen(request, school_pk):
+    """The schoolleiding records or corrects this school year's commission (bijlage B leden
+    5-8); nothing is saved while the composition is incomplete or wrong."""
+    school = get_object_or_404(School, pk=school_pk)
+    if not toegang.mag_commissie_samenstellen(request.user, school):
+        raise Http404
+    if not samenstelling.kent_geschillencommissie(school, timezone.localdate()):
+        messages.error(request, samenstelling.geen_commissie_melding(school))
+        return redirect("klachten:commissie", school_pk=school.pk)
+    # This school year's commission, or the next one's prepared before the year starts.
+    jaren = samenstelling.samenstelbare_jaren(timezone.localdate())
+    naam = request.GET.get("jaar") or jaren[0]
+    if naam not in jaren:
+        messages.error(request, _("De geschillencommissie wordt vastgelegd voor dit schooljaar "
+                                  "(%(h)s) of het volgende (%(v)s), niet voor '%(j)s'.")
+                       % {"h": jaren[0], "v": jaren[1], "j": naam})
+        return redirect("klachten:commissie_samenstellen", school_pk=school.pk)
+    comm = selectors.commissie_in(school, naam)
+    zetels = [(s, samenstelling.zetel_naam(s), g) for s, g in samenstelling.ZETELS]
+    keuzes = {"zetels": zetels,
+              "medewerkers": Medewerker.objects.filter(rollen__school=school).distinct(),
+              "secretarissen": Medewerker.objects.filter(
+                  rollen__school=school, rollen__rol=Rol.DIRECTIE).distinct()}
+    if request.method == "POST":
+        form = forms.CommissieForm(request.POST, **keuzes)
+        if form.is_valid():
+            d = form.cleaned_data
+            invoer = [samenstelling.Zetelinvoer(
+                s, d[f"{s}-naam"], d[f"{s}-plv"], d[f"{s}-benoemd"], d.get(f"{s}-medewerker"))
+                for s, _naam, _g in zetels]
+            try:
+                comm = samenstelling.commissie_samenstellen(
+                    door=request.user, school=school, schooljaar=naam, zetels=invoer,
+                    voorzitter=d["voorzitter"], secretaris=d["secretaris"])
+            except samenstelling.SamenstellingFout as fout:
+                for melding in fout.fouten:
+                    form.add_error(None, melding)
+            except InvoerFout as fout:
+                form.add_error(None, str(fout))
+            else:
+                messages.success(request, _("De geschillencommissie %(j)s is vastgelegd.")
+                                 % {"j": naam})
+                return redirect(reverse("klachten:commissie", args=[school.pk])
+                                + f"?jaar={naam}")
+    else:
+        huidig, voorzitter = samenstelling.huidige_invoer(comm)
+        initial = {"voorzitter": voorzitter,
+                   "secretaris": comm.secretaris_id if comm else None}
+        for s, z in huidig.items():
+            initial.update({f"{s}-naam": z.naam, f"{s}-plv": z.plaatsvervanger,
+                            f"{s}-benoemd": z.benoemd_door,
+                            f"{s}-medewerker": z.medewerker.pk if z.medewerker else None})
+        form = forms.CommissieForm(initial=initial, **keuzes)
+    return render(request, "klachten/commissie_samenstellen.html",
+                  {"form": form, "school": school, "schooljaar": naam,
+                   "andere_jaren": [j for j in jaren if j != naam]},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+def adviezen(request, school_pk):
+    """The commission's public advices of a school year, for the school's staff, without
+    names (bijlage B lid 15)."""
+    school = get_object_or_404(School, pk=school_pk)
+    if not toegang.mag_adviezen_zien(request.user, school):
+        raise Http404
+    naam = request.GET.get("jaar") or Schooljaar.naam_voor(timezone.localdate())
+    schooljaar = Schooljaar.objects.filter(naam=naam).first()
+    if schooljaar is None:
+        raise Http404
+    return render(request, "klachten/adviezen.html", {
+        "school": school, "schooljaar": schooljaar,
+        "adviezen": selectors.openbare_adviezen(request.user, school=school,
+                                                schooljaar=schooljaar)})
 
 
 # --- yearly report -------------------------------------------------------------------------

@@ -561,8 +561,11 @@ class Klachtfase(models.Model):
     volgorde = models.PositiveSmallIntegerField(_("volgorde"))
     code = models.SlugField(_("code"), max_length=40)
     naam = models.CharField(_("naam"), max_length=200)
-    behandelaar = models.CharField(_("behandelaar (rol of orgaan)"), max_length=40,
-                                   validators=[instantie_validator])
+    # Who may handle the stage: one or more roles or a body. Noordgouw art. 19.2 lets "de
+    # mentor of de afdelingsleider" mediate; the first one answers for the stage's term.
+    behandelaars = models.JSONField(_("behandelaars (rollen of organen)"),
+                                    validators=[instanties_validator],
+                                    help_text=_("De eerste staat voor de termijn in."))
     termijn_aantal = models.PositiveSmallIntegerField(null=True, blank=True)
     termijn_eenheid = models.CharField(max_length=15, choices=Eenheid.choices, blank=True)
     schriftelijk = models.BooleanField(_("schriftelijk"), default=False)
@@ -578,6 +581,12 @@ class Klachtfase(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    @property
+    def behandelaar(self) -> str:
+        """The first handler: the one who answers for the stage's term (and the name of the
+        stage's handler where one is needed)."""
+        return self.behandelaars[0] if self.behandelaars else ""
 
     def clean(self):
         if fouten := _termijn_paar(self, "termijn"):

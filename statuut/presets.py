@@ -43,6 +43,11 @@ SECTIES: dict[str, tuple[type[models.Model], str]] = {
 }
 # Set by the loader, never by the file.
 NIET_IN_BESTAND = {"id", "statuut", "school", "preset", "volgorde"}
+#: Older spellings a file may still use: (model, key) -> the list field it fills with one
+#: value. A complaint stage named one `behandelaar` before it could name several.
+ENKELVOUD: dict[tuple[type[models.Model], str], str] = {
+    (Klachtfase, "behandelaar"): "behandelaars",
+}
 
 
 class PresetFout(ValueError):
@@ -148,6 +153,11 @@ def _object(model, rij, waar: str, fouten: list[str], **vast):
     velden = _velden(model)
     waarden: dict = {}
     for sleutel, waarde in rij.items():
+        if (meervoud := ENKELVOUD.get((model, sleutel))) is not None:
+            if meervoud in rij:
+                fouten.append(_("%(waar)s: gebruik '%(m)s' of '%(e)s', niet allebei.")
+                              % {"waar": waar, "m": meervoud, "e": sleutel})
+            sleutel, waarde = meervoud, [waarde]
         if sleutel in velden:
             waarden[sleutel] = waarde
         elif f"{sleutel}_aantal" in velden and f"{sleutel}_eenheid" in velden:

@@ -21,7 +21,7 @@ def test_de_demo_laadt_twee_keer_zonder_dubbelen_en_toont_elke_zaak_aan_de_juist
 
     demo.demo_laden()
     assert (Klacht.objects.count(), Beroep.objects.count(),
-            Commissielid.objects.count()) == aantallen == (5, 1, 10)
+            Commissielid.objects.count()) == aantallen == (6, 1, 10)
     fasen = dict(Klacht.objects.values_list("onderwerp", "fase__code"))
     assert fasen == {
         "Cijfer werkstuk geschiedenis niet uitgelegd": "bemiddeling-mentor",
@@ -29,7 +29,12 @@ def test_de_demo_laadt_twee_keer_zonder_dubbelen_en_toont_elke_zaak_aan_de_juist
         "Huiswerkbelasting in week 41": "klacht-schoolleiding",
         "Uitsluiting van de excursie": "geschillencommissie",
         "Lessen vallen vaak uit": "reactie-conrector",
+        "Toetsstof niet behandeld": "bemiddeling",
     }
+    # Noordgouw art. 19.2: the afdelingsleider recorded the mediation.
+    stap = Klacht.objects.get(onderwerp="Toetsstof niet behandeld").stappen.get(
+        fase__code="bemiddeling")
+    assert stap.afgerond_door == _u("teamleider-noordgouw")
     dag = date(2026, 11, 23)
     overzicht = get(client, _u("directeur-echnaton"), dag, reverse("klachten:overzicht"))
     tekst = overzicht.content.decode()

@@ -200,3 +200,89 @@ def test_het_startpaneel_van_de_directie_telt_open_en_te_late_klachten(client, k
     assert "Klachten (2, 1 over de termijn)" in " ".join(pagina.split())
     vp = get(client, kw.vertrouwenspersoon, DAG, reverse("start")).content.decode()
     assert melding.kenmerk in vp
+
+
+# --- withdrawing a share -------------------------------------------------------------------
+
+LATER = date(2026, 11, 30)
+
+
+def _delen(client, kw, melding, met):
+    antwoord = post(client, kw.vertrouwenspersoon, DAG,
+                    reverse("klachten:delen", args=[melding.pk]), {"met": met.pk})
+    assert berichten(antwoord) == ["De melding is gedeeld."]
+
+
+def _intrekken(client, user, melding, met, reden="De directie hoeft niet langer mee te "
+                                                 "kijken; Anna wil dat niet."):
+    return post(client, user, LATER, reverse("klachten:delen_intrekken", args=[melding.pk]),
+                {"met": met.pk, "reden": reden})
+
+
+def test_de_vertrouwenspersoon_trekt_het_delen_in_en_de_collega_ziet_de_melding_niet_meer(
+        client, kw, melding):
+    _delen(client, kw, melding, kw.directie)
+    assert GEHEIM in get(client, kw.directie, DAG, reverse("klachten:overzicht")).content.decode()
+    antwoord = _intrekken(client, kw.vertrouwenspersoon, melding, kw.directie)
+    assert berichten(antwoord) == [
+        "Het delen is ingetrokken; de collega ziet de melding niet meer."]
+    # The colleague: no page, no line in the overview or the search, no count.
+    assert get(client, kw.directie, LATER,
+               reverse("klachten:klacht", args=[melding.pk])).status_code == 404
+    for url in (reverse("klachten:overzicht"), reverse("klachten:overzicht") + "?q=gymles",
+                reverse("start")):
+        tekst = get(client, kw.directie, LATER, url).content.decode()
+        assert GEHEIM not in tekst and melding.kenmerk not in tekst
+    verslag = get(client, kw.directie, LATER, reverse("klachten:verslag", args=[kw.school.pk])
+                  + "?jaar=2026-2027")
+    assert verslag.context["cijfers"].totaal == 0
+    # Who withdrew it, when and why stays on record, on the vertrouwenspersoon's page.
+    deling = melding.delingen.get()
+    assert (deling.met, deling.gedeeld_door, deling.ingetrokken_door) == (
+        kw.directie, kw.vertrouwenspersoon, kw.vertrouwenspersoon)
+    assert (deling.gedeeld_op.date(), deling.ingetrokken_op.date()) == (DAG, LATER)
+    assert deling.reden_intrekking == "De directie hoeft niet langer mee te kijken; Anna wil " \
+                                      "dat niet."
+    pagina = get(client, kw.vertrouwenspersoon, LATER,
+                 reverse("klachten:klacht", args=[melding.pk])).content.decode()
+    assert ("R. Rector, gedeeld op 23 november 2026 – ingetrokken door V. Vertrouwen op "
+            "30 november 2026: De directie hoeft niet langer mee te kijken; Anna wil dat "
+            "niet.") in " ".join(pagina.split())
+    assert list(Klacht.objects.get().gedeeld_met.all()) == []
+
+
+def test_opnieuw_delen_na_intrekken_is_een_nieuwe_deling(client, kw, melding):
+    _delen(client, kw, melding, kw.directie)
+    _intrekken(client, kw.vertrouwenspersoon, melding, kw.directie)
+    _delen(client, kw, melding, kw.directie)
+    assert get(client, kw.directie, LATER,
+               reverse("klachten:klacht", args=[melding.pk])).status_code == 200
+    assert [d.ingetrokken_op is None for d in melding.delingen.all()] == [False, True]
+
+
+def test_intrekken_zonder_reden_of_zonder_deling_wordt_geweigerd(client, kw, melding):
+    _delen(client, kw, melding, kw.directie)
+    leeg = _intrekken(client, kw.vertrouwenspersoon, melding, kw.directie, reden="")
+    assert berichten(leeg) == ["Noteer waarom u het delen intrekt."]
+    niet_gedeeld = _intrekken(client, kw.vertrouwenspersoon, melding, kw.mentor)
+    assert berichten(niet_gedeeld) == [
+        "De melding is niet gedeeld met M. Mentor: er is niets in te trekken."]
+    dubbel = post(client, kw.vertrouwenspersoon, DAG, reverse("klachten:delen",
+                                                              args=[melding.pk]),
+                  {"met": kw.directie.pk})
+    assert berichten(dubbel) == ["De melding is al gedeeld met R. Rector."]
+    assert melding.delingen.get().ingetrokken_op is None
+    assert list(Klacht.objects.get().gedeeld_met.all()) == [kw.directie]
+
+
+def test_alleen_de_vertrouwenspersoon_trekt_het_delen_in(client, kw, melding):
+    _delen(client, kw, melding, kw.directie)
+    _delen(client, kw, melding, kw.mentor)
+    # A colleague it was shared with sees it, but cannot withdraw another's share.
+    antwoord = _intrekken(client, kw.mentor, melding, kw.directie)
+    assert berichten(antwoord) == [
+        "Alleen de vertrouwenspersoon trekt het delen van een vertrouwelijke melding in."]
+    # Who does not see the report gets 404.
+    assert _intrekken(client, kw.teamleider, melding, kw.directie).status_code == 404
+    assert set(Klacht.objects.get().gedeeld_met.all()) == {kw.directie, kw.mentor}
+    assert not melding.delingen.filter(ingetrokken_op__isnull=False).exists()
