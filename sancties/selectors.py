@@ -193,7 +193,14 @@ def zichtbare_schorsing(user, pk: int) -> Schorsing | None:
                                           "termijn_inspectie", "termijn_bezwaar",
                                           "termijn_bezwaarbeslissing")
          .filter(pk=pk, leerling__in=toegang.leerlingen_voor(user)).first())
-    return s
+    return s if s is not None and sanctie_zichtbaar(user, s) else None
+
+
+def sanctie_zichtbaar(user, maatregel) -> bool:
+    """May `user` see this measure at all? Measures sit in the dossier's behaviour section:
+    whoever may see the pupil but not that section gets the same 404 as for a measure that
+    does not exist, so no answer tells him that one exists."""
+    return toegang.mag_sancties_zien(user, maatregel.leerling)
 
 
 VOLGENDE_STAP_VERWIJDERING = {
