@@ -119,6 +119,15 @@ class Schorsing(models.Model):
                                           blank=True)
     bezwaar_motivering = models.TextField(_("motivering van de beslissing op bezwaar"),
                                           blank=True)
+    # Seed 004: upheld, the schorsing's notes leave the dossier; its content goes with them.
+    inhoud_verwijderd_op = models.DateField(_("inhoud verwijderd na gegrond bezwaar op"),
+                                            null=True, blank=True)
+
+    #: The fields that hold what happened and why (free text and the grounds); an upheld
+    #: bezwaar wipes them. Dates, stand, who acted and the bezwaar's outcome stay.
+    INHOUDVELDEN = ("feiten", "hoorgesprek_plaats", "hoorverslag", "motivering", "opdrachten",
+                    "inspectie_kenmerk", "gesprek_ouders_verslag", "bezwaar_gronden",
+                    "bezwaar_hoorverslag", "bezwaar_motivering")
 
     class Meta:
         verbose_name = _("schorsing")
@@ -189,6 +198,13 @@ class Schorsing(models.Model):
                 target=Bezwaarstatus.ONGEGROND)
     def bezwaar_ongegrond(self, *, op, motivering: str) -> None:
         self.bezwaar_beslist_op, self.bezwaar_motivering = op, motivering
+
+    def inhoud_wissen(self, *, op) -> None:
+        """Not a transition: the stand stays what it was; only the content goes."""
+        for veld in self.INHOUDVELDEN:
+            setattr(self, veld, "")
+        self.gronden = []
+        self.inhoud_verwijderd_op = op
 
 
 class TimeOutstatus(models.TextChoices):

@@ -694,13 +694,17 @@ def bezwaar_beslissen(*, door, schorsing: Schorsing, gegrond: bool, motivering: 
                   "opgeschoond": opschonen},
         datum=op, bron=None if opschonen else schorsing, statuut=schorsing.statuut)
     if opschonen:
+        # The schorsing's own record says no more than its tombstones: facts, hearing,
+        # reasons and the bezwaar's texts go; dates, stand and who acted stay.
+        schorsing.inhoud_wissen(op=op)
+        schorsing.save()
         stukken = list(stukken_van_schorsing(schorsing))
         if stukken:
             dossier.stukken_verwijderen(
                 door=door, stukken=stukken, grond=Verwijdergrond.BEZWAAR_GEGROND,
                 toelichting=_("Bezwaar tegen de schorsing gegrond verklaard op %(d)s: alle aan "
-                              "de schorsing gerelateerde stukken zijn verwijderd. %(m)s")
-                % {"d": datum_kort(op), "m": motivering},
+                              "de schorsing gerelateerde stukken zijn verwijderd.")
+                % {"d": datum_kort(op)},
                 controleer=False)
     else:
         _stuk(door, schorsing, _("Beslissing op bezwaar tegen schorsing"), _(

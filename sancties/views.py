@@ -262,7 +262,9 @@ def _pagina(request, schorsing: Schorsing, *, fout_stap: str | None = None, fout
         form = fout_form if sleutel == fout_stap else _form(stap, schorsing)
         stappen.append({"stap": stap, "form": form,
                         "url": reverse("sancties:schorsing_stap", args=[schorsing.pk, sleutel])})
-    brief = services.besluitbrief(schorsing)
+    # After an upheld bezwaar the page shows that the content was removed, nothing of it.
+    verwijderd = schorsing.inhoud_verwijderd_op is not None
+    brief = None if verwijderd else services.besluitbrief(schorsing)
     audit.inzage_vastleggen(user=user, leerling=schorsing.leerling,
                             onderdeel="dossier: gedrag (schorsing)", object=schorsing)
     return render(request, "sancties/schorsing.html", {
@@ -270,8 +272,8 @@ def _pagina(request, schorsing: Schorsing, *, fout_stap: str | None = None, fout
         "ladder": [r for r in selectors.ladder(schorsing.leerling)
                    if r["object"] != schorsing],
         "brief": brief,
-        "inspectie": services.inspectiemelding(schorsing) if schorsing.inspectie_melden
-        else None,
+        "inspectie": services.inspectiemelding(schorsing)
+        if schorsing.inspectie_melden and not verwijderd else None,
         "hoorders": list(schorsing.gehoord_door.select_related("medewerker")),
         "verloop": selectors.verloop(schorsing.status, schorsing.eerste_dag,
                                      schorsing.laatste_dag, timezone.localdate()),
