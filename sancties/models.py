@@ -144,6 +144,12 @@ class Schorsing(models.Model):
         """"schorsing" or "ontzegging van de toegang", for titles and messages."""
         return str(_("ontzegging van de toegang") if self.ontzegging else _("schorsing"))
 
+    @property
+    def kenmerk(self) -> str:
+        """A reference without the pupil's name, for texts that leave the pupil's pages
+        (deadlines reach reminder e-mails, calendar feeds and the admin's list)."""
+        return f"S-{self.pk}"
+
     # --- transitions (no side effects; the services do the rest) ---------------------------
 
     @transition(field=status, source=[Schorsingstatus.CONCEPT, Schorsingstatus.HOORGESPREK_GEPLAND,
@@ -361,6 +367,11 @@ class Verwijdering(models.Model):
 
     def __str__(self) -> str:
         return f"Verwijdering {self.leerling} ({self.voorgesteld_op:%d-%m-%Y})"
+
+    @property
+    def kenmerk(self) -> str:
+        """A reference without the pupil's name (see `Schorsing.kenmerk`)."""
+        return f"V-{self.pk}"
 
     @transition(field=status, source=Verwijderingstatus.VOORGESTELD,
                 target=Verwijderingstatus.VOORNEMEN)
