@@ -119,6 +119,15 @@ class Schorsing(models.Model):
                                           blank=True)
     bezwaar_motivering = models.TextField(_("motivering van de beslissing op bezwaar"),
                                           blank=True)
+    # Seed 004: upheld, the schorsing's notes leave the dossier; its content goes with them.
+    inhoud_verwijderd_op = models.DateField(_("inhoud verwijderd na gegrond bezwaar op"),
+                                            null=True, blank=True)
+
+    #: The fields that hold what happened and why (free text and the grounds); an upheld
+    #: bezwaar wipes them. Dates, stand, who acted and the bezwaar's outcome stay.
+    INHOUDVELDEN = ("feiten", "hoorgesprek_plaats", "hoorverslag", "motivering", "opdrachten",
+                    "inspectie_kenmerk", "gesprek_ouders_verslag", "bezwaar_gronden",
+                    "bezwaar_hoorverslag", "bezwaar_motivering")
 
     class Meta:
         verbose_name = _("schorsing")
@@ -134,6 +143,12 @@ class Schorsing(models.Model):
     def naamwoord(self) -> str:
         """"schorsing" or "ontzegging van de toegang", for titles and messages."""
         return str(_("ontzegging van de toegang") if self.ontzegging else _("schorsing"))
+
+    @property
+    def kenmerk(self) -> str:
+        """A reference without the pupil's name, for texts that leave the pupil's pages
+        (deadlines reach reminder e-mails, calendar feeds and the admin's list)."""
+        return f"S-{self.pk}"
 
     # --- transitions (no side effects; the services do the rest) ---------------------------
 
@@ -189,6 +204,13 @@ class Schorsing(models.Model):
                 target=Bezwaarstatus.ONGEGROND)
     def bezwaar_ongegrond(self, *, op, motivering: str) -> None:
         self.bezwaar_beslist_op, self.bezwaar_motivering = op, motivering
+
+    def inhoud_wissen(self, *, op) -> None:
+        """Not a transition: the stand stays what it was; only the content goes."""
+        for veld in self.INHOUDVELDEN:
+            setattr(self, veld, "")
+        self.gronden = []
+        self.inhoud_verwijderd_op = op
 
 
 class TimeOutstatus(models.TextChoices):
@@ -345,6 +367,11 @@ class Verwijdering(models.Model):
 
     def __str__(self) -> str:
         return f"Verwijdering {self.leerling} ({self.voorgesteld_op:%d-%m-%Y})"
+
+    @property
+    def kenmerk(self) -> str:
+        """A reference without the pupil's name (see `Schorsing.kenmerk`)."""
+        return f"V-{self.pk}"
 
     @transition(field=status, source=Verwijderingstatus.VOORGESTELD,
                 target=Verwijderingstatus.VOORNEMEN)

@@ -170,9 +170,14 @@ def ladder(leerling: Leerling) -> list[dict]:
     for s in Schorsing.objects.filter(leerling=leerling).select_related("maatregel"):
         voorstel = (_("Ontzegging van de toegang (voorstel)") if s.ontzegging
                     else _("Schorsing (voorstel)"))
+        naam = s.maatregel.naam if s.maatregel else voorstel
+        trede = s.maatregel.trede if s.maatregel else None
+        if s.inhoud_verwijderd_op:  # an upheld bezwaar: no rung, no content, only the fact
+            naam = gettext("%(w)s verwijderd na gegrond bezwaar") % {
+                "w": s.naamwoord.capitalize()}
+            trede = None
         uit.append({"datum": s.besloten_op or s.voorgesteld_op, "soort": _("schorsing"),
-                    "naam": s.maatregel.naam if s.maatregel else voorstel,
-                    "trede": s.maatregel.trede if s.maatregel else None,
+                    "naam": naam, "trede": trede,
                     "status": s.get_status_display(), "bezwaar": s.bezwaarstatus,
                     "object": s, "url_naam": "sancties:schorsing"})
     for t in TimeOut.objects.filter(leerling=leerling).select_related("maatregel"):
@@ -193,7 +198,14 @@ def zichtbare_schorsing(user, pk: int) -> Schorsing | None:
                                           "termijn_inspectie", "termijn_bezwaar",
                                           "termijn_bezwaarbeslissing")
          .filter(pk=pk, leerling__in=toegang.leerlingen_voor(user)).first())
-    return s
+    return s if s is not None and sanctie_zichtbaar(user, s) else None
+
+
+def sanctie_zichtbaar(user, maatregel) -> bool:
+    """May `user` see this measure at all? Measures sit in the dossier's behaviour section:
+    whoever may see the pupil but not that section gets the same 404 as for a measure that
+    does not exist, so no answer tells him that one exists."""
+    return toegang.mag_sancties_zien(user, maatregel.leerling)
 
 
 VOLGENDE_STAP_VERWIJDERING = {

@@ -357,11 +357,10 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
                         motivering=motivering, opdrachten=(opdrachten or "").strip(),
                         inspectie_melden=inspectie,
                         bevoegd_gezag_geinformeerd_op=bevoegd_gezag_geinformeerd_op)
-    naam = leerling.volledige_naam
     if inspectie:
         schorsing.termijn_inspectie = termijn_openen(
-            school=schorsing.school, omschrijving=_("Schorsing van %(n)s melden aan de "
-                                                    "inspectie") % {"n": naam},
+            school=schorsing.school, omschrijving=_("%(w)s %(k)s melden aan de inspectie")
+            % {"w": schorsing.naamwoord.capitalize(), "k": schorsing.kenmerk},
             startdatum=op, aantal=statuut.schorsing_inspectie_termijn_aantal,
             eenheid=statuut.schorsing_inspectie_termijn_eenheid,
             regel=_("melding schorsing langer dan %(n)s")
@@ -371,7 +370,8 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
     if statuut.bezwaar_schorsing_mogelijk and statuut.bezwaar_termijn_aantal:
         schorsing.termijn_bezwaar = termijn_openen(
             school=schorsing.school,
-            omschrijving=_("Termijn voor bezwaar tegen de schorsing van %(n)s") % {"n": naam},
+            omschrijving=_("Termijn voor bezwaar tegen %(w)s %(k)s")
+            % {"w": schorsing.naamwoord, "k": schorsing.kenmerk},
             startdatum=op, aantal=statuut.bezwaar_termijn_aantal,
             eenheid=statuut.bezwaar_termijn_eenheid, regel=_("bezwaar tegen schorsing"),
             onderwerp=schorsing, verantwoordelijke_rol=Rol.DIRECTIE)
@@ -616,8 +616,8 @@ def bezwaar_indienen(*, door, schorsing: Schorsing, ingediend_op: date, gronden:
     if statuut.bezwaar_beslistermijn_aantal:
         schorsing.termijn_bezwaarbeslissing = termijn_openen(
             school=schorsing.school,
-            omschrijving=_("Beslissing op het bezwaar tegen de schorsing van %(n)s")
-            % {"n": schorsing.leerling.volledige_naam},
+            omschrijving=_("Beslissing op het bezwaar tegen %(w)s %(k)s")
+            % {"w": schorsing.naamwoord, "k": schorsing.kenmerk},
             startdatum=start, aantal=statuut.bezwaar_beslistermijn_aantal,
             eenheid=statuut.bezwaar_beslistermijn_eenheid,
             regel=_("beslistermijn bezwaar schorsing"), onderwerp=schorsing,
@@ -694,13 +694,17 @@ def bezwaar_beslissen(*, door, schorsing: Schorsing, gegrond: bool, motivering: 
                   "opgeschoond": opschonen},
         datum=op, bron=None if opschonen else schorsing, statuut=schorsing.statuut)
     if opschonen:
+        # The schorsing's own record says no more than its tombstones: facts, hearing,
+        # reasons and the bezwaar's texts go; dates, stand and who acted stay.
+        schorsing.inhoud_wissen(op=op)
+        schorsing.save()
         stukken = list(stukken_van_schorsing(schorsing))
         if stukken:
             dossier.stukken_verwijderen(
                 door=door, stukken=stukken, grond=Verwijdergrond.BEZWAAR_GEGROND,
                 toelichting=_("Bezwaar tegen de schorsing gegrond verklaard op %(d)s: alle aan "
-                              "de schorsing gerelateerde stukken zijn verwijderd. %(m)s")
-                % {"d": datum_kort(op), "m": motivering},
+                              "de schorsing gerelateerde stukken zijn verwijderd.")
+                % {"d": datum_kort(op)},
                 controleer=False)
     else:
         _stuk(door, schorsing, _("Beslissing op bezwaar tegen schorsing"), _(

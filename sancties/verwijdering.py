@@ -429,8 +429,8 @@ def verwijdering_besluiten(*, door, verwijdering: Verwijdering, motivering: str
     motivering = _tekst(motivering, _("Vul de motivering van het besluit in."))
     v.besluiten(door=door, op=op, motivering=motivering, andere_school=andere_school)
     v.termijn_bezwaar = termijn_openen(
-        school=v.school, omschrijving=_("Termijn voor bezwaar tegen de verwijdering van %(n)s")
-        % {"n": v.leerling.volledige_naam}, startdatum=op,
+        school=v.school, omschrijving=_("Termijn voor bezwaar tegen verwijdering %(k)s")
+        % {"k": v.kenmerk}, startdatum=op,
         aantal=statuut.verwijdering_bezwaar_termijn_aantal,
         eenheid=statuut.verwijdering_bezwaar_termijn_eenheid or Eenheid.WEKEN,
         regel=_("bezwaar tegen verwijdering"), onderwerp=v, verantwoordelijke_rol=Rol.DIRECTIE)
@@ -478,8 +478,8 @@ def verwijdering_bezwaar_indienen(*, door, verwijdering: Verwijdering, ingediend
              == Termijnstart.EINDE_TERMIJN else ingediend_op)
     if statuut.verwijdering_beslistermijn_aantal:
         v.termijn_heroverweging = termijn_openen(
-            school=v.school, omschrijving=_("Nieuw besluit op het bezwaar tegen de verwijdering "
-                                            "van %(n)s") % {"n": v.leerling.volledige_naam},
+            school=v.school, omschrijving=_("Nieuw besluit op het bezwaar tegen verwijdering "
+                                            "%(k)s") % {"k": v.kenmerk},
             startdatum=start, aantal=statuut.verwijdering_beslistermijn_aantal,
             eenheid=statuut.verwijdering_beslistermijn_eenheid,
             regel=_("beslistermijn bezwaar verwijdering"), onderwerp=v,

@@ -1,8 +1,9 @@
 """The schorsing pages: start one from the pupil, and the schorsing page with a form for the
 next step the user may take. Views only read forms and call the services.
 
-A user who cannot see the pupil gets 404; one who sees the pupil but not the behaviour part
-of the dossier (Echnaton art. 9.4: a docent) gets 403 with the reason.
+A user who cannot see the pupil, or sees the pupil but not the behaviour part of the dossier
+(Echnaton art. 9.4: a docent), gets 404, as for a measure that does not exist; one who sees
+the measures but may not take a step gets the page, or a 403 with the reason.
 """
 
 from __future__ import annotations
@@ -31,10 +32,6 @@ from .models import Bezwaarstatus, Schorsing, Schorsingstatus
 def _leerling(user, pk: int):
     leerling = get_object_or_404(zichtbare_leerlingen(user), pk=pk)
     return leerling
-
-
-def _geen_toegang(request, leerling):
-    return render(request, "sancties/geen_toegang.html", {"leerling": leerling}, status=403)
 
 
 def acties_voor_leerling(user, leerling, *, op: date) -> dict:
@@ -86,7 +83,7 @@ def _nieuw(request, pk, *, ontzegging: bool):
     user = request.user
     leerling = _leerling(user, pk)
     if not toegang.mag_sancties_zien(user, leerling):
-        return _geen_toegang(request, leerling)
+        raise Http404
     op = timezone.localdate()
     statuut = statuut_op(leerling.school, op)
     rung = regels.ontzegging_rung(statuut) if statuut and ontzegging else None
@@ -259,15 +256,15 @@ def _zichtbaar(request, pk):
 def _pagina(request, schorsing: Schorsing, *, fout_stap: str | None = None, fout_form=None,
             status: int = 200):
     user = request.user
-    if not toegang.mag_sancties_zien(user, schorsing.leerling):
-        return _geen_toegang(request, schorsing.leerling)
     stappen = []
     for sleutel in volgende_stappen(user, schorsing):
         stap = STAPPEN[sleutel]
         form = fout_form if sleutel == fout_stap else _form(stap, schorsing)
         stappen.append({"stap": stap, "form": form,
                         "url": reverse("sancties:schorsing_stap", args=[schorsing.pk, sleutel])})
-    brief = services.besluitbrief(schorsing)
+    # After an upheld bezwaar the page shows that the content was removed, nothing of it.
+    verwijderd = schorsing.inhoud_verwijderd_op is not None
+    brief = None if verwijderd else services.besluitbrief(schorsing)
     audit.inzage_vastleggen(user=user, leerling=schorsing.leerling,
                             onderdeel="dossier: gedrag (schorsing)", object=schorsing)
     return render(request, "sancties/schorsing.html", {
@@ -275,8 +272,8 @@ def _pagina(request, schorsing: Schorsing, *, fout_stap: str | None = None, fout
         "ladder": [r for r in selectors.ladder(schorsing.leerling)
                    if r["object"] != schorsing],
         "brief": brief,
-        "inspectie": services.inspectiemelding(schorsing) if schorsing.inspectie_melden
-        else None,
+        "inspectie": services.inspectiemelding(schorsing)
+        if schorsing.inspectie_melden and not verwijderd else None,
         "hoorders": list(schorsing.gehoord_door.select_related("medewerker")),
         "verloop": selectors.verloop(schorsing.status, schorsing.eerste_dag,
                                      schorsing.laatste_dag, timezone.localdate()),
@@ -338,8 +335,6 @@ def schorsing_stap(request, pk, stap):
     schorsing = _zichtbaar(request, pk)
     if stap not in STAPPEN:
         raise Http404
-    if not toegang.mag_sancties_zien(request.user, schorsing.leerling):
-        return _geen_toegang(request, schorsing.leerling)
     form = _form(STAPPEN[stap], schorsing, request.POST, request.FILES)
     if form.is_valid():
         try:

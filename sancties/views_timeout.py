@@ -97,12 +97,13 @@ def time_out_nieuw(request, pk):
     leerling = get_object_or_404(zichtbare_leerlingen(user), pk=pk)
     statuut = statuut_op(leerling.school, timezone.localdate())
     rung = timeout.time_out_rung(statuut) if statuut else None
+    if not toegang.mag_sancties_zien(user, leerling):
+        raise Http404  # as for any pupil's measures he may not see
     if rung is None:  # the statuut's ladder has no time-out rung (Echnaton)
         return render(request, "sancties/geen_toegang.html", {
             "leerling": leerling, "melding": _("Het leerlingenstatuut van de school kent geen "
                                                "time-out.")}, status=404)
-    if not toegang.mag_sancties_zien(user, leerling) or not (
-            toegang.mag_maatregel(user, leerling, rung.opleggen_door)):
+    if not toegang.mag_maatregel(user, leerling, rung.opleggen_door):
         return render(request, "sancties/geen_toegang.html", {
             "leerling": leerling, "melding": _("U mag volgens het leerlingenstatuut geen "
                                                "time-out voorstellen voor deze leerling.")},
@@ -129,15 +130,12 @@ def _zichtbaar(request, pk) -> TimeOut:
     time_out = (TimeOut.objects.select_related("leerling", "school", "statuut", "maatregel",
                                                "voorgesteld_door", "goedgekeurd_door")
                 .filter(pk=pk, leerling__in=toegang.leerlingen_voor(request.user)).first())
-    if time_out is None:
+    if time_out is None or not selectors.sanctie_zichtbaar(request.user, time_out):
         raise Http404
     return time_out
 
 
 def _pagina(request, time_out, *, fout_stap=None, fout_form=None, status=200):
-    if not toegang.mag_sancties_zien(request.user, time_out.leerling):
-        return render(request, "sancties/geen_toegang.html", {"leerling": time_out.leerling},
-                      status=403)
     stappen = []
     for sleutel in _stappen(request.user, time_out):
         titel, form_cls = STAPPEN[sleutel]
@@ -163,8 +161,6 @@ def time_out_stap(request, pk, stap):
     time_out = _zichtbaar(request, pk)
     if stap not in STAPPEN:
         raise Http404
-    if not toegang.mag_sancties_zien(request.user, time_out.leerling):
-        return _pagina(request, time_out)
     form = STAPPEN[stap][1](request.POST, request.FILES)
     if form.is_valid():
         d = form.cleaned_data

@@ -174,7 +174,9 @@ def verwijdering_nieuw(request, pk):
     leerling = get_object_or_404(zichtbare_leerlingen(user), pk=pk)
     statuut = statuut_op(leerling.school, timezone.localdate())
     maatregel = vw.rung(statuut) if statuut else None
-    if not toegang.mag_sancties_zien(user, leerling) or maatregel is None or not (
+    if not toegang.mag_sancties_zien(user, leerling):
+        raise Http404  # as for any pupil's measures he may not see
+    if maatregel is None or not (
             toegang.mag_maatregel(user, leerling, vw.voorstel_rollen(maatregel))):
         return render(request, "sancties/geen_toegang.html", {
             "leerling": leerling, "melding": _("U mag volgens het leerlingenstatuut geen "
@@ -202,15 +204,12 @@ def _zichtbaar(request, pk) -> Verwijdering:
     v = (Verwijdering.objects.select_related("leerling", "school", "statuut", "maatregel",
                                              "termijn_bezwaar", "termijn_heroverweging")
          .filter(pk=pk, leerling__in=toegang.leerlingen_voor(request.user)).first())
-    if v is None:
+    if v is None or not selectors.sanctie_zichtbaar(request.user, v):
         raise Http404
     return v
 
 
 def _pagina(request, v: Verwijdering, *, fout_stap=None, fout_form=None, status=200):
-    if not toegang.mag_sancties_zien(request.user, v.leerling):
-        return render(request, "sancties/geen_toegang.html", {"leerling": v.leerling},
-                      status=403)
     stappen = []
     for sleutel in _stappen(request.user, v):
         titel, form_cls = FORMULIEREN[sleutel]
@@ -277,8 +276,6 @@ def verwijdering_stap(request, pk, stap):
     v = _zichtbaar(request, pk)
     if stap not in FORMULIEREN:
         raise Http404
-    if not toegang.mag_sancties_zien(request.user, v.leerling):
-        return _pagina(request, v)
     form = _maak(stap, v, request.POST)
     if form.is_valid():
         try:
