@@ -647,8 +647,13 @@ def klachten_voor(user, klachten: QuerySet, *, op: date | None = None) -> QueryS
     per_school: dict[int, list[Roltoewijzing]] = {}
     for t in toewijzingen:
         per_school.setdefault(t.school_id, []).append(t)
+    # The commission's secretary comes from the schoolleiding (bijlage B lid 8): the role
+    # is honoured only while they hold directie at that school, so nobody (a beheerder
+    # editing a commission, say) becomes a reader by being named secretary.
+    directiescholen = [t.school_id for t in toewijzingen if t.rol == Rol.DIRECTIE]
     algemeen = (Q(beklaagde=medewerker) | Q(stappen__behandelaar=user)
-                | Q(zaak__commissie__secretaris=medewerker) | Q(ingediend_door=user))
+                | Q(zaak__commissie__secretaris=medewerker, school_id__in=directiescholen)
+                | Q(ingediend_door=user))
     vertrouwelijk = Q(gedeeld_met=user)
     for school_id, eigen in per_school.items():
         rollen = {t.rol for t in eigen}
@@ -689,10 +694,11 @@ def mag_behandelen(user, *, behandelaar: str, school, leerling=None, beklaagde_i
     medewerker = _klacht_medewerker(user)
     if medewerker is None:
         return False
-    if behandelaar == KLACHT_SECRETARIS:
-        return secretaris_id is not None and secretaris_id == medewerker.pk
-    op = _vandaag(op)
     school_id = getattr(school, "pk", school)
+    if behandelaar == KLACHT_SECRETARIS:
+        return (secretaris_id is not None and secretaris_id == medewerker.pk
+                and Rol.DIRECTIE in rollen_van(user, school_id))
+    op = _vandaag(op)
     eigen = list(Roltoewijzing.objects.filter(medewerker=medewerker, school_id=school_id))
     rollen = {t.rol for t in eigen}
     nodig = KLACHT_ORGAAN_ROLLEN.get(behandelaar, frozenset({behandelaar}))

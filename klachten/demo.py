@@ -85,14 +85,15 @@ def _door(door, klacht, code, op):
 
 
 def _beheerders_mogen_de_commissie_vastleggen() -> None:
-    """The demo's functioneel beheerders record the commission's composition in the admin
-    (never a complaint: those are not in the admin)."""
+    """The demo's functioneel beheerders see the commission's composition in the admin,
+    read-only (the schoolleiding sets it up in the application; complaints are not there)."""
     groep = Group.objects.filter(name=BEHEERDERS_GROEP).first()
     if groep is None:
         return
     groep.permissions.add(*Permission.objects.filter(
         content_type__app_label="klachten",
-        content_type__model__in=["geschillencommissie", "commissielid"]))
+        content_type__model__in=["geschillencommissie", "commissielid"],
+        codename__startswith="view_"))
 
 
 @transaction.atomic

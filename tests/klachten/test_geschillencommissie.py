@@ -15,7 +15,7 @@ from klachten.models import Klacht, Klachtstatus, Zetel
 from statuut.models import Rol
 from tests.personas import maak_gebruiker
 
-from .conftest import berichten, commissie_instellen, get, post
+from .conftest import berichten, commissie_instellen, get, op, post
 from .test_klachtroutes import _afronden, _doorzetten, indienen, termijn_van
 
 
@@ -200,3 +200,24 @@ def test_de_voorzitter_komt_uit_het_midden_van_de_commissie(kw):
     plv.geleding = "docent"
     with pytest.raises(ValidationError, match="dezelfde commissie en geleding"):
         plv.full_clean()
+
+
+def test_wie_geen_directie_is_leest_geen_klacht_door_secretaris_te_heten(client, kw):
+    """The secretary comes from the schoolleiding (bijlage B lid 8). A functioneel beheerder
+    named secretary (by any route) still reads no complaint, and the admin cannot name one."""
+    from django.contrib.auth.models import Permission
+    from django.urls import reverse
+
+    commissie = commissie_instellen(kw)
+    klacht, _ = naar_de_commissie(client, kw)
+    kw.beheerder.is_staff = True
+    kw.beheerder.save()
+    kw.beheerder.user_permissions.add(*Permission.objects.filter(
+        content_type__app_label="klachten",
+        content_type__model__in=["geschillencommissie", "commissielid"]))
+    client.force_login(kw.beheerder)
+    wijzig = reverse("admin:klachten_geschillencommissie_change", args=[commissie.pk])
+    assert client.post(wijzig, {"secretaris": kw.beheerder.medewerker.pk}).status_code == 403
+    type(commissie).objects.filter(pk=commissie.pk).update(secretaris=kw.beheerder.medewerker)
+    with op(date(2026, 11, 12)):
+        assert client.get(reverse("klachten:klacht", args=[klacht.pk])).status_code == 404
