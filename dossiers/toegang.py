@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from guardian.shortcuts import get_objects_for_user
@@ -288,18 +289,27 @@ def mag_op_school(user, handeling: str, school, *, op: date | None = None) -> bo
 
 
 #: Flows whose dossier entries follow the flow's own policy on top of the dossier section:
-#: app label -> fn(user, leerling, stukken, op) returning the readable part of `stukken` (a
-#: queryset). Seeing the "welzijn" section is no reason to read a care note, nor is seeing
+#: app label -> fn(user, leerling, op) returning either None (every source of that flow is
+#: readable for this user and pupil) or a list of (model, queryset of readable pks). An entry
+#: is "of the flow" when its source is an object of the flow, or a letter requested for one.
+#: Seeing the "welzijn" section is no reason to read a care note, nor is seeing
 #: "correspondentie" a reason to read a complaint about oneself.
-_BRONBELEID: dict[str, Callable[..., QuerySet[Dossierstuk]]] = {}
+_BRONBELEID: dict[str, Callable[..., list | None]] = {}
 
 
 def bronbeleid(app_label: str):
-    """Register the policy for dossier entries whose source is an object of `app_label`."""
+    """Register the policy for dossier entries whose source belongs to `app_label`."""
     def registreer(fn):
         _BRONBELEID[app_label] = fn
         return fn
     return registreer
+
+
+def _van_bronnen(bron: Q) -> Q:
+    """Entries whose source matches `bron` (a Q on bron_type/bron_id), or whose source is a
+    letter requested for such a source."""
+    brieven = Brief.objects.filter(bron).values("pk")
+    return bron | Q(bron_type=ContentType.objects.get_for_model(Brief), bron_id__in=brieven)
 
 
 def dossierstukken_voor(user, leerling: Leerling, *, op: date | None = None,
@@ -314,9 +324,15 @@ def dossierstukken_voor(user, leerling: Leerling, *, op: date | None = None,
         return Dossierstuk.objects.none()
     stukken = Dossierstuk.objects.filter(leerling=leerling, sectie__in=secties)
     for app_label, beleid in _BRONBELEID.items():
-        van_stroom = Q(bron_type__app_label=app_label)
-        leesbaar = beleid(user, leerling, stukken.filter(van_stroom), op)
-        stukken = stukken.exclude(van_stroom & ~Q(pk__in=leesbaar.values("pk")))
+        leesbaar = beleid(user, leerling, op)
+        if leesbaar is None:
+            continue
+        toegestaan = Q(pk__in=[])
+        for model, pks in leesbaar:
+            toegestaan |= _van_bronnen(Q(bron_type=ContentType.objects.get_for_model(model),
+                                         bron_id__in=pks))
+        stukken = stukken.exclude(_van_bronnen(Q(bron_type__app_label=app_label))
+                                  & ~toegestaan)
     return stukken
 
 
@@ -523,15 +539,14 @@ def zorginzage(user, leerling: Leerling, *, melder_ids=(), remedial_teacher_id=N
 
 
 @bronbeleid("zorg")
-def _zorgstukken(user, leerling: Leerling, stukken: QuerySet[Dossierstuk], op: date
-                 ) -> QuerySet[Dossierstuk]:
+def _zorgstukken(user, leerling: Leerling, op: date) -> list | None:
     """The care route's notes in the dossier (seed 001: "genoteerd in Magister") are read by
     whoever sees what the zorgcoördinator shares (mentor, teamleider, zorgcoördinator,
     directie, a "zorg" grant), not by every reader of the section: a teacher who signalled
     sees only that the signal was handled, another teacher nothing."""
     if zorginzage(user, leerling, op=op).niveau >= ZORG_GEDEELD:
-        return stukken
-    return stukken.none()
+        return None
+    return []
 
 
 def zorgleerlingen_voor(user, *, niveau: int = ZORG_GEDEELD, op: date | None = None

@@ -44,3 +44,16 @@ def _leerling(*, user, leerling, rechten, op):
         return None
     return {"leerling": leerling, "klachten": klachten, "beroepen": beroepen,
             "mag_indienen": mag_indienen}
+
+
+@toegang.bronbeleid("klachten")
+def _klachtstukken(user, leerling, op):
+    """A complaint's dossier entries and letters (correspondentie) are read by whoever has
+    full sight of the complaint, never by the person complained about (who sees only that it
+    exists) nor by other readers of the section; a beroep's by whoever has business with it."""
+    from .models import Beroep, Klacht
+
+    klachten = (toegang.klachten_voor(user, Klacht.objects.filter(leerling=leerling), op=op)
+                .exclude(beklaagde__user=user))
+    beroepen = toegang.beroepen_voor(user, Beroep.objects.filter(leerling=leerling), op=op)
+    return [(Klacht, klachten.values("pk")), (Beroep, beroepen.values("pk"))]

@@ -22,5 +22,7 @@ def ladder_paneel(*, user, leerling, rechten, op):
         return None
     from .views import acties_voor_leerling
 
-    return {"leerling": leerling, "ladder": selectors.ladder(leerling),
-            "acties": acties_voor_leerling(user, leerling, op=op), "inzage": "maatregelen"}
+    ladder = list(selectors.ladder(leerling))
+    return {"leerling": leerling, "ladder": ladder,
+            "acties": acties_voor_leerling(user, leerling, op=op),
+            "inzage": "maatregelen" if ladder else ""}
