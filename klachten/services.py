@@ -72,6 +72,18 @@ def _slot(klacht: Klacht) -> Klacht:
         "school", "statuut", "fase", "leerling", "beklaagde__user").get(pk=klacht.pk)
 
 
+def _mag_afhandelen(door, klacht: Klacht, op: date) -> None:
+    """A confidential report is closed, continued or withdrawn by the vertrouwenspersoon
+    only: a colleague it was shared with reads it, nothing more. (On the general route the
+    staff member acting for the complainant records the complainant's choice.)"""
+    if klacht.route != VERTROUWELIJK:
+        return
+    if Rol.VERTROUWENSPERSOON in toegang.rollen_van(door, klacht.school_id):
+        return
+    raise InvoerFout(_("Een vertrouwelijke melding wordt alleen door de vertrouwenspersoon "
+                       "afgesloten, voortgezet of ingetrokken; u kunt haar alleen inzien."))
+
+
 def _volledig(door, klacht: Klacht, op: date) -> None:
     # Relations (mentor of the pupil, ...) are those on the day of the act.
     if toegang.klacht_inzage(door, klacht, op=op) != toegang.VOLLEDIG:
@@ -281,6 +293,7 @@ def doorzetten(*, door, klacht: Klacht, naar: Klachtfase, op: date,
     geen gehoor")."""
     klacht = _slot(klacht)
     _volledig(door, klacht, op)
+    _mag_afhandelen(door, klacht, op)
     if klacht.status != Klachtstatus.FASE_AFGEROND:
         raise InvoerFout(_("De fase '%(f)s' loopt nog: leg eerst de uitkomst vast, daarna kiest "
                            "de klager of de klacht verder gaat.") % {"f": klacht.fase.naam})
@@ -322,6 +335,7 @@ def klacht_afsluiten(*, door, klacht: Klacht, reactie_klager: str, op: date) -> 
     """The complainant is satisfied with the outcome of the stage: the complaint is settled."""
     klacht = _slot(klacht)
     _volledig(door, klacht, op)
+    _mag_afhandelen(door, klacht, op)
     if klacht.status != Klachtstatus.FASE_AFGEROND:
         raise InvoerFout(_("Een klacht wordt afgesloten nadat de uitkomst van de fase is "
                            "vastgelegd."))
@@ -341,6 +355,7 @@ def klacht_afsluiten(*, door, klacht: Klacht, reactie_klager: str, op: date) -> 
 def klacht_intrekken(*, door, klacht: Klacht, reden: str, op: date) -> Klacht:
     klacht = _slot(klacht)
     _volledig(door, klacht, op)
+    _mag_afhandelen(door, klacht, op)
     if not klacht.is_open:
         raise InvoerFout(_("Deze klacht is al afgesloten."))
     reden = _tekst(reden, _("Noteer waarom de klager de klacht intrekt."))

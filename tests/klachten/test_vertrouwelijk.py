@@ -90,6 +90,17 @@ def test_de_vertrouwenspersoon_ziet_de_melding_en_deelt_haar_met_de_directie(
                reverse("klachten:klacht", args=[melding.pk])).status_code == 404
 
 
+def test_wie_de_melding_gedeeld_kreeg_kan_haar_niet_intrekken(client, kw, melding):
+    post(client, kw.vertrouwenspersoon, DAG, reverse("klachten:delen", args=[melding.pk]),
+         {"met": kw.mentor.pk})
+    antwoord = post(client, kw.mentor, DAG, reverse("klachten:intrekken", args=[melding.pk]),
+                    {"reden": "De leerling wil niet verder."})
+    assert berichten(antwoord) == [
+        "Een vertrouwelijke melding wordt alleen door de vertrouwenspersoon afgesloten, "
+        "voortgezet of ingetrokken; u kunt haar alleen inzien."]
+    assert Klacht.objects.get().is_open
+
+
 def test_alleen_de_vertrouwenspersoon_deelt(client, kw, melding):
     post(client, kw.vertrouwenspersoon, DAG, reverse("klachten:delen", args=[melding.pk]),
          {"met": kw.mentor.pk})
