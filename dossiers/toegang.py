@@ -354,8 +354,10 @@ def toe_te_kennen(user, leerling: Leerling, *, op: date | None = None) -> list[s
             if cats <= eigen.categorieen]
 
 
-def leerlingen_voor(user, *, op: date | None = None) -> QuerySet[Leerling]:
-    """All pupils of whom `user` may see at least one category, as one filtered queryset.
+def leerlingen_voor(user, *, op: date | None = None, categorie: str | None = None
+                    ) -> QuerySet[Leerling]:
+    """All pupils of whom `user` may see at least one category (or, with `categorie`, that
+    category, e.g. "B" for the parents' data), as one filtered queryset.
 
     A fixed number of queries per school of the user builds the filter; the result is a
     queryset with subqueries, never a loop over pupils, so callers can join and paginate.
@@ -372,13 +374,14 @@ def leerlingen_voor(user, *, op: date | None = None) -> QuerySet[Leerling]:
         per_school.setdefault(t.school_id, []).append(t)
 
     filter_ = Q()
+    gevraagd = {categorie} if categorie else set(CENTRALE_CATEGORIEEN)
     for omvang, cats in TOEKENNING_CATEGORIEEN.items():
-        if cats & set(CENTRALE_CATEGORIEEN):
+        if cats & gevraagd:
             filter_ |= Q(pk__in=_toegekende_leerlingen(user, omvang, op).values("pk"))
     for school_id, eigen in per_school.items():
         regels = [
             r for r in _regels(_statuut_op(eigen[0].school, op), {t.rol for t in eigen})
-            if r.categorieen
+            if (categorie in r.categorieen if categorie else r.categorieen)
         ]
         if any(not r.alleen_eigen_leerlingen for r in regels):
             filter_ |= Q(school_id=school_id)

@@ -199,6 +199,9 @@ def klacht_indienen(
         raise InvoerFout(_("Een collectieve klacht noemt ook de andere leerlingen."))
     if klager_soort == Klagersoort.OUDERS and ouder is None:
         raise InvoerFout(_("Kies de ouder of verzorger die klaagt."))
+    if ouder is not None and not toegang.mag_zien(door, leerling, "B", op=op):
+        raise InvoerFout(_("U mag de gegevens van de ouders van deze leerling niet zien; laat "
+                           "de mentor of de administratie de klacht van de ouders indienen."))
     if ouder is not None and not leerling.ouderschappen.filter(ouder=ouder).exists():
         raise InvoerFout(_("%(o)s is geen ouder of verzorger van %(l)s.")
                          % {"o": ouder, "l": leerling.volledige_naam})

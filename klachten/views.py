@@ -76,7 +76,10 @@ def _indienkeuzes(user):
     leerlingen = toegang.leerlingen_voor(user).filter(school__in=scholen).select_related(
         "school")
     medewerkers = Medewerker.objects.filter(rollen__school__in=scholen).distinct()
-    ouders = Ouder.objects.filter(leerlingen__in=leerlingen).distinct()
+    # Parents are category B (art. 9.1): only of pupils whose B the user may see.
+    ouders = Ouder.objects.filter(
+        leerlingen__in=toegang.leerlingen_voor(user, categorie="B").filter(school__in=scholen)
+    ).distinct()
     return leerlingen, medewerkers, ouders
 
 

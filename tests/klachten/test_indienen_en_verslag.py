@@ -146,3 +146,20 @@ def test_het_verslag_is_alleen_voor_schoolleiding_en_secretaris(client, kw):
     for user in (kw.mentor, kw.teamleider, kw.beheerder, kw.buitenstaander):
         assert get(client, user, DAG, reverse("klachten:verslag", args=[kw.school.pk])
                    ).status_code == 404
+
+
+def test_een_docent_krijgt_geen_ouders_te_zien_bij_het_indienen(client, kw):
+    """Parents are category B, which an Echnaton docent may not see (art. 9.4): the filing
+    form lists none, and the service refuses a parent all the same."""
+    from klachten import services
+
+    pagina = get(client, kw.docent, DAG, reverse("klachten:indienen")).content.decode()
+    assert "J. de Vries" not in pagina
+    mentorpagina = get(client, kw.mentor, DAG, reverse("klachten:indienen")).content.decode()
+    assert "J. de Vries" in mentorpagina
+    with pytest.raises(Exception, match="niet zien"):
+        services.klacht_indienen(door=kw.docent, leerling=kw.anna, klager_soort="ouders",
+                                 onderwerp_soort="toepassing_statuut", onderwerp="Toetsen",
+                                 omschrijving="Te veel toetsen.", op=DAG,
+                                 ouder=Ouder.objects.get(achternaam="Vries"))
+    assert not Klacht.objects.exists()
