@@ -385,6 +385,8 @@ def beroep_pagina(request, pk):
                 messages.success(request, _("De beslissing is vastgelegd."))
         return redirect("klachten:beroep", pk=pk)
     uitkomsten = services.UITKOMSTEN[beroep.regel.soort]
+    audit.inzage_vastleggen(user=user, leerling=beroep.leerling,
+                            onderdeel=str(beroep.regel.get_soort_display()), object=beroep)
     return render(request, "klachten/beroep.html", {
         "beroep": beroep, "mag_beslissen": mag,
         "uitkomsten": [(u, u.label) for u in uitkomsten], "vandaag": timezone.localdate()})

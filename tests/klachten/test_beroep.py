@@ -72,6 +72,12 @@ def test_beroep_tegen_de_maatregel_van_een_docent_bij_de_teamleiding_vernietigd(
     assert f"na beroep {beroep.kenmerk} vernietigd" in addendum.inhoud
     assert addendum.correctiereden == f"Beroep {beroep.kenmerk}: maatregel vernietigd"
     assert Brief.objects.filter(soort="klacht_beroep_beslissing").count() == 1
+    # Reading the beroep's page is logged.
+    from dossiers.models import Inzage
+
+    get(client, kw.teamleider, date(2027, 1, 11), reverse("klachten:beroep", args=[beroep.pk]))
+    assert Inzage.objects.filter(user=kw.teamleider, leerling=kw.anna,
+                                 onderdeel="beroep").exists()
 
 
 def test_beroep_tegen_de_maatregel_van_de_teamleiding_schriftelijk_bij_de_schoolleiding(
