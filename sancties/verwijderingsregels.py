@@ -1,17 +1,10 @@
-"""The verwijdering rules that have no statuut column yet, read from
-`sancties/data/verwijderingsregels.yaml` by the statuut's preset (a pure, cached read)."""
+"""The verwijdering rules of the statuut in force, as one value for the procedure."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
-import yaml
-
-from statuut.models import Rol, Statuut
-
-BESTAND = Path(__file__).with_name("data") / "verwijderingsregels.yaml"
+from statuut.models import Statuut
 
 
 @dataclass(frozen=True)
@@ -22,19 +15,10 @@ class Verwijderingsregels:
     tlv_artikel: str = ""
 
 
-@cache
-def _alle() -> dict[str, Verwijderingsregels]:
-    gegevens = yaml.safe_load(BESTAND.read_text(encoding="utf-8")) or {}
-    uit = {}
-    for preset, rij in gegevens.items():
-        rij = dict(rij or {})
-        onbekend = [r for r in rij.get("horen_door", []) if r not in Rol.values]
-        if onbekend:
-            raise ValueError(f"{BESTAND}: {preset}: onbekende rol(len) {onbekend}")
-        rij["horen_door"] = tuple(rij.get("horen_door", ()))
-        uit[preset] = Verwijderingsregels(**rij)
-    return uit
-
-
 def regels_voor(statuut: Statuut) -> Verwijderingsregels:
-    return _alle().get(statuut.preset, Verwijderingsregels())
+    return Verwijderingsregels(
+        horen_door=tuple(statuut.verwijdering_horen_door or ()),
+        horen_artikel=statuut.verwijdering_horen_artikel,
+        middelen_artikel=statuut.verwijdering_middelen_artikel,
+        tlv_artikel=statuut.verwijdering_tlv_artikel,
+    )

@@ -413,6 +413,19 @@ class Statuut(models.Model):
                     "verwijderen als het acht weken aantoonbaar zonder succes een andere "
                     "school zocht. Uit: pas als een andere school de leerling toelaat."),
     )
+    verwijdering_horen_door = models.JSONField(
+        _("horen vóór het voornemen tot verwijdering door (rollen, samen)"), default=list,
+        blank=True, validators=[rollen_validator],
+        help_text=_("Leeg: wie besluit, hoort de leerling (de wet)."),
+    )
+    verwijdering_horen_artikel = models.CharField(
+        _("artikel over het horen bij verwijdering"), max_length=40, blank=True)
+    verwijdering_middelen_artikel = models.CharField(
+        _("artikel: de beslisser toetst of alle middelen zijn ingezet"), max_length=40,
+        blank=True, help_text=_("Leeg: geen aparte stap."))
+    verwijdering_tlv_artikel = models.CharField(
+        _("artikel: eerst een toelaatbaarheidsverklaring bij verwijzing naar het VSO"),
+        max_length=40, blank=True, help_text=_("Leeg: geen aparte stap."))
     # --- end Sancties ---
     # Everything else a preset says that is not (yet) a column: kept whole, for reference.
     toelichting = models.TextField(_("toelichting"), blank=True)

@@ -92,6 +92,27 @@ def test_elders_hoort_wie_besluit(client, scholen, django_capture_on_commit_call
     assert 'id="stap-middelen_ingezet"' not in pagina
 
 
+def test_de_regels_komen_uit_het_statuut_ook_zonder_preset(
+        client, scholen, django_capture_on_commit_callbacks):
+    """A statuut version the beheerder edited (no preset name) carries its own hearing rule:
+    the rule is a field of the statuut, not a table keyed by preset."""
+    w = scholen.w
+    statuut = w.anna.school.statuten.order_by("-ingangsdatum").first()
+    statuut.preset = ""
+    statuut.verwijdering_horen_door = ["directie", "zorgcoordinator"]
+    statuut.verwijdering_horen_artikel = "8.3"
+    statuut.save()
+    loper = Loper(client, django_capture_on_commit_callbacks).als(w.teamleider)
+    v = _voorstel(loper, w.anna, "Drugshandel")
+    antwoord = _stap(loper, v, "leerling_gehoord", datum=VANDAAG, verslag="Gehoord.",
+                     ouders_aanwezig="on", gehoord_door=[w.teamleider.pk, w.directie.pk])
+    assert meldingen(antwoord) == [
+        "Volgens artikel 8.3 van het Leerlingenstatuut OSG Echnaton 2009-2011 wordt de "
+        "leerling gehoord door: Directie / schoolleiding, Zorgcoördinator. Ontbreekt bij de "
+        "gekozen personen: Zorgcoördinator. Er is niets vastgelegd."]
+    assert _v(v).leerling_gehoord_op is None
+
+
 def test_noordgouw_het_directielid_toetst_of_alle_middelen_zijn_ingezet(
         client, scholen, django_capture_on_commit_callbacks):
     s = scholen
