@@ -40,7 +40,7 @@ def commands_of(service: dict) -> list[list[str]]:
 
 def test_the_stack_has_web_worker_one_beat_db_and_redis():
     assert {"web", "worker", "beat", "db", "redis"} <= set(SERVICES)
-    assert PROJECT_SERVICES == {"web", "worker", "beat"}
+    assert PROJECT_SERVICES == {"migrate", "web", "worker", "beat"}
     beats = [
         name for name, s in SERVICES.items()
         if any(a[:1] == ["celery"] and "beat" in a for a in commands_of(s))
@@ -53,13 +53,29 @@ def test_the_stack_has_web_worker_one_beat_db_and_redis():
     assert SERVICES["redis"]["image"].startswith("redis:7")
 
 
-def test_web_migrates_loads_vacations_and_collects_static_before_gunicorn():
-    programs = [" ".join(a[:3]) for a in commands_of(SERVICES["web"])]
-    assert programs[:3] == [
+def test_migrate_runs_as_the_owner_and_then_limits_the_application_role():
+    programs = [" ".join(a[:3]) for a in commands_of(SERVICES["migrate"])]
+    assert programs == [
         "python manage.py migrate",
         "python manage.py vakanties_laden",
-        "python manage.py collectstatic",
+        "python manage.py databaserechten",
     ]
+    assert commands_of(SERVICES["migrate"])[-1][-1] == "leerlingzorg_app"
+    assert "leerlingzorg_eigenaar:" in SERVICES["migrate"]["environment"]["DATABASE_URL"]
+    for service in ("web", "worker", "beat"):
+        # The serving processes connect as the role that owns nothing (see
+        # tests/dossiers/test_databaserol.py for what that role cannot do).
+        assert "leerlingzorg_app:" in SERVICES[service]["environment"]["DATABASE_URL"]
+        assert SERVICES[service]["depends_on"]["migrate"] == {
+            "condition": "service_completed_successfully"}
+    init = ROOT / "deploy" / "postgres" / "01-rollen.sh"
+    assert "./deploy/postgres:/docker-entrypoint-initdb.d:ro" in SERVICES["db"]["volumes"]
+    assert "NOSUPERUSER" in init.read_text()
+
+
+def test_web_collects_static_before_gunicorn():
+    programs = [" ".join(a[:3]) for a in commands_of(SERVICES["web"])]
+    assert programs[:1] == ["python manage.py collectstatic"]
     assert commands_of(SERVICES["web"])[-1][0] == "gunicorn"
 
 
