@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
@@ -76,16 +76,25 @@ def toekenning_verlenen(
         if geldig_vanaf < timezone.localdate():
             raise InvoerFout(_("De begindatum ligt in het verleden; toegang gaat op zijn "
                                "vroegst vandaag in."))
+    # Grants on one pupil are given one at a time (a row lock), so two forms posted at once
+    # cannot both pass the check below; the database's exclusion constraint (migration
+    # dossiers/0010) backs it up.
+    Leerling.objects.select_for_update().filter(pk=leerling.pk).first()
+    al_gegeven = InvoerFout(_("Deze medewerker heeft in die periode al deze toegang tot deze "
+                              "leerling."))
     if Toekenning.objects.filter(
         leerling=leerling, user=aan, omvang=omvang, ingetrokken_op__isnull=True,
         geldig_vanaf__lte=geldig_tot, geldig_tot__gte=geldig_vanaf,
     ).exists():
-        raise InvoerFout(_("Deze medewerker heeft in die periode al deze toegang tot deze "
-                           "leerling."))
-    toekenning = Toekenning.objects.create(
-        leerling=leerling, user=aan, omvang=omvang, reden=reden.strip(), verleend_door=door,
-        geldig_vanaf=geldig_vanaf, geldig_tot=geldig_tot,
-    )
+        raise al_gegeven
+    try:
+        with transaction.atomic():
+            toekenning = Toekenning.objects.create(
+                leerling=leerling, user=aan, omvang=omvang, reden=reden.strip(),
+                verleend_door=door, geldig_vanaf=geldig_vanaf, geldig_tot=geldig_tot,
+            )
+    except IntegrityError:
+        raise al_gegeven from None
     assign_perm(_permissie(omvang), aan, leerling)
     return toekenning
 
