@@ -30,7 +30,8 @@ def kalender_pagina(request):
     school, scholen = _gekozen_school(request)
     vandaag = timezone.localdate()
     schooljaar = request.GET.get("schooljaar") or Schooljaar.naam_voor(vandaag)
-    if not (len(schooljaar) == 9 and schooljaar[:4].isdigit() and schooljaar[5:].isdigit()):
+    if not (len(schooljaar) == 9 and schooljaar.isascii() and schooljaar[:4].isdigit()
+            and schooljaar[5:].isdigit()):
         schooljaar = Schooljaar.naam_voor(vandaag)
     start = int(schooljaar[:4])
     regels, ontbreekt = kalenderoverzicht(school, schooljaar)

@@ -53,7 +53,8 @@ def overzicht(request):
         # By subject, or by reference ("K-12" or "12").
         nummer = zoekterm.upper().removeprefix("K-")
         mijn = mijn.filter(Q(onderwerp__icontains=zoekterm)
-                           | Q(pk=int(nummer) if nummer.isdigit() else None))
+                           | Q(pk=int(nummer) if nummer.isascii() and nummer.isdigit()
+                              and len(nummer) < 10 else None))
     context = {
         "scholen": scholen, "zoekterm": zoekterm, "vandaag": op,
         "mijn": list(mijn[:50]),
@@ -360,7 +361,8 @@ def beroep_instellen(request):
 
 
 def _getal(waarde) -> int | None:
-    return int(waarde) if waarde and str(waarde).isdigit() else None
+    waarde = str(waarde or "")
+    return int(waarde) if waarde.isascii() and waarde.isdigit() and len(waarde) < 10 else None
 
 
 @login_required

@@ -76,8 +76,8 @@ def _lees_vakanties(pad: Path) -> list[dict]:
         if laatste < eerste:
             raise fout(_("de laatste dag ligt vóór de eerste dag."))
         jaar = rij["schooljaar"]
-        if not (len(jaar) == 9 and jaar[4] == "-" and jaar[:4].isdigit()
-                and int(jaar[5:]) == int(jaar[:4]) + 1):
+        if not (len(jaar) == 9 and jaar.isascii() and jaar[4] == "-" and jaar[:4].isdigit()
+                and jaar[5:].isdigit() and int(jaar[5:]) == int(jaar[:4]) + 1):
             raise fout(_("schooljaar '%(j)s' is niet in de vorm 2026-2027.") % {"j": jaar})
         gelezen.append({"schooljaar": jaar, "soort": rij["vakantie"], "regio": rij["regio"],
                         "eerste_dag": eerste, "laatste_dag": laatste, "status": rij["status"],
