@@ -14,3 +14,6 @@ urlpatterns = [
     path("klachten/", include("klachten.urls")),
     path("", include("dossiers.urls")),
 ]
+
+# The 400 page says what was wrong (a NUL byte, a text too long: config/invoer.py).
+handler400 = "config.invoer.ongeldig_verzoek"

@@ -122,3 +122,16 @@ def test_richtingstekens_verdwijnen_uit_ingevoerde_tekst(client, wereld):
     assert (stuk.titel, stuk.inhoud) == ("Leerling 260008", "Tekst met isolaten")
 
 
+
+
+def test_een_notitie_van_honderdduizend_tekens_wordt_geweigerd(client, wereld):
+    from dossiers.models import Dossierstuk
+
+    client.force_login(wereld.mentor)
+    response = client.post(f"/leerlingen/{wereld.anna.pk}/dossier/notitie/", {
+        "sectie": "omstandigheden", "titel": "Lang", "datum": "2026-11-02",
+        "inhoud": "x" * 100_000})
+    assert response.status_code == 400
+    tekst = response.content.decode()
+    assert "langer dan 20.000 tekens" in tekst and "Er is niets opgeslagen" in tekst
+    assert not Dossierstuk.objects.exists()
