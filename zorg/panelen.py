@@ -63,11 +63,16 @@ def leerling_zorg(*, user, leerling, rechten, op):
     if toegang.zorginzage(user, leerling, op=op).niveau >= toegang.ZORG_GEDEELD:
         eerdere = list(selectors.afgesloten_zorgdossiers(leerling))
     getoond = zd if zd is not None and inzage.niveau >= toegang.ZORG_GEDEELD else None
+    mag_signaleren = toegang.ZORG_SIGNALEREN in inzage.handelingen
+    geen_traject = inzage.niveau >= toegang.ZORG_GEDEELD and not (getoond or eerdere)
+    if not (getoond or eerdere or eigen or mag_signaleren or geen_traject):
+        return None  # no empty "Zorg" card (a role with care actions but nothing to show)
     return {
         "inzage": "zorg: fase op leerlingpagina" if getoond or eerdere else "",
         "leerling": leerling,
         "eerdere": eerdere,
         "zorgdossier": getoond,
-        "mag_signaleren": toegang.ZORG_SIGNALEREN in inzage.handelingen,
+        "mag_signaleren": mag_signaleren,
+        "geen_traject": geen_traject,
         "eigen_signalen": [(s, melderstatus(s.zorgdossier)) for s in eigen],
     }

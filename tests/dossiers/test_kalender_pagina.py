@@ -97,3 +97,12 @@ def test_a_deadline_is_hidden_from_others_but_not_from_directie(client, kalender
         client.logout()
         _login(client, user)
         assert client.get(f"/termijnen/{termijn.pk}/").status_code == status, user.username
+
+
+def test_de_bron_van_een_vakantie_staat_er_in_het_nederlands(client, kalenderwereld):
+    _login(client, kalenderwereld.mentor)
+    html = client.get("/kalender/?schooljaar=2026-2027").content.decode()
+    assert "advies regio midden: openbare datasets; controleren" in html
+    assert "meerdere datasets en schoolkalenders komen overeen" in html
+    for engels in ("verify", "datasets and", "school calendars", "agree"):
+        assert engels not in html

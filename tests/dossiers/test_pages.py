@@ -275,3 +275,11 @@ def test_de_directie_ziet_het_als_er_geen_statuut_in_werking_is(client, wereld):
     Statuut.objects.filter(school=wereld.school).delete()
     client.force_login(wereld.directie)
     assert "heeft geen leerlingenstatuut in werking" in _inhoud(client.get(reverse("start")))
+
+
+def test_geen_lege_zorgkaart_op_de_leerlingpagina(client, wereld):
+    """Who may see care but finds none is told so; nobody gets an empty "Zorg" card."""
+    client.force_login(wereld.zorgcoordinator)
+    html = client.get(f"/leerlingen/{wereld.anna.pk}/").content.decode()
+    kaart = html.split('id="zorg"', 1)[1].split("</section>", 1)[0]
+    assert "Deze leerling heeft geen lopend of eerder zorgtraject." in kaart
