@@ -236,10 +236,6 @@ class RegioVakantieForm(forms.ModelForm):
 
     user = None  # set per request by RegioVakantieAdmin.get_form
 
-    class Meta:
-        model = RegioVakantie
-        fields = "__all__"
-
     def clean_regio(self):
         regio = self.cleaned_data["regio"]
         if not gedeeld.mag_regio_wijzigen(self.user, regio):

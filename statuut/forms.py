@@ -24,10 +24,6 @@ class ToegangsregelForm(forms.ModelForm):
 
     LIJSTVELDEN = ("categorieen", "dossiersecties", "handelingen")
 
-    class Meta:
-        model = Toegangsregel
-        fields = "__all__"
-
     def clean(self):
         cleaned = super().clean()
         for naam in self.LIJSTVELDEN:

@@ -149,7 +149,7 @@ class Bestuur(models.Model):
 class Bestuursrol(models.TextChoices):
     """Roles held for a whole board rather than for one school (`Rol` is per school)."""
 
-    BEHEERDER = "bestuursbeheerder", _("Bestuursbeheerder (gedeelde kalendergegevens)")
+    BEHEERDER = "bestuursbeheerder", _("Bestuursbeheerder")
 
 
 class Bestuursroltoewijzing(models.Model):
