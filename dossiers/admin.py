@@ -69,7 +69,7 @@ class GroepAdmin(SchoolScopeMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related(
-            "school", "schooljaar", "afdeling"
+            "school", "schooljaar", "afdeling__school"
         ).prefetch_related("mentoren", "plaatsingen")
 
     @admin.display(description=_("mentoren"))
