@@ -313,7 +313,10 @@ class MedewerkerAdmin(SchoolScopeMixin, admin.ModelAdmin):
 class InzageAdmin(AlleenLezenMixin, admin.ModelAdmin):
     """The AVG read log: never edited, only read by the application manager."""
 
-    list_display = ["tijdstip", "user", "leerling", "onderdeel"]
+    # The pupil by number only: the log's reader reads no pupil's name (issue 11).
+    list_display = ["tijdstip", "gebruikersnaam", "leerlingnummer", "onderdeel"]
+    fields = ["tijdstip", "gebruikersnaam", "rollen", "leerlingnummer", "school", "onderdeel",
+              "object_type", "object_id"]
     list_filter = ["onderdeel"]
     date_hierarchy = "tijdstip"
 

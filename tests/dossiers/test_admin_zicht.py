@@ -231,3 +231,15 @@ def test_de_beheerlijsten_tellen_niet_mee_met_het_aantal_rijen(client, wereld, b
     # No DISTINCT over the whole list (a COUNT over it scans every row, issue 15).
     assert not any(q["sql"].startswith("SELECT DISTINCT") or "FROM (SELECT DISTINCT" in q["sql"]
                    for q in vijftig.captured_queries)
+
+
+def test_het_inzagelog_in_het_beheer_noemt_leerlingen_alleen_bij_nummer(
+        client, wereld, anna, beheerder, superuser):
+    client.force_login(beheerder)
+    client.get(reverse("admin:dossiers_leerling_change", args=[anna.pk]))
+    rij = Inzage.objects.get()
+    client.force_login(superuser)
+    for url in (reverse("admin:dossiers_inzage_changelist"),
+                reverse("admin:dossiers_inzage_change", args=[rij.pk])):
+        html = _html(client.get(url))
+        assert "1001" in html and "Vries" not in html and "Anna" not in html, url
