@@ -221,6 +221,15 @@ class LeerlingAdmin(_ZichtMixin, admin.ModelAdmin):
                                     onderdeel=self.zicht(request, leerling).onderdeel())
         return antwoord
 
+    def history_view(self, request, object_id, extra_context=None):
+        # The history names the pupil (and what was changed): a read too.
+        antwoord = super().history_view(request, object_id, extra_context)
+        leerling = (getattr(antwoord, "context_data", None) or {}).get("object")
+        if antwoord.status_code == 200 and isinstance(leerling, Leerling):
+            audit.inzage_vastleggen(user=request.user, leerling=leerling,
+                                    onderdeel=f"{beheerzicht.BEHEER}: geschiedenis")
+        return antwoord
+
 
 class OuderschapVanOuderInline(admin.TabularInline):
     model = Ouderschap

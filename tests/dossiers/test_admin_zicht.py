@@ -177,6 +177,9 @@ def test_de_admin_legt_elke_inzage_vast(client, wereld, anna, beheerder):
     rij = Inzage.objects.exclude(onderdeel="beheer: leerlingenlijst").get()
     assert (rij.gebruikersnaam, rij.leerlingnummer, rij.onderdeel) == (
         "beheerder", "1001", "beheer: naam, leerlingnummer en groepen")
+    client.get(reverse("admin:dossiers_leerling_history", args=[anna.pk]))
+    assert Inzage.objects.filter(onderdeel="beheer: geschiedenis", leerlingnummer="1001"
+                                 ).count() == 1
 
 
 def test_het_beheer_is_nederlands_ook_in_de_javascript(client, wereld, beheerder):
