@@ -122,7 +122,7 @@ class _ZichtMixin:
         return cache[leerling.pk]
 
 
-class GroepsplaatsingInline(_ZichtMixin, admin.TabularInline):
+class GroepsplaatsingInline(admin.TabularInline):
     """Category D, and the beheerder's work: placing pupils in groups."""
 
     model = Groepsplaatsing
