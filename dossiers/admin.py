@@ -2,17 +2,27 @@
 pupils, parents and staff with their roles.
 
 Dossier content (Dossierstuk) is not in the admin: it is read in the application, through
-`dossiers.toegang`, where every read is logged. The read log itself is shown read-only to
-superusers.
+`dossiers.toegang`, where every read is logged. Pupils and parents are shown only as far as
+toegang lets the user see them (`dossiers.beheerzicht`): the beheerder places pupils in groups
+knowing only their name and number, a superuser sees none; every page that shows a pupil
+writes the read log. The read log itself is shown read-only to superusers.
 """
 
 from django.contrib import admin
 from django.contrib.auth import get_user_model
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from statuut.admin import SCHOOL_PADEN, AlleenLezenMixin, SchoolScopeMixin, beheerde_scholen
+from statuut.admin import (
+    SCHOOL_PADEN,
+    AlleenLezenMixin,
+    SchoolScopeMixin,
+    beheerde_scholen,
+    keuzefilter,
+)
 
+from . import audit, beheerzicht, toegang
 from .models import (
     Afdeling,
     Groep,
@@ -52,14 +62,14 @@ class LesopdrachtInGroepInline(SchoolScopeMixin, admin.TabularInline):
 @admin.register(Groep)
 class GroepAdmin(SchoolScopeMixin, admin.ModelAdmin):
     list_display = ["naam", "school", "schooljaar", "afdeling", "mentor_namen", "aantal"]
-    list_filter = ["schooljaar", "school", "afdeling"]
+    list_filter = ["schooljaar", ("school", keuzefilter()), ("afdeling", keuzefilter("school"))]
     search_fields = ["naam"]
     filter_horizontal = ["mentoren"]
     inlines = [LesopdrachtInGroepInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related(
-            "school", "schooljaar", "afdeling"
+            "school", "schooljaar", "afdeling__school"
         ).prefetch_related("mentoren", "plaatsingen")
 
     @admin.display(description=_("mentoren"))
@@ -71,44 +81,203 @@ class GroepAdmin(SchoolScopeMixin, admin.ModelAdmin):
         return len(obj.plaatsingen.all())
 
 
-class GroepsplaatsingInline(SchoolScopeMixin, admin.TabularInline):
+def _is_autocomplete(request) -> bool:
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name == "autocomplete"
+
+
+class _VastleggendePaginator(Paginator):
+    """Writes the read log for every page of results it hands out (the autocomplete's
+    answers list pupils or parents too)."""
+
+    def __init__(self, *args, vastleggen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._vastleggen = vastleggen
+
+    def page(self, number):
+        pagina = super().page(number)
+        pagina.object_list = list(pagina.object_list)
+        self._vastleggen(pagina.object_list)
+        return pagina
+
+
+def _ouders_vastleggen(request, ouders) -> None:
+    """Parents' data are category B of their children: one read per child whose B the user
+    sees, in one insert."""
+    kinderen = beheerzicht.ouderleerlingen(request.user).filter(
+        ouderschappen__ouder__in=[o.pk for o in ouders]).distinct()
+    audit.inzagen_vastleggen(user=request.user, leerlingen=kinderen,
+                             onderdeel=f"{beheerzicht.BEHEER}: {beheerzicht.OUDERS}")
+
+
+class _ZichtMixin:
+    """The pupil's `beheerzicht.Zicht`, asked once per request and pupil."""
+
+    def zicht(self, request, leerling) -> beheerzicht.Zicht:
+        if leerling is None or leerling.pk is None:
+            return beheerzicht.zicht_nieuw(request.user)[0]
+        cache = request.__dict__.setdefault("_beheerzicht", {})
+        if leerling.pk not in cache:
+            cache[leerling.pk] = beheerzicht.zicht(request.user, leerling)
+        return cache[leerling.pk]
+
+
+class GroepsplaatsingInline(admin.TabularInline):
+    """Category D, and the beheerder's work: placing pupils in groups."""
+
     model = Groepsplaatsing
     extra = 0
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "groep":
+            scholen = [sid for sid, cats in toegang.schoolcategorieen(request.user).items()
+                       if "D" in cats]
+            field.queryset = field.queryset.filter(
+                Q(school__in=beheerde_scholen(request.user)) | Q(school__in=scholen)
+            ).select_related("schooljaar")
+        return field
 
-class OuderschapInline(SchoolScopeMixin, admin.TabularInline):
+
+class OuderschapInline(admin.TabularInline):
+    """Category B: shown only to whom toegang opens the parents' data of this pupil."""
+
     model = Ouderschap
     extra = 0
     autocomplete_fields = ["ouder"]
 
 
 @admin.register(Leerling)
-class LeerlingAdmin(SchoolScopeMixin, admin.ModelAdmin):
-    list_display = ["leerlingnummer", "achternaam", "tussenvoegsel", "roepnaam",
-                    "geboortedatum", "school"]
+class LeerlingAdmin(_ZichtMixin, admin.ModelAdmin):
+    list_display = ["leerlingnummer", "achternaam", "tussenvoegsel", "roepnaam", "school"]
     list_display_links = ["leerlingnummer", "achternaam"]
-    list_filter = ["school", "groepen__schooljaar", "groepen"]
-    search_fields = ["roepnaam", "voornamen", "achternaam", "leerlingnummer"]
-    inlines = [GroepsplaatsingInline, OuderschapInline]
+    list_select_related = ["school"]
+    list_filter = [("school", keuzefilter()), "groepen__schooljaar",
+                   ("groepen", keuzefilter("schooljaar"))]
+    search_fields = ["roepnaam", "achternaam", "leerlingnummer"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("school")
+        if _is_autocomplete(request):
+            # The only autocomplete on pupils links a parent to a child: category B.
+            return beheerzicht.ouderleerlingen(request.user).select_related("school")
+        return beheerzicht.leerlingen(request.user).select_related("school")
+
+    def get_fields(self, request, obj=None):
+        return self.zicht(request, obj).velden()
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.zicht(request, obj).alleen_lezen() if obj is not None else []
+
+    def get_inlines(self, request, obj):
+        zicht = self.zicht(request, obj)
+        return [inline for inline, open_ in ((GroepsplaatsingInline, zicht.plaatsingen),
+                                              (OuderschapInline, zicht.ouders)) if open_]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "school":
+            # A new pupil is registered where the user keeps the personalia of every pupil.
+            field.queryset = field.queryset.filter(
+                pk__in=beheerzicht.zicht_nieuw(request.user)[1])
+        return field
+
+    def has_add_permission(self, request):
+        return (super().has_add_permission(request)
+                and bool(beheerzicht.zicht_nieuw(request.user)[1]))
+
+    def has_delete_permission(self, request, obj=None):
+        # A pupil's record leaves with the retention procedure, not from the admin (whose
+        # confirmation page would list the dossier's entries).
+        return False
+
+    def get_paginator(self, request, queryset, per_page, orphans=0,
+                      allow_empty_first_page=True):
+        if not _is_autocomplete(request):
+            return super().get_paginator(request, queryset, per_page, orphans,
+                                         allow_empty_first_page)
+        return _VastleggendePaginator(
+            queryset, per_page, orphans, allow_empty_first_page,
+            vastleggen=lambda lijst: audit.inzagen_vastleggen(
+                user=request.user, leerlingen=lijst,
+                onderdeel=f"{beheerzicht.BEHEER}: {audit.LEERLINGENLIJST}"),
+        )
+
+    def changelist_view(self, request, extra_context=None):
+        antwoord = super().changelist_view(request, extra_context)
+        cl = (getattr(antwoord, "context_data", None) or {}).get("cl")
+        if cl is not None:
+            # One row per pupil shown, for now (the read log moves to one row per list view).
+            cl.result_list = list(cl.result_list)
+            audit.inzagen_vastleggen(
+                user=request.user, leerlingen=cl.result_list,
+                onderdeel=f"{beheerzicht.BEHEER}: {audit.LEERLINGENLIJST}")
+        return antwoord
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        antwoord = super().change_view(request, object_id, form_url, extra_context)
+        leerling = (getattr(antwoord, "context_data", None) or {}).get("original")
+        if antwoord.status_code == 200 and isinstance(leerling, Leerling):
+            audit.inzage_vastleggen(user=request.user, leerling=leerling,
+                                    onderdeel=self.zicht(request, leerling).onderdeel())
+        return antwoord
+
+    def history_view(self, request, object_id, extra_context=None):
+        # The history names the pupil (and what was changed): a read too.
+        antwoord = super().history_view(request, object_id, extra_context)
+        leerling = (getattr(antwoord, "context_data", None) or {}).get("object")
+        if antwoord.status_code == 200 and isinstance(leerling, Leerling):
+            audit.inzage_vastleggen(user=request.user, leerling=leerling,
+                                    onderdeel=f"{beheerzicht.BEHEER}: geschiedenis")
+        return antwoord
 
 
-class OuderschapVanOuderInline(SchoolScopeMixin, admin.TabularInline):
+class OuderschapVanOuderInline(admin.TabularInline):
     model = Ouderschap
     extra = 0
     autocomplete_fields = ["leerling"]
     verbose_name_plural = _("kinderen")
 
+    def get_queryset(self, request):
+        # Only the children whose parents' data the user sees.
+        return super().get_queryset(request).filter(
+            leerling__in=beheerzicht.ouderleerlingen(request.user)).select_related("leerling")
+
 
 @admin.register(Ouder)
-class OuderAdmin(SchoolScopeMixin, admin.ModelAdmin):
+class OuderAdmin(admin.ModelAdmin):
+    """Parents are category B of their children: listed only to whom toegang opens it."""
+
     list_display = ["achternaam", "tussenvoegsel", "voorletters", "email", "telefoon",
                     "woonplaats"]
-    search_fields = ["achternaam", "voorletters", "email", "leerlingen__achternaam",
-                     "leerlingen__leerlingnummer"]
+    # Not by a child's name: a parent may also have a child whose data the user may not see.
+    search_fields = ["achternaam", "voorletters", "email"]
     inlines = [OuderschapVanOuderInline]
+
+    def get_queryset(self, request):
+        return beheerzicht.ouders(request.user)
+
+    def get_paginator(self, request, queryset, per_page, orphans=0,
+                      allow_empty_first_page=True):
+        if not _is_autocomplete(request):
+            return super().get_paginator(request, queryset, per_page, orphans,
+                                         allow_empty_first_page)
+        return _VastleggendePaginator(queryset, per_page, orphans, allow_empty_first_page,
+                                      vastleggen=lambda lijst: _ouders_vastleggen(request, lijst))
+
+    def changelist_view(self, request, extra_context=None):
+        antwoord = super().changelist_view(request, extra_context)
+        cl = (getattr(antwoord, "context_data", None) or {}).get("cl")
+        if cl is not None:
+            cl.result_list = list(cl.result_list)
+            _ouders_vastleggen(request, cl.result_list)
+        return antwoord
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        antwoord = super().change_view(request, object_id, form_url, extra_context)
+        ouder = (getattr(antwoord, "context_data", None) or {}).get("original")
+        if antwoord.status_code == 200 and isinstance(ouder, Ouder):
+            _ouders_vastleggen(request, [ouder])
+        return antwoord
 
 
 class RoltoewijzingInline(SchoolScopeMixin, admin.TabularInline):
@@ -153,7 +322,10 @@ class MedewerkerAdmin(SchoolScopeMixin, admin.ModelAdmin):
 class InzageAdmin(AlleenLezenMixin, admin.ModelAdmin):
     """The AVG read log: never edited, only read by the application manager."""
 
-    list_display = ["tijdstip", "user", "leerling", "onderdeel"]
+    # The pupil by number only: the log's reader reads no pupil's name (issue 11).
+    list_display = ["tijdstip", "gebruikersnaam", "leerlingnummer", "onderdeel"]
+    fields = ["tijdstip", "gebruikersnaam", "rollen", "leerlingnummer", "school", "onderdeel",
+              "object_type", "object_id"]
     list_filter = ["onderdeel"]
     date_hierarchy = "tijdstip"
 

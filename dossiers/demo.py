@@ -24,6 +24,8 @@ from django.utils import timezone
 from statuut import presets, services
 from statuut.models import (
     Bestuur,
+    Bestuursrol,
+    Bestuursroltoewijzing,
     Onderwijssoort,
     Regio,
     Rol,
@@ -61,6 +63,10 @@ BESTUUR = "Stichting Voorbeeldscholen"
 # The demo lives in school year 2026-2027: the year region midden's vacation data covers best.
 PEILDATUM = date(2026, 10, 1)
 BEHEERDERS_GROEP = "Functioneel beheerders (demo)"
+BESTUURSBEHEERDERS_GROEP = "Bestuursbeheerders (demo)"
+#: The board's beheerder: keeps the school years and regional vacations all three schools
+#: share (statuut.gedeeld). Not `<role>-<school>`: the role is held for the board.
+BESTUURSBEHEERDER = "bestuursbeheerder-voorbeeldscholen"
 
 # Role -> the <role> part of the username. Plain ASCII, as DESIGN.md promises.
 GEBRUIKERSNAAM_VOOR_ROL: dict[str, str] = {
@@ -173,12 +179,15 @@ _ROL_FUNCTIE = {
 # What the functioneel beheerder may manage in the admin. An allow-list, so a model added
 # later (letters, dossier entries) is not handed out by accident. Dossier content
 # (Dossierstuk) and the read log (Inzage) are deliberately absent: they are read in the app,
-# through dossiers.toegang, with every read logged.
+# through dossiers.toegang, with every read logged. School years and regional vacations are
+# shared with the other schools: read-only here, kept by the bestuursbeheerder. Pupils: only
+# to place them in groups (the admin shows the beheerder their name and number); parents
+# and registering pupils are the administratie's (category B and A, art. 9.3).
 BEHEERDER_RECHTEN: dict[tuple[str, str], tuple[str, ...]] = {
     ("statuut", "bestuur"): ("view",),
     ("statuut", "school"): ("change", "view"),
-    ("statuut", "schooljaar"): ("add", "change", "delete", "view"),
-    ("statuut", "regiovakantie"): ("add", "change", "delete", "view"),
+    ("statuut", "schooljaar"): ("view",),
+    ("statuut", "regiovakantie"): ("view",),
     ("statuut", "schoolvakantie"): ("add", "change", "delete", "view"),
     ("statuut", "vrijedag"): ("add", "change", "delete", "view"),
     ("statuut", "statuut"): ("add", "change", "delete", "view"),
@@ -193,11 +202,16 @@ BEHEERDER_RECHTEN: dict[tuple[str, str], tuple[str, ...]] = {
     ("dossiers", "groep"): ("add", "change", "delete", "view"),
     ("dossiers", "groepsplaatsing"): ("add", "change", "delete", "view"),
     ("dossiers", "lesopdracht"): ("add", "change", "delete", "view"),
-    ("dossiers", "leerling"): ("add", "change", "delete", "view"),
-    ("dossiers", "ouder"): ("add", "change", "delete", "view"),
-    ("dossiers", "ouderschap"): ("add", "change", "delete", "view"),
+    ("dossiers", "leerling"): ("change", "view"),
     ("dossiers", "medewerker"): ("add", "change", "delete", "view"),
     ("dossiers", "roltoewijzing"): ("add", "change", "delete", "view"),
+}
+
+
+BESTUURSBEHEERDER_RECHTEN: dict[tuple[str, str], tuple[str, ...]] = {
+    ("statuut", "bestuur"): ("change", "view"),
+    ("statuut", "schooljaar"): ("add", "change", "delete", "view"),
+    ("statuut", "regiovakantie"): ("add", "change", "delete", "view"),
 }
 
 
@@ -242,7 +256,7 @@ def demo_laden() -> list[DemoGebruiker]:
     services.regiovakanties_laden()
     schooljaar = Schooljaar.voor_datum(PEILDATUM)
     bestuur, _ = Bestuur.objects.get_or_create(naam=BESTUUR)
-    beheerders = _beheerdersgroep()
+    beheerders = _groep(BEHEERDERS_GROEP, BEHEERDER_RECHTEN)
 
     gebruikers: list[DemoGebruiker] = []
     for definitie in SCHOLEN:
@@ -255,8 +269,26 @@ def demo_laden() -> list[DemoGebruiker]:
             demo_briefinstellingen(school)
         if definitie.korte_naam == "echnaton":
             _dossier_echnaton(school)
+    gebruikers.append(_bestuursbeheerder(bestuur, wachtwoord_hash))
     _demo_van_de_stromen()
     return gebruikers
+
+
+def _bestuursbeheerder(bestuur: Bestuur, wachtwoord_hash: str) -> DemoGebruiker:
+    """The board's beheerder: a login with the board role and no role at any school (so no
+    pupil data), made after the schools so the demo's random names stay as they were."""
+    user, _ = get_user_model().objects.update_or_create(
+        username=BESTUURSBEHEERDER,
+        defaults={"first_name": "Bea", "last_name": "Bestuur",
+                  "email": f"{BESTUURSBEHEERDER}@example.org", "is_active": True,
+                  "is_staff": True, "is_superuser": False},
+    )
+    user.password = wachtwoord_hash
+    user.save(update_fields=["password"])
+    user.groups.add(_groep(BESTUURSBEHEERDERS_GROEP, BESTUURSBEHEERDER_RECHTEN))
+    Bestuursroltoewijzing.objects.get_or_create(user=user, bestuur=bestuur,
+                                                rol=Bestuursrol.BEHEERDER)
+    return DemoGebruiker(BESTUURSBEHEERDER, Bestuursrol.BEHEERDER, "")
 
 
 #: The flow apps whose `<app>.demo.demo_laden()` adds their cases to the demo, in this order.
@@ -271,10 +303,10 @@ def _demo_van_de_stromen() -> None:
             importlib.import_module(f"{app}.demo").demo_laden()
 
 
-def _beheerdersgroep() -> Group:
-    groep, _ = Group.objects.get_or_create(name=BEHEERDERS_GROEP)
+def _groep(naam: str, toegestaan: dict[tuple[str, str], tuple[str, ...]]) -> Group:
+    groep, _ = Group.objects.get_or_create(name=naam)
     rechten = []
-    for (app, model), acties in BEHEERDER_RECHTEN.items():
+    for (app, model), acties in toegestaan.items():
         for actie in acties:
             rechten.append(Permission.objects.get(content_type__app_label=app,
                                                   codename=f"{actie}_{model}"))

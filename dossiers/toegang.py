@@ -276,6 +276,23 @@ def schoolhandelingen(user, *, op: date | None = None) -> dict[int, frozenset[st
     return uit
 
 
+def schoolcategorieen(user, *, op: date | None = None) -> dict[int, frozenset[str]]:
+    """Per school id: the categories `user` sees of every pupil there (rules not limited to
+    own pupils), e.g. the administratie keeping the central administration (art. 9.3)."""
+    medewerker = _medewerker(user)
+    if medewerker is None:
+        return {}
+    op = _vandaag(op)
+    per_school: dict[int, tuple[School, set[str]]] = {}
+    for t in Roltoewijzing.objects.filter(medewerker=medewerker).select_related("school"):
+        per_school.setdefault(t.school_id, (t.school, set()))[1].add(t.rol)
+    return {
+        school_id: frozenset(c for r in _regels(_statuut_op(school, op), rollen)
+                             if not r.alleen_eigen_leerlingen for c in r.categorieen)
+        for school_id, (school, rollen) in per_school.items()
+    }
+
+
 def scholen_waar(user, handeling: str, *, op: date | None = None):
     """The schools where `user` may do `handeling` for every pupil (a queryset of School)."""
     from statuut.models import School

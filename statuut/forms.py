@@ -1,7 +1,8 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import Eenheid
+from .models import Eenheid, Toegangsregel
 
 
 class TermijnBerekenenForm(forms.Form):
@@ -13,3 +14,24 @@ class TermijnBerekenenForm(forms.Form):
     aantal = forms.IntegerField(label=_("Aantal"), min_value=1, max_value=400, initial=10)
     eenheid = forms.ChoiceField(label=_("Eenheid"), choices=Eenheid.choices,
                                 initial=Eenheid.SCHOOLDAGEN)
+
+
+class ToegangsregelForm(forms.ModelForm):
+    """A row of the access matrix in the admin. Its list fields are JSON, so anything typed
+    parses (`123`, `"A"`); each is checked here with its model validator, before the value
+    reaches the row, so a wrong entry gives the validator's Dutch message on the field and
+    nothing is saved (and the page, which shows the row, can still be drawn)."""
+
+    LIJSTVELDEN = ("categorieen", "dossiersecties", "handelingen")
+
+    def clean(self):
+        cleaned = super().clean()
+        for naam in self.LIJSTVELDEN:
+            if naam not in cleaned:
+                continue
+            try:
+                for validator in Toegangsregel._meta.get_field(naam).validators:
+                    validator(cleaned[naam])
+            except ValidationError as fout:
+                self.add_error(naam, fout)  # also takes the value out of cleaned_data
+        return cleaned

@@ -6,6 +6,7 @@ Everything in which schools differ is a field or a row of a versioned
 
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -143,6 +144,34 @@ class Bestuur(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+
+class Bestuursrol(models.TextChoices):
+    """Roles held for a whole board rather than for one school (`Rol` is per school)."""
+
+    BEHEERDER = "bestuursbeheerder", _("Bestuursbeheerder")
+
+
+class Bestuursroltoewijzing(models.Model):
+    """A board-level role of one user. The bestuursbeheerder keeps what the board's schools
+    share (school years, the regional vacations, the board's name), which a school's own
+    functioneel beheerder may not change for the others (see `statuut.gedeeld`)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="bestuursrollen", verbose_name=_("gebruiker"))
+    bestuur = models.ForeignKey(Bestuur, on_delete=models.CASCADE,
+                                related_name="roltoewijzingen", verbose_name=_("bestuur"))
+    rol = models.CharField(_("rol"), max_length=40, choices=Bestuursrol.choices,
+                           default=Bestuursrol.BEHEERDER)
+
+    class Meta:
+        verbose_name = _("rol bij het bestuur")
+        verbose_name_plural = _("rollen bij het bestuur")
+        constraints = [models.UniqueConstraint(fields=["user", "bestuur", "rol"],
+                                               name="bestuursrol_uniek")]
+
+    def __str__(self) -> str:
+        return f"{self.get_rol_display()} ({self.bestuur})"
 
 
 brin_validator = RegexValidator(

@@ -50,7 +50,9 @@ ROL_IN_NAAM = {
     "administratie": Rol.ADMINISTRATIE,
     "beheerder": Rol.FUNCTIONEEL_BEHEERDER,
 }
-DEMO_USERNAMES = [f"{deel}-{school}" for school in SCHOLEN for deel in ROL_IN_NAAM]
+BESTUURSBEHEERDER = "bestuursbeheerder-voorbeeldscholen"
+DEMO_USERNAMES = [f"{deel}-{school}" for school in SCHOLEN for deel in ROL_IN_NAAM] + [
+    BESTUURSBEHEERDER]
 COLLEGA_USERNAMES = [f"collega{n}-{school}" for school in SCHOLEN for n in (1, 2, 3)]
 
 
@@ -135,7 +137,7 @@ class SeedDemoTests(TestCase):
             "statuten": 3,
             "schooljaren": 1,
             "schoolvakanties": 3,
-            "gebruikers": 39,  # 30 demo users and 9 colleagues without a login
+            "gebruikers": 40,  # 30 demo users, the board's beheerder, 9 colleagues
             "medewerkers": 39,
             "roltoewijzingen": 30 + 9 * 2,
             "afdelingen": 6,
@@ -254,9 +256,11 @@ class SeedDemoTests(TestCase):
         self.assertTrue(beheerder.has_perm("dossiers.change_leerling"))
         self.assertTrue(beheerder.has_perm("statuut.change_schoolvakantie"))
         self.assertFalse(beheerder.has_perm("dossiers.view_dossierstuk"))
+        self.assertFalse(beheerder.has_perm("dossiers.view_ouder"))
+        self.assertFalse(beheerder.has_perm("statuut.change_regiovakantie"))
         self.assertEqual(
             sorted(User.objects.filter(is_staff=True).values_list("username", flat=True)),
-            sorted(f"beheerder-{s}" for s in SCHOLEN),
+            sorted([*(f"beheerder-{s}" for s in SCHOLEN), BESTUURSBEHEERDER]),
         )
         self.client.force_login(beheerder)
         antwoord = self.client.get(reverse("admin:dossiers_leerling_changelist"))
@@ -303,7 +307,7 @@ class SeedDemoTests(TestCase):
         versies = dict(School.objects.values_list("korte_naam", "kalender_versie"))
         vakantie = RegioVakantie.objects.get(schooljaar="2026-2027", regio="midden",
                                              soort=Vakantiesoort.HERFST)
-        self.client.force_login(get_user_model().objects.get(username="beheerder-wijzer"))
+        self.client.force_login(get_user_model().objects.get(username=BESTUURSBEHEERDER))
         url = reverse("admin:statuut_regiovakantie_change", args=[vakantie.pk])
         data = admin_post_data(self.client.get(url))
         data["status"] = "confirmed"

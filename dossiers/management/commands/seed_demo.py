@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from dossiers.demo import BESTUUR, WACHTWOORD, demo_laden
-from statuut.models import Rol
+from statuut.models import Bestuursrol, Rol
 
 
 class Command(BaseCommand):
@@ -13,7 +13,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         gebruikers = demo_laden()
-        rollen = dict(Rol.choices)
+        rollen = {**dict(Rol.choices), **dict(Bestuursrol.choices)}
         breedte = max(len(g.username) for g in gebruikers)
         self.stdout.write(self.style.SUCCESS(f"Demo geladen: {BESTUUR}, {len(gebruikers)} "
                                              "demogebruikers."))
@@ -21,6 +21,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{'gebruikersnaam':<{breedte}}  {'rol':<32}  school")
         self.stdout.write(f"{'-' * breedte}  {'-' * 32}  {'-' * 10}")
         for g in gebruikers:
-            self.stdout.write(f"{g.username:<{breedte}}  {str(rollen[g.rol]):<32}  {g.school}")
+            self.stdout.write(f"{g.username:<{breedte}}  {str(rollen[g.rol]):<32}  "
+                              f"{g.school or BESTUUR}")
         self.stdout.write("")
         self.stdout.write(f"Wachtwoord voor alle demogebruikers: {WACHTWOORD}")
