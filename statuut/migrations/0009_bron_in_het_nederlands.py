@@ -30,7 +30,7 @@ def vertalen(apps, schema_editor, *, terug=False):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("statuut", "0007_verwijdering_regels")]
+    dependencies = [("statuut", "0008_bestuursroltoewijzing")]
 
     operations = [migrations.RunPython(
         vertalen, lambda apps, se: vertalen(apps, se, terug=True))]
