@@ -31,7 +31,10 @@ def niet_nu(tekst: str) -> Weigering:
 
 
 def rol_weigering(user, leerling, rollen, wat: str, statuut, artikel: str = "",
-                  op=None) -> Weigering | None:
+                  op=None, toon: bool = False) -> Weigering | None:
+    """Refused for want of a role. `toon`: the page names the step with this reason (for
+    someone who takes part in the procedure, so he sees who must act); otherwise the step
+    is simply not his."""
     rollen = [r for r in rollen if r]
     if toegang.mag_maatregel(user, leerling, rollen, op=op):
         return None
@@ -39,7 +42,7 @@ def rol_weigering(user, leerling, rollen, wat: str, statuut, artikel: str = "",
              else _("het leerlingenstatuut"))
     return Weigering(_("Dit mag u niet: %(wat)s is volgens %(grond)s voorbehouden aan "
                        "%(rollen)s.") % {"wat": wat, "grond": grond,
-                                         "rollen": regels.rollen_tekst(rollen)})
+                                         "rollen": regels.rollen_tekst(rollen)}, toon=toon)
 
 
 def toetsen(weigering: Weigering | None) -> None:

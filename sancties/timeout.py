@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dossiers import dossier
+from dossiers import dossier, toegang
 from dossiers.brieven.services import brief_aanvragen
 from dossiers.documenten import document_koppelen
 from dossiers.models import Document, Leerling
@@ -71,12 +71,16 @@ def weigering(user, time_out: TimeOut, stap: str, *, nu: datetime | None = None,
     nu = nu or timezone.now()
     rung, leerling, statuut = time_out.maatregel, time_out.leerling, time_out.statuut
 
+    mijn = set(gehouden) if gehouden is not None else toegang.sanctierollen(user, leerling)
+    # Who takes part in the time-out (proposes, approves, informs) is told who must act.
+    betrokken = bool(mijn & set(betrokken_rollen(rung)))
+
     def rol(rollen, wat):
         rollen = [r for r in rollen if r]
-        if gehouden is not None:
-            return None if set(gehouden) & set(rollen) else stappen.rol_weigering(
-                user, leerling, rollen, wat, statuut, rung.artikel)
-        return stappen.rol_weigering(user, leerling, rollen, wat, statuut, rung.artikel)
+        if mijn & set(rollen):
+            return None
+        return stappen.rol_weigering(user, leerling, rollen, wat, statuut, rung.artikel,
+                                     toon=betrokken)
 
     if stap == "goedkeuren":
         if time_out.status != TimeOutstatus.VOORGESTELD:
