@@ -1,0 +1,96 @@
+"""Issue 12 point 5: Echnaton art. 8.4, the pupil, the parents and the mentor are told
+"schriftelijk en vooraf". A decision is made known by its letter: "Besluit is bekendgemaakt"
+is refused, with the article, while the letter waits in the outgoing post; once it went out
+(the date is on the letter) the bekendmaking is confirmed on the page first."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.urls import reverse
+
+from dossiers.models import Brief, Dossierstuk
+from sancties.models import Schorsing
+
+from .conftest import moment
+from .helpers import Loper, meldingen, vers
+
+WEIGERING = (
+    "Volgens artikel 8.4 van het Leerlingenstatuut OSG Echnaton 2009-2011 wordt het besluit "
+    "schriftelijk en vooraf bekendgemaakt: de brief met het besluit staat nog in de uitgaande "
+    "post (gemaakt, niet verzonden of afgedrukt). Het besluit is bekendgemaakt zodra de "
+    "leerlingenadministratie de brief heeft verzonden of afgedrukt en verstuurd.")
+
+
+def _besloten(loper: Loper, w, eerste_dag="2026-11-25") -> Schorsing:
+    schorsing = loper.als(w.teamleider).voorstellen(
+        w.anna, gronden=["Wangedrag of vernieling"], eerste_dag=eerste_dag, schooldagen="1")
+    loper.stap(schorsing, "plannen", op="2026-11-23T13:00", plaats="kamer teamleider")
+    loper.stap(schorsing, "horen", gehoord_op="2026-11-23", gehoord_door=[w.teamleider.pk],
+               ouders_aanwezig="on", verslag="Anna erkent dat zij de ruit heeft ingegooid.")
+    loper.stap(schorsing, "besluiten", eerste_dag=eerste_dag, schooldagen="1",
+               motivering="Opzettelijke vernieling van schooleigendom.")
+    return vers(schorsing)
+
+
+def test_geen_bekendmaking_zolang_de_brief_in_de_uitgaande_post_staat(
+        client, scholen, klok, django_capture_on_commit_callbacks):
+    w = scholen.w
+    loper = Loper(client, django_capture_on_commit_callbacks)
+    schorsing = _besloten(loper, w)
+    brief = Brief.objects.get(soort="sanctie_schorsing_besluit")
+    assert brief.status == "gemaakt" and brief.verzonden_op is None
+
+    # The page offers no bekendmaking, and says why
+    loper.als(w.administratie)
+    url = reverse("sancties:schorsing", args=[schorsing.pk])
+    pagina = client.get(url).content.decode()
+    assert "Besluit is bekendgemaakt" not in pagina
+    assert WEIGERING in pagina
+    assert "gemaakt; staat nog in de uitgaande post (niet verzonden of afgedrukt)" in pagina
+    # Posted anyway, even confirmed: refused with the article, nothing written
+    stukken = Dossierstuk.objects.count()
+    antwoord = loper.stap(schorsing, "bekendmaken", bevestigd="ja")
+    assert meldingen(antwoord) == [WEIGERING]
+    assert vers(schorsing).status == "besloten" and Dossierstuk.objects.count() == stukken
+
+    # The administratie prints and posts the letter from the outgoing post
+    klok.move_to(moment(2026, 11, 23, 14, 30))
+    loper.brief_versturen(brief, w.administratie)
+    assert Brief.objects.get(pk=brief.pk).verzonden_op == moment(2026, 11, 23, 14, 30)
+    pagina = client.get(url).content.decode()
+    assert "verzonden op 23 november 2026 om 14:30 (afdrukken en per post)" in pagina
+    assert "Besluit is bekendgemaakt" in pagina
+
+    # One click asks for confirmation first, and changes nothing yet
+    antwoord = loper.stap(schorsing, "bekendmaken")
+    pagina = antwoord.content.decode()
+    assert antwoord.status_code == 200
+    assert "Bevestig: het besluit is bekendgemaakt" in pagina
+    assert "De brief met het besluit is op 23 november 2026 verstuurd" in pagina
+    assert 'name="bevestigd" value="ja"' in pagina
+    assert vers(schorsing).status == "besloten"
+    # Confirmed: made known on the day the letter went out
+    loper.stap(schorsing, "bekendmaken", bevestigd="ja")
+    schorsing = vers(schorsing)
+    assert (schorsing.status, schorsing.bekendgemaakt_op) == ("bekendgemaakt",
+                                                              date(2026, 11, 23))
+    stuk = Dossierstuk.objects.filter(titel="Besluit tot schorsing bekendgemaakt").get()
+    assert "de brief is op 23 november 2026 afgedrukt en per post verstuurd" in stuk.inhoud
+
+
+def test_een_brief_die_pas_op_de_eerste_dag_uitgaat_is_niet_vooraf(
+        client, scholen, klok, django_capture_on_commit_callbacks):
+    w = scholen.w
+    loper = Loper(client, django_capture_on_commit_callbacks)
+    schorsing = _besloten(loper, w, eerste_dag="2026-11-24")
+    brief = Brief.objects.get(soort="sanctie_schorsing_besluit")
+    klok.move_to(moment(2026, 11, 24, 8))
+    loper.als(w.administratie).brief_versturen(brief, w.administratie, actie="email")
+    antwoord = loper.stap(schorsing, "bekendmaken", bevestigd="ja")
+    assert meldingen(antwoord) == [
+        "Volgens artikel 8.4 van het Leerlingenstatuut OSG Echnaton 2009-2011 wordt de "
+        "schorsing vooraf bekendgemaakt, maar de brief ging pas op 24 november 2026 uit en de "
+        "schorsing begint op 24 november 2026. Neem een nieuw besluit met een latere eerste "
+        "dag."]
+    assert vers(schorsing).status == "besloten"
