@@ -91,6 +91,8 @@ def test_de_scan_wordt_bewaard_bij_een_verkeerde_datum_en_is_alleen_via_het_doss
     pagina = client.get(reverse("sancties:time_out", args=[t.pk])).content.decode()
     url = reverse("dossierstuk_document", args=[s.sanne.pk, stuk.pk])
     assert f'href="{url}"' in pagina and "sancties/time-out/" not in pagina
+    dossier = client.get(reverse("dossier", args=[s.sanne.pk])).content.decode()
+    assert f'<a href="{url}">verslag.pdf</a>' in dossier
     voor = Inzage.objects.count()
     r = client.get(url)
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
