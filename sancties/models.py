@@ -339,6 +339,10 @@ class Verwijdering(models.Model):
     voornemen_op = models.DateField(null=True, blank=True)
     voornemen_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                        null=True, blank=True, related_name="+")
+    # The day the intention's letter went out (Brief.verzonden_op): only then is the intention
+    # made known "schriftelijk" (Echnaton art. 8.4, seed 004, Noordgouw art. 25.3 b).
+    voornemen_bekendgemaakt_op = models.DateField(_("voornemen bekendgemaakt op"), null=True,
+                                                  blank=True)
     inspectie_overleg_op = models.DateField(_("overleg met de inspectie op"), null=True,
                                             blank=True)
     inspectie_overleg = models.TextField(blank=True)

@@ -97,7 +97,7 @@ def _bekendmaking_weigering(schorsing: Schorsing) -> Weigering | None:
         return Weigering(_("Geen bekendmaking zonder brief: de brief met het besluit is nog "
                            "niet gemaakt. Wacht tot hij klaar is (zie de uitgaande post) en "
                            "probeer het dan opnieuw."))
-    artikel = statuut.bekendmaking_artikel
+    artikel = statuut.schorsing_bekendmaking_artikel
     grond = regels.artikel_tekst(statuut, [artikel] if artikel else [])
     if brief.verzonden_op is None:
         return Weigering(_(

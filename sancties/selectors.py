@@ -78,10 +78,11 @@ def time_out_stand(status: str, datum: date, op: date) -> str:
     return str(dict(TimeOutstatus.choices)[status])
 
 
-def time_out_open(*, status: str, geinformeerd: bool, gesprek_op: date | None, op: date
-                  ) -> list[str]:
+def time_out_open(*, status: str, geinformeerd: bool, gesprek_op: date | None, op: date,
+                  gehouden: bool | None = None) -> list[str]:
     """The follow-up of seed 004 still open (parents informed at once, the talk with the
-    parents, the report they signed in the dossier); empty once it is all done."""
+    parents, the report they signed in the dossier); empty once it is all done. `gehouden`:
+    whether the talk took place (known to the minute on the page; else by its day)."""
     if status != TimeOutstatus.GOEDGEKEURD:
         return []
     uit = []
@@ -90,7 +91,7 @@ def time_out_open(*, status: str, geinformeerd: bool, gesprek_op: date | None, o
                            "vastleggen)"))
     if gesprek_op is None:
         uit.append(gettext("ouders uitnodigen voor een gesprek"))
-    elif gesprek_op >= op:
+    elif not (gehouden if gehouden is not None else gesprek_op < op):
         uit.append(gettext("gesprek met de ouders op %(d)s") % {"d": datum_nl(gesprek_op)})
     uit.append(gettext("verslag van het gesprek, door de ouders getekend, in het dossier"))
     return uit

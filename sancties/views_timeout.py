@@ -155,7 +155,8 @@ def _pagina(request, time_out, *, fout_stap=None, fout_form=None, wachtend=None,
         "stand": selectors.time_out_stand(time_out.status, time_out.datum, vandaag),
         "nog_open": selectors.time_out_open(
             status=time_out.status, geinformeerd=timeout.is_geinformeerd(time_out),
-            gesprek_op=gesprek, op=vandaag),
+            gesprek_op=gesprek, op=vandaag,
+            gehouden=time_out.gesprek_op is not None and timezone.now() >= time_out.gesprek_op),
         "document": document,
         "document_url": reverse("dossierstuk_document", args=[
             time_out.leerling_id, document.dossierstuk_id])

@@ -348,9 +348,12 @@ class Statuut(models.Model):
     ouders_horen_artikel = models.CharField(
         _("artikel: de leerling wordt gehoord in het bijzijn van de ouders"), max_length=40,
         blank=True, help_text=_("Leeg: het statuut zelf wordt genoemd."))
-    bekendmaking_artikel = models.CharField(
-        _("artikel: het besluit wordt schriftelijk bekendgemaakt"), max_length=40, blank=True,
-        help_text=_("Leeg: het statuut zelf wordt genoemd."))
+    schorsing_bekendmaking_artikel = models.CharField(
+        _("artikel: het schorsingsbesluit wordt schriftelijk bekendgemaakt"), max_length=40,
+        blank=True, help_text=_("Leeg: het statuut zelf wordt genoemd."))
+    verwijdering_bekendmaking_artikel = models.CharField(
+        _("artikel: het voornemen tot verwijdering wordt schriftelijk meegedeeld"),
+        max_length=40, blank=True, help_text=_("Leeg: het artikel van de verwijdering."))
     schorsing_horen_door = models.JSONField(
         _("horen vóór schorsing door (rollen)"), default=list, blank=True,
         validators=[rollen_validator],

@@ -10,10 +10,11 @@ from datetime import date
 from django.urls import reverse
 
 from dossiers.models import Brief, Dossierstuk
-from sancties.models import Schorsing
+from sancties.models import Schorsing, Verwijdering
 
 from .conftest import moment
 from .helpers import Loper, meldingen, vers
+from .test_verwijdering import _stap, _voorbereid
 
 WEIGERING = (
     "Volgens artikel 8.4 van het Leerlingenstatuut OSG Echnaton 2009-2011 wordt het besluit "
@@ -94,3 +95,50 @@ def test_een_brief_die_pas_op_de_eerste_dag_uitgaat_is_niet_vooraf(
         "schorsing begint op 24 november 2026. Neem een nieuw besluit met een latere eerste "
         "dag."]
     assert vers(schorsing).status == "besloten"
+
+
+def test_het_voornemen_tot_verwijdering_is_pas_bekend_als_de_brief_is_verstuurd(
+        client, scholen, klok, django_capture_on_commit_callbacks):
+    """Noordgouw art. 25.3 b: the intention is told to pupil and parents in writing, with
+    reasons; no definitive decision before that."""
+    s = scholen
+    loper = Loper(client, django_capture_on_commit_callbacks).als(s.directie_ng)
+    v = _voorbereid(loper, s.dirk, "Handelingsverlegenheid op pedagogische gronden (het gedrag "
+                    "veroorzaakt problemen of brengt de veiligheid in gevaar)", didactisch=False,
+                    scholen=scholen)
+    _stap(loper, v, "voornemen")
+    _stap(loper, v, "benaderen", school="Het Nieuwe Lyceum", benaderd_op="2026-11-23")
+    _stap(loper, v, "antwoord", contact=v.schoolcontacten.get().pk, antwoord="toegelaten",
+          antwoord_op="2026-11-23")
+    _stap(loper, v, "inspectie_overleg", datum="2026-11-23", verslag="Overleg gevoerd.")
+    weigering = (
+        "Volgens artikel 25.3 van het Leerlingenstatuut Christelijk College de Noordgouw "
+        "worden de ouders schriftelijk over het voornemen geïnformeerd: de brief met het "
+        "voornemen staat nog in de uitgaande post (nog niet gemaakt, of niet verzonden of "
+        "afgedrukt). Het voornemen is bekendgemaakt zodra de brief is verzonden of afgedrukt "
+        "en verstuurd.")
+    url = reverse("sancties:verwijdering", args=[v.pk])
+    pagina = client.get(url).content.decode()
+    assert weigering in pagina and 'id="stap-besluiten"' not in pagina
+    assert "nog niet: de brief staat in de uitgaande post" in pagina
+    antwoord = _stap(loper, v, "voornemen_bekendgemaakt", bevestigd="ja")
+    assert meldingen(antwoord) == [weigering]
+    antwoord = _stap(loper, v, "besluiten", motivering="Gedrag.")
+    assert meldingen(antwoord) == [
+        "Het voornemen is nog niet bekendgemaakt: volgens artikel 25.3 van het "
+        "Leerlingenstatuut Christelijk College de Noordgouw worden de ouders eerst "
+        "schriftelijk over het voornemen geïnformeerd. Verstuur de brief met het voornemen en "
+        "leg vast dat het voornemen is bekendgemaakt. Er is niets besloten."]
+    assert Verwijdering.objects.get(pk=v.pk).status == "voornemen"
+
+    klok.move_to(moment(2026, 11, 24, 9))
+    brief = Brief.objects.get(sleutel=f"verwijdering:{v.pk}:voornemen")
+    loper.brief_versturen(brief, s.directie_ng)
+    antwoord = _stap(loper, v, "voornemen_bekendgemaakt")  # first: the confirmation
+    assert "Bevestig: het voornemen is bekendgemaakt" in antwoord.content.decode()
+    assert Verwijdering.objects.get(pk=v.pk).voornemen_bekendgemaakt_op is None
+    _stap(loper, v, "voornemen_bekendgemaakt", bevestigd="ja")
+    assert Verwijdering.objects.get(pk=v.pk).voornemen_bekendgemaakt_op == date(2026, 11, 24)
+    assert 'id="stap-besluiten"' in client.get(url).content.decode()
+    _stap(loper, v, "besluiten", motivering="Gedrag.")
+    assert Verwijdering.objects.get(pk=v.pk).status == "besloten"
