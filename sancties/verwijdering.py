@@ -249,9 +249,11 @@ def stap_vastleggen(*, door, verwijdering: Verwijdering, stap: str, datum: date,
     if stap == "leerling_gehoord":
         onder = v.statuut.verwijdering_ouders_horen_onder_leeftijd
         if regels.leeftijd(v.leerling.geboortedatum, datum) < onder and not ouders_aanwezig:
-            raise InvoerFout(_("De leerling is jonger dan %(n)d jaar: volgens het "
-                               "leerlingenstatuut worden ook de ouders gehoord. Hoor de "
-                               "leerling in het bijzijn van de ouders.") % {"n": onder})
+            artikel = regels_voor(v.statuut).horen_artikel or v.maatregel.artikel
+            raise InvoerFout(_("De leerling is jonger dan %(n)d jaar: volgens %(g)s worden ook "
+                               "de ouders gehoord. Hoor de leerling in het bijzijn van de "
+                               "ouders. Er is niets vastgelegd.")
+                             % {"n": onder, "g": regels.artikel_tekst(v.statuut, [artikel])})
         _hoorders_controleren(v, hoorders, datum)
         v.ouders_bij_horen = ouders_aanwezig
     setattr(v, veld, datum)

@@ -82,3 +82,25 @@ def test_een_eendaagse_schorsing_besluit_de_teamleider_zelf(
                ouders_aanwezig="on", verslag="Anna en haar moeder gehoord.")
     pagina = client.get(reverse("sancties:schorsing", args=[schorsing.pk])).content.decode()
     assert 'id="stap-besluiten"' in pagina
+
+
+def test_bij_een_verwijdering_zonder_ouders_gehoord_noemt_de_weigering_het_artikel(
+        client, scholen, django_capture_on_commit_callbacks):
+    """Noordgouw art. 25.3 a: under 18 the parents are heard with the pupil."""
+    from sancties.models import Verwijdering
+
+    from .test_verwijdering import _stap, hoorders
+
+    s = scholen
+    loper = Loper(client, django_capture_on_commit_callbacks).als(s.directie_ng)
+    loper.post(reverse("sancties:verwijdering_nieuw", args=[s.dirk.pk]), {
+        "gronden": [s.noordgouw.statuten.get().verwijdering_gronden[0]],
+        "motivering": "Herhaalde incidenten."})
+    v = Verwijdering.objects.get(leerling=s.dirk)
+    antwoord = _stap(loper, v, "leerling_gehoord", datum="2026-11-23", verslag="Dirk gehoord.",
+                     gehoord_door=hoorders(scholen, s.dirk))
+    assert meldingen(antwoord) == [
+        "De leerling is jonger dan 18 jaar: volgens artikel 25.3 van het Leerlingenstatuut "
+        "Christelijk College de Noordgouw worden ook de ouders gehoord. Hoor de leerling in "
+        "het bijzijn van de ouders. Er is niets vastgelegd."]
+    assert Verwijdering.objects.get(pk=v.pk).leerling_gehoord_op is None
