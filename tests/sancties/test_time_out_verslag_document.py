@@ -134,3 +134,25 @@ def test_een_scan_wordt_op_soort_en_grootte_gecontroleerd(
     _stap(loper, t, "afronden", verslag="Besproken.",
           scan=SimpleUploadedFile("verslag.png", png, "image/png"))
     assert _vers(t).verslag_document.mimetype == "image/png"
+
+
+def test_een_verwijderd_stuk_neemt_zijn_scan_mee(
+        client, scholen, klok, django_capture_on_commit_callbacks):
+    """A removed entry keeps a tombstone; the scan kept with it goes (only name and size
+    stay), and its download answers 404."""
+    from dossiers import dossier
+
+    s = scholen
+    loper = Loper(client, django_capture_on_commit_callbacks)
+    t = _tot_het_gesprek(loper, s, klok)
+    klok.move_to(moment(2026, 11, 25, 16))
+    _stap(loper, t, "afronden", verslag="Besproken.",
+          scan=SimpleUploadedFile("verslag.pdf", PDF, "application/pdf"))
+    stuk = Dossierstuk.objects.get(titel="Verslag gesprek time-out (getekend)")
+    url = reverse("dossierstuk_document", args=[s.sanne.pk, stuk.pk])
+    assert client.get(url).status_code == 200
+    dossier.stukken_verwijderen(door=s.directeur_wz, stukken=[stuk], grond="bewaartermijn",
+                                toelichting="Bewaartermijn verstreken.", controleer=False)
+    document = Document.objects.get()
+    assert document.inhoud is None and document.bestandsnaam == "verslag.pdf"
+    assert client.get(url).status_code == 404
