@@ -293,8 +293,9 @@ def schorsing_stap(request, pk, stap):
     schorsing = _zichtbaar(request, pk)
     if stap not in STAPPEN:
         raise Http404
-    if stap == "bekendmaken" and request.POST.get("bevestigd") != "ja":
-        return _pagina(request, schorsing, bevestigen=True)
+    if (stap == "bekendmaken" and request.POST.get("bevestigd") != "ja"
+            and schorsingstappen.weigering(request.user, schorsing, stap) is None):
+        return _pagina(request, schorsing, bevestigen=True)  # refused: the service says why
     form = _form(STAPPEN[stap], schorsing, request.POST, request.FILES)
     if form.is_valid():
         try:

@@ -295,8 +295,9 @@ def verwijdering_stap(request, pk, stap):
     v = _zichtbaar(request, pk)
     if stap not in FORMULIEREN:
         raise Http404
-    if stap == "voornemen_bekendgemaakt" and request.POST.get("bevestigd") != "ja":
-        return _pagina(request, v, bevestigen=True)
+    if (stap == "voornemen_bekendgemaakt" and request.POST.get("bevestigd") != "ja"
+            and vw.voornemen_weigering(request.user, v) is None):
+        return _pagina(request, v, bevestigen=True)  # refused: the service says why
     form = _maak(stap, v, request.POST)
     if form.is_valid():
         try:

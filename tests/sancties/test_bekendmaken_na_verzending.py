@@ -51,8 +51,10 @@ def test_geen_bekendmaking_zolang_de_brief_in_de_uitgaande_post_staat(
     assert "gemaakt; staat nog in de uitgaande post (niet verzonden of afgedrukt)" in pagina
     # Posted anyway, even confirmed: refused with the article, nothing written
     stukken = Dossierstuk.objects.count()
-    antwoord = loper.stap(schorsing, "bekendmaken", bevestigd="ja")
-    assert meldingen(antwoord) == [WEIGERING]
+    for data in ({}, {"bevestigd": "ja"}):
+        antwoord = loper.stap(schorsing, "bekendmaken", **data)
+        assert meldingen(antwoord) == [WEIGERING]
+        assert "Bevestig: het besluit is bekendgemaakt" not in antwoord.content.decode()
     assert vers(schorsing).status == "besloten" and Dossierstuk.objects.count() == stukken
 
     # The administratie prints and posts the letter from the outgoing post
