@@ -4,7 +4,8 @@ by a procedure that calls for it, leaving a tombstone. Never edited in place.
 - `stuk_toevoegen`: a new entry (a note, or the record of a decision or letter by a flow).
 - `stuk_corrigeren`: an addendum that supersedes the newest version of an entry, with who
   and why; the original row stays byte for byte as it was.
-- `stukken_verwijderen`: the only removal. The content is wiped (and a linked letter's PDF),
+- `stukken_verwijderen`: the only removal. The content is wiped (and a linked letter's PDF
+  or document),
   title, date, section and author stay, and the row records when, by whom and on which
   ground (`Verwijdergrond`). An entry is removed with all its versions.
 - `stukken_van_bron`: every entry tied to one source object (for a procedure that removes
@@ -27,7 +28,7 @@ from statuut.models import Dossiersectie, Handeling
 from statuut.services import InvoerFout
 
 from . import toegang
-from .models import Brief, Dossierstuk, Leerling, Verwijdergrond
+from .models import Brief, Document, Dossierstuk, Leerling, Verwijdergrond
 
 _TITEL_MAX = Dossierstuk._meta.get_field("titel").max_length
 
@@ -185,6 +186,8 @@ def stukken_verwijderen(
     # A letter kept with a removed entry loses its PDF and the data it was made from too
     # (the letter row and its recipients stay, as the record that a letter was sent).
     Brief.objects.filter(dossierstuk_id__in=te_verwijderen).update(pdf=None, gegevens={})
+    # So does an uploaded document (a signed report's scan): only its name and size stay.
+    Document.objects.filter(dossierstuk_id__in=te_verwijderen).update(inhoud=None)
     return list(Dossierstuk.objects.filter(pk__in=te_verwijderen).order_by("pk"))
 
 

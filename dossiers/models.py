@@ -386,6 +386,37 @@ class Dossierstuk(models.Model):
         return self.verwijderd_op is not None
 
 
+class Document(models.Model):
+    """A file that belongs to a dossier entry (a scan of a report the parents signed).
+
+    Kept in the database, like a letter's PDF, so it is never reachable by a path: it is read
+    only through the dossier's download view, which asks `dossiers.toegang` and logs the read.
+    `dossiers.documenten` is its only writer. An upload is stored first without an entry
+    (pending, found again by its `token`), so a form with an error keeps the file; the flow's
+    service ties it to the entry it writes.
+    """
+
+    leerling = models.ForeignKey(Leerling, on_delete=models.PROTECT, related_name="documenten")
+    dossierstuk = models.OneToOneField(Dossierstuk, on_delete=models.PROTECT, null=True,
+                                       blank=True, related_name="document")
+    token = models.UUIDField(unique=True, editable=False)
+    bestandsnaam = models.CharField(_("bestandsnaam"), max_length=200)
+    mimetype = models.CharField(_("soort bestand"), max_length=40)
+    grootte = models.PositiveIntegerField(_("grootte (bytes)"))
+    inhoud = models.BinaryField(_("inhoud"), null=True, blank=True, editable=False)
+    geupload_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                      related_name="+")
+    geupload_op = models.DateTimeField(_("geüpload op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documenten")
+        ordering = ["-geupload_op"]
+
+    def __str__(self) -> str:
+        return f"{self.bestandsnaam} ({self.grootte} bytes)"
+
+
 class Inzage(models.Model):
     """Who read which part of which pupil's data, and when (AVG). Append-only.
 

@@ -32,8 +32,10 @@ def _sectievolgorde():
 
 def _met_personen(qs: QuerySet[Dossierstuk]) -> QuerySet[Dossierstuk]:
     # The letter kept with an entry comes along for its link, without its PDF.
+    # So does an uploaded document (a signed report's scan), without its bytes.
     return qs.select_related("auteur__medewerker", "verwijderd_door__medewerker",
-                             "brief").defer("brief__pdf", "brief__gegevens")
+                             "brief", "document").defer("brief__pdf", "brief__gegevens",
+                                                        "document__inhoud")
 
 
 def _met_bron(qs: QuerySet[Dossierstuk]) -> QuerySet[Dossierstuk]:
@@ -57,6 +59,7 @@ class Dossierregel:
     versies: list[Dossierstuk]  # oldest first: the original, then each addendum
     bron_url: str | None = None
     brief_url: str | None = None
+    document: object | None = None  # dossiers.Document kept with the entry
 
     @property
     def huidig(self) -> Dossierstuk:
@@ -144,6 +147,7 @@ def _regels(originelen: list[Dossierstuk], addenda: list[Dossierstuk]) -> list[D
             brief = getattr(o, "brief", None)
             if brief is not None and not (o.bron_type_id and isinstance(o.bron, Brief)):
                 regel.brief_url = brief_url(brief.pk)
+            regel.document = getattr(o, "document", None)
         regels.append(regel)
     return regels
 

@@ -12,6 +12,8 @@ urlpatterns = [
          name="dossier_opschonen"),
     path("leerlingen/<int:pk>/dossier/<int:stuk_pk>/", v.dossierstuk_pagina,
          name="dossierstuk"),
+    path("leerlingen/<int:pk>/dossier/<int:stuk_pk>/document/", v.dossierstuk_document,
+         name="dossierstuk_document"),
     path("leerlingen/<int:pk>/dossier/<int:stuk_pk>/corrigeren/", v.stuk_corrigeren,
          name="dossierstuk_corrigeren"),
     path("leerlingen/<int:pk>/toegang/", v.toekenning_verlenen, name="toekenning_verlenen"),

@@ -22,7 +22,7 @@ from datetime import date
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -34,7 +34,7 @@ from statuut.models import Dossiersectie, Handeling
 from statuut.services import InvoerFout
 
 from . import audit, dossier, selectors, selectors_dossier, toegang, toekenningen
-from .models import Dossierstuk, Toekenning, Toekenningsomvang, Verwijdergrond
+from .models import Document, Dossierstuk, Toekenning, Toekenningsomvang, Verwijdergrond
 
 DATUMWIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -120,6 +120,28 @@ def dossierstuk_pagina(request, pk, stuk_pk):
         "leerling": leerling, "regel": regel, "gevraagd": gevraagd,
         "mag_corrigeren": Handeling.DOSSIER_CORRIGEREN in rechten.handelingen,
     })
+
+
+@login_required
+def dossierstuk_document(request, pk, stuk_pk):
+    """The file kept with an entry (a signed report's scan), for whoever may read the entry;
+    404 for anyone else, as for an entry that does not exist. The read is logged."""
+    user = request.user
+    leerling = zichtbare_leerling(user, pk)
+    stuk = (toegang.dossierstukken_voor(user, leerling)
+            .filter(pk=stuk_pk, verwijderd_op__isnull=True).first())
+    document = (Document.objects.filter(dossierstuk=stuk, inhoud__isnull=False).first()
+                if stuk is not None else None)
+    if document is None:
+        raise Http404
+    audit.inzage_vastleggen(user=user, leerling=leerling,
+                            onderdeel=_onderdeel([stuk.sectie]) + " (document)", object=stuk)
+    response = HttpResponse(bytes(document.inhoud), content_type=document.mimetype)
+    naam = document.bestandsnaam.replace('"', "")
+    response["Content-Disposition"] = f'inline; filename="{naam}"'
+    response["Cache-Control"] = "no-store"  # pupil data: not in any cache
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 # --- adding a note -------------------------------------------------------------------------

@@ -65,8 +65,9 @@ class HoorgesprekForm(forms.Form):
     verslag = forms.CharField(label=_("Verslag (hoor en wederhoor)"), widget=TEKST,
                               error_messages={"required": _("Schrijf het verslag.")})
 
-    def __init__(self, *args, school, **kwargs):
+    def __init__(self, *args, school, ouders_uitleg: str = "", **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["ouders_aanwezig"].help_text = ouders_uitleg
         veld = self.fields["gehoord_door"]
         veld.queryset = (get_user_model().objects.filter(
             is_active=True, medewerker__rollen__school=school).distinct()

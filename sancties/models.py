@@ -245,8 +245,11 @@ class TimeOut(models.Model):
     # The talk and its signed report
     gesprek_op = models.DateTimeField(_("gesprek met de ouders op"), null=True, blank=True)
     gesprek_verslag = models.TextField(_("verslag van het gesprek"), blank=True)
-    verslag_scan = models.FileField(_("getekend verslag (scan)"), upload_to="sancties/time-out/",
-                                    blank=True)
+    # The scan of the signed report: a dossier document, read through the dossier's access
+    # policy (never a public file path).
+    verslag_document = models.ForeignKey("dossiers.Document", on_delete=models.PROTECT,
+                                         null=True, blank=True, related_name="+",
+                                         verbose_name=_("getekend verslag (scan)"))
     verslag_getekend_op = models.DateField(_("verslag door de ouders getekend op"), null=True,
                                            blank=True)
 
@@ -268,10 +271,9 @@ class TimeOut(models.Model):
         self.goedgekeurd_door, self.goedgekeurd_op = door, op
 
     @transition(field=status, source=TimeOutstatus.GOEDGEKEURD, target=TimeOutstatus.AFGEROND)
-    def afronden(self, *, verslag: str, getekend_op, scan) -> None:
+    def afronden(self, *, verslag: str, getekend_op, document) -> None:
         self.gesprek_verslag, self.verslag_getekend_op = verslag, getekend_op
-        if scan is not None:
-            self.verslag_scan = scan
+        self.verslag_document = document
 
 
 class Verwijderingstatus(models.TextChoices):
@@ -337,6 +339,10 @@ class Verwijdering(models.Model):
     voornemen_op = models.DateField(null=True, blank=True)
     voornemen_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                        null=True, blank=True, related_name="+")
+    # The day the intention's letter went out (Brief.verzonden_op): only then is the intention
+    # made known "schriftelijk" (Echnaton art. 8.4, seed 004, Noordgouw art. 25.3 b).
+    voornemen_bekendgemaakt_op = models.DateField(_("voornemen bekendgemaakt op"), null=True,
+                                                  blank=True)
     inspectie_overleg_op = models.DateField(_("overleg met de inspectie op"), null=True,
                                             blank=True)
     inspectie_overleg = models.TextField(blank=True)

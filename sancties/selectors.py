@@ -7,13 +7,17 @@ from datetime import date
 
 from django.db.models import (
     BooleanField,
+    Case,
     CharField,
     DateField,
     F,
     IntegerField,
     Q,
     Value,
+    When,
 )
+from django.db.models.functions import TruncDate
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -61,6 +65,36 @@ def verloop(status: str, eerste_dag: date, laatste_dag: date, op: date) -> str:
     if status == Schorsingstatus.BEKENDGEMAAKT and op >= eerste_dag:
         return gettext("gaat in op %(v)s; leg vast dat de maatregel is ingegaan") % d
     return gettext("gaat in op %(v)s, loopt tot en met %(t)s") % d
+
+
+def time_out_stand(status: str, datum: date, op: date) -> str:
+    """The time-out's stand on `op`: seed 004, it "duurt niet langer dan de dag waarop deze in
+    werking is getreden", so after that day it is over, whatever its follow-up."""
+    d = {"d": datum_nl(datum)}
+    if op > datum and status == TimeOutstatus.GOEDGEKEURD:
+        return gettext("afgelopen (de time-out gold op %(d)s)") % d
+    if op > datum and status == TimeOutstatus.VOORGESTELD:
+        return gettext("vervallen: niet goedgekeurd op %(d)s") % d
+    return str(dict(TimeOutstatus.choices)[status])
+
+
+def time_out_open(*, status: str, geinformeerd: bool, gesprek_op: date | None, op: date,
+                  gehouden: bool | None = None) -> list[str]:
+    """The follow-up of seed 004 still open (parents informed at once, the talk with the
+    parents, the report they signed in the dossier); empty once it is all done. `gehouden`:
+    whether the talk took place (known to the minute on the page; else by its day)."""
+    if status != TimeOutstatus.GOEDGEKEURD:
+        return []
+    uit = []
+    if not geinformeerd:
+        uit.append(gettext("ouders informeren (of de redelijke gronden om het niet te doen "
+                           "vastleggen)"))
+    if gesprek_op is None:
+        uit.append(gettext("ouders uitnodigen voor een gesprek"))
+    elif not (gehouden if gehouden is not None else gesprek_op < op):
+        uit.append(gettext("gesprek met de ouders op %(d)s") % {"d": datum_nl(gesprek_op)})
+    uit.append(gettext("verslag van het gesprek, door de ouders getekend, in het dossier"))
+    return uit
 
 
 @dataclass
@@ -116,20 +150,32 @@ def paneelregels(user, school, *, op: date) -> list[Paneelregel]:
                                 termijn_2=F("termijn_heroverweging__vervaldatum"),
                                 is_ontzegging=_v(False, BooleanField()))
                       .order_by().values_list(*_KOLOMMEN))
+    # For a time-out, `melden` carries "parents informed" and `gemeld` the day of the talk.
     time_outs = (TimeOut.objects.filter(leerling__in=leerlingen)
                  .filter(Q(status=TimeOutstatus.GOEDGEKEURD)
                          | Q(status=TimeOutstatus.VOORGESTELD, datum=op))
                  .annotate(soort=_v("time_out", CharField()), bezwaar=_v("", CharField()),
                            einde=_v(None, DateField()), schooldagen=_v(None, IntegerField()),
-                           melden=_v(False, BooleanField()), gemeld=_v(None, DateField()),
+                           melden=Case(When(Q(ouders_gebeld_op__isnull=False)
+                                            | ~Q(niet_informeren_gronden=""), then=True),
+                                       default=False, output_field=BooleanField()),
+                           gemeld=TruncDate("gesprek_op"),
                            termijn_1=_v(None, DateField()), termijn_2=_v(None, DateField()),
                            is_ontzegging=_v(False, BooleanField()))
                  .order_by().values_list(*_KOLOMMEN))
     rijen = schorsingen.union(verwijderingen, time_outs, all=True).order_by("datum", "pk")
-    uit = [_regel(*rij) for rij in rijen]
-    for r in uit:
+    uit = []
+    for rij in rijen:
+        r = _regel(*rij)
         if r.soort == "schorsing":
             r.verloop = verloop(r.status, r.datum, r.einde, op)
+        elif r.soort == "time_out":
+            melden, gemeld = rij[10], rij[11]
+            r.status_label = time_out_stand(r.status, r.datum, op)
+            if r.status == TimeOutstatus.GOEDGEKEURD:
+                r.volgende_stap = gettext("nog open: %(o)s") % {"o": "; ".join(time_out_open(
+                    status=r.status, geinformeerd=bool(melden), gesprek_op=gemeld, op=op))}
+        uit.append(r)
     return uit
 
 
@@ -182,7 +228,8 @@ def ladder(leerling: Leerling) -> list[dict]:
                     "object": s, "url_naam": "sancties:schorsing"})
     for t in TimeOut.objects.filter(leerling=leerling).select_related("maatregel"):
         uit.append({"datum": t.datum, "soort": _("time-out"), "naam": t.maatregel.naam,
-                    "trede": t.maatregel.trede, "status": t.get_status_display(),
+                    "trede": t.maatregel.trede,
+                    "status": time_out_stand(t.status, t.datum, timezone.localdate()),
                     "bezwaar": "", "object": t, "url_naam": "sancties:time_out"})
     for v in Verwijdering.objects.filter(leerling=leerling).select_related("maatregel"):
         uit.append({"datum": v.voorgesteld_op, "soort": _("verwijdering"),

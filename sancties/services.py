@@ -16,15 +16,22 @@ from django.utils.translation import ngettext
 
 from dossiers import dossier, toegang
 from dossiers.brieven.services import brief_aanvragen
-from dossiers.models import Brief, Briefstatus, Dossierstuk, Leerling, Verwijdergrond
+from dossiers.models import Brief, Dossierstuk, Leerling, Verwijdergrond, Verzendwijze
 from statuut import kalender
 from statuut.kalender import aantal_tekst
 from statuut.models import Dossiersectie, Eenheid, Partij, Rol, Termijnstart
 from statuut.services import InvoerFout, termijn_openen, termijn_voldaan
 
 from . import regels
-from .models import Bezwaarstatus, Ernst, Schorsing, Schorsingstatus
+from .models import Ernst, Schorsing
 from .regels import datum_kort
+from .schorsingstappen import (  # noqa: F401  (besluitbrief, bekendmaken_rollen: re-exported)
+    bekendmaken_rollen,
+    besluitbrief,
+    ouders_horen_weigering,
+    weigering,
+)
+from .stappen import toetsen
 
 GEDRAG = Dossiersectie.GEDRAG
 
@@ -159,13 +166,8 @@ def schorsing_voorstellen(*, door, leerling: Leerling, gronden: list[str], ernst
 def hoorgesprek_plannen(*, door, schorsing: Schorsing, op: datetime, plaats: str) -> Schorsing:
     """Plan the hearing; parents under the statuut's age are invited by letter."""
     schorsing = _vergrendeld(schorsing)
+    toetsen(weigering(door, schorsing, "plannen"))
     statuut = regels.statuut_in_werking(schorsing.school, _vandaag())
-    _mag(door, schorsing.leerling, regels.horen_rollen(statuut),
-         _("het horen van de leerling plannen"), statuut)
-    if schorsing.status not in (Schorsingstatus.CONCEPT, Schorsingstatus.HOORGESPREK_GEPLAND,
-                                Schorsingstatus.GEHOORD):
-        raise InvoerFout(_("Over deze schorsing is al besloten; een nieuw hoorgesprek plannen "
-                           "kan niet meer."))
     plaats = (plaats or "").strip()
     if not plaats:
         raise InvoerFout(_("Vul de plaats van het hoorgesprek in."))
@@ -203,14 +205,12 @@ def hoorgesprek_vastleggen(*, door, schorsing: Schorsing, gehoord_op: date, geho
                            ouders_aanwezig: bool, verslag: str) -> Schorsing:
     """Record the hearing: who heard the pupil, whether parents were there, the report."""
     schorsing = _vergrendeld(schorsing)
-    statuut = regels.statuut_in_werking(schorsing.school, gehoord_op)
-    rollen = regels.horen_rollen(statuut)
-    _mag(door, schorsing.leerling, rollen, _("het hoorgesprek vastleggen"), statuut)
-    if schorsing.status != Schorsingstatus.HOORGESPREK_GEPLAND:
-        raise InvoerFout(_("Plan eerst het hoorgesprek; deze schorsing is %(s)s.")
-                         % {"s": schorsing.get_status_display()})
     if gehoord_op > _vandaag():
         raise InvoerFout(_("Een hoorgesprek in de toekomst kan nog niet worden vastgelegd."))
+    # The statuut in force on the day of the hearing, for the check as for the rules below.
+    toetsen(weigering(door, schorsing, "horen", op=gehoord_op))
+    statuut = regels.statuut_in_werking(schorsing.school, gehoord_op)
+    rollen = regels.horen_rollen(statuut)
     verslag = (verslag or "").strip()
     if not verslag:
         raise InvoerFout(_("Schrijf het verslag van het hoorgesprek (hoor en wederhoor)."))
@@ -227,6 +227,9 @@ def hoorgesprek_vastleggen(*, door, schorsing: Schorsing, gehoord_op: date, geho
                            "%(r)s. Ontbreekt bij de gekozen personen: %(o)s.")
                          % {"r": regels.rollen_tekst(rollen),
                             "o": regels.rollen_tekst(ontbreekt or rollen)})
+    # Refused here, at the hearing, not only later at the decision (issue 12 point 6).
+    toetsen(ouders_horen_weigering(schorsing, statuut, gehoord_op=gehoord_op,
+                                   ouders_aanwezig=ouders_aanwezig))
     schorsing.horen(op=gehoord_op, ouders_aanwezig=ouders_aanwezig, verslag=verslag)
     schorsing.save()
     schorsing.gehoord_door.set(hoorders)
@@ -301,22 +304,10 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
     """Decide the schorsing in writing, with the statuut in force today."""
     schorsing = _vergrendeld(schorsing)
     op = _vandaag()
-    if schorsing.status in (Schorsingstatus.CONCEPT, Schorsingstatus.HOORGESPREK_GEPLAND):
-        raise InvoerFout(_("Eerst horen: een schorsingsbesluit kan pas nadat de leerling is "
-                           "gehoord (hoor en wederhoor). Leg eerst het hoorgesprek vast."))
-    if schorsing.status != Schorsingstatus.GEHOORD:
-        raise InvoerFout(_("Over deze schorsing is al besloten door %(w)s op %(d)s.")
-                         % {"w": _naam(schorsing.besloten_door),
-                            "d": datum_kort(schorsing.besloten_op)})
+    toetsen(weigering(door, schorsing, "besluiten", op=op))
     leerling = schorsing.leerling
     statuut = regels.statuut_in_werking(schorsing.school, op)
     if schorsing.ontzegging:
-        from .models import Verwijderingstatus
-
-        if schorsing.verwijdering.status == Verwijderingstatus.AFGEROND:
-            raise InvoerFout(_("De verwijderingsprocedure is afgerond: een ontzegging van de "
-                               "toegang hangende die procedure kan niet meer worden besloten. "
-                               "Er is niets besloten."))
         maatregel = regels.ontzegging_maatregel(statuut, schooldagen)
     else:
         maatregel = regels.schorsing_maatregel(
@@ -325,12 +316,6 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
          ngettext("een %(m)s (%(n)d schooldag) opleggen", "een %(m)s (%(n)d schooldagen) "
                   "opleggen", schooldagen) % {"m": maatregel.naam.lower(), "n": schooldagen},
          statuut, maatregel.artikel)
-    if (regels.leeftijd(leerling.geboortedatum, schorsing.gehoord_op)
-            < statuut.ouders_horen_onder_leeftijd and not schorsing.ouders_aanwezig):
-        raise InvoerFout(_("De leerling is gehoord zonder de ouders, maar is jonger dan %(n)d "
-                           "jaar: volgens het leerlingenstatuut wordt de leerling gehoord in "
-                           "het bijzijn van de ouders. Plan een nieuw hoorgesprek met de "
-                           "ouders.") % {"n": statuut.ouders_horen_onder_leeftijd})
     if statuut.schorsing_bekendmaking_vooraf and eerste_dag <= op:
         raise InvoerFout(_("Volgens het leerlingenstatuut wordt een schorsing vooraf "
                            "schriftelijk bekendgemaakt: de eerste dag moet na vandaag (%(d)s) "
@@ -393,46 +378,22 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
     return schorsing
 
 
-def besluitbrief(schorsing: Schorsing) -> Brief | None:
-    return (Brief.objects.filter(sleutel=f"schorsing:{schorsing.pk}:besluit")
-            .defer("pdf").first())
-
-
-def bekendmaken_rollen(schorsing: Schorsing) -> list[str]:
-    maatregel = schorsing.maatregel
-    rollen = regels.beslis_rollen(maatregel) if maatregel else []
-    if maatregel and maatregel.informeren_door:
-        rollen.append(maatregel.informeren_door)
-    return rollen
-
-
 @transaction.atomic
 def schorsing_bekendmaken(*, door, schorsing: Schorsing) -> Schorsing:
     """Record that the written decision went to pupil and parents (never published)."""
     schorsing = _vergrendeld(schorsing)
-    op = _vandaag()
-    if schorsing.status != Schorsingstatus.BESLOTEN:
-        raise InvoerFout(_("Alleen een besloten schorsing kan worden bekendgemaakt; deze is "
-                           "%(s)s.") % {"s": schorsing.get_status_display()})
-    statuut = schorsing.statuut
-    _mag(door, schorsing.leerling, bekendmaken_rollen(schorsing),
-         _("het besluit bekendmaken"), statuut, schorsing.maatregel.artikel)
+    toetsen(weigering(door, schorsing, "bekendmaken"))
     brief = besluitbrief(schorsing)
-    if brief is None or brief.status not in (Briefstatus.GEMAAKT, Briefstatus.VERZONDEN):
-        raise InvoerFout(_("Geen bekendmaking zonder brief: de brief met het besluit is nog "
-                           "niet gemaakt. Wacht tot hij klaar is (zie de uitgaande post) en "
-                           "probeer het dan opnieuw."))
-    if statuut.schorsing_bekendmaking_vooraf and op >= schorsing.eerste_dag:
-        raise InvoerFout(_("Volgens het leerlingenstatuut wordt de schorsing vooraf "
-                           "bekendgemaakt, maar de schorsing begint al op %(d)s. Neem een "
-                           "nieuw besluit met een latere eerste dag.")
-                         % {"d": datum_kort(schorsing.eerste_dag)})
+    # Made known on the day its letter went out (recorded on the letter by the outbox).
+    op = timezone.localdate(brief.verzonden_op)
     schorsing.bekendmaken(op=op)
     schorsing.save()
     _stuk(door, schorsing, _("Besluit tot %(w)s bekendgemaakt") % {"w": schorsing.naamwoord}, _(
-        "Het schriftelijke besluit is op %(d)s bekendgemaakt aan %(a)s (niet algemeen "
-        "bekendgemaakt)."
-    ) % {"d": datum_kort(op), "a": ", ".join(o.naam for o in brief.ontvangers.all())})
+        "Het schriftelijke besluit is op %(d)s bekendgemaakt aan %(a)s: de brief is op %(d)s "
+        "%(wijze)s (niet algemeen bekendgemaakt)."
+    ) % {"d": datum_kort(op), "a": ", ".join(o.naam for o in brief.ontvangers.all()),
+         "wijze": _("per e-mail verzonden") if brief.verzendwijze == Verzendwijze.EMAIL
+         else _("afgedrukt en per post verstuurd")})
     return schorsing
 
 
@@ -440,14 +401,7 @@ def schorsing_bekendmaken(*, door, schorsing: Schorsing) -> Schorsing:
 def schorsing_ingaan(*, door, schorsing: Schorsing) -> Schorsing:
     schorsing = _vergrendeld(schorsing)
     op = _vandaag()
-    if schorsing.status != Schorsingstatus.BEKENDGEMAAKT:
-        raise InvoerFout(_("Eerst het besluit bekendmaken; deze schorsing is %(s)s.")
-                         % {"s": schorsing.get_status_display()})
-    _mag(door, schorsing.leerling, bekendmaken_rollen(schorsing),
-         _("de schorsing laten ingaan"), schorsing.statuut)
-    if op < schorsing.eerste_dag:
-        raise InvoerFout(_("De schorsing gaat pas in op %(d)s.")
-                         % {"d": datum_kort(schorsing.eerste_dag)})
+    toetsen(weigering(door, schorsing, "ingaan", op=op))
     schorsing.ingaan(op=op)
     schorsing.save()
     _stuk(door, schorsing, _("%(w)s ingegaan") % {"w": schorsing.naamwoord.capitalize()}, _(
@@ -463,14 +417,7 @@ def gesprek_ouders_plannen(*, door, schorsing: Schorsing, op: datetime, plaats: 
     """Seed 004: the parents are invited to a talk about the measure, exploring solutions;
     only where the rung asks for that talk."""
     schorsing = _vergrendeld(schorsing)
-    _mag(door, schorsing.leerling, bekendmaken_rollen(schorsing),
-         _("de ouders uitnodigen"), schorsing.statuut)
-    if schorsing.maatregel is None or not schorsing.maatregel.gesprek_ouders:
-        raise InvoerFout(_("Het leerlingenstatuut vraagt bij deze schorsing geen gesprek met "
-                           "de ouders."))
-    if schorsing.status not in (Schorsingstatus.BESLOTEN, Schorsingstatus.BEKENDGEMAAKT,
-                                Schorsingstatus.LOPEND):
-        raise InvoerFout(_("Een gesprek over de maatregel volgt op het besluit."))
+    toetsen(weigering(door, schorsing, "gesprek"))
     plaats, met_wie = (plaats or "").strip(), (met_wie or "").strip()
     if not plaats or not met_wie:
         raise InvoerFout(_("Vul de plaats in en wie bij het gesprek zijn."))
@@ -516,14 +463,7 @@ def inspectiemelding(schorsing: Schorsing) -> dict:
 def inspectiemelding_vastleggen(*, door, schorsing: Schorsing, gemeld_op: date,
                                 kenmerk: str) -> Schorsing:
     schorsing = _vergrendeld(schorsing)
-    if not schorsing.inspectie_melden:
-        raise InvoerFout(_("Deze schorsing hoeft volgens het leerlingenstatuut niet aan de "
-                           "inspectie te worden gemeld."))
-    if schorsing.inspectie_gemeld_op:
-        raise InvoerFout(_("De melding aan de inspectie is al vastgelegd (%(d)s).")
-                         % {"d": datum_kort(schorsing.inspectie_gemeld_op)})
-    _mag(door, schorsing.leerling, bekendmaken_rollen(schorsing),
-         _("de melding aan de inspectie vastleggen"), schorsing.statuut)
+    toetsen(weigering(door, schorsing, "inspectie"))
     if gemeld_op > _vandaag() or gemeld_op < schorsing.besloten_op:
         raise InvoerFout(_("De datum van de melding ligt tussen het besluit (%(b)s) en "
                            "vandaag.") % {"b": datum_kort(schorsing.besloten_op)})
@@ -545,18 +485,7 @@ def schorsing_afronden(*, door, schorsing: Schorsing, gesprek_ouders_verslag: st
                        ) -> Schorsing:
     schorsing = _vergrendeld(schorsing)
     op = _vandaag()
-    if schorsing.status != Schorsingstatus.LOPEND:
-        raise InvoerFout(_("Alleen een lopende schorsing kan worden afgerond; deze is %(s)s.")
-                         % {"s": schorsing.get_status_display()})
-    _mag(door, schorsing.leerling, bekendmaken_rollen(schorsing),
-         _("de schorsing afronden"), schorsing.statuut)
-    if op < schorsing.laatste_dag:
-        raise InvoerFout(_("De schorsing loopt tot en met %(d)s; rond haar daarna af.")
-                         % {"d": datum_kort(schorsing.laatste_dag)})
-    if schorsing.inspectie_melden and not schorsing.inspectie_gemeld_op:
-        raise InvoerFout(_("De schorsing moet nog aan de inspectie worden gemeld (uiterlijk "
-                           "%(d)s). Leg de melding eerst vast.")
-                         % {"d": datum_kort(schorsing.termijn_inspectie.vervaldatum)})
+    toetsen(weigering(door, schorsing, "afronden", op=op))
     verslag = (gesprek_ouders_verslag or "").strip()
     if schorsing.maatregel.gesprek_ouders and not verslag:
         raise InvoerFout(_("Volgens %(g)s wordt van het gesprek met de ouders een verslag "
@@ -581,24 +510,10 @@ def bezwaar_indienen(*, door, schorsing: Schorsing, ingediend_op: date, gronden:
     """Record a bezwaar of the parents against the decision, within the statuut's term."""
     schorsing = _vergrendeld(schorsing)
     statuut = schorsing.statuut
-    if statuut is None or schorsing.status in (Schorsingstatus.CONCEPT,
-                                               Schorsingstatus.HOORGESPREK_GEPLAND,
-                                               Schorsingstatus.GEHOORD):
-        raise InvoerFout(_("Er is nog geen besluit om bezwaar tegen te maken."))
-    if not statuut.bezwaar_schorsing_mogelijk:
-        raise InvoerFout(_("Tegen een schorsing kan volgens het leerlingenstatuut van de school "
-                           "geen bezwaar worden gemaakt. Het bezwaar is niet ingeschreven."))
-    _mag(door, schorsing.leerling, regels.BEZWAAR_ONTVANGEN_ROLLEN,
-         _("een bezwaar inschrijven"), statuut)
-    if schorsing.bezwaarstatus != Bezwaarstatus.GEEN:
-        raise InvoerFout(_("Tegen deze schorsing is al bezwaar ingediend op %(d)s.")
-                         % {"d": datum_kort(schorsing.bezwaar_ingediend_op)})
+    toetsen(weigering(door, schorsing, "bezwaar"))
     if ingediend_op > _vandaag():
         raise InvoerFout(_("De datum van indiening ligt in de toekomst."))
     termijn = schorsing.termijn_bezwaar
-    if termijn is None:
-        raise InvoerFout(_("Het leerlingenstatuut noemt geen termijn voor bezwaar; vul die "
-                           "eerst aan in het statuut (beheer)."))
     if ingediend_op > termijn.vervaldatum:
         raise InvoerFout(_("Het bezwaar is te laat ingediend: de termijn van %(t)s na het "
                            "besluit van %(b)s liep tot en met %(d)s. Het bezwaar is niet "
@@ -633,10 +548,7 @@ def bezwaar_indienen(*, door, schorsing: Schorsing, ingediend_op: date, gronden:
 @transaction.atomic
 def bezwaar_horen(*, door, schorsing: Schorsing, gehoord_op: date, verslag: str) -> Schorsing:
     schorsing = _vergrendeld(schorsing)
-    _mag(door, schorsing.leerling, regels.BEVOEGD_GEZAG_ROLLEN,
-         _("de ouders horen over het bezwaar"), schorsing.statuut)
-    if schorsing.bezwaarstatus != Bezwaarstatus.INGEDIEND:
-        raise InvoerFout(_("Er is geen ingediend bezwaar om over te horen."))
+    toetsen(weigering(door, schorsing, "bezwaar_horen"))
     if gehoord_op > _vandaag() or gehoord_op < schorsing.bezwaar_ingediend_op:
         raise InvoerFout(_("De datum van het horen ligt tussen de indiening en vandaag."))
     verslag = (verslag or "").strip()
@@ -664,13 +576,7 @@ def bezwaar_beslissen(*, door, schorsing: Schorsing, gegrond: bool, motivering: 
     dossier entry of the schorsing is removed (tombstones record the removal)."""
     schorsing = _vergrendeld(schorsing)
     op = _vandaag()
-    _mag(door, schorsing.leerling, regels.BEVOEGD_GEZAG_ROLLEN,
-         _("op het bezwaar beslissen"), schorsing.statuut)
-    if schorsing.bezwaarstatus == Bezwaarstatus.INGEDIEND:
-        raise InvoerFout(_("Eerst de ouders horen: het bevoegd gezag hoort de ouders over het "
-                           "bezwaar voordat het beslist."))
-    if schorsing.bezwaarstatus != Bezwaarstatus.GEHOORD:
-        raise InvoerFout(_("Er ligt geen bezwaar dat op een beslissing wacht."))
+    toetsen(weigering(door, schorsing, "bezwaar_beslissen"))
     motivering = (motivering or "").strip()
     if not motivering:
         raise InvoerFout(_("Vul de motivering van de beslissing op het bezwaar in."))

@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 
 from dossiers import dossier, toegang
 from dossiers.brieven.services import brief_aanvragen
-from dossiers.models import Leerling
+from dossiers.documenten import document_koppelen
+from dossiers.models import Document, Leerling
 from statuut.models import Dossiersectie, Maatregelsoort, Statuut
 from statuut.services import InvoerFout
 
-from . import regels
+from . import regels, stappen
 from .models import TimeOut, TimeOutstatus
 from .regels import datum_kort
 
@@ -48,21 +49,90 @@ def _vergrendeld(time_out: TimeOut) -> TimeOut:
 
 
 def _mag(door, leerling, rollen, wat: str, statuut, artikel: str) -> None:
-    if not toegang.mag_maatregel(door, leerling, [r for r in rollen if r]):
-        raise InvoerFout(_("Dit mag u niet: %(wat)s is volgens %(g)s voorbehouden aan %(r)s.")
-                         % {"wat": wat, "g": regels.artikel_tekst(statuut, [artikel]),
-                            "r": regels.rollen_tekst([r for r in rollen if r])})
+    stappen.toetsen(stappen.rol_weigering(door, leerling, rollen, wat, statuut, artikel))
 
 
 def betrokken_rollen(rung: Maatregelsoort) -> list[str]:
     return [r for r in (*rung.opleggen_door, rung.goedkeuring_door, rung.informeren_door) if r]
 
 
-def _zelfde_dag(time_out: TimeOut, wat: str) -> None:
-    if timezone.localdate() != time_out.datum:
-        raise InvoerFout(_("Een time-out duurt niet langer dan de dag waarop hij inging "
-                           "(%(d)s): %(wat)s kan nu niet meer.")
-                         % {"d": datum_kort(time_out.datum), "wat": wat})
+def is_geinformeerd(time_out: TimeOut) -> bool:
+    return bool(time_out.ouders_gebeld_op or time_out.niet_informeren_gronden)
+
+
+#: The steps of a time-out, in the order the page shows them.
+STAPPEN = ("goedkeuren", "informeren", "uitnodigen", "afronden")
+
+
+def weigering(user, time_out: TimeOut, stap: str, *, nu: datetime | None = None,
+              gehouden=None) -> stappen.Weigering | None:
+    """Why `user` cannot take `stap` on `time_out` now, or None: the one check that both the
+    service (first) and the page (to offer the step) ask. Seed 004; Noordgouw art. 22.4 d."""
+    nu = nu or timezone.now()
+    rung, leerling, statuut = time_out.maatregel, time_out.leerling, time_out.statuut
+
+    mijn = set(gehouden) if gehouden is not None else toegang.sanctierollen(user, leerling)
+    # Who takes part in the time-out (proposes, approves, informs) is told who must act.
+    betrokken = bool(mijn & set(betrokken_rollen(rung)))
+
+    def rol(rollen, wat):
+        rollen = [r for r in rollen if r]
+        if mijn & set(rollen):
+            return None
+        return stappen.rol_weigering(user, leerling, rollen, wat, statuut, rung.artikel,
+                                     toon=betrokken)
+
+    if stap == "goedkeuren":
+        if time_out.status != TimeOutstatus.VOORGESTELD:
+            return stappen.niet_nu(_("Over deze time-out is al beslist (%(s)s).")
+                                   % {"s": time_out.get_status_display()})
+        if (w := rol([rung.goedkeuring_door], _("de time-out goedkeuren"))) is not None:
+            return w
+        if timezone.localdate(nu) != time_out.datum:
+            # Seed 004: "duurt niet langer dan de dag waarop deze in werking is getreden".
+            return stappen.niet_nu(_("Een time-out duurt niet langer dan de dag waarop hij "
+                                     "inging (%(d)s): goedkeuren kan nu niet meer.")
+                                   % {"d": datum_kort(time_out.datum)})
+        return None
+    if stap not in STAPPEN:
+        return stappen.niet_nu(_("Onbekende stap."))
+    # The follow-up (informing, the talk, the signed report) may come after the day itself.
+    if stap == "informeren":
+        # Seed 004: the directeur contacts the parents (the rung's `informeren_door`).
+        w = rol([rung.informeren_door] if rung.informeren_door else betrokken_rollen(rung),
+                _("de ouders informeren"))
+    elif stap == "uitnodigen":
+        w = rol(betrokken_rollen(rung), _("de ouders uitnodigen"))
+    else:
+        w = rol(betrokken_rollen(rung), _("het verslag vastleggen"))
+    if time_out.status != TimeOutstatus.GOEDGEKEURD:
+        return stappen.niet_nu(_("Bij deze time-out kan dat niet (meer): hij is %(s)s.")
+                               % {"s": time_out.get_status_display()})
+    if w is not None:
+        return w
+    if stap == "informeren":
+        if is_geinformeerd(time_out):
+            return stappen.niet_nu(_("Het informeren van de ouders is al vastgelegd."))
+        return None
+    if stap == "uitnodigen":
+        if time_out.gesprek_op is not None:
+            lokaal = timezone.localtime(time_out.gesprek_op)
+            return stappen.niet_nu(_("De ouders zijn al uitgenodigd voor %(d)s om %(t)s.")
+                                   % {"d": datum_kort(lokaal.date()), "t": f"{lokaal:%H:%M}"})
+        return None
+    # afronden
+    if not is_geinformeerd(time_out):
+        return stappen.Weigering(_("Leg eerst vast dat de ouders zijn geïnformeerd (of waarom "
+                                   "niet)."))
+    if time_out.gesprek_op is None:
+        return stappen.Weigering(_("Nodig de ouders eerst uit voor het gesprek."))
+    if nu < time_out.gesprek_op:
+        lokaal = timezone.localtime(time_out.gesprek_op)
+        return stappen.Weigering(_(
+            "Het gesprek met de ouders is op %(d)s om %(t)s. Het verslag van dat gesprek, door "
+            "de ouders getekend, legt u vast nadat het gesprek heeft plaatsgevonden.")
+            % {"d": datum_kort(lokaal.date()), "t": f"{lokaal:%H:%M}"})
+    return None
 
 
 @transaction.atomic
@@ -97,14 +167,8 @@ def time_out_voorstellen(*, door, leerling: Leerling, incident: str, motivering:
 @transaction.atomic
 def time_out_goedkeuren(*, door, time_out: TimeOut, goedgekeurd: bool) -> TimeOut:
     time_out = _vergrendeld(time_out)
-    rung = time_out.maatregel
-    if time_out.status != TimeOutstatus.VOORGESTELD:
-        raise InvoerFout(_("Over deze time-out is al beslist (%(s)s).")
-                         % {"s": time_out.get_status_display()})
-    _mag(door, time_out.leerling, [rung.goedkeuring_door], _("de time-out goedkeuren"),
-         time_out.statuut, rung.artikel)
-    _zelfde_dag(time_out, _("goedkeuren"))
     nu = timezone.now()
+    stappen.toetsen(weigering(door, time_out, "goedkeuren", nu=nu))
     if goedgekeurd:
         time_out.goedkeuren(door=door, op=nu)
     else:
@@ -124,15 +188,7 @@ def ouders_informeren(*, door, time_out: TimeOut, telefoonnotitie: str = "",
     reasonable grounds oppose it; then those grounds are recorded."""
     time_out = _vergrendeld(time_out)
     rung = time_out.maatregel
-    # Seed 004: the directeur contacts the parents (the rung's `informeren_door`).
-    _mag(door, time_out.leerling, [rung.informeren_door] if rung.informeren_door
-         else betrokken_rollen(rung), _("de ouders informeren"), time_out.statuut,
-         rung.artikel)
-    if time_out.status != TimeOutstatus.GOEDGEKEURD:
-        raise InvoerFout(_("De time-out is niet in werking (%(s)s).")
-                         % {"s": time_out.get_status_display()})
-    if time_out.ouders_gebeld_op or time_out.niet_informeren_gronden:
-        raise InvoerFout(_("Het informeren van de ouders is al vastgelegd."))
+    stappen.toetsen(weigering(door, time_out, "informeren"))
     telefoonnotitie = (telefoonnotitie or "").strip()
     gronden = (niet_informeren_gronden or "").strip()
     if bool(telefoonnotitie) == bool(gronden):
@@ -164,12 +220,7 @@ def ouders_informeren(*, door, time_out: TimeOut, telefoonnotitie: str = "",
 def gesprek_uitnodigen(*, door, time_out: TimeOut, op: datetime, plaats: str,
                        met_wie: str) -> TimeOut:
     time_out = _vergrendeld(time_out)
-    rung = time_out.maatregel
-    _mag(door, time_out.leerling, betrokken_rollen(rung), _("de ouders uitnodigen"),
-         time_out.statuut, rung.artikel)
-    if time_out.status != TimeOutstatus.GOEDGEKEURD:
-        raise InvoerFout(_("De time-out is niet in werking (%(s)s).")
-                         % {"s": time_out.get_status_display()})
+    stappen.toetsen(weigering(door, time_out, "uitnodigen"))
     plaats, met_wie = (plaats or "").strip(), (met_wie or "").strip()
     if not plaats or not met_wie:
         raise InvoerFout(_("Vul de plaats in en wie bij het gesprek zijn."))
@@ -194,33 +245,37 @@ def gesprek_uitnodigen(*, door, time_out: TimeOut, op: datetime, plaats: str,
 
 @transaction.atomic
 def time_out_afronden(*, door, time_out: TimeOut, verslag: str, getekend_op: date | None,
-                      scan=None) -> TimeOut:
-    """The report of the talk, seen and signed by the parents, goes into the dossier."""
+                      document: Document | None = None) -> TimeOut:
+    """The report of the talk, seen and signed by the parents, goes into the dossier (seed
+    004), with the scan as a dossier document when one was uploaded
+    (`dossiers.documenten.document_uploaden`)."""
     time_out = _vergrendeld(time_out)
-    rung = time_out.maatregel
-    _mag(door, time_out.leerling, betrokken_rollen(rung), _("het verslag vastleggen"),
-         time_out.statuut, rung.artikel)
-    if time_out.status != TimeOutstatus.GOEDGEKEURD:
-        raise InvoerFout(_("De time-out is niet in werking (%(s)s).")
-                         % {"s": time_out.get_status_display()})
-    if not (time_out.ouders_gebeld_op or time_out.niet_informeren_gronden):
-        raise InvoerFout(_("Leg eerst vast dat de ouders zijn geïnformeerd (of waarom niet)."))
-    if time_out.gesprek_op is None:
-        raise InvoerFout(_("Nodig de ouders eerst uit voor het gesprek."))
+    stappen.toetsen(weigering(door, time_out, "afronden"))
     verslag = (verslag or "").strip()
     if not verslag:
         raise InvoerFout(_("Schrijf het verslag van het gesprek met de ouders."))
-    if getekend_op is None and scan is None:
+    if getekend_op is None and document is None:
         raise InvoerFout(_("Het verslag wordt door de ouders voor gezien getekend: upload de "
                            "getekende scan of vul de datum van ondertekening in."))
+    if document is not None and (document.leerling_id != time_out.leerling_id
+                                 or document.dossierstuk_id is not None):
+        raise InvoerFout(_("Dit bestand hoort niet (meer) bij dit formulier. Kies het "
+                           "bestand opnieuw."))
     if getekend_op is not None and getekend_op > timezone.localdate():
         raise InvoerFout(_("De datum van ondertekening ligt in de toekomst."))
-    time_out.afronden(verslag=verslag, getekend_op=getekend_op, scan=scan)
+    gesprek = timezone.localtime(time_out.gesprek_op).date()
+    if getekend_op is not None and getekend_op < gesprek:
+        raise InvoerFout(_("Het verslag kan niet eerder getekend zijn dan het gesprek waarvan "
+                           "het verslag is (%(g)s): de datum van ondertekening is %(d)s. "
+                           "Controleer de datum.")
+                         % {"g": datum_kort(gesprek), "d": datum_kort(getekend_op)})
+    time_out.afronden(verslag=verslag, getekend_op=getekend_op, document=document)
     time_out.save()
-    _stuk(door, time_out, _("Verslag gesprek time-out (getekend)"), _(
+    stuk = _stuk(door, time_out, _("Verslag gesprek time-out (getekend)"), _(
         "%(v)s — Voor gezien getekend door de ouders%(d)s%(s)s.") % {
         "v": verslag,
         "d": (" " + _("op %(d)s") % {"d": datum_kort(getekend_op)}) if getekend_op else "",
-        "s": (" " + _("(scan: %(n)s)") % {"n": time_out.verslag_scan.name})
-        if time_out.verslag_scan else ""})
+        "s": (" " + _("(scan: %(n)s)") % {"n": document.bestandsnaam}) if document else ""})
+    if document is not None:
+        document_koppelen(document=document, stuk=stuk)
     return time_out

@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy
 
 from dossiers import dossier, toegang
 from dossiers.brieven.services import brief_aanvragen
-from dossiers.models import Leerling
+from dossiers.models import Brief, Leerling, Verzendwijze
 from statuut import kalender
 from statuut.models import Dossiersectie, Eenheid, Maatregelsoort, Orgaan, Partij, Rol, Termijnstart
 from statuut.services import InvoerFout, termijn_openen, termijn_voldaan
@@ -35,6 +35,7 @@ from statuut.services import InvoerFout, termijn_openen, termijn_voldaan
 from . import regels
 from .models import Schoolcontact, Verwijdering, Verwijderingstatus
 from .regels import datum_kort
+from .stappen import Weigering, niet_nu, rol_weigering, toetsen
 from .verwijderingsregels import regels_voor
 
 #: Leerplichtwet: full compulsory education and the qualification duty run to 18; a pupil
@@ -248,9 +249,11 @@ def stap_vastleggen(*, door, verwijdering: Verwijdering, stap: str, datum: date,
     if stap == "leerling_gehoord":
         onder = v.statuut.verwijdering_ouders_horen_onder_leeftijd
         if regels.leeftijd(v.leerling.geboortedatum, datum) < onder and not ouders_aanwezig:
-            raise InvoerFout(_("De leerling is jonger dan %(n)d jaar: volgens het "
-                               "leerlingenstatuut worden ook de ouders gehoord. Hoor de "
-                               "leerling in het bijzijn van de ouders.") % {"n": onder})
+            artikel = regels_voor(v.statuut).horen_artikel or v.maatregel.artikel
+            raise InvoerFout(_("De leerling is jonger dan %(n)d jaar: volgens %(g)s worden ook "
+                               "de ouders gehoord. Hoor de leerling in het bijzijn van de "
+                               "ouders. Er is niets vastgelegd.")
+                             % {"n": onder, "g": regels.artikel_tekst(v.statuut, [artikel])})
         _hoorders_controleren(v, hoorders, datum)
         v.ouders_bij_horen = ouders_aanwezig
     setattr(v, veld, datum)
@@ -308,8 +311,9 @@ def _bezwaartekst(statuut) -> str:
 
 @transaction.atomic
 def voornemen_bekendmaken(*, door, verwijdering: Verwijdering) -> Verwijdering:
-    """The written intention with reasons and the bezwaar term, to the parents and the
-    statuut's parties; from now on the school searches for another school."""
+    """Take the intention: its letter (in writing, with reasons and the bezwaar term, to the
+    parents and the statuut's parties) is requested; the school searches for another school.
+    It is made known once that letter went out (`voornemen_bekendgemaakt`)."""
     v = _vergrendeld(verwijdering)
     _mag(door, v, beslis_rollen(v.maatregel), _("het voornemen tot verwijdering nemen"))
     if v.status != Verwijderingstatus.VOORGESTELD:
@@ -321,9 +325,10 @@ def voornemen_bekendmaken(*, door, verwijdering: Verwijdering) -> Verwijdering:
     op = _vandaag()
     v.voornemen(door=door, op=op)
     v.save()
-    _stuk(door, v, _("Voornemen tot verwijdering bekendgemaakt"), _(
-        "Het voornemen is op %(d)s schriftelijk en met redenen bekendgemaakt; de school zoekt "
-        "een andere school.") % {"d": datum_kort(op)})
+    _stuk(door, v, _("Voornemen tot verwijdering genomen"), _(
+        "Het voornemen is op %(d)s genomen; de brief met het voornemen en de redenen gaat via "
+        "de uitgaande post naar de ouders. De school zoekt een andere school.")
+        % {"d": datum_kort(op)})
     brief_aanvragen(
         door=door, leerling=v.leerling, soort="sanctie_verwijdering_voornemen",
         sleutel=f"verwijdering:{v.pk}:voornemen",
@@ -331,6 +336,60 @@ def voornemen_bekendmaken(*, door, verwijdering: Verwijdering) -> Verwijdering:
                   "grondslag": regels.artikel_tekst(v.statuut, [v.maatregel.artikel]),
                   "bezwaar": _bezwaartekst(v.statuut)},
         datum=op, partijen=_brief_partijen(v.statuut), bron=v, statuut=v.statuut)
+    return v
+
+
+def voornemenbrief(v: Verwijdering) -> Brief | None:
+    return Brief.objects.filter(sleutel=f"verwijdering:{v.pk}:voornemen").defer("pdf").first()
+
+
+def bekendmaken_rollen(v: Verwijdering) -> list[str]:
+    """Who records that the intention went out: who decides, and whom the rung names to
+    inform (Echnaton art. 8.4: the leerlingenadministratie)."""
+    rollen = beslis_rollen(v.maatregel)
+    if v.maatregel.informeren_door:
+        rollen.append(v.maatregel.informeren_door)
+    return list(dict.fromkeys(rollen))
+
+
+def _bekendmaking_grond(v: Verwijdering) -> str:
+    return regels.artikel_tekst(v.statuut, [v.statuut.verwijdering_bekendmaking_artikel
+                                            or v.maatregel.artikel])
+
+
+def voornemen_weigering(user, v: Verwijdering) -> Weigering | None:
+    """The one check of the step "voornemen bekendgemaakt", for its service and the page."""
+    if v.status != Verwijderingstatus.VOORNEMEN or v.voornemen_bekendgemaakt_op is not None:
+        return niet_nu(_("Er is geen voornemen dat nog bekendgemaakt moet worden."))
+    if (w := rol_weigering(user, v.leerling, bekendmaken_rollen(v),
+                           _("het voornemen bekendmaken"), v.statuut,
+                           v.maatregel.artikel)) is not None:
+        return w
+    brief = voornemenbrief(v)
+    if brief is None or brief.verzonden_op is None:
+        return Weigering(_(
+            "Volgens %(g)s worden de ouders schriftelijk over het voornemen geïnformeerd: de "
+            "brief met het voornemen staat nog in de uitgaande post (nog niet gemaakt, of niet "
+            "verzonden of afgedrukt). Het voornemen is bekendgemaakt zodra de brief is "
+            "verzonden of afgedrukt en verstuurd.") % {"g": _bekendmaking_grond(v)})
+    return None
+
+
+@transaction.atomic
+def voornemen_bekendgemaakt(*, door, verwijdering: Verwijdering) -> Verwijdering:
+    """Record that the intention is made known: on the day its letter went out."""
+    v = _vergrendeld(verwijdering)
+    toetsen(voornemen_weigering(door, v))
+    brief = voornemenbrief(v)
+    v.voornemen_bekendgemaakt_op = timezone.localdate(brief.verzonden_op)
+    v.save(update_fields=["voornemen_bekendgemaakt_op"])
+    _stuk(door, v, _("Voornemen tot verwijdering bekendgemaakt"), _(
+        "Het voornemen is op %(d)s schriftelijk en met redenen bekendgemaakt aan %(a)s: de "
+        "brief is op %(d)s %(w)s.") % {
+        "d": datum_kort(v.voornemen_bekendgemaakt_op),
+        "a": ", ".join(o.naam for o in brief.ontvangers.all()),
+        "w": _("per e-mail verzonden") if brief.verzendwijze == Verzendwijze.EMAIL
+        else _("afgedrukt en per post verstuurd")}, datum=v.voornemen_bekendgemaakt_op)
     return v
 
 
@@ -404,6 +463,12 @@ def verwijdering_besluiten(*, door, verwijdering: Verwijdering, motivering: str
     if v.status != Verwijderingstatus.VOORNEMEN:
         raise InvoerFout(_("Een definitief besluit volgt op het bekendgemaakte voornemen; deze "
                            "procedure is %(s)s.") % {"s": v.get_status_display()})
+    if v.voornemen_bekendgemaakt_op is None:
+        raise InvoerFout(_("Het voornemen is nog niet bekendgemaakt: volgens %(g)s worden de "
+                           "ouders eerst schriftelijk over het voornemen geïnformeerd. "
+                           "Verstuur de brief met het voornemen en leg vast dat het voornemen "
+                           "is bekendgemaakt. Er is niets besloten.")
+                         % {"g": _bekendmaking_grond(v)})
     statuut = regels.statuut_in_werking(v.school, op)
     toegelaten = v.schoolcontacten.filter(antwoord=Schoolcontact.Antwoord.TOEGELATEN).first()
     andere_school = toegelaten.school if toegelaten else ""

@@ -25,8 +25,8 @@ from dossiers.selectors import zichtbare_leerlingen
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout
 
-from . import forms, regels, selectors, services
-from .models import Bezwaarstatus, Schorsing, Schorsingstatus
+from . import forms, regels, schorsingstappen, selectors, services
+from .models import Schorsing
 
 
 def _leerling(user, pk: int):
@@ -175,65 +175,17 @@ STAPPEN: dict[str, Stap] = {s.sleutel: s for s in [
 ]}
 
 
-def _ladderrollen(statuut) -> list[str]:
-    rollen: list[str] = []
-    for m in regels.schorsingsladder(statuut):
-        rollen += regels.beslis_rollen(m)
-    return rollen
-
-
 def volgende_stappen(user, schorsing: Schorsing) -> list[str]:
-    """The steps the state allows and the user's roles permit (the service checks again)."""
-    leerling = schorsing.leerling
-    huidig = statuut_op(schorsing.school, timezone.localdate())
-    statuut = schorsing.statuut or huidig
-    if statuut is None:
-        return []
-
-    def mag(rollen) -> bool:
-        return toegang.mag_maatregel(user, leerling, rollen)
-
-    s = schorsing.status
-    uit = []
-    if s in (Schorsingstatus.CONCEPT, Schorsingstatus.GEHOORD) and mag(
-            regels.horen_rollen(huidig)):
-        uit.append("plannen")
-    if s == Schorsingstatus.HOORGESPREK_GEPLAND and mag(regels.horen_rollen(huidig)):
-        uit += ["horen", "plannen"]
-    if s == Schorsingstatus.GEHOORD and mag(_ladderrollen(huidig)):
-        uit.insert(0, "besluiten")
-    bekend = services.bekendmaken_rollen(schorsing)
-    if s == Schorsingstatus.BESLOTEN and mag(bekend):
-        uit.append("bekendmaken")
-    vandaag = timezone.localdate()
-    if s == Schorsingstatus.BEKENDGEMAAKT and mag(bekend) and vandaag >= schorsing.eerste_dag:
-        uit.append("ingaan")
-    if (schorsing.maatregel and schorsing.maatregel.gesprek_ouders
-            and schorsing.gesprek_ouders_op is None and mag(bekend)
-            and s in (Schorsingstatus.BESLOTEN, Schorsingstatus.BEKENDGEMAAKT,
-                      Schorsingstatus.LOPEND)):
-        uit.append("gesprek")
-    if schorsing.inspectie_melden and not schorsing.inspectie_gemeld_op and mag(bekend):
-        uit.append("inspectie")
-    if s == Schorsingstatus.LOPEND and mag(bekend) and vandaag >= schorsing.laatste_dag:
-        uit.append("afronden")
-    besloten = s in (Schorsingstatus.BESLOTEN, Schorsingstatus.BEKENDGEMAAKT,
-                     Schorsingstatus.LOPEND, Schorsingstatus.AFGEROND)
-    if besloten and statuut.bezwaar_schorsing_mogelijk and (
-            schorsing.bezwaarstatus == Bezwaarstatus.GEEN
-            and mag(regels.BEZWAAR_ONTVANGEN_ROLLEN)):
-        uit.append("bezwaar")
-    if schorsing.bezwaarstatus == Bezwaarstatus.INGEDIEND and mag(regels.BEVOEGD_GEZAG_ROLLEN):
-        uit.append("bezwaar_horen")
-    if schorsing.bezwaarstatus == Bezwaarstatus.GEHOORD and mag(regels.BEVOEGD_GEZAG_ROLLEN):
-        uit.append("bezwaar_beslissen")
-    return uit
+    """The steps the services accept from `user` now (the same check they make first)."""
+    return schorsingstappen.aanbod(user, schorsing)[0]
 
 
 def _form(stap: Stap, schorsing: Schorsing, data=None, files=None):
     kwargs = {}
     if stap.form is forms.HoorgesprekForm:
         kwargs["school"] = schorsing.school
+        kwargs["ouders_uitleg"] = schorsingstappen.ouders_horen_uitleg(
+            schorsing, op=timezone.localdate())
     initial = {}
     if stap.sleutel == "besluiten":
         initial = {"eerste_dag": schorsing.eerste_dag, "schooldagen": schorsing.schooldagen}
@@ -254,10 +206,11 @@ def _zichtbaar(request, pk):
 
 
 def _pagina(request, schorsing: Schorsing, *, fout_stap: str | None = None, fout_form=None,
-            status: int = 200):
+            status: int = 200, bevestigen: bool = False):
     user = request.user
     stappen = []
-    for sleutel in volgende_stappen(user, schorsing):
+    open_, wachten = schorsingstappen.aanbod(user, schorsing)
+    for sleutel in open_:
         stap = STAPPEN[sleutel]
         form = fout_form if sleutel == fout_stap else _form(stap, schorsing)
         stappen.append({"stap": stap, "form": form,
@@ -272,6 +225,11 @@ def _pagina(request, schorsing: Schorsing, *, fout_stap: str | None = None, fout
         "ladder": [r for r in selectors.ladder(schorsing.leerling)
                    if r["object"] != schorsing],
         "brief": brief,
+        "wachten": [(STAPPEN[s].titel, reden) for s, reden in wachten],
+        # Making the decision known is confirmed on the page first (no JavaScript needed).
+        "bevestigen": bevestigen and "bekendmaken" in open_,
+        "bekendmaken_url": reverse("sancties:schorsing_stap",
+                                   args=[schorsing.pk, "bekendmaken"]),
         "inspectie": services.inspectiemelding(schorsing)
         if schorsing.inspectie_melden and not verwijderd else None,
         "hoorders": list(schorsing.gehoord_door.select_related("medewerker")),
@@ -335,6 +293,9 @@ def schorsing_stap(request, pk, stap):
     schorsing = _zichtbaar(request, pk)
     if stap not in STAPPEN:
         raise Http404
+    if (stap == "bekendmaken" and request.POST.get("bevestigd") != "ja"
+            and schorsingstappen.weigering(request.user, schorsing, stap) is None):
+        return _pagina(request, schorsing, bevestigen=True)  # refused: the service says why
     form = _form(STAPPEN[stap], schorsing, request.POST, request.FILES)
     if form.is_valid():
         try:

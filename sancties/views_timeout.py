@@ -13,14 +13,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from dossiers import audit, toegang
+from dossiers import audit, documenten, toegang
 from dossiers.selectors import zichtbare_leerlingen
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout
 
 from . import selectors, timeout
+from . import stappen as stappen_mod
 from .forms import DATUM, DATUMTIJD, TEKST
-from .models import TimeOut, TimeOutstatus
+from .models import TimeOut
 
 
 class VoorstelForm(djforms.Form):
@@ -56,11 +57,19 @@ class UitnodigenForm(djforms.Form):
 
 
 class AfrondenForm(djforms.Form):
-    verslag = djforms.CharField(label=gettext_lazy("Verslag van het gesprek"), widget=TEKST)
+    verslag = djforms.CharField(label=gettext_lazy("Verslag van het gesprek"), widget=TEKST,
+                                error_messages={"required": gettext_lazy(
+                                    "Schrijf het verslag van het gesprek met de ouders.")})
     getekend_op = djforms.DateField(label=gettext_lazy("Door de ouders getekend op"),
-                                    widget=DATUM, required=False)
-    scan = djforms.FileField(label=gettext_lazy("Of: scan van het getekende verslag"),
-                             required=False)
+                                    widget=DATUM, required=False, error_messages={
+                                        "invalid": gettext_lazy("Vul een geldige datum in.")})
+    scan = djforms.FileField(
+        label=gettext_lazy("Scan van het getekende verslag (PDF, JPEG of PNG, ten hoogste "
+                           "10 MB)"), required=False,
+        widget=djforms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,"
+                                                           "image/png"}))
+    # A file uploaded with an earlier attempt of this form, kept (dossiers.documenten).
+    scan_token = djforms.CharField(widget=djforms.HiddenInput, required=False)
 
 
 STAPPEN = {
@@ -71,24 +80,12 @@ STAPPEN = {
 }
 
 
-def _stappen(user, time_out: TimeOut) -> list[str]:
-    rung, leerling = time_out.maatregel, time_out.leerling
-    if time_out.status == TimeOutstatus.VOORGESTELD:
-        return ["goedkeuren"] if toegang.mag_maatregel(user, leerling,
-                                                       [rung.goedkeuring_door]) else []
-    if time_out.status != TimeOutstatus.GOEDGEKEURD or not toegang.mag_maatregel(
-            user, leerling, timeout.betrokken_rollen(rung)):
-        return []
-    uit = []
-    informeert = [rung.informeren_door] if rung.informeren_door else []
-    if not (time_out.ouders_gebeld_op or time_out.niet_informeren_gronden) and (
-            not informeert or toegang.mag_maatregel(user, leerling, informeert)):
-        uit.append("informeren")
-    if time_out.gesprek_op is None:
-        uit.append("uitnodigen")
-    else:
-        uit.append("afronden")
-    return uit
+def _aanbod(user, time_out: TimeOut) -> tuple[list[str], list[tuple[str, str]]]:
+    """The steps the services accept from `user` now, and why the others of this stand
+    wait: the same check as the services (`timeout.weigering`)."""
+    gehouden = toegang.sanctierollen(user, time_out.leerling)
+    return stappen_mod.aanbod(timeout.STAPPEN, lambda stap: timeout.weigering(
+        user, time_out, stap, gehouden=gehouden))
 
 
 @login_required
@@ -128,30 +125,83 @@ def time_out_nieuw(request, pk):
 
 def _zichtbaar(request, pk) -> TimeOut:
     time_out = (TimeOut.objects.select_related("leerling", "school", "statuut", "maatregel",
-                                               "voorgesteld_door", "goedgekeurd_door")
+                                               "voorgesteld_door", "goedgekeurd_door",
+                                               "verslag_document")
+                .defer("verslag_document__inhoud")
                 .filter(pk=pk, leerling__in=toegang.leerlingen_voor(request.user)).first())
     if time_out is None or not selectors.sanctie_zichtbaar(request.user, time_out):
         raise Http404
     return time_out
 
 
-def _pagina(request, time_out, *, fout_stap=None, fout_form=None, status=200):
+def _pagina(request, time_out, *, fout_stap=None, fout_form=None, wachtend=None,
+            status=200):
+    open_, wachten = _aanbod(request.user, time_out)
     stappen = []
-    for sleutel in _stappen(request.user, time_out):
+    for sleutel in open_:
         titel, form_cls = STAPPEN[sleutel]
         stappen.append({"titel": titel, "sleutel": sleutel,
                         "form": fout_form if sleutel == fout_stap else form_cls(),
+                        "wachtend": wachtend if sleutel == fout_stap else None,
                         "url": reverse("sancties:time_out_stap", args=[time_out.pk, sleutel])})
+    vandaag = timezone.localdate()
+    gesprek = timezone.localtime(time_out.gesprek_op).date() if time_out.gesprek_op else None
+    document = time_out.verslag_document
     audit.inzage_vastleggen(user=request.user, leerling=time_out.leerling,
                             onderdeel="dossier: gedrag (time-out)", object=time_out)
     return render(request, "sancties/time_out.html", {
-        "time_out": time_out, "leerling": time_out.leerling, "stappen": stappen},
-        status=status)
+        "time_out": time_out, "leerling": time_out.leerling, "stappen": stappen,
+        "wachten": [(STAPPEN[s][0], reden) for s, reden in wachten],
+        "stand": selectors.time_out_stand(time_out.status, time_out.datum, vandaag),
+        "nog_open": selectors.time_out_open(
+            status=time_out.status, geinformeerd=timeout.is_geinformeerd(time_out),
+            gesprek_op=gesprek, op=vandaag,
+            gehouden=time_out.gesprek_op is not None and timezone.now() >= time_out.gesprek_op),
+        "document": document,
+        "document_url": reverse("dossierstuk_document", args=[
+            time_out.leerling_id, document.dossierstuk_id])
+        if document is not None and document.dossierstuk_id else "",
+    }, status=status)
 
 
 @login_required
 def time_out_pagina(request, pk):
     return _pagina(request, _zichtbaar(request, pk))
+
+
+def _uitvoeren(stap: str, user, time_out: TimeOut, d: dict, document) -> None:
+    if stap == "goedkeuren":
+        timeout.time_out_goedkeuren(door=user, time_out=time_out,
+                                    goedgekeurd=d["besluit"] == "ja")
+    elif stap == "informeren":
+        timeout.ouders_informeren(door=user, time_out=time_out, **d)
+    elif stap == "uitnodigen":
+        timeout.gesprek_uitnodigen(door=user, time_out=time_out, **d)
+    else:
+        timeout.time_out_afronden(door=user, time_out=time_out, verslag=d["verslag"],
+                                  getekend_op=d["getekend_op"], document=document)
+
+
+def _scan_bewaren(request, time_out: TimeOut):
+    """The scan of this attempt (kept at once, so an error elsewhere in the form never makes
+    the user pick the file again), or the one kept from an earlier attempt (by its token);
+    with the form data that carries the token on, and the refusal of a file (type, size),
+    which is then not kept."""
+    data = request.POST.copy()
+    bestand = request.FILES.get("scan")
+    document, fout = None, ""
+    if bestand is not None:
+        try:
+            document = documenten.document_uploaden(door=request.user,
+                                                    leerling=time_out.leerling,
+                                                    bestand=bestand)
+        except InvoerFout as exc:
+            fout = str(exc)
+    elif data.get("scan_token"):
+        document = documenten.wachtend_document(door=request.user, leerling=time_out.leerling,
+                                                token=data["scan_token"])
+    data["scan_token"] = str(document.token) if document is not None else ""
+    return document, data, fout
 
 
 @login_required
@@ -161,23 +211,20 @@ def time_out_stap(request, pk, stap):
     time_out = _zichtbaar(request, pk)
     if stap not in STAPPEN:
         raise Http404
-    form = STAPPEN[stap][1](request.POST, request.FILES)
-    if form.is_valid():
-        d = form.cleaned_data
+    data, document, scan_fout = request.POST, None, ""
+    if stap == "afronden":
+        document, data, scan_fout = _scan_bewaren(request, time_out)
+    form = STAPPEN[stap][1](data)
+    if form.is_valid() and not scan_fout:
         try:
-            if stap == "goedkeuren":
-                timeout.time_out_goedkeuren(door=request.user, time_out=time_out,
-                                            goedgekeurd=d["besluit"] == "ja")
-            elif stap == "informeren":
-                timeout.ouders_informeren(door=request.user, time_out=time_out, **d)
-            elif stap == "uitnodigen":
-                timeout.gesprek_uitnodigen(door=request.user, time_out=time_out, **d)
-            else:
-                timeout.time_out_afronden(door=request.user, time_out=time_out, **d)
+            _uitvoeren(stap, request.user, time_out, form.cleaned_data, document)
         except InvoerFout as fout:
             messages.error(request, str(fout))
         else:
             messages.success(request, _("Vastgelegd."))
             return redirect("sancties:time_out", time_out.pk)
+    if scan_fout:
+        form.add_error("scan", scan_fout)
     time_out = _zichtbaar(request, pk)
-    return _pagina(request, time_out, fout_stap=stap, fout_form=form, status=400)
+    return _pagina(request, time_out, fout_stap=stap, fout_form=form, wachtend=document,
+                   status=400)

@@ -116,7 +116,9 @@ class HeroverwegenForm(djforms.Form):
 FORMULIEREN = {
     **{s: (label, StapForm) for s, (_veld, label, _d) in vw.STAPPEN.items()},
     "leerling_gehoord": (vw.STAPPEN["leerling_gehoord"][1], HorenStapForm),
-    "voornemen": (gettext_lazy("Voornemen tot verwijdering bekendmaken"), LeegForm),
+    "voornemen": (gettext_lazy("Voornemen tot verwijdering nemen (brief aanvragen)"), LeegForm),
+    "voornemen_bekendgemaakt": (gettext_lazy("Voornemen is bekendgemaakt (brief verstuurd)"),
+                                LeegForm),
     "benaderen": (gettext_lazy("Andere school benaderen"), BenaderenForm),
     "antwoord": (gettext_lazy("Antwoord van een school"), AntwoordForm),
     "inspectie_overleg": (gettext_lazy("Overleg met de inspectie (leerplichtige leerling)"),
@@ -143,6 +145,8 @@ def _stappen(user, v: Verwijdering) -> list[str]:
         return uit + (["voornemen"] if beslissen else [])
     if s == Verwijderingstatus.VOORNEMEN:
         uit = ["benaderen"] if voorbereiden else []
+        if vw.voornemen_weigering(user, v) is None:
+            uit.insert(0, "voornemen_bekendgemaakt")
         if voorbereiden and v.schoolcontacten.filter(
                 antwoord=Schoolcontact.Antwoord.AFWACHTEN).exists():
             uit.append("antwoord")
@@ -150,7 +154,8 @@ def _stappen(user, v: Verwijdering) -> list[str]:
             if v.inspectie_overleg_op is None and vw.is_leerplichtig(v.leerling,
                                                                     timezone.localdate()):
                 uit.append("inspectie_overleg")
-            uit.append("besluiten")
+            if v.voornemen_bekendgemaakt_op is not None:  # the service's condition
+                uit.append("besluiten")
         return uit
     if s == Verwijderingstatus.BESLOTEN:
         uit = ["bezwaar"] if mag(vw.regels.BEZWAAR_ONTVANGEN_ROLLEN) else []
@@ -209,7 +214,8 @@ def _zichtbaar(request, pk) -> Verwijdering:
     return v
 
 
-def _pagina(request, v: Verwijdering, *, fout_stap=None, fout_form=None, status=200):
+def _pagina(request, v: Verwijdering, *, fout_stap=None, fout_form=None, status=200,
+            bevestigen: bool = False):
     stappen = []
     for sleutel in _stappen(request.user, v):
         titel, form_cls = FORMULIEREN[sleutel]
@@ -221,6 +227,12 @@ def _pagina(request, v: Verwijdering, *, fout_stap=None, fout_form=None, status=
             form = _maak(sleutel, v)
         stappen.append({"sleutel": sleutel, "titel": titel, "form": form,
                         "url": reverse("sancties:verwijdering_stap", args=[v.pk, sleutel])})
+    wachten = []
+    if v.status == Verwijderingstatus.VOORNEMEN:
+        weigering = vw.voornemen_weigering(request.user, v)
+        if weigering is not None and weigering.toon:
+            wachten.append((FORMULIEREN["voornemen_bekendgemaakt"][0], weigering.tekst))
+    brief = vw.voornemenbrief(v) if v.voornemen_op else None
     gedaan = [(label, getattr(v, veld)) for _s, (veld, label, alleen) in vw.STAPPEN.items()
               if vw.stap_geldt(v, alleen)]
     audit.inzage_vastleggen(user=request.user, leerling=v.leerling,
@@ -233,6 +245,11 @@ def _pagina(request, v: Verwijdering, *, fout_stap=None, fout_form=None, status=
                          .order_by("medewerker__naam")),
         "antwoord_url": reverse("sancties:verwijdering_stap", args=[v.pk, "antwoord"]),
         "mag_antwoorden": "antwoord" in _stappen(request.user, v),
+        "wachten": wachten, "brief": brief,
+        # Recording the bekendmaking is confirmed on the page first (no JavaScript needed).
+        "bevestigen": bevestigen and "voornemen_bekendgemaakt" in _stappen(request.user, v),
+        "bevestig_url": reverse("sancties:verwijdering_stap",
+                                args=[v.pk, "voornemen_bekendgemaakt"]),
     }, status=status)
 
 
@@ -246,6 +263,8 @@ def _uitvoeren(stap: str, user, v: Verwijdering, d: dict) -> None:
         vw.stap_vastleggen(door=user, verwijdering=v, stap=stap, **d)
     elif stap == "voornemen":
         vw.voornemen_bekendmaken(door=user, verwijdering=v)
+    elif stap == "voornemen_bekendgemaakt":
+        vw.voornemen_bekendgemaakt(door=user, verwijdering=v)
     elif stap == "benaderen":
         vw.school_benaderen(door=user, verwijdering=v, **d)
     elif stap == "antwoord":
@@ -276,6 +295,9 @@ def verwijdering_stap(request, pk, stap):
     v = _zichtbaar(request, pk)
     if stap not in FORMULIEREN:
         raise Http404
+    if (stap == "voornemen_bekendgemaakt" and request.POST.get("bevestigd") != "ja"
+            and vw.voornemen_weigering(request.user, v) is None):
+        return _pagina(request, v, bevestigen=True)  # refused: the service says why
     form = _maak(stap, v, request.POST)
     if form.is_valid():
         try:

@@ -372,6 +372,17 @@ class Statuut(models.Model):
     schorsing_bekendmaking_vooraf = models.BooleanField(
         _("schorsing vooraf schriftelijk bekendmaken"), default=True
     )
+    # The articles behind two conditions a step is refused on (issue 12, points 5 and 6):
+    # a minor heard with the parents present, and the decision made known in writing.
+    ouders_horen_artikel = models.CharField(
+        _("artikel: de leerling wordt gehoord in het bijzijn van de ouders"), max_length=40,
+        blank=True, help_text=_("Leeg: het statuut zelf wordt genoemd."))
+    schorsing_bekendmaking_artikel = models.CharField(
+        _("artikel: het schorsingsbesluit wordt schriftelijk bekendgemaakt"), max_length=40,
+        blank=True, help_text=_("Leeg: het statuut zelf wordt genoemd."))
+    verwijdering_bekendmaking_artikel = models.CharField(
+        _("artikel: het voornemen tot verwijdering wordt schriftelijk meegedeeld"),
+        max_length=40, blank=True, help_text=_("Leeg: het artikel van de verwijdering."))
     schorsing_horen_door = models.JSONField(
         _("horen vóór schorsing door (rollen)"), default=list, blank=True,
         validators=[rollen_validator],

@@ -1,12 +1,13 @@
 """The directie of Echnaton suspends Anna for three days in the browser: proposal with the
 ladder beside it, the hearing planned and recorded, the decision, and its bekendmaking once
-the letter is made."""
+the letter went out from the outgoing post, confirmed on the page."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.utils import timezone
 
 from dossiers.models import Brief, Briefinstellingen
 from sancties.models import Schorsing
@@ -65,8 +66,30 @@ def test_directie_schorst_anna_van_voorstel_tot_bekendmaking(live_server, page, 
     expect(page.get_by_text("Driedaagse schorsing, 23 november 2026")).to_be_visible()
 
     page.reload()  # the letter is made after commit
-    expect(page.get_by_text("Brief met het besluit: gemaakt")).to_be_visible()
+    # Issue 12 point 5 (Echnaton art. 8.4 "schriftelijk en vooraf"): while the letter waits in
+    # the outgoing post there is no bekendmaking, and the page says why.
+    expect(page.get_by_text("gemaakt; staat nog in de uitgaande post")).to_be_visible()
+    expect(page.get_by_role("button", name="Besluit is bekendgemaakt")).to_have_count(0)
+    expect(page.locator("#wacht")).to_contain_text("artikel 8.4 van het Leerlingenstatuut")
+    schorsing_url = page.url
+
+    # The letter goes out from the outgoing post (the directie handles the post too)
+    page.goto(f"{live_server.url}/post/")
+    rij = page.locator("tr", has_text="Anna").filter(has_text="schorsing").first
+    rij.get_by_role("button", name="Markeer als afgedrukt en verstuurd").click()
+    expect(page.get_by_text("De brief is vastgelegd als afgedrukt en per post verstuurd.")) \
+        .to_be_visible()
+
+    page.goto(schorsing_url)
+    expect(page.get_by_text("Brief met het besluit: verzonden op 23 november 2026")) \
+        .to_be_visible()
     page.get_by_role("button", name="Besluit is bekendgemaakt").click()
+    # A confirmation step in the page (no JavaScript needed); nothing changed yet
+    expect(page.get_by_role("heading", name="Bevestig: het besluit is bekendgemaakt")) \
+        .to_be_visible()
+    expect(page.locator(".status")).to_have_text("besloten")
+    page.screenshot(path="/tmp/e2e-schorsing-bevestigen.png", full_page=True)
+    page.get_by_role("button", name="Ja, het besluit is bekendgemaakt").click()
     expect(page.get_by_text("Het besluit is bekendgemaakt.")).to_be_visible()
     expect(page.locator(".status")).to_have_text("bekendgemaakt")
     page.screenshot(path="/tmp/e2e-schorsing.png", full_page=True)
@@ -74,4 +97,6 @@ def test_directie_schorst_anna_van_voorstel_tot_bekendmaking(live_server, page, 
     schorsing = Schorsing.objects.get()
     assert (schorsing.status, schorsing.maatregel.code) == ("bekendgemaakt",
                                                             "schorsing-3-dagen")
-    assert Brief.objects.get(soort="sanctie_schorsing_besluit").status == "gemaakt"
+    brief = Brief.objects.get(soort="sanctie_schorsing_besluit")
+    assert brief.status == "verzonden" and brief.verzonden_op is not None
+    assert schorsing.bekendgemaakt_op == timezone.localdate(brief.verzonden_op)

@@ -49,6 +49,20 @@ class Loper:
                                   data)
         return self.antwoord
 
+    def brief_versturen(self, brief: Brief, verzender, actie: str = "afgedrukt"):
+        """`verzender` (who handles the school's post) prints and posts, or e-mails, the
+        letter from the outgoing post; then the walk goes on as the same user as before."""
+        vorige = self.user
+        self.als(verzender).post(reverse("brief_actie", args=[brief.pk, actie]), {})
+        self.als(vorige)
+
+    def bekendmaken(self, schorsing: Schorsing, verzender, actie: str = "afgedrukt"):
+        """Art. 8.4 "schriftelijk en vooraf": the decision letter goes out first, then the
+        bekendmaking is recorded and confirmed on the page."""
+        brief = Brief.objects.get(sleutel=f"schorsing:{schorsing.pk}:besluit")
+        self.brief_versturen(brief, verzender, actie)
+        return self.stap(schorsing, "bekendmaken", bevestigd="ja")
+
 
 def vers(schorsing: Schorsing) -> Schorsing:
     """A protected FSM field cannot refresh_from_db: fetch again."""

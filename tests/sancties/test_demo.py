@@ -25,5 +25,6 @@ def test_de_demo_maakt_elk_geval_een_keer(db, client, klok, settings):
     start = client.get(reverse("start")).content.decode()
     assert PANEEL in start and "besluiten" in start
     client.force_login(get_user_model().objects.get(username="directeur-wijzer"))
-    assert "ouders informeren, gesprek en getekend verslag" in client.get(
-        reverse("start")).content.decode()
+    # The panel names the follow-up still open (issue 12 point 3)
+    assert ("nog open: ouders uitnodigen voor een gesprek; verslag van het gesprek, door de "
+            "ouders getekend, in het dossier") in client.get(reverse("start")).content.decode()

@@ -110,7 +110,7 @@ def test_de_teamleiding_draagt_ontzegging_voor_en_de_schoolleiding_besluit(
     assert {o.partij for o in brief.ontvangers.all()} >= {"ouders", "mentor"}
 
     # Art. 8.4: the leerlingenadministratie makes it known, beforehand
-    loper.als(w.administratie).stap(o, "bekendmaken")
+    loper.als(w.administratie).bekendmaken(o, w.administratie)
     assert vers(o).status == "bekendgemaakt"
     loper.als(w.directie)
     start = client.get(reverse("start")).content.decode()

@@ -78,7 +78,7 @@ def test_de_teamleider_schorst_anna_een_dag_van_voorstel_tot_afronding(
     assert {o.partij for o in brief.ontvangers.all()} == {"ouders", "mentor", "bevoegd_gezag",
                                                           "inspectie"}
 
-    loper.stap(schorsing, "bekendmaken")
+    loper.bekendmaken(schorsing, w.administratie)
     assert vers(schorsing).status == "bekendgemaakt"
 
     # The start page: running schorsing, next step and its deadline
@@ -210,8 +210,10 @@ def test_de_leerlingenadministratie_maakt_het_besluit_bekend_en_een_mentor_schor
                motivering="Vernieling.")
     client.force_login(w.administratie)
     pagina = client.get(reverse("sancties:schorsing", args=[schorsing.pk])).content.decode()
-    assert "Besluit is bekendgemaakt" in pagina and "Schorsing besluiten" not in pagina
-    loper.als(w.administratie).stap(schorsing, "bekendmaken")
+    # Issue 12 point 5: not before the letter went out (it waits in the outgoing post)
+    assert "Besluit is bekendgemaakt" not in pagina and "Schorsing besluiten" not in pagina
+    assert "staat nog in de uitgaande post" in pagina
+    loper.als(w.administratie).bekendmaken(schorsing, w.administratie)
     assert vers(schorsing).status == "bekendgemaakt"
 
     client.force_login(w.mentor)

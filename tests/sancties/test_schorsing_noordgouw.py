@@ -35,26 +35,26 @@ def test_een_directielid_schorst_dirk_twee_dagen_zonder_bezwaarmogelijkheid(
         "afdelingsleider, Directie / schoolleiding. Ontbreekt bij de gekozen personen: "
         "Directie / schoolleiding."]
     assert vers(schorsing).status == "hoorgesprek_gepland"
-    loper.stap(schorsing, "horen", gehoord_op="2026-11-23",
+    # A pupil under 21 heard without parents at Noordgouw (art. 24.2): refused at the hearing
+    # itself (issue 12 point 6; it used to be accepted and only the decision refused).
+    antwoord = loper.stap(schorsing, "horen", gehoord_op="2026-11-23",
+                          gehoord_door=[s.afdelingsleider_ng.pk, s.directie_ng.pk],
+                          verslag="Dirk erkent het filmpje te hebben gemaakt en verspreid.")
+    assert meldingen(antwoord) == [
+        "Dirk is jonger dan 21 jaar: volgens artikel 24.2 van het Leerlingenstatuut "
+        "Christelijk College de Noordgouw wordt de leerling gehoord in het bijzijn van de "
+        "ouders. Een hoorgesprek zonder de ouders kan niet worden vastgelegd; plan een "
+        "hoorgesprek met de ouders erbij."]
+    assert vers(schorsing).status == "hoorgesprek_gepland"
+    loper.stap(schorsing, "plannen", op="2026-11-23T16:00", plaats="kamer conrector")
+    loper.stap(schorsing, "horen", gehoord_op="2026-11-23", ouders_aanwezig="on",
                gehoord_door=[s.afdelingsleider_ng.pk, s.directie_ng.pk],
-               verslag="Dirk erkent het filmpje te hebben gemaakt en verspreid.")
+               verslag="Gehoord met vader erbij; Dirk erkent het.")
 
     # The afdelingsleider cannot decide (art. 24.1: a directielid)
     pagina = client.get(reverse("sancties:schorsing", args=[schorsing.pk])).content.decode()
     assert "Schorsing besluiten" not in pagina
-    # A pupil heard without parents at Noordgouw cannot be suspended (art. 24.2: under 21)
     loper.als(s.directie_ng)
-    antwoord = loper.stap(schorsing, "besluiten", eerste_dag="2026-11-24", schooldagen="2",
-                          motivering="Filmen en verspreiden zonder toestemming.")
-    assert meldingen(antwoord) == [
-        "De leerling is gehoord zonder de ouders, maar is jonger dan 21 jaar: volgens het "
-        "leerlingenstatuut wordt de leerling gehoord in het bijzijn van de ouders. Plan een "
-        "nieuw hoorgesprek met de ouders."]
-    assert vers(schorsing).status == "gehoord"
-    loper.stap(schorsing, "plannen", op="2026-11-23T16:00", plaats="kamer conrector")
-    loper.stap(schorsing, "horen", gehoord_op="2026-11-23", ouders_aanwezig="on",
-               gehoord_door=[s.afdelingsleider_ng.pk, s.directie_ng.pk],
-               verslag="Opnieuw gehoord met vader erbij; Dirk erkent het.")
     loper.stap(schorsing, "besluiten", eerste_dag="2026-11-24", schooldagen="2",
                motivering="Filmen en verspreiden zonder toestemming.",
                opdrachten="Werk uit de studiewijzer.")
@@ -75,7 +75,7 @@ def test_een_directielid_schorst_dirk_twee_dagen_zonder_bezwaarmogelijkheid(
     assert "niet eens met dit besluit" not in tekst
     assert sorted(o.partij for o in brief.ontvangers.all()) == ["inspectie", "ouders"]
 
-    loper.stap(schorsing, "bekendmaken")
+    loper.bekendmaken(schorsing, s.directie_ng)
     # No bezwaar: not offered, and refused when posted anyway
     pagina = client.get(reverse("sancties:schorsing", args=[schorsing.pk])).content.decode()
     assert "Bezwaar inschrijven" not in pagina
@@ -93,8 +93,8 @@ def test_een_directielid_schorst_dirk_twee_dagen_zonder_bezwaarmogelijkheid(
     loper.stap(schorsing, "afronden")
     assert vers(schorsing).status == "afgerond"
     assert Termijn.objects.get().status == "voldaan"
-    # proposal, 2x planned and heard, decision, its letter, bekendmaking, start, report, end
-    assert Dossierstuk.objects.filter(leerling=s.dirk, sectie="gedrag").count() == 11
+    # proposal, 2x planned, heard, decision, its letter, bekendmaking, start, report, end
+    assert Dossierstuk.objects.filter(leerling=s.dirk, sectie="gedrag").count() == 10
 
 
 def test_een_eendaagse_schorsing_hoeft_niet_naar_de_inspectie(

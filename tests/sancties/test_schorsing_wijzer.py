@@ -64,7 +64,7 @@ def test_de_directeur_schorst_sanne_en_het_bezwaar_wordt_gegrond_verklaard(
     assert sorted(o.partij for o in brief.ontvangers.all()) == [
         "bevoegd_gezag", "inspectie", "ouders"]
 
-    loper.stap(schorsing, "bekendmaken")
+    loper.bekendmaken(schorsing, s.directeur_wz)
     # The parents are invited to a talk about the measure (seed 004)
     loper.stap(schorsing, "gesprek", op="2026-11-25T15:00", plaats="directiekamer",
                met_wie="de directeur en de groepsleerkracht")
@@ -133,7 +133,7 @@ def test_een_bezwaar_na_de_termijn_wordt_geweigerd(
     s = scholen
     loper = Loper(client, django_capture_on_commit_callbacks)
     schorsing = _besloten(loper, s)
-    loper.stap(schorsing, "bekendmaken")
+    loper.bekendmaken(schorsing, s.directeur_wz)
     klok.move_to(moment(2027, 1, 5))
     antwoord = loper.stap(schorsing, "bezwaar", ingediend_op="2027-01-05", gronden="Te zwaar.")
     assert meldingen(antwoord) == [

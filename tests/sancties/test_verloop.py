@@ -29,7 +29,7 @@ def test_de_pagina_zegt_wanneer_de_schorsing_ingaat_en_tot_wanneer_zij_loopt(
     assert "Gaat in op 25 november 2026, loopt tot en met 27 november 2026." in _pagina(client, s)
     loper.stap(s, "besluiten", eerste_dag="2026-11-25", schooldagen="3",
                motivering="Vernieling.")
-    loper.stap(s, "bekendmaken")
+    loper.bekendmaken(s, w.administratie)
     assert vers(s).status == "bekendgemaakt"
     pagina = _pagina(client, s)
     assert "Gaat in op 25 november 2026, loopt tot en met 27 november 2026." in pagina
@@ -57,5 +57,10 @@ def test_de_pagina_zegt_wanneer_de_schorsing_ingaat_en_tot_wanneer_zij_loopt(
     loper.als(w.directie)
     pagina = _pagina(client, s)
     assert "Liep tot en met 27 november 2026; klaar om af te ronden." in pagina
-    assert 'id="stap-afronden"' in pagina
+    # The page offers what the service accepts (issue 12 point 6): closing waits for the
+    # report to the inspectie, and says so.
+    assert 'id="stap-afronden"' not in pagina
+    assert "De schorsing moet nog aan de inspectie worden gemeld" in pagina
+    loper.stap(s, "inspectie", gemeld_op="2026-11-30", kenmerk="")
+    assert 'id="stap-afronden"' in _pagina(client, s)
     assert "liep tot en met 27 november 2026; klaar om af te ronden" in _start(client)

@@ -26,6 +26,15 @@ def _stap(loper: Loper, v, stap: str, **data):
     return loper.post(reverse("sancties:verwijdering_stap", args=[v.pk, stap]), data)
 
 
+def voornemen_bekendmaken(loper: Loper, v, verzender):
+    """The intention is taken, its letter goes out from the outgoing post, and then (issue 12
+    point 5) the bekendmaking is recorded, confirmed on the page."""
+    _stap(loper, v, "voornemen")
+    brief = Brief.objects.get(sleutel=f"verwijdering:{v.pk}:voornemen")
+    loper.brief_versturen(brief, verzender)
+    return _stap(loper, v, "voornemen_bekendgemaakt", bevestigd="ja")
+
+
 def hoorders(scholen, leerling) -> list[int]:
     """Who hears the pupil: Noordgouw art. 25.3a names directielid, afdelingsleider and a
     zorgcoördinator; elsewhere the one who decides (the directie)."""
@@ -69,7 +78,7 @@ def test_noordgouw_verwijdering_op_didactische_gronden_met_bezwaar(
     v = _voorbereid(loper, s.dirk, grond, didactisch=True, scholen=scholen)
     assert v.swv_overleg_op == date(2026, 11, 23) and v.opp_op == date(2026, 11, 23)
 
-    _stap(loper, v, "voornemen")
+    voornemen_bekendmaken(loper, v, s.directie_ng)
     v = _v(v)
     assert (v.status, v.voornemen_op) == ("voornemen", date(2026, 11, 23))
     tekst = pdf_tekst(Brief.objects.get(soort="sanctie_verwijdering_voornemen"))
@@ -146,7 +155,7 @@ def test_wijzer_termijnen_van_bezwaar_en_nieuw_besluit(
               gehoord_door=[s.directeur_wz.pk])
     pagina = client.get(reverse("sancties:verwijdering", args=[v.pk])).content.decode()
     assert "Overleg met het samenwerkingsverband" not in pagina
-    _stap(loper, v, "voornemen")
+    voornemen_bekendmaken(loper, v, s.directeur_wz)
     brief = Brief.objects.get(soort="sanctie_verwijdering_voornemen")
     assert sorted(o.partij for o in brief.ontvangers.all()) == [
         "bevoegd_gezag", "inspectie", "leerplicht", "ouders"]
@@ -170,7 +179,7 @@ def test_echnaton_de_teamleiding_draagt_voor_en_de_schoolleiding_besluit(
     v = _voorbereid(loper, w.anna, "Drugshandel", didactisch=False, beslist=False,
                     scholen=scholen)
     pagina = client.get(reverse("sancties:verwijdering", args=[v.pk])).content.decode()
-    assert "Voornemen tot verwijdering bekendmaken" not in pagina
+    assert "Voornemen tot verwijdering nemen" not in pagina
     antwoord = _stap(loper, v, "voornemen")
     assert meldingen(antwoord) == [
         "Dit mag u niet: het voornemen tot verwijdering nemen is volgens artikel 8.3 van het "
@@ -219,7 +228,7 @@ def test_na_acht_weken_vergeefs_zoeken_alleen_als_het_statuut_dat_toestaat(
     v = _voorbereid(loper, s.dirk, "Handelingsverlegenheid op pedagogische gronden (het gedrag "
                     "veroorzaakt problemen of brengt de veiligheid in gevaar)", didactisch=False,
                     scholen=scholen)
-    _stap(loper, v, "voornemen")
+    voornemen_bekendmaken(loper, v, s.directie_ng)
     _stap(loper, v, "benaderen", school="Het Nieuwe Lyceum", benaderd_op=VANDAAG)
     _stap(loper, v, "antwoord", contact=v.schoolcontacten.get().pk, antwoord="geweigerd",
           antwoord_op=VANDAAG)
