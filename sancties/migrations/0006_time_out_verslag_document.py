@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossiers', '0009_document'),
+        ('dossiers', '0011_document'),
         ('sancties', '0005_termijnen_zonder_naam'),
     ]
 

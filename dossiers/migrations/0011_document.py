@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossiers', '0008_dossierstuk_nooit_herschrijven'),
+        ('dossiers', '0010_toekenning_een_tegelijk'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

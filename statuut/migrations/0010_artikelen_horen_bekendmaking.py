@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('statuut', '0007_verwijdering_regels'),
+        ('statuut', '0009_bron_in_het_nederlands'),
     ]
 
     operations = [
