@@ -31,6 +31,7 @@ from statuut.models import (
     SchoolVakantie,
     Statuut,
     Toegangsregel,
+    TweedeFactor,
 )
 from statuut.services import kalender_gewijzigd, regiovakanties_laden
 
@@ -142,13 +143,15 @@ def _snelle_wachtwoorden(settings):
 @pytest.fixture
 def wereld(db) -> Wereld:
     bestuur = Bestuur.objects.create(naam="Stichting Testscholen")
+    # The personas test the flows, with force_login and no second factor; tests/inloggen
+    # makes its own schools that require one (a real school does by default).
     school = School.objects.create(
         bestuur=bestuur, naam="Echnaton Testcollege", korte_naam="echnaton", brin="12AB",
-        regio="midden", onderwijssoort="vo",
+        regio="midden", onderwijssoort="vo", tweede_factor=TweedeFactor.NIET_VERPLICHT,
     )
     andere = School.objects.create(
         bestuur=bestuur, naam="Noordgouw Testlyceum", korte_naam="noordgouw", brin="34CD",
-        regio="noord", onderwijssoort="vo",
+        regio="noord", onderwijssoort="vo", tweede_factor=TweedeFactor.NIET_VERPLICHT,
     )
     _statuut_echnaton(school)
     _statuut_noordgouw(andere)

@@ -1,0 +1,79 @@
+"""Three small middlewares around the login, after django-otp's OTPMiddleware:
+
+- `SessieMiddleware`: a session ends after 30 minutes idle and 12 hours at most;
+- `TweedeFactorMiddleware`: who needs a second factor and has not given it reaches only the
+  pages to give or set it up (also after the tests' force_login);
+- `GeenOpslagMiddleware`: nothing a logged-in user sees is stored by a browser or proxy.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+
+from . import sessie, tweede_factor
+
+
+class SessieMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            stand = sessie.stand(request.session)
+            if stand is None:
+                sessie.bij_inloggen(None, request, request.user)
+            elif stand.verlopen:
+                logout(request)
+                messages.info(request, _("Uw sessie is verlopen. Log opnieuw in."))
+                return redirect_to_login(request.get_full_path())
+            elif stand.bijwerken:
+                sessie.activiteit(request.session)
+                # Roles or a grant may have changed since the login.
+                request.session[sessie.TWEEDE_FACTOR_NODIG] = tweede_factor.nodig(request.user)
+        return self.get_response(request)
+
+
+#: URL names an unverified user may still reach: giving or setting up the second factor,
+#: logging out, and the session's own ping.
+VRIJ = ("tweede_factor_invoeren", "tweede_factor_instellen", "herstelcodes", "logout")
+
+
+class TweedeFactorMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self._vrij = None
+
+    def __call__(self, request):
+        user = request.user
+        if (user.is_authenticated and request.session.get(sessie.TWEEDE_FACTOR_NODIG)
+                and not user.is_verified()):
+            if self._vrij is None:
+                self._vrij = {reverse(naam) for naam in VRIJ}
+            if request.path not in self._vrij:
+                if tweede_factor.heeft_tweede_factor(user):
+                    doel = "tweede_factor_invoeren"
+                else:
+                    doel = "tweede_factor_instellen"
+                return redirect(f"{reverse(doel)}?next={request.get_full_path()}"
+                                if request.method == "GET" else reverse(doel))
+        return self.get_response(request)
+
+
+class GeenOpslagMiddleware:
+    """Cache-Control: no-store (with private, no-cache, max-age=0) on every response to a
+    logged-in user: pages with pupil data must not stay in a shared computer's cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "user", None) is not None and request.user.is_authenticated:
+            add_never_cache_headers(response)
+        return response
