@@ -127,7 +127,16 @@ class SchoolAdmin(SchoolScopeMixin, admin.ModelAdmin):
             "description": _("Na opslaan worden de schooldagen en alle open termijnen van "
                              "de school opnieuw berekend."),
         }),
+        (_("Inloggen"), {"fields": ["tweede_factor"]}),
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Switching the second factor off weakens every account of the school: only the
+        # application manager (superuser) changes it, never the school's own beheerder.
+        velden = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            velden.append("tweede_factor")
+        return velden
 
     # Creating or removing a school is for the application manager (superuser): a new
     # school needs a statuut and roles before a beheerder can work with it.

@@ -173,3 +173,33 @@ def test_een_open_doorverwijzing_na_de_code_kan_niet(client, school2f):
     inloggen(client, "mentor")
     antwoord = client.post(INVOEREN, {"code": codes[1], "next": "https://evil.example/"})
     assert antwoord.url == "/"
+
+
+def _geverifieerd_inloggen(client, user):
+    """force_login plus a confirmed app, as after giving the code."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    client.force_login(user)
+    sessie = client.session
+    sessie[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    sessie.save()
+
+
+def test_alleen_de_applicatiebeheerder_zet_de_tweede_factor_van_een_school_uit(client, wereld):
+    from django.contrib.auth.models import Permission
+
+    url = reverse("admin:statuut_school_change", args=[wereld.school.pk])
+    beheerder = wereld.beheerder
+    beheerder.is_staff = True
+    beheerder.save()
+    beheerder.user_permissions.add(*Permission.objects.filter(
+        codename__in=["view_school", "change_school"]))
+    _geverifieerd_inloggen(client, beheerder)
+    pagina = client.get(url)
+    assert pagina.status_code == 200
+    assert 'name="tweede_factor"' not in pagina.content.decode()
+    assert "Niet verplicht (alleen voor een demo- of proefschool)" in pagina.content.decode()
+    baas = get_user_model().objects.create_superuser("baas", password="x-lang-genoeg-1")
+    _geverifieerd_inloggen(client, baas)
+    assert 'name="tweede_factor"' in client.get(url).content.decode()
