@@ -35,7 +35,7 @@ class SessieMiddleware:
             elif stand.bijwerken:
                 sessie.activiteit(request.session)
                 # Roles or a grant may have changed since the login.
-                request.session[sessie.TWEEDE_FACTOR_NODIG] = tweede_factor.nodig(request.user)
+                sessie.beslissen(request.session, request.user)
         return self.get_response(request)
 
 
@@ -48,11 +48,19 @@ class TweedeFactorMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self._vrij = None
+        self._beheer = None
+
+    def _nodig(self, request) -> bool:
+        if request.session.get(sessie.TWEEDE_FACTOR_NODIG):
+            return True
+        if self._beheer is None:
+            self._beheer = reverse("admin:index")
+        return (request.path.startswith(self._beheer)
+                and request.session.get(sessie.TWEEDE_FACTOR_BEHEER, False))
 
     def __call__(self, request):
         user = request.user
-        if (user.is_authenticated and request.session.get(sessie.TWEEDE_FACTOR_NODIG)
-                and not user.is_verified()):
+        if user.is_authenticated and self._nodig(request) and not user.is_verified():
             if self._vrij is None:
                 self._vrij = {reverse(naam) for naam in VRIJ}
             if request.path not in self._vrij:
@@ -74,6 +82,7 @@ class GeenOpslagMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if getattr(request, "user", None) is not None and request.user.is_authenticated:
+        if (getattr(request, "user", None) is not None and request.user.is_authenticated
+                and "no-store" not in response.get("Cache-Control", "")):
             add_never_cache_headers(response)
         return response

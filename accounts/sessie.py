@@ -17,6 +17,7 @@ from django.utils import timezone
 INGELOGD_OP = "lz_ingelogd_op"
 LAATST_ACTIEF = "lz_laatst_actief"
 TWEEDE_FACTOR_NODIG = "lz_tweede_factor_nodig"
+TWEEDE_FACTOR_BEHEER = "lz_tweede_factor_beheer"
 BIJWERKEN_NA = timedelta(seconds=60)
 
 
@@ -38,12 +39,18 @@ def _tijd(waarde) -> datetime | None:
 def bij_inloggen(sender, request, user, **kwargs) -> None:
     """At every login: the clock starts, and whether the user needs a second factor is
     decided once (again every minute of activity, see `bijwerken`)."""
-    from . import tweede_factor
-
     nu = timezone.now().timestamp()
     request.session[INGELOGD_OP] = nu
     request.session[LAATST_ACTIEF] = nu
-    request.session[TWEEDE_FACTOR_NODIG] = tweede_factor.nodig(user)
+    beslissen(request.session, user)
+
+
+def beslissen(session, user) -> None:
+    """Whether this user needs the second factor, in the app and in the admin."""
+    from . import tweede_factor
+
+    session[TWEEDE_FACTOR_NODIG] = tweede_factor.nodig(user)
+    session[TWEEDE_FACTOR_BEHEER] = tweede_factor.nodig_voor_beheer(user)
 
 
 @dataclass(frozen=True)

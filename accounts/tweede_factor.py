@@ -24,34 +24,46 @@ def heeft_tweede_factor(user) -> bool:
     return any(True for _ in devices_for_user(user, confirmed=True))
 
 
+def _instellingen(user) -> tuple[dict[int, str], bool]:
+    """The user's schools with their setting, and whether they are all demo schools."""
+    instellingen = dict(toegang.scholen_van(user).values_list("pk", "tweede_factor"))
+    alleen_demo = bool(instellingen) and all(
+        waarde == TweedeFactor.NIET_VERPLICHT for waarde in instellingen.values())
+    return instellingen, alleen_demo
+
+
 def nodig(user) -> bool:
     """Whether `user` must give a second factor before using the application.
 
     - whoever set one up uses it;
     - a school marked `niet_verplicht` (the demo) asks it of nobody who works only there;
-    - an account with access to the admin (`/beheer/`) needs it (ASVS 4.3.1), as does a
-      superuser;
     - whoever may read care, complaint or dossier content at a school that requires it
       (`toegang.scholen_met_inhoud`, from the statuut's matrix and the flows' rules);
     - everyone at a school that asks it of everyone.
+
+    The admin asks it of its users on its own pages (`nodig_voor_beheer`).
     """
     if not user.is_authenticated:
         return False
     if heeft_tweede_factor(user):
         return True
-    instellingen = dict(toegang.scholen_van(user).values_list("pk", "tweede_factor"))
-    verplicht = {pk for pk, waarde in instellingen.items()
-                 if waarde != TweedeFactor.NIET_VERPLICHT}
-    if instellingen and not verplicht:
+    instellingen, alleen_demo = _instellingen(user)
+    if alleen_demo:
         return False
-    if user.is_staff or user.is_superuser:
-        return True
-    if any(instellingen[pk] == TweedeFactor.IEDEREEN for pk in verplicht):
+    if any(waarde == TweedeFactor.IEDEREEN for waarde in instellingen.values()):
         return True
     # A grant may open a pupil at a school where the user holds no role: that school's
     # setting applies (a school without a setting of the user's own: required).
     return any(instellingen.get(pk) != TweedeFactor.NIET_VERPLICHT
                for pk in toegang.scholen_met_inhoud(user))
+
+
+def nodig_voor_beheer(user) -> bool:
+    """The admin (`/beheer/`) asks a second factor of every staff account and superuser
+    (OWASP ASVS 4.3.1), except a beheerder who works only at demo schools."""
+    if not user.is_authenticated or not (user.is_staff or user.is_superuser):
+        return False
+    return user.is_superuser or not _instellingen(user)[1]
 
 
 def nieuwe_app(user) -> TOTPDevice:

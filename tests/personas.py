@@ -222,3 +222,16 @@ def termijnwereld(wereld):
         user.save()
     yield wereld
     kalender.vergeet_cache()
+
+
+def inloggen_met_tweede_factor(client, user) -> None:
+    """force_login plus a confirmed authenticator app, as after giving its code: for tests of
+    pages that ask a second factor (the admin for a superuser, schools that require it)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    client.force_login(user)
+    sessie = client.session
+    sessie[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    sessie.save()
