@@ -194,3 +194,27 @@ def test_alleen_de_applicatiebeheerder_zet_de_tweede_factor_van_een_school_uit(c
     baas = get_user_model().objects.create_superuser("baas", password="x-lang-genoeg-1")
     inloggen_met_tweede_factor(client, baas)
     assert 'name="tweede_factor"' in client.get(url).content.decode()
+
+
+def test_een_statuut_dat_de_docent_het_dossier_opent_vraagt_het_ook_van_de_docent(school2f):
+    from statuut.models import Toegangsregel
+
+    assert not tweede_factor.nodig(school2f.docent)
+    regel = Toegangsregel.objects.get(statuut__school=school2f.school, rol=Rol.DOCENT)
+    regel.categorieen = [*regel.categorieen, "dossier"]
+    regel.save()
+    assert tweede_factor.nodig(school2f.docent)
+
+
+def test_een_nieuwe_rol_tijdens_de_sessie_vraagt_binnen_een_minuut_de_tweede_factor(
+        client, school2f):
+    import time_machine
+
+    from dossiers.models import Roltoewijzing
+
+    with time_machine.travel(timezone.now(), tick=False) as klok:
+        assert _start(client, school2f.docent).status_code == 200
+        Roltoewijzing.objects.create(medewerker=school2f.docent.medewerker,
+                                     school=school2f.school, rol=Rol.DIRECTIE)
+        klok.shift(timedelta(seconds=61))
+        assert client.get(reverse("start")).url == f"{INSTELLEN}?next=/"
