@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
@@ -68,8 +70,10 @@ class TweedeFactorMiddleware:
                     doel = "tweede_factor_invoeren"
                 else:
                     doel = "tweede_factor_instellen"
-                return redirect(f"{reverse(doel)}?next={request.get_full_path()}"
-                                if request.method == "GET" else reverse(doel))
+                if request.method != "GET":
+                    return redirect(doel)
+                volgende = urlencode({"next": request.get_full_path()}, safe="/")
+                return redirect(f"{reverse(doel)}?{volgende}")
         return self.get_response(request)
 
 

@@ -218,3 +218,8 @@ def test_een_nieuwe_rol_tijdens_de_sessie_vraagt_binnen_een_minuut_de_tweede_fac
                                      school=school2f.school, rol=Rol.DIRECTIE)
         klok.shift(timedelta(seconds=61))
         assert client.get(reverse("start")).url == f"{INSTELLEN}?next=/"
+
+
+def test_de_terugweg_na_de_code_houdt_de_hele_zoekvraag(client, school2f):
+    client.force_login(school2f.directie)
+    assert client.get("/?q=de&x=1").url == f"{INSTELLEN}?next=/%3Fq%3Dde%26x%3D1"
