@@ -74,6 +74,10 @@ INSTALLED_APPS = [
     "guardian",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "accounts",
     "statuut",
     "dossiers",
     "zorg",
@@ -91,7 +95,12 @@ MIDDLEWARE = [
     # NUL bytes, direction controls, ids beyond a database integer: see config/invoer.py.
     "config.invoer.InvoerMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Login (issue 11): idle and absolute session end, the second factor, no-store.
+    "accounts.middleware.GeenOpslagMiddleware",
+    "accounts.middleware.SessieMiddleware",
+    "accounts.middleware.TweedeFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -111,6 +120,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "dossiers.context_processors.menu",
+                "accounts.context_processors.sessie_stand",
             ],
         },
     },
@@ -231,11 +241,38 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Lock per username as well as per address, so one account cannot be guessed from many.
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
+# Throttling of password guessing (issue 11; accounts/throttling.py explains the three limits).
+# axes records every failure and counts the pair username + address (AXES_FAILURE_LIMIT); the
+# handler adds one address across accounts (password spraying) and one account across
+# addresses, neither of which applies at an address where the account logged in before, so a
+# stranger cannot lock a user out of their own address. At most 70 + 3 x 10 = 100 failures
+# per account per hour (OWASP ASVS 2.2.1).
+AXES_HANDLER = "accounts.throttling.AanmeldHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)  # per username + address
+AXES_ADRES_LIMIT = env_int("AXES_ADRES_LIMIT", 30)  # per address, across accounts
+AXES_ACCOUNT_LIMIT = env_int("AXES_ACCOUNT_LIMIT", 70)  # per account, from unknown addresses
 AXES_COOLOFF_TIME = 1  # hours
-AXES_RESET_ON_SUCCESS = True
+# A refused attempt checks no password: it does not count, and does not extend the lock.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True  # clears the pair only (the lockout parameters)
+AXES_LOCKOUT_CALLABLE = "accounts.throttling.vergrendeld_antwoord"
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_adres"
+# Behind a reverse proxy (docker-compose: one, TLS-terminating) every request would come from
+# the proxy's address: set to the number of proxies that append to X-Forwarded-For.
+PROXY_AANTAL = env_int("PROXY_AANTAL", 0)
+
+# Sessions (OWASP ASVS 3.3.2): 30 minutes without activity, 12 hours at most
+# (accounts/sessie.py); the layout shows the end and warns shortly before it.
+SESSIE_INACTIEF_MINUTEN = env_int("SESSIE_INACTIEF_MINUTEN", 30)
+SESSIE_MAXIMAAL_UREN = env_int("SESSIE_MAXIMAAL_UREN", 12)
+SESSIE_WAARSCHUWING_MINUTEN = 5
+SESSION_COOKIE_AGE = SESSIE_MAXIMAAL_UREN * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Second factor (django-otp): the name in the authenticator app.
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Leerlingzorg")
+PASSWORD_RESET_TIMEOUT = 2 * 3600  # a reset link works two hours
 
 # Guardian: no anonymous user object; we never hand out global view rights on pupil data.
 ANONYMOUS_USER_NAME = None

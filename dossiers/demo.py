@@ -32,6 +32,7 @@ from statuut.models import (
     School,
     Schooljaar,
     SchoolVakantie,
+    TweedeFactor,
     Vakantiesoort,
     VrijeDag,
 )
@@ -325,6 +326,9 @@ def _school(bestuur: Bestuur, d: SchoolDef) -> School:
             "onderwijssoort": d.onderwijssoort,
             "adres": d.adres,
             "postcode_plaats": d.postcode_plaats,
+            # The demo is for a first try with the password `demo`: no second factor. A
+            # real school requires one (the field's default; README "Logging in").
+            "tweede_factor": TweedeFactor.NIET_VERPLICHT,
         },
     )
     return school

@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from icalendar import Calendar, Event
 
@@ -54,6 +55,9 @@ def agenda_link_intrekken(request):
     return redirect("agenda")
 
 
+# The secret address is no login, so the middleware's no-store does not reach it: the feed
+# lists pupils' deadlines and must not stay in a cache either (issue 11).
+@never_cache
 def agenda_feed(request, sleutel: str):
     link = Agendalink.objects.filter(sleutel_hash=_hash(sleutel)).select_related("user").first()
     if link is None or not link.user.is_active:

@@ -201,13 +201,17 @@ class SchoolAdmin(SchoolScopeMixin, admin.ModelAdmin):
             "description": _("Na opslaan worden de schooldagen en alle open termijnen van "
                              "de school opnieuw berekend."),
         }),
+        (_("Inloggen"), {"fields": ["tweede_factor"]}),
     ]
 
     def get_readonly_fields(self, request, obj=None):
-        # Moving a school to another board changes who keeps its shared data.
-        if request.user.is_superuser:
-            return ()
-        return ("bestuur",)
+        # Moving a school to another board changes who keeps its shared data; switching
+        # the second factor off weakens every account of the school. Both only by the
+        # application manager (superuser), never the school's own beheerder.
+        velden = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            velden += ["bestuur", "tweede_factor"]
+        return velden
 
     # Creating or removing a school is for the application manager (superuser): a new
     # school needs a statuut and roles before a beheerder can work with it.

@@ -25,6 +25,17 @@ class Onderwijssoort(models.TextChoices):
     VO = "vo", _("Voortgezet onderwijs")
 
 
+class TweedeFactor(models.TextChoices):
+    """Who at a school logs in with a second factor (TOTP). Whoever may read care, complaint or
+    dossier content always does (decided by `dossiers.toegang.scholen_met_inhoud`), and so does
+    every account with access to the admin (OWASP ASVS 4.3.1); the school may ask it of
+    everyone. Only a demo or trial school switches it off."""
+
+    INHOUD = "inhoud", _("Verplicht voor wie zorg, klachten of dossiers leest en voor beheer")
+    IEDEREEN = "iedereen", _("Verplicht voor iedereen")
+    NIET_VERPLICHT = "niet_verplicht", _("Niet verplicht (alleen voor een demo- of proefschool)")
+
+
 class Rol(models.TextChoices):
     """The roles a staff member can have at a school (and the outside parties a statuut names)."""
 
@@ -203,6 +214,10 @@ class School(models.Model):
     )
     vrijdag_na_hemelvaart_vrij = models.BooleanField(
         _("vrijdag na Hemelvaart vrij"), default=True
+    )
+    tweede_factor = models.CharField(
+        _("tweede factor bij inloggen"), max_length=16, choices=TweedeFactor.choices,
+        default=TweedeFactor.INHOUD,
     )
     # Bumped whenever the calendar changes, so cached school-day tables are rebuilt.
     kalender_versie = models.PositiveIntegerField(default=0, editable=False)

@@ -31,6 +31,7 @@ from statuut.models import (
     SchoolVakantie,
     Statuut,
     Toegangsregel,
+    TweedeFactor,
 )
 from statuut.services import kalender_gewijzigd, regiovakanties_laden
 
@@ -142,13 +143,15 @@ def _snelle_wachtwoorden(settings):
 @pytest.fixture
 def wereld(db) -> Wereld:
     bestuur = Bestuur.objects.create(naam="Stichting Testscholen")
+    # The personas test the flows, with force_login and no second factor; tests/inloggen
+    # makes its own schools that require one (a real school does by default).
     school = School.objects.create(
         bestuur=bestuur, naam="Echnaton Testcollege", korte_naam="echnaton", brin="12AB",
-        regio="midden", onderwijssoort="vo",
+        regio="midden", onderwijssoort="vo", tweede_factor=TweedeFactor.NIET_VERPLICHT,
     )
     andere = School.objects.create(
         bestuur=bestuur, naam="Noordgouw Testlyceum", korte_naam="noordgouw", brin="34CD",
-        regio="noord", onderwijssoort="vo",
+        regio="noord", onderwijssoort="vo", tweede_factor=TweedeFactor.NIET_VERPLICHT,
     )
     _statuut_echnaton(school)
     _statuut_noordgouw(andere)
@@ -219,3 +222,16 @@ def termijnwereld(wereld):
         user.save()
     yield wereld
     kalender.vergeet_cache()
+
+
+def inloggen_met_tweede_factor(client, user) -> None:
+    """force_login plus a confirmed authenticator app, as after giving its code: for tests of
+    pages that ask a second factor (the admin for a superuser, schools that require it)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    client.force_login(user)
+    sessie = client.session
+    sessie[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    sessie.save()

@@ -249,6 +249,12 @@ class SeedDemoTests(TestCase):
                 self.assertRedirects(antwoord, reverse("start"), fetch_redirect_response=False)
                 self.assertEqual(self.client.get(reverse("start")).status_code, 200)
 
+    def test_the_demo_schools_do_not_require_a_second_factor(self):
+        # A first try works with the password alone (README "Demo users"); a real school
+        # requires one by default.
+        self.assertEqual(set(School.objects.values_list("tweede_factor", flat=True)),
+                         {"niet_verplicht"})
+
     def test_only_the_beheerder_uses_the_admin_and_sees_only_their_own_school(self):
         User = get_user_model()
         beheerder = User.objects.get(username="beheerder-noordgouw")

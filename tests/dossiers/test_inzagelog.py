@@ -9,7 +9,7 @@ from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 
 from dossiers.models import Inzage
-from tests.personas import maak_leerling
+from tests.personas import inloggen_met_tweede_factor, maak_leerling
 
 
 def _lees(client, user, leerling):
@@ -84,7 +84,7 @@ def test_de_applicatie_wijzigt_of_wist_nooit_een_rij(wereld, client):
         rij.delete()
     # The admin offers no change or delete either (a superuser included).
     beheer = get_user_model().objects.create_superuser("super", password="x")
-    client.force_login(beheer)
+    inloggen_met_tweede_factor(client, beheer)  # the admin asks it of a superuser
     url = reverse("admin:dossiers_inzage_delete", args=[rij.pk])
     assert client.post(url, {"post": "yes"}).status_code == 403
     assert Inzage.objects.filter(pk=rij.pk, onderdeel="centrale administratie ABCDEFGH").exists()

@@ -110,7 +110,8 @@ class Wereld:
 def _wereld(preset: str, rol: str) -> Wereld:
     bestuur = Bestuur.objects.create(naam="Matrixbestuur")
     school = School.objects.create(bestuur=bestuur, naam="Matrixschool", korte_naam="matrix",
-                                   brin="56EF", regio="midden", onderwijssoort="vo")
+                                   brin="56EF", regio="midden", onderwijssoort="vo",
+                                   tweede_factor="niet_verplicht")
     andere = School.objects.create(bestuur=bestuur, naam="Andere school", korte_naam="andere",
                                    brin="78GH", regio="midden", onderwijssoort="vo")
     preset_laden(school=school, preset=preset)

@@ -86,7 +86,7 @@ def scholen(klok, termijnwereld) -> Scholen:
     # Wijzer: a primary school on its protocol (seed 004)
     wz = School.objects.create(bestuur=Bestuur.objects.get(), naam="Basisschool Wijzer",
                                korte_naam="wijzer", brin="56EF", regio="midden",
-                               onderwijssoort="po")
+                               onderwijssoort="po", tweede_factor="niet_verplicht")
     preset_laden(school=wz, preset="wijzer-2024")
     SchoolVakantie.objects.create(school=wz, schooljaar="2026-2027", soort="meivakantie",
                                   eerste_dag=date(2027, 4, 24), laatste_dag=date(2027, 5, 2))

@@ -11,6 +11,7 @@ from django.core import mail
 
 from dossiers.models import Brief, Dossierstuk
 from statuut.models import Termijn, Termijnstatus
+from tests.personas import inloggen_met_tweede_factor
 from tests.zorg.conftest import VANDAAG, dossier_van, moment, tekst
 from tests.zorg.conftest import naar_fase as naar_fase_via_services
 from zorg.models import Evaluatie, Meldcode, Signaal, Zorgdossier, Zorgfase
@@ -384,7 +385,7 @@ def test_de_beheerder_ziet_in_het_admin_geen_leerling_van_een_zorgtraject(zw, kl
 
     naar_fase_via_services(zw, "analyse")
     superuser = get_user_model().objects.create_superuser("super", password="x")
-    client.force_login(superuser)
+    inloggen_met_tweede_factor(client, superuser)  # the admin asks it of a superuser
     r = client.get("/beheer/zorg/zorgdossier/")
     assert r.status_code == 200
     pagina = tekst(r)
