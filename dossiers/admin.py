@@ -186,9 +186,11 @@ class MedewerkerForm(forms.ModelForm):
     def clean(self):
         gegevens = super().clean()
         if self.door is not None and self.instance.pk and "user" in self.changed_data:
+            nieuw = gegevens.get("user")
             try:
                 wijzigingen.account_toetsen(door=self.door, medewerker=self.instance,
-                                            oud_user_id=self.initial.get("user"))
+                                            oud_user_id=self.initial.get("user"),
+                                            nieuw_user_id=nieuw.pk if nieuw else None)
             except InvoerFout as exc:
                 raise ValidationError(str(exc)) from exc
         return gegevens

@@ -275,13 +275,14 @@ def medewerker_verwijderen(*, door, medewerker: Medewerker) -> None:
     medewerker.delete()
 
 
-def account_toetsen(*, door, medewerker: Medewerker, oud_user_id: int | None) -> None:
+def account_toetsen(*, door, medewerker: Medewerker, oud_user_id: int | None,
+                    nieuw_user_id: int | None) -> None:
     """A staff member's login is about to change. With roles attached, that hands those roles
     to another account without anyone confirming: only the application manager (superuser)
     does that; and nobody moves their own roles to another account."""
-    if door.is_superuser or medewerker.user_id == oud_user_id:
+    if door.is_superuser or nieuw_user_id == oud_user_id:
         return
-    if oud_user_id == door.pk or medewerker.user_id == door.pk:
+    if door.pk in (oud_user_id, nieuw_user_id):
         raise InvoerFout(EIGEN_ACCOUNT)
     if Roltoewijzing.objects.filter(medewerker=medewerker).exists():
         raise InvoerFout(_("Deze medewerker heeft rollen; koppel er geen ander account aan, "
@@ -294,7 +295,8 @@ def account_koppelen(*, door, medewerker: Medewerker, oud_user_id: int | None) -
     """Record that a staff member's login changed (after `account_toetsen`)."""
     if medewerker.user_id == oud_user_id:
         return
-    account_toetsen(door=door, medewerker=medewerker, oud_user_id=oud_user_id)
+    account_toetsen(door=door, medewerker=medewerker, oud_user_id=oud_user_id,
+                    nieuw_user_id=medewerker.user_id)
     scholen = list(School.objects.filter(roltoewijzingen__medewerker=medewerker).distinct())
     for school in scholen or [None]:
         wijziging_vastleggen(
