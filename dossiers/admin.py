@@ -273,6 +273,16 @@ class MedewerkerAdmin(SchoolScopeMixin, admin.ModelAdmin):
             wijzigingen.medewerker_verwijderen(door=request.user, medewerker=obj)
 
 
+@admin.register(Wijzigingsverzoek)
+class WijzigingsverzoekAdmin(AlleenLezenMixin, SchoolScopeMixin, admin.ModelAdmin):
+    """What waits for the directie, and what they decided: the beheerder sees the fate of
+    their requests here; the directie decides in the application (/wijzigingen/)."""
+
+    list_display = ["omschrijving", "school", "aangevraagd_door", "aangevraagd_op", "status",
+                    "beslist_door", "reden"]
+    list_filter = ["status", "school"]
+
+
 @admin.register(Inzage)
 class InzageAdmin(AlleenLezenMixin, admin.ModelAdmin):
     """The AVG read log: never edited, only read by the application manager."""

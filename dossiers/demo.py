@@ -198,6 +198,7 @@ BEHEERDER_RECHTEN: dict[tuple[str, str], tuple[str, ...]] = {
     ("dossiers", "ouderschap"): ("add", "change", "delete", "view"),
     ("dossiers", "medewerker"): ("add", "change", "delete", "view"),
     ("dossiers", "roltoewijzing"): ("add", "change", "delete", "view"),
+    ("dossiers", "wijzigingsverzoek"): ("view",),
 }
 
 

@@ -16,11 +16,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from statuut.models import Rol
+from statuut.models import Rol, School, Statuut
 from statuut.services import InvoerFout
 
 from . import toegang, wijzigingen
-from .models import Verzoekstatus, Wijziging, Wijzigingsverzoek
+from .models import Afdeling, Medewerker, Verzoekstatus, Wijziging, Wijzigingsverzoek
 from .panelen import menu_item
 
 PER_PAGINA = 50
@@ -55,20 +55,40 @@ def index(request):
     return render(request, "dossiers/wijzigingen_index.html", {"scholen": scholen})
 
 
-def _rijen(waarden: dict | None) -> list[tuple[str, str]]:
-    """Before/after values for the page: field and value, lists joined, roles by their label."""
+#: Values that are ids of a row: shown by that row's name (the log keeps the id).
+_NAMEN = {"medewerker": Medewerker, "school": School, "afdeling": Afdeling,
+          "statuut": Statuut}
+
+
+def _rijen(waarden: dict | None, namen: dict) -> list[tuple[str, str]]:
+    """Before/after values for the page: field and value, lists joined, roles by their label,
+    rows by their name."""
     if not waarden:
         return []
     uit = []
     for veld, waarde in waarden.items():
-        if isinstance(waarde, list):
+        if veld in _NAMEN and waarde is not None:
+            waarde = namen.get((veld, waarde), waarde)
+        elif isinstance(waarde, list):
             waarde = ", ".join(str(w) for w in waarde) or "—"
         elif waarde in Rol.values:
             waarde = Rol(waarde).label
-        elif waarde is None or waarde == "":
+        if waarde is None or waarde == "":
             waarde = "—"
         uit.append((veld, str(waarde)))
     return uit
+
+
+def _namen(rijen) -> dict:
+    """One query per kind of row named on the page: (field, id) -> name."""
+    ids: dict[str, set] = {}
+    for rij in rijen:
+        for waarden in (rij.voor, rij.na):
+            for veld in _NAMEN:
+                if waarden and isinstance(waarden.get(veld), int):
+                    ids.setdefault(veld, set()).add(waarden[veld])
+    return {(veld, obj.pk): str(obj) for veld, pks in ids.items()
+            for obj in _NAMEN[veld].objects.filter(pk__in=pks)}
 
 
 @login_required
@@ -78,13 +98,15 @@ def logboek(request, school_pk: int):
         Wijzigingsverzoek.objects.filter(school=school, status=Verzoekstatus.OPEN)
         .select_related("aangevraagd_door__medewerker").order_by("aangevraagd_op", "pk")
     )
-    for verzoek in wachtend:
-        verzoek.rijen_voor, verzoek.rijen_na = _rijen(verzoek.voor), _rijen(verzoek.na)
-        verzoek.mag_beslissen = verzoek.aangevraagd_door_id != request.user.pk
     pagina = Paginator(Wijziging.objects.filter(school=school).order_by("-tijdstip", "-pk"),
                        PER_PAGINA).get_page(request.GET.get("pagina"))
+    namen = _namen([*wachtend, *pagina.object_list])
+    for verzoek in wachtend:
+        verzoek.rijen_voor = _rijen(verzoek.voor, namen)
+        verzoek.rijen_na = _rijen(verzoek.na, namen)
+        verzoek.mag_beslissen = verzoek.aangevraagd_door_id != request.user.pk
     for rij in pagina.object_list:
-        rij.rijen_voor, rij.rijen_na = _rijen(rij.voor), _rijen(rij.na)
+        rij.rijen_voor, rij.rijen_na = _rijen(rij.voor, namen), _rijen(rij.na, namen)
     return render(request, "dossiers/wijzigingen.html", {
         "school": school, "wachtend": wachtend, "pagina": pagina, "afwijzen": AfwijzenForm(),
     })
