@@ -43,6 +43,7 @@ REGELWACHTER.update(
     toetsen=wijzigingen.regel_toetsen,
     wijzigen=wijzigingen.regel_wijzigen,
     verwijderen=wijzigingen.regel_verwijderen,
+    statuut_toegevoegd=wijzigingen.statuut_toegevoegd,
     statuut_verwijderen=wijzigingen.statuut_verwijderen,
 )
 

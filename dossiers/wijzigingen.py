@@ -315,7 +315,8 @@ def regelvelden(model: type[models.Model]) -> tuple[str, ...]:
     """The fields of a rule row that a change is about: of a statuut version only the fields
     naming roles (the rest is not a right), of the other rule rows every editable field."""
     if model is Statuut:
-        return toegang.rolvelden(Statuut)
+        # Its dates decide which version, and so which rows, are in force.
+        return (*toegang.rolvelden(Statuut), "ingangsdatum", "geldig_tot")
     return tuple(f.name for f in model._meta.concrete_fields
                  if f.editable and not f.primary_key)
 
@@ -327,7 +328,7 @@ def _school_van(regel: models.Model) -> School:
 def _regel_omschrijving(regel: models.Model, waarden: dict) -> str:
     soort = regel._meta.verbose_name
     if isinstance(regel, Statuut):
-        return _("%(s)s: rollen in %(t)s") % {"s": soort, "t": regel}
+        return _("%(s)s: rollen en geldigheid van %(t)s") % {"s": soort, "t": regel}
     statuut = Statuut.objects.filter(pk=waarden.get("statuut")).first()
     if "rol" in waarden:
         rol = Rol(waarden["rol"]).label if waarden["rol"] in Rol.values else waarden["rol"]
@@ -416,6 +417,12 @@ def regel_verwijderen(*, door, regel: models.Model) -> None:
     opgeslagen.delete()
     opgeslagen.pk = regel.pk
     _regel_gelogd(door, school, opgeslagen, voor, None)
+
+
+def statuut_toegevoegd(*, door, statuut: Statuut) -> Wijziging:
+    """A new statuut version (its rule rows follow one by one through `regel_wijzigen`)."""
+    return _regel_gelogd(door, statuut.school, statuut, None,
+                         _waarden(statuut, regelvelden(Statuut)))
 
 
 @transaction.atomic

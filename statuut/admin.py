@@ -208,7 +208,8 @@ class SchooljaarAdmin(admin.ModelAdmin):
 # of `dossiers` (issue 11: nobody widens their own rights, a widening waits for the directie,
 # every change is logged). `dossiers.admin` plugs it in here, because `statuut` may not import
 # `dossiers`: "toetsen" (check, raises InvoerFout), "wijzigen" (write or turn into a pending
-# request), "verwijderen" (a row) and "statuut_verwijderen" (a version with its rows).
+# request), "verwijderen" (a row), "statuut_toegevoegd" (log a new version) and
+# "statuut_verwijderen" (a version with its rows).
 REGELWACHTER: dict[str, Callable] = {}
 
 
@@ -221,8 +222,8 @@ class RegelFormSet(BaseInlineFormSet):
     def clean(self):
         super().clean()
         toetsen = REGELWACHTER.get("toetsen")
-        if toetsen is None or self.door is None:
-            return
+        if toetsen is None or self.door is None or self.instance.school_id is None:
+            return  # (without a school the statuut's own form shows the error)
         fouten = []
         for form in self.forms:
             if not hasattr(form, "cleaned_data") or form.errors:
@@ -306,10 +307,13 @@ class StatuutAdmin(SchoolScopeMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         wijzigen = REGELWACHTER.get("wijzigen")
         if change and wijzigen is not None:
-            # The roles named on the version itself (who hears, where bezwaar goes): a
-            # widening is set back on `obj` and waits; the other fields are saved as usual.
+            # The roles named on the version itself (who hears, where bezwaar goes) and the
+            # dates that decide which version is in force: a widening is set back on `obj`
+            # and waits; the other fields are saved as usual.
             self._wachtend(request, obj, wijzigen(door=request.user, regel=obj))
         super().save_model(request, obj, form, change)
+        if not change and (toegevoegd := REGELWACHTER.get("statuut_toegevoegd")):
+            toegevoegd(door=request.user, statuut=obj)
 
     def save_formset(self, request, form, formset, change):
         wijzigen, verwijderen = REGELWACHTER.get("wijzigen"), REGELWACHTER.get("verwijderen")

@@ -473,3 +473,33 @@ def test_een_toekenning_en_de_intrekking_staan_in_het_log_zonder_naam_in_de_term
         assert "Anna" not in termijn.omschrijving and "Vries" not in termijn.omschrijving
         assert "1001" not in termijn.omschrijving
     assert Termijn.objects.filter(verantwoordelijke_rol=Rol.DIRECTIE).count() == 2
+
+
+def test_een_collega_wissen_legt_elke_rol_vast(client, wereld, beheerder):
+    client.force_login(beheerder)
+    wis = reverse("admin:dossiers_medewerker_delete", args=[wereld.teamleider.medewerker.pk])
+    client.post(wis, {"post": "yes"})
+    rij = Wijziging.objects.get()
+    assert rij.actie == Wijzigingsactie.VERWIJDERD and rij.voor["rol"] == Rol.TEAMLEIDER
+    assert rij.voor["afdeling"] == wereld.onderbouw.pk
+
+
+def test_een_nieuwe_statuutversie_met_ruimere_regels_wacht_en_de_eigen_rij_wordt_geweigerd(
+        client, wereld, beheerder):
+    client.force_login(beheerder)
+    url = reverse("admin:statuut_statuut_add")
+    data = _formulier(client.get(url))
+    data.update({"school": str(wereld.school.pk), "titel": "Nieuw statuut",
+                 "ingangsdatum": "2030-08-01", "bezwaar_schorsing_mogelijk": ""})
+    _rij_toevoegen(data, "toegangsregels", rol=Rol.FUNCTIONEEL_BEHEERDER,
+                   categorieen=json.dumps(ALLES), dossiersecties="[]", handelingen="[]")
+    assert EIGEN_ROL in _inhoud(client.post(url, data))
+    assert not Statuut.objects.filter(titel="Nieuw statuut").exists()
+    data[f"toegangsregels-{int(data['toegangsregels-TOTAL_FORMS']) - 1}-rol"] = Rol.DOCENT
+    response = client.post(url, data, follow=True)
+    assert "ter bevestiging aan de directie voorgelegd" in _inhoud(response)
+    nieuw = Statuut.objects.get(titel="Nieuw statuut")
+    assert not nieuw.toegangsregels.exists()
+    assert Wijzigingsverzoek.objects.get().na["rol"] == Rol.DOCENT
+    assert Wijziging.objects.filter(actie=Wijzigingsactie.TOEGEVOEGD,
+                                    object_id=nieuw.pk).exists()
