@@ -69,6 +69,8 @@ def _rijen(waarden: dict | None, namen: dict) -> list[tuple[str, str]]:
     for veld, waarde in waarden.items():
         if veld in _NAMEN and waarde is not None:
             waarde = namen.get((veld, waarde), waarde)
+        elif isinstance(waarde, bool):
+            waarde = _("ja") if waarde else _("nee")
         elif isinstance(waarde, list):
             waarde = ", ".join(str(w) for w in waarde) or "—"
         elif waarde in Rol.values:
