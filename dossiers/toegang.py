@@ -267,6 +267,8 @@ def schoolhandelingen(user, *, op: date | None = None) -> dict[int, frozenset[st
     per_school: dict[int, tuple[School, set[str]]] = {}
     for t in Roltoewijzing.objects.filter(medewerker=medewerker).select_related("school"):
         per_school.setdefault(t.school_id, (t.school, set()))[1].add(t.rol)
+    # Kept on this user object for the menu of the same request (`heeft_directierol`).
+    user._menu_rollen = frozenset(r for _s, rollen in per_school.values() for r in rollen)
     uit = {}
     for school_id, (school, rollen) in per_school.items():
         regels = _regels(_statuut_op(school, op), rollen)
@@ -1049,6 +1051,17 @@ def wijzigingsscholen(user):
         return School.objects.none()
     return School.objects.filter(roltoewijzingen__medewerker__user=user,
                                  roltoewijzingen__rol=Rol.DIRECTIE).distinct()
+
+
+def heeft_directierol(user) -> bool:
+    """The menu link to the change log: directie somewhere. Asked on every page, so it uses
+    the roles the menu already loaded for this request (`schoolhandelingen`) when it can."""
+    if _medewerker(user) is None:
+        return False
+    rollen = getattr(user, "_menu_rollen", None)
+    if rollen is not None:
+        return Rol.DIRECTIE in rollen
+    return wijzigingsscholen(user).exists()
 
 
 def mag_wijziging_beslissen(user, verzoek) -> bool:

@@ -29,7 +29,7 @@ PER_PAGINA = 50
 @menu_item(sleutel="wijzigingen", label=gettext_lazy("Wijzigingen in toegang"),
            url_naam="wijzigingen", volgorde=90)
 def _menu(user) -> bool:
-    return toegang.wijzigingsscholen(user).exists()
+    return toegang.heeft_directierol(user)
 
 
 class AfwijzenForm(forms.Form):
