@@ -26,6 +26,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from statuut.models import Eenheid, Rol, School, Statuut, Termijn, Termijnstatus
 from statuut.services import InvoerFout, termijn_openen, termijn_vervallen, termijn_voldaan
@@ -47,12 +48,16 @@ from .models import (
 #: so a school whose vacations are not loaded yet is still told.
 NAKIJKTERMIJN = 5
 BESLISTERMIJN = 5
-REGEL = _("Wijzigingen in rollen, toegang en regels: de directie ziet mee (issue 11)")
+#: The ground shown on the directie's deadline: who may read pupil data is a security
+#: measure the school answers for (AVG art. 32), so its leadership sees every change.
+REGEL = gettext_lazy("Toegang tot leerlinggegevens: de directie ziet elke wijziging "
+                     "(AVG art. 32)")
 REDEN_MAX = 1000
 
-EIGEN_ACCOUNT = _("U kunt de rollen van uw eigen account niet toevoegen, wijzigen of "
-                  "verwijderen: niemand verruimt zijn eigen rechten. Laat een andere beheerder "
-                  "dit doen; een verruiming bevestigt de directie.")
+EIGEN_ACCOUNT = gettext_lazy(
+    "U kunt de rollen van uw eigen account niet toevoegen, wijzigen of verwijderen: niemand "
+    "verruimt zijn eigen rechten. Laat een andere beheerder dit doen; een verruiming "
+    "bevestigt de directie.")
 
 
 def _naam(user) -> str:
@@ -185,7 +190,7 @@ def rol_toetsen(*, door, medewerker: Medewerker | None) -> None:
     if door.is_superuser or medewerker is None:
         return
     if medewerker.user_id == door.pk:
-        raise InvoerFout(EIGEN_ACCOUNT)
+        raise InvoerFout(str(EIGEN_ACCOUNT))
 
 
 def rol_controleren(toewijzing: Roltoewijzing) -> None:
@@ -283,7 +288,7 @@ def account_toetsen(*, door, medewerker: Medewerker, oud_user_id: int | None,
     if door.is_superuser or nieuw_user_id == oud_user_id:
         return
     if door.pk in (oud_user_id, nieuw_user_id):
-        raise InvoerFout(EIGEN_ACCOUNT)
+        raise InvoerFout(str(EIGEN_ACCOUNT))
     if Roltoewijzing.objects.filter(medewerker=medewerker).exists():
         raise InvoerFout(_("Deze medewerker heeft rollen; koppel er geen ander account aan, "
                            "want dan gaan die rollen zonder bevestiging over. Maak een nieuwe "
