@@ -17,6 +17,8 @@ ALLE = ("SELECT", "INSERT", "UPDATE", "DELETE")
 BEPERKT: dict[str, tuple[str, ...]] = {
     # The read log: append-only (AVG art. 5.2 accountability; Normenkader IBP SM.04).
     "dossiers.Inzage": ("SELECT", "INSERT"),
+    # The change log of roles, grants and rules (issue 11): append-only as well.
+    "dossiers.Wijziging": ("SELECT", "INSERT"),
     # A dossier entry is never erased; the one UPDATE allowed is the tombstone, which the
     # trigger of migration dossiers/0008-0009 checks field by field.
     "dossiers.Dossierstuk": ("SELECT", "INSERT", "UPDATE"),

@@ -206,6 +206,7 @@ BEHEERDER_RECHTEN: dict[tuple[str, str], tuple[str, ...]] = {
     ("dossiers", "leerling"): ("change", "view"),
     ("dossiers", "medewerker"): ("add", "change", "delete", "view"),
     ("dossiers", "roltoewijzing"): ("add", "change", "delete", "view"),
+    ("dossiers", "wijzigingsverzoek"): ("view",),
 }
 
 

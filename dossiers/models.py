@@ -706,3 +706,13 @@ class LeerlingGroupObjectPermission(GroupObjectPermissionBase):
     class Meta(GroupObjectPermissionBase.Meta):
         verbose_name = _("toekenning aan groep")
         verbose_name_plural = _("toekenningen aan groepen")
+
+
+# The change log and the changes waiting for the directie (issue 11), in their own module.
+from .models_wijzigingen import (  # noqa: E402,F401
+    Verzoekstatus,
+    Wijziging,
+    Wijzigingsactie,
+    Wijzigingsoort,
+    Wijzigingsverzoek,
+)

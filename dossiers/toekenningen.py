@@ -17,13 +17,14 @@ from guardian.shortcuts import assign_perm, remove_perm
 from statuut.models import Rol
 from statuut.services import InvoerFout
 
-from . import toegang
+from . import toegang, wijzigingen
 from .models import (
     TOEKENNING_PERMISSIE,
     Leerling,
     Roltoewijzing,
     Toekenning,
     Toekenningsomvang,
+    Wijzigingsactie,
 )
 
 
@@ -96,6 +97,9 @@ def toekenning_verlenen(
     except IntegrityError:
         raise al_gegeven from None
     assign_perm(_permissie(omvang), aan, leerling)
+    # Every grant is in the change log, and the directie is told (issue 11).
+    wijzigingen.toekenning_vastleggen(door=door, toekenning=toekenning,
+                                      actie=Wijzigingsactie.TOEGEVOEGD)
     return toekenning
 
 
@@ -111,6 +115,8 @@ def toekenning_intrekken(*, door, toekenning: Toekenning) -> Toekenning:
     toekenning.ingetrokken_door = door
     toekenning.save(update_fields=["ingetrokken_op", "ingetrokken_door"])
     _permissie_opruimen(toekenning.user, toekenning.leerling, toekenning.omvang)
+    wijzigingen.toekenning_vastleggen(door=door, toekenning=toekenning,
+                                      actie=Wijzigingsactie.VERWIJDERD)
     return toekenning
 
 

@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("dossiers.urls_brieven")),
     path("", include("dossiers.urls_dossier")),
     path("", include("dossiers.urls_inzage")),
+    path("", include("dossiers.urls_wijzigingen")),
 ]

@@ -5,10 +5,14 @@ A beheerder sees only the schools where they hold the functioneel-beheerder role
 transaction as the edit, so cached school-day tables and open deadlines follow it.
 """
 
+from collections.abc import Callable
+
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +38,7 @@ from .models import (
     VrijeDag,
     Zekerheid,
 )
+from .services import InvoerFout
 
 admin.site.site_header = _("Leerlingzorg – beheer")
 admin.site.site_title = _("Leerlingzorg – beheer")
@@ -315,33 +320,81 @@ class SchooljaarAdmin(GedeeldMixin, admin.ModelAdmin):
 
 # --- Statuut versions ---------------------------------------------------------------------
 # Inlines use all fields (Django's default): the statuut models still gain fields.
+#
+# Who may see or do what is in the rule rows (the access matrix, the roles of the measures,
+# the complaint stages' handlers, ...): a change of them goes through the governance service
+# of `dossiers` (issue 11: nobody widens their own rights, a widening waits for the directie,
+# every change is logged). `dossiers.admin` plugs it in here, because `statuut` may not import
+# `dossiers`: "toetsen" (check, raises InvoerFout), "wijzigen" (write or turn into a pending
+# request), "verwijderen" (a row), "statuut_toegevoegd" (log a new version) and
+# "statuut_verwijderen" (a version with its rows).
+REGELWACHTER: dict[str, Callable] = {}
+
+
+class RegelFormSet(BaseInlineFormSet):
+    """A rule inline: each changed or deleted row is checked by the governance service, so a
+    refusal is a Dutch message on the form and nothing is saved."""
+
+    door = None  # the acting user, set per request in `RegelInlineMixin.get_formset`
+
+    def clean(self):
+        super().clean()
+        toetsen = REGELWACHTER.get("toetsen")
+        if toetsen is None or self.door is None or self.instance.school_id is None:
+            return  # (without a school the statuut's own form shows the error)
+        fouten = []
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or form.errors:
+                continue
+            verwijderen = self.can_delete and self._should_delete_form(form)
+            if verwijderen and form.instance.pk is None:
+                continue
+            if not verwijderen and not form.has_changed():
+                continue
+            if form.instance.statuut_id is None:  # a row of a new statuut version
+                form.instance.statuut = self.instance
+            try:
+                toetsen(door=self.door, regel=form.instance, verwijderen=verwijderen)
+            except InvoerFout as exc:
+                fouten.append(str(exc))
+        if fouten:
+            raise ValidationError(sorted(set(fouten)))
+
+
+class RegelInlineMixin:
+    formset = RegelFormSet
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        return type(formset.__name__, (formset,), {"door": request.user})
+
 
 class ArtikelInline(admin.StackedInline):
     model = Artikel
     extra = 0
 
 
-class MaatregelsoortInline(admin.StackedInline):
+class MaatregelsoortInline(RegelInlineMixin, admin.StackedInline):
     model = Maatregelsoort
     extra = 0
 
 
-class KlachtfaseInline(admin.StackedInline):
+class KlachtfaseInline(RegelInlineMixin, admin.StackedInline):
     model = Klachtfase
     extra = 0
 
 
-class BeroepsregelInline(admin.StackedInline):
+class BeroepsregelInline(RegelInlineMixin, admin.StackedInline):
     model = Beroepsregel
     extra = 0
 
 
-class VerzuimdrempelInline(admin.StackedInline):
+class VerzuimdrempelInline(RegelInlineMixin, admin.StackedInline):
     model = Verzuimdrempel
     extra = 0
 
 
-class ToegangsregelInline(admin.TabularInline):
+class ToegangsregelInline(RegelInlineMixin, admin.TabularInline):
     model = Toegangsregel
     form = ToegangsregelForm
     extra = 0
@@ -354,6 +407,86 @@ class StatuutAdmin(SchoolScopeMixin, admin.ModelAdmin):
     search_fields = ["titel"]
     inlines = [ArtikelInline, MaatregelsoortInline, KlachtfaseInline, BeroepsregelInline,
                VerzuimdrempelInline, ToegangsregelInline]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+
+        def clean(formulier):
+            gegevens = super(type(formulier), formulier).clean()
+            toetsen = REGELWACHTER.get("toetsen")
+            if toetsen is not None and formulier.instance.pk is not None:
+                try:
+                    toetsen(door=request.user, regel=formulier.instance)
+                except InvoerFout as exc:
+                    raise ValidationError(str(exc)) from exc
+            return gegevens
+
+        return type(form.__name__, (form,), {"clean": clean})
+
+    def save_model(self, request, obj, form, change):
+        wijzigen = REGELWACHTER.get("wijzigen")
+        if change and wijzigen is not None:
+            # The roles named on the version itself (who hears, where bezwaar goes) and the
+            # dates that decide which version is in force: a widening is set back on `obj`
+            # and waits; the other fields are saved as usual.
+            self._wachtend(request, obj, wijzigen(door=request.user, regel=obj))
+        super().save_model(request, obj, form, change)
+        if not change and (toegevoegd := REGELWACHTER.get("statuut_toegevoegd")):
+            toegevoegd(door=request.user, statuut=obj)
+
+    def save_formset(self, request, form, formset, change):
+        wijzigen, verwijderen = REGELWACHTER.get("wijzigen"), REGELWACHTER.get("verwijderen")
+        if not issubclass(formset.__class__, RegelFormSet) or wijzigen is None:
+            return super().save_formset(request, form, formset, change)
+        rijen = formset.save(commit=False)
+        for regel in formset.deleted_objects:
+            verwijderen(door=request.user, regel=regel)
+        wachtend = []
+        for regel in rijen:
+            if self._wachtend(request, regel, wijzigen(door=request.user, regel=regel)):
+                wachtend.append(regel)
+        # Django's history note names only what was written.
+        formset.new_objects = [r for r in formset.new_objects if r not in wachtend]
+        formset.changed_objects = [(r, v) for r, v in formset.changed_objects
+                                   if r not in wachtend]
+        formset.save_m2m()
+
+    def _wachtend(self, request, regel, uitkomst) -> bool:
+        if uitkomst is None or isinstance(uitkomst, type(regel)):
+            return False
+        messages.warning(request, _("Niet doorgevoerd maar ter bevestiging aan de directie "
+                                    "voorgelegd (dit verruimt de toegang): %(w)s")
+                         % {"w": uitkomst})
+        return True
+
+    def get_deleted_objects(self, objs, request):
+        verwijderd, aantallen, rechten, beschermd = super().get_deleted_objects(objs, request)
+        # A version whose rows apply to the user's own role is not theirs to remove: shown
+        # as protected, so the confirmation page refuses with the reason.
+        toetsen = REGELWACHTER.get("toetsen")
+        if toetsen is not None:
+            fouten = set()
+            for statuut in objs:
+                for inline in self.inlines:
+                    if not issubclass(inline, RegelInlineMixin):
+                        continue
+                    for regel in inline.model.objects.filter(statuut=statuut):
+                        try:
+                            toetsen(door=request.user, regel=regel, verwijderen=True)
+                        except InvoerFout as exc:
+                            fouten.add(str(exc))
+            beschermd = [*beschermd, *sorted(fouten)]
+        return verwijderd, aantallen, rechten, beschermd
+
+    def delete_model(self, request, obj):
+        statuut_verwijderen = REGELWACHTER.get("statuut_verwijderen")
+        if statuut_verwijderen is None:
+            return super().delete_model(request, obj)
+        statuut_verwijderen(door=request.user, statuut=obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
 
 
 class AlleenLezenMixin:

@@ -55,6 +55,9 @@ def _stuk(wereld, inhoud="Echt gebeurd") -> Dossierstuk:
     ("DELETE FROM dossiers_inzage", "permission denied"),
     ("DELETE FROM dossiers_dossierstuk", "permission denied"),
     ("DROP TABLE dossiers_inzage", "must be owner"),
+    ("UPDATE dossiers_wijziging SET gebruikersnaam = 'niemand'", "permission denied"),
+    ("DELETE FROM dossiers_wijziging", "permission denied"),
+    ("TRUNCATE dossiers_wijziging", "permission denied"),
 ])
 def test_de_applicatierol_kan_de_logboeken_niet_omzeilen(wereld, als_app, sql, melding):
     audit.inzage_vastleggen(user=wereld.mentor, leerling=wereld.anna, onderdeel="test")
