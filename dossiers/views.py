@@ -75,7 +75,7 @@ def start(request):
     return render(request, "dossiers/start.html", {
         "secties": secties,
         "zoekterm": zoekterm,
-        "termijnen": selectors.open_termijnen(user, op=op),
+        "termijnen": selectors.open_termijnen(user, op=op, met_namen=True),
         "vandaag": op,
     })
 
