@@ -2,7 +2,8 @@
 15): the teamleiding, the schoolleiding, the commission's secretary. Through one deadline
 and its reminders: the stage's own term where the statuut gives one, else a hand-over
 deadline (the statuut names no term, e.g. Echnaton art. 12 for the teamleiding; DEFAULT
-five school days to take it up, so the reminder and the escalation reach someone). The
+one week to take it up, so the reminder and the escalation reach someone; a week does not
+depend on the school's calendar, so a stage starts even where that is incomplete). The
 text names the complaint's reference, never the pupil or the content."""
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from statuut.services import termijn_openen, termijn_vervallen, termijn_voldaan
 from . import selectors
 from .models import Klacht, Klachtstap
 
-#: DEFAULT (see the module docstring): five school days to take up a stage without a term.
-OPPAKKEN_AANTAL = 5
-OPPAKKEN_EENHEID = Eenheid.SCHOOLDAGEN
+#: DEFAULT (see the module docstring): one week to take up a stage without a term.
+OPPAKKEN_AANTAL = 1
+OPPAKKEN_EENHEID = Eenheid.WEKEN
 REGEL = _("klacht overgedragen; het statuut noemt voor deze fase geen termijn (DEFAULT)")
 
 

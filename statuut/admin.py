@@ -270,7 +270,7 @@ class TermijnAdmin(AlleenLezenMixin, SchoolScopeMixin, admin.ModelAdmin):
     inlines = [HerinneringInline]
 
     list_display = ["omschrijving", "school", "startdatum", "aantal", "eenheid",
-                    "vervaldatum", "verantwoordelijke", "status"]
+                    "vervaldatum", "datum_gekozen", "verantwoordelijke", "status"]
     list_filter = ["status", "school", "eenheid"]
     search_fields = ["omschrijving", "regel"]
     date_hierarchy = "vervaldatum"
