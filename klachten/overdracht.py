@@ -31,8 +31,12 @@ def fase_melden(*, door, klacht: Klacht, stap: Klachtstap, handler, op: date) ->
     if stap.termijn is not None:
         termijn_melden(stap.termijn, behalve=door)
         return
+    if not Klachtstap.objects.filter(klacht=klacht).exclude(pk=stap.pk).exists():
+        # The stage a complaint is filed into without a term is the complainant's own informal
+        # step (the talk with the teacher, art. 12 klachten 1): nothing was handed on.
+        return
     if klacht.beklaagde_id and handler is not None and handler.pk == klacht.beklaagde.user_id:
-        return  # the informal talk with the teacher complained about is the complainant's
+        return  # the one complained about is never told "a step waits for you"
     if not fase.behandelaars or selectors.is_uitspraakfase(fase):
         return
     omschrijving = (_("Vertrouwelijke melding %(k)s") % {"k": klacht.kenmerk}
