@@ -124,3 +124,32 @@ def test_een_gekozen_datum_die_een_vrije_dag_wordt_blijft_en_dat_wordt_gemeld(
     with django_capture_on_commit_callbacks(execute=True):
         kalender_gewijzigd(school=zw.school)
     assert len(mail.outbox) == 1
+
+
+def test_de_datamigratie_zet_verschoven_gekozen_data_terug(zw, klik, zaken):
+    """Rows written before chosen dates were marked (moved by an earlier studiedag) get
+    their chosen date back and the mark (zorg migration 0002)."""
+    import importlib
+
+    from django.apps import apps
+
+    migratie = importlib.import_module("zorg.migrations.0002_gekozen_data_blijven_staan")
+    _anna_zd, _eva_zd, fleur_zd = zaken
+    observatie = Termijn.objects.get(omschrijving="Leerling opnieuw bekijken (observatie)")
+    evaluaties = [e.termijn for e in Evaluatie.objects.filter(traject__zorgdossier=fleur_zd)]
+    # As the old code left them after a studiedag: moved by a day, not marked.
+    for termijn, verschoven in ((observatie, date(2026, 12, 16)),
+                                (evaluaties[0], date(2027, 1, 13)),
+                                (evaluaties[1], date(2027, 2, 17))):
+        Termijn.objects.filter(pk=termijn.pk).update(vervaldatum=verschoven,
+                                                     datum_gekozen=False)
+    gesprek = Termijn.objects.get(omschrijving="Gesprek mentor met leerling na zorgsignaal",
+                                  status="open")
+
+    migratie.gekozen_data_herstellen(apps, None)
+
+    assert [(t.vervaldatum, t.datum_gekozen) for t in Termijn.objects.filter(
+        pk__in=[observatie.pk, evaluaties[0].pk, evaluaties[1].pk]).order_by("vervaldatum")] == [
+        (date(2026, 12, 15), True), (date(2027, 1, 12), True), (date(2027, 2, 16), True)]
+    gesprek_na = Termijn.objects.get(pk=gesprek.pk)  # a computed term is left alone
+    assert (gesprek_na.vervaldatum, gesprek_na.datum_gekozen) == (gesprek.vervaldatum, False)
