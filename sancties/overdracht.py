@@ -17,7 +17,7 @@ from statuut.models import Eenheid, Rol, Termijn, Termijnstatus
 from statuut.services import termijn_openen, termijn_voldaan
 
 from . import regels
-from .models import Schorsing
+from .models import Schorsing, TimeOut
 
 REGEL = _("voorstel wacht op besluit")
 
@@ -28,6 +28,17 @@ def _uiterlijk(school, eerste_dag: date, vandaag: date) -> date:
     while dag > vandaag and not kalender.is_schooldag(school, dag):
         dag -= timedelta(days=1)
     return max(dag, vandaag)
+
+
+def _vragen(*, door, onderwerp, rol: str, omschrijving: str, uiterlijk: date) -> Termijn:
+    vandaag = timezone.localdate()
+    termijn = termijn_openen(
+        school=onderwerp.school, onderwerp=onderwerp, omschrijving=omschrijving,
+        startdatum=vandaag, aantal=max((uiterlijk - vandaag).days, 1),
+        eenheid=Eenheid.KALENDERDAGEN, vervaldatum=uiterlijk, regel=str(REGEL),
+        verantwoordelijke_rol=rol)
+    termijn_melden(termijn, behalve=door)
+    return termijn
 
 
 def besluit_vragen(*, door, schorsing: Schorsing, maatregel) -> Termijn | None:
@@ -45,21 +56,27 @@ def besluit_vragen(*, door, schorsing: Schorsing, maatregel) -> Termijn | None:
         uiterlijk = _uiterlijk(schorsing.school, schorsing.eerste_dag, vandaag)
     except kalender.KalenderOnbekend:
         uiterlijk = max(schorsing.eerste_dag - timedelta(days=1), vandaag)
-    termijn = termijn_openen(
-        school=schorsing.school, onderwerp=schorsing,
-        omschrijving=_("%(w)s %(k)s: voorstel wacht op uw besluit")
-        % {"w": schorsing.naamwoord.capitalize(), "k": schorsing.kenmerk},
-        startdatum=vandaag, aantal=max((uiterlijk - vandaag).days, 1),
-        eenheid=Eenheid.KALENDERDAGEN, vervaldatum=uiterlijk, regel=str(REGEL),
-        verantwoordelijke_rol=rol)
-    termijn_melden(termijn, behalve=door)
-    return termijn
+    return _vragen(door=door, onderwerp=schorsing, rol=rol, uiterlijk=uiterlijk,
+                   omschrijving=_("%(w)s %(k)s: voorstel wacht op uw besluit")
+                   % {"w": schorsing.naamwoord.capitalize(), "k": schorsing.kenmerk})
 
 
-def besluit_genomen(schorsing: Schorsing) -> None:
+def goedkeuring_vragen(*, door, time_out: TimeOut) -> Termijn | None:
+    """A time-out waits for the approver the rung names (seed 004: the directeur), today:
+    it is for the rest of this day."""
+    rol = time_out.maatregel.goedkeuring_door
+    if rol not in Rol.values:
+        return None
+    return _vragen(door=door, onderwerp=time_out, rol=rol, uiterlijk=time_out.datum,
+                   omschrijving=_("Time-out %(k)s: voorstel wacht op uw goedkeuring")
+                   % {"k": time_out.kenmerk})
+
+
+def besluit_genomen(onderwerp) -> None:
     """The decision is taken: the waiting deadline is met."""
     for termijn in Termijn.objects.filter(
-        onderwerp_type=ContentType.objects.get_for_model(Schorsing), onderwerp_id=schorsing.pk,
-        regel=str(REGEL), status__in=[Termijnstatus.OPEN, Termijnstatus.VERLOPEN],
+        onderwerp_type=ContentType.objects.get_for_model(type(onderwerp)),
+        onderwerp_id=onderwerp.pk, regel=str(REGEL),
+        status__in=[Termijnstatus.OPEN, Termijnstatus.VERLOPEN],
     ):
         termijn_voldaan(termijn)

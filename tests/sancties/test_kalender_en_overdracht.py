@@ -110,3 +110,35 @@ def test_een_studiedag_in_een_besloten_schorsing_wordt_gemeld_en_niets_verandert
     stuk = Dossierstuk.objects.get(leerling=w.anna,
                                    titel="Schoolkalender gewijzigd tijdens de schorsing")
     assert conflict in stuk.inhoud and "9 december is geen lesdag" in stuk.inhoud
+
+
+def test_een_time_out_wacht_op_de_goedkeuring_van_de_directeur_en_die_hoort_het(
+        client, scholen, klok, django_capture_on_commit_callbacks):
+    from sancties.models import TimeOut
+    from statuut.models import Herinnering
+
+    from .conftest import moment
+
+    s = scholen
+    s.directeur_wz.email = "directeur@wijzer.example"
+    s.directeur_wz.save()
+    loper = Loper(client, django_capture_on_commit_callbacks).als(s.leerkracht_wz)
+    loper.post(reverse("sancties:time_out_nieuw", args=[s.sanne.pk]), {
+        "incident": "Sanne gooide een stoel naar een klasgenoot.",
+        "motivering": "Veiligheid van de groep."})
+    t = TimeOut.objects.get()
+    termijn = Termijn.objects.get(omschrijving=f"Time-out T-{t.pk}: voorstel wacht op uw "
+                                               "goedkeuring")
+    assert (termijn.verantwoordelijke_rol, termijn.vervaldatum) == ("directie",
+                                                                    date(2026, 11, 23))
+    assert [h.ontvanger for h in Herinnering.objects.filter(termijn=termijn)] == [
+        s.directeur_wz]
+    [bericht] = [m for m in mail.outbox if m.to == ["directeur@wijzer.example"]]
+    assert "Sanne" not in bericht.body and "stoel" not in bericht.body
+    client.force_login(s.directeur_wz)
+    assert (f"Time-out T-{t.pk}: voorstel wacht op uw goedkeuring – Sanne Smit"
+            in tekst(client.get("/")))
+    klok.move_to(moment(2026, 11, 23, 10, 5))
+    loper.als(s.directeur_wz).post(reverse("sancties:time_out_stap", args=[t.pk, "goedkeuren"]),
+                                   {"besluit": "ja"})
+    assert Termijn.objects.get(pk=termijn.pk).status == "voldaan"
