@@ -94,9 +94,9 @@ def open_termijnen(user, *, op: date | None = None,
                    met_namen: bool = False) -> list[Termijn]:
     """The user's open deadlines, overdue first (earliest due date first), each marked.
 
-    `met_namen`: each gets `leerling_naam`, the name of the pupil it is about when the user
-    may see that pupil (`toegang.leerlingen_voor`), else "" and the text's reference stays
-    alone. Two queries in all, however many deadlines."""
+    `met_namen`: each gets `leerling` and `leerling_naam`, the pupil it is about when the
+    user may see that pupil (`toegang.leerlingen_voor`), else None and "" and the text's
+    reference stays alone. Two queries in all, however many deadlines."""
     op = _vandaag(op)
     # Mine by name, or by a role I hold at the deadline's school (one subquery, no loop).
     mijn_rollen = Roltoewijzing.objects.filter(
@@ -109,14 +109,16 @@ def open_termijnen(user, *, op: date | None = None,
     if expressie is not None:
         qs = qs.annotate(leerling_id=expressie)
     termijnen = list(qs)
-    namen: dict[int, str] = {}
+    zichtbaar: dict[int, Leerling] = {}
     ids = {t.leerling_id for t in termijnen if getattr(t, "leerling_id", None)}
     if ids:
-        zichtbaar = toegang.leerlingen_voor(user, op=op).filter(pk__in=ids).values("pk")
-        namen = {ll.pk: ll.volledige_naam for ll in Leerling.objects.filter(pk__in=zichtbaar)}
+        mag = toegang.leerlingen_voor(user, op=op).filter(pk__in=ids).values("pk")
+        zichtbaar = {ll.pk: ll for ll in Leerling.objects.filter(pk__in=mag)}
     for t in termijnen:
         t.te_laat = t.vervaldatum < op
-        t.leerling_naam = namen.get(getattr(t, "leerling_id", None), "")
+        # The page that names the pupil logs the read (`audit`).
+        t.leerling = zichtbaar.get(getattr(t, "leerling_id", None))
+        t.leerling_naam = t.leerling.volledige_naam if t.leerling else ""
     return termijnen
 
 

@@ -50,6 +50,19 @@ def test_de_mentor_ziet_bij_twee_gelijke_termijnen_welke_leerling_het_is(client,
     assert "Gesprek mentor met leerling na zorgsignaal – Eva Smit" in pagina
 
 
+def test_een_leerling_in_mijn_termijnen_staat_in_de_inzagelog(client, wereld):
+    from dossiers.models import Inzage
+
+    w = wereld
+    # A guard: a pupil the page names is logged once (in the list read), not twice.
+    _termijn(w, _zorgdossier(w, w.chris), "Gesprek mentor met leerling na zorgsignaal",
+             verantwoordelijke=w.teamleider_bovenbouw)
+    client.force_login(w.teamleider_bovenbouw)
+    assert "– Chris Bakker" in tekst(client.get("/"))
+    assert list(Inzage.objects.filter(user=w.teamleider_bovenbouw, leerling=w.chris)
+                .values_list("onderdeel", flat=True)) == ["leerlingenlijst"]
+
+
 def test_wie_de_leerling_niet_mag_zien_houdt_alleen_het_kenmerk(client, wereld):
     w = wereld
     # A deadline about Anna (Onderbouw) for the teamleider of the Bovenbouw, who may not see
