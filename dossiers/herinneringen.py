@@ -26,8 +26,8 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from statuut import kalender
-from statuut.models import Herinnering, Herinneringsoort, Rol, Termijn, Termijnstatus
+from statuut import kalender, kalenderhaken
+from statuut.models import Eenheid, Herinnering, Herinneringsoort, Rol, Termijn, Termijnstatus
 
 from .models import Groepsplaatsing, Leerling, Roltoewijzing
 
@@ -169,6 +169,49 @@ def herinneringen_vegen(op: date | None = None) -> int:
     return nieuw
 
 
+def _versturen_na_commit(rijen: list[Herinnering]) -> None:
+    """Queue the sending of rows just inserted (by id, after commit); a row whose task is lost
+    is picked up by the next morning sweep."""
+    pks = list(Herinnering.objects.filter(
+        termijn__in={h.termijn_id for h in rijen}, verzonden_op__isnull=True,
+        soort__in={h.soort for h in rijen}).values_list("pk", flat=True))
+    for pk in pks:
+        transaction.on_commit(lambda pk=pk: herinnering_versturen_taak.delay(pk), robust=True)
+
+
+def _vastleggen(rijen: list[Herinnering]) -> int:
+    if not rijen:
+        return 0
+    Herinnering.objects.bulk_create(rijen, ignore_conflicts=True)
+    _versturen_na_commit(rijen)
+    return len(rijen)
+
+
+def termijn_melden(termijn: Termijn, *, behalve=None) -> int:
+    """Tell the responsible person(s) at once that a step now waits for them (a case handed
+    on: a referral, a proposal awaiting a decision, a complaint reaching the next stage). One
+    reminder row each, sent by the reminder task after commit, never by the request.
+    `behalve`: the one handing on, who needs no notice of their own act."""
+    rijen = [Herinnering(termijn=termijn, soort=Herinneringsoort.NIEUW, ontvanger=user)
+             for user in verantwoordelijken(termijn)
+             if behalve is None or user.pk != behalve.pk]
+    return _vastleggen(rijen)
+
+
+@kalenderhaken.na_kalenderwijziging("dossiers.herinneringen")
+def kalendermeldingen(wijziging: kalenderhaken.Kalenderwijziging) -> None:
+    """Issue 12, point 7: whoever is responsible hears that a computed term moved, or that a
+    date they chose is now a free day (one notice per date, also after a second change)."""
+    rijen = []
+    for soort, termijnen in ((Herinneringsoort.VERSCHOVEN, wijziging.verschoven),
+                             (Herinneringsoort.VRIJE_DAG, wijziging.op_vrije_dag)):
+        for termijn in termijnen:
+            rijen += [Herinnering(termijn=termijn, soort=soort, ontvanger=user,
+                                  betreft_datum=termijn.vervaldatum)
+                      for user in verantwoordelijken(termijn)]
+    _vastleggen(rijen)
+
+
 def _datum(d: date) -> str:
     return formats.date_format(d, "l j F Y")
 
@@ -180,11 +223,32 @@ def _bericht(h: Herinnering) -> tuple[str, str]:
         Herinneringsoort.VANDAAG: _("Vandaag loopt een termijn af (%(d)s)"),
         Herinneringsoort.VERLOPEN: _("Termijn verstreken op %(d)s"),
         Herinneringsoort.ESCALATIE: _("Termijn van een medewerker verstreken op %(d)s"),
-    }[h.soort] % {"d": _datum(t.vervaldatum)}
+        Herinneringsoort.NIEUW: _("Er wacht een stap op u, uiterlijk %(d)s"),
+        Herinneringsoort.VERSCHOVEN: _("Uiterste datum verschoven naar %(d)s"),
+        Herinneringsoort.VRIJE_DAG: _("Gekozen datum %(d)s is geen schooldag meer"),
+    }[h.soort] % {"d": _datum(h.betreft_datum or t.vervaldatum)}
     regels = [
         _("Termijn: %(o)s") % {"o": t.omschrijving},
-        _("Uiterste datum: %(d)s") % {"d": _datum(t.vervaldatum)},
+        _("Uiterste datum: %(d)s") % {"d": _datum(h.betreft_datum or t.vervaldatum)},
     ]
+    if h.soort == Herinneringsoort.NIEUW:
+        if t.datum_gekozen or t.eenheid not in (Eenheid.SCHOOLDAGEN, Eenheid.WERKDAGEN):
+            regels.append(_("Deze stap ligt nu bij u, uiterlijk %(d)s.")
+                          % {"d": _datum(t.vervaldatum)})
+        else:
+            regels.append(_("Deze stap ligt nu bij u: binnen %(t)s, uiterlijk %(d)s.")
+                          % {"t": kalender.aantal_tekst(t.aantal, t.eenheid),
+                             "d": _datum(t.vervaldatum)})
+    if h.soort == Herinneringsoort.VERSCHOVEN and t.vorige_vervaldatum:
+        regels.append(_("De schoolkalender is gewijzigd: deze termijn telt in %(e)s en "
+                        "eindigt daardoor niet meer op %(v)s maar op %(d)s.")
+                      % {"e": t.get_eenheid_display(), "v": _datum(t.vorige_vervaldatum),
+                         "d": _datum(h.betreft_datum or t.vervaldatum)})
+    if h.soort == Herinneringsoort.VRIJE_DAG:
+        regels.append(_("De schoolkalender is gewijzigd: %(d)s is nu een vrije dag (%(r)s). "
+                        "De datum blijft staan zoals gekozen; kies zo nodig een andere dag.")
+                      % {"d": _datum(h.betreft_datum or t.vervaldatum),
+                         "r": t.vrije_dag or _("geen schooldag")})
     if t.regel:
         regels.append(_("Grond: %(r)s") % {"r": t.regel})
     if h.soort == Herinneringsoort.ESCALATIE:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 
 from statuut.models import Gegevenscategorie, School, Statuut, Termijn, Termijnstatus
 
-from . import toegang
+from . import termijnonderwerpen, toegang
 from .models import Groep, Groepsplaatsing, Leerling, Ouder, Ouderschap, Roltoewijzing
 
 
@@ -90,20 +90,35 @@ def leerlingen_zoeken(
     ).order_by("achternaam", "roepnaam", "pk")
 
 
-def open_termijnen(user, *, op: date | None = None) -> list[Termijn]:
-    """The user's open deadlines, overdue first (earliest due date first), each marked."""
+def open_termijnen(user, *, op: date | None = None,
+                   met_namen: bool = False) -> list[Termijn]:
+    """The user's open deadlines, overdue first (earliest due date first), each marked.
+
+    `met_namen`: each gets `leerling` and `leerling_naam`, the pupil it is about when the
+    user may see that pupil (`toegang.leerlingen_voor`), else None and "" and the text's
+    reference stays alone. Two queries in all, however many deadlines."""
     op = _vandaag(op)
     # Mine by name, or by a role I hold at the deadline's school (one subquery, no loop).
     mijn_rollen = Roltoewijzing.objects.filter(
         medewerker__user=user, school=OuterRef("school"), rol=OuterRef("verantwoordelijke_rol"))
-    termijnen = list(
-        Termijn.objects.filter(status__in=[Termijnstatus.OPEN, Termijnstatus.VERLOPEN])
-        .filter(Q(verantwoordelijke=user)
-                | Q(verantwoordelijke__isnull=True) & Exists(mijn_rollen))
-        .select_related("school").order_by("vervaldatum", "pk")
-    )
+    qs = (Termijn.objects.filter(status__in=[Termijnstatus.OPEN, Termijnstatus.VERLOPEN])
+          .filter(Q(verantwoordelijke=user)
+                  | Q(verantwoordelijke__isnull=True) & Exists(mijn_rollen))
+          .select_related("school").order_by("vervaldatum", "pk"))
+    expressie = termijnonderwerpen.leerling_id_expressie() if met_namen else None
+    if expressie is not None:
+        qs = qs.annotate(leerling_id=expressie)
+    termijnen = list(qs)
+    zichtbaar: dict[int, Leerling] = {}
+    ids = {t.leerling_id for t in termijnen if getattr(t, "leerling_id", None)}
+    if ids:
+        mag = toegang.leerlingen_voor(user, op=op).filter(pk__in=ids).values("pk")
+        zichtbaar = {ll.pk: ll for ll in Leerling.objects.filter(pk__in=mag)}
     for t in termijnen:
         t.te_laat = t.vervaldatum < op
+        # The page that names the pupil logs the read (`audit`).
+        t.leerling = zichtbaar.get(getattr(t, "leerling_id", None))
+        t.leerling_naam = t.leerling.volledige_naam if t.leerling else ""
     return termijnen
 
 

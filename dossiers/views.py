@@ -70,12 +70,15 @@ def start(request):
         sectie["panelen"] = panelen.startpanelen(user=user, school=school, rollen=rollen, op=op)
         secties.append(sectie)
 
+    termijnen = selectors.open_termijnen(user, op=op, met_namen=True)
+    # "Mijn termijnen" names pupils too (issue 12, point 16): those reads are logged as well.
+    getoond.update((t.leerling.pk, t.leerling) for t in termijnen if t.leerling)
     audit.inzagen_vastleggen(user=user, leerlingen=getoond.values(),
                              onderdeel=audit.LEERLINGENLIJST)
     return render(request, "dossiers/start.html", {
         "secties": secties,
         "zoekterm": zoekterm,
-        "termijnen": selectors.open_termijnen(user, op=op),
+        "termijnen": termijnen,
         "vandaag": op,
     })
 

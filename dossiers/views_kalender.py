@@ -63,12 +63,13 @@ def termijn_detail(request, pk: int):
     termijn = get_object_or_404(Termijn.objects.select_related("school"), pk=pk)
     if not toegang.mag_termijn_zien(request.user, termijn):
         raise Http404
-    try:
-        uitkomst = kalender.bereken(termijn.school, termijn.startdatum, termijn.aantal,
-                                    termijn.eenheid)
-        fout = None
-    except kalender.KalenderOnbekend as exc:
-        uitkomst, fout = None, str(exc)
+    uitkomst = fout = None
+    if not termijn.datum_gekozen:  # a chosen date is not computed, so not explained
+        try:
+            uitkomst = kalender.bereken(termijn.school, termijn.startdatum, termijn.aantal,
+                                        termijn.eenheid)
+        except kalender.KalenderOnbekend as exc:
+            fout = str(exc)
     return render(request, "statuut/termijn.html", {
         "termijn": termijn,
         "uitkomst": uitkomst,

@@ -23,7 +23,7 @@ from statuut.models import Beroepsregel, Dossiersectie, Klachtfase, Orgaan, Rol,
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout, termijn_openen, termijn_vervallen, termijn_voldaan
 
-from . import selectors
+from . import overdracht, selectors
 from .models import (
     SAMENSTELLING,
     Adviesuitkomst,
@@ -132,6 +132,7 @@ def _fase_starten(door, klacht: Klacht, fase: Klachtfase, op: date) -> Klachtsta
             verantwoordelijke_rol="" if handler else selectors.termijnrol(fase.behandelaar))
     stap = Klachtstap.objects.create(klacht=klacht, fase=fase, gestart_op=op,
                                      behandelaar=handler, termijn=termijn)
+    overdracht.fase_melden(door=door, klacht=klacht, stap=stap, handler=handler, op=op)
     if commissie is not None:
         _zaak_openen(klacht, commissie, op)
     if termijn is not None and not selectors.is_uitspraakfase(fase):
@@ -153,6 +154,7 @@ def _stap_afronden(door, klacht: Klacht, *, wat_gebeurde: str, reactie_klager: s
         stap.termijn_gehaald = op <= stap.termijn.vervaldatum
         termijn_voldaan(stap.termijn)
     stap.save()
+    overdracht.fase_afgerond(klacht)
     return stap
 
 
@@ -365,6 +367,7 @@ def klacht_intrekken(*, door, klacht: Klacht, reden: str, op: date) -> Klacht:
     for stap in Klachtstap.objects.filter(klacht=klacht, afgerond_op__isnull=True,
                                           termijn__isnull=False).select_related("termijn"):
         termijn_vervallen(stap.termijn)
+    overdracht.klacht_gesloten(klacht)
     klacht.intrekken(op=op)
     klacht.save()
     _notitie(door, klacht, _("Klacht %(k)s ingetrokken") % {"k": klacht.kenmerk}, reden, op)

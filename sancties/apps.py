@@ -6,6 +6,11 @@ class SanctiesConfig(AppConfig):
     verbose_name = "Sancties"
 
     def ready(self) -> None:
-        from . import brieven, panelen  # noqa: F401  (panels register on import)
+        from dossiers import termijnonderwerpen
+
+        from . import brieven, kalenderconflicten, panelen  # noqa: F401  (register on import)
+        from .models import Schorsing, TimeOut, Verwijdering
 
         brieven.registreren()
+        for model in (Schorsing, TimeOut, Verwijdering):
+            termijnonderwerpen.registreer(model, "leerling_id")

@@ -261,6 +261,11 @@ class TimeOut(models.Model):
     def __str__(self) -> str:
         return f"Time-out {self.leerling} {self.datum:%d-%m-%Y}"
 
+    @property
+    def kenmerk(self) -> str:
+        """A reference without the pupil's name (see `Schorsing.kenmerk`)."""
+        return f"T-{self.pk}"
+
     @transition(field=status, source=TimeOutstatus.VOORGESTELD,
                 target=TimeOutstatus.GOEDGEKEURD)
     def goedkeuren(self, *, door, op) -> None:

@@ -22,7 +22,7 @@ from statuut.kalender import aantal_tekst
 from statuut.models import Dossiersectie, Eenheid, Partij, Rol, Termijnstart
 from statuut.services import InvoerFout, termijn_openen, termijn_voldaan
 
-from . import regels
+from . import overdracht, regels
 from .models import Ernst, Schorsing
 from .regels import datum_kort
 from .schorsingstappen import (  # noqa: F401  (besluitbrief, bekendmaken_rollen: re-exported)
@@ -137,10 +137,10 @@ def schorsing_voorstellen(*, door, leerling: Leerling, gronden: list[str], ernst
         if verwijdering is None:
             raise InvoerFout(_("Voor deze leerling loopt geen verwijderingsprocedure."))
     if ontzegging:
-        regels.ontzegging_maatregel(statuut, schooldagen)
+        maatregel = regels.ontzegging_maatregel(statuut, schooldagen)
     else:
-        regels.schorsing_maatregel(statuut, schooldagen,
-                                   tijdens_verwijdering=verwijdering is not None)
+        maatregel = regels.schorsing_maatregel(statuut, schooldagen,
+                                               tijdens_verwijdering=verwijdering is not None)
     if eerste_dag < op:
         raise InvoerFout(_("De eerste dag van de %(w)s ligt in het verleden.")
                          % {"w": _("ontzegging") if ontzegging else _("schorsing")})
@@ -159,6 +159,7 @@ def schorsing_voorstellen(*, door, leerling: Leerling, gronden: list[str], ernst
          "v": datum_kort(eerste_dag), "t": datum_kort(laatste), "g": "; ".join(gronden),
          "e": Ernst(ernst).label,
          "f": feiten})
+    overdracht.besluit_vragen(door=door, schorsing=schorsing, maatregel=maatregel)
     return schorsing
 
 
@@ -375,6 +376,7 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
         sleutel=f"schorsing:{schorsing.pk}:besluit",
         gegevens=_gegevens_besluit(schorsing, statuut, maatregel, inspectie), datum=op,
         partijen=_brief_partijen(statuut, inspectie), bron=schorsing, statuut=statuut)
+    overdracht.besluit_genomen(schorsing)
     return schorsing
 
 

@@ -15,7 +15,7 @@ from dossiers.models import Document, Leerling
 from statuut.models import Dossiersectie, Maatregelsoort, Statuut
 from statuut.services import InvoerFout
 
-from . import regels, stappen
+from . import overdracht, regels, stappen
 from .models import TimeOut, TimeOutstatus
 from .regels import datum_kort
 
@@ -161,6 +161,8 @@ def time_out_voorstellen(*, door, leerling: Leerling, incident: str, motivering:
     if not rung.goedkeuring_door:
         time_out.goedkeuren(door=door, op=timezone.now())
         time_out.save()
+    else:
+        overdracht.goedkeuring_vragen(door=door, time_out=time_out)
     return time_out
 
 
@@ -174,6 +176,7 @@ def time_out_goedkeuren(*, door, time_out: TimeOut, goedgekeurd: bool) -> TimeOu
     else:
         time_out.afwijzen(door=door, op=nu)
     time_out.save()
+    overdracht.besluit_genomen(time_out)
     _stuk(door, time_out, _("Time-out goedgekeurd") if goedgekeurd else _(
         "Time-out niet goedgekeurd"), _("%(w)s door %(n)s op %(d)s om %(t)s.") % {
         "w": _("Goedgekeurd") if goedgekeurd else _("Niet goedgekeurd"), "n": _naam(door),

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views, views_timeout, views_verwijdering
+from . import views, views_kalender, views_timeout, views_verwijdering
 
 app_name = "sancties"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("leerling/<int:pk>/schorsing/", views.schorsing_nieuw, name="schorsing_nieuw"),
     path("leerling/<int:pk>/ontzegging/", views.ontzegging_nieuw, name="ontzegging_nieuw"),
     path("schorsing/<int:pk>/", views.schorsing_pagina, name="schorsing"),
+    path("schorsing/<int:pk>/kalender/", views_kalender.kalenderconflict_afhandelen,
+         name="schorsing_kalender"),
     path("schorsing/<int:pk>/<slug:stap>/", views.schorsing_stap, name="schorsing_stap"),
     path("leerling/<int:pk>/time-out/", views_timeout.time_out_nieuw, name="time_out_nieuw"),
     path("time-out/<int:pk>/", views_timeout.time_out_pagina, name="time_out"),

@@ -25,7 +25,7 @@ from dossiers.selectors import zichtbare_leerlingen
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout
 
-from . import forms, regels, schorsingstappen, selectors, services
+from . import forms, kalenderconflicten, regels, schorsingstappen, selectors, services
 from .models import Schorsing
 
 
@@ -220,7 +220,11 @@ def _pagina(request, schorsing: Schorsing, *, fout_stap: str | None = None, fout
     brief = None if verwijderd else services.besluitbrief(schorsing)
     audit.inzage_vastleggen(user=user, leerling=schorsing.leerling,
                             onderdeel="dossier: gedrag (schorsing)", object=schorsing)
+    conflict = kalenderconflicten.kalenderconflict(schorsing)
     return render(request, "sancties/schorsing.html", {
+        "kalenderconflict": conflict.tekst(schorsing) if conflict else "",
+        "kalenderconflict_beslissen": conflict is not None and toegang.mag_maatregel(
+            user, schorsing.leerling, regels.beslis_rollen(schorsing.maatregel)),
         "schorsing": schorsing, "leerling": schorsing.leerling, "stappen": stappen,
         "ladder": [r for r in selectors.ladder(schorsing.leerling)
                    if r["object"] != schorsing],

@@ -522,7 +522,7 @@ class TermijnAdmin(AlleenLezenMixin, SchoolScopeMixin, admin.ModelAdmin):
     inlines = [HerinneringInline]
 
     list_display = ["omschrijving", "school", "startdatum", "aantal", "eenheid",
-                    "vervaldatum", "verantwoordelijke", "status"]
+                    "vervaldatum", "datum_gekozen", "verantwoordelijke", "status"]
     list_select_related = ["school", "verantwoordelijke"]
     # No date_hierarchy: it runs MIN/MAX and a DISTINCT over every deadline on each page
     # view (issue 15); the date filter costs no query.

@@ -879,6 +879,18 @@ class Termijn(models.Model):
     )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     afgesloten_op = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+    # A date a person chose (an evaluation on 12 January) is kept as chosen: a calendar
+    # change never moves it (DESIGN: "a date a person chose never moves by itself").
+    datum_gekozen = models.BooleanField(
+        _("datum gekozen door een persoon"), default=False,
+        help_text=_("Een gekozen datum wordt niet herberekend als de schoolkalender wijzigt."))
+    # What the last calendar change did to this deadline, for the notice on every page:
+    # a computed term moved (from `vorige_vervaldatum`), or a chosen date became a free day.
+    kalender_gewijzigd_op = models.DateField(_("kalender gewijzigd op"), null=True, blank=True)
+    vorige_vervaldatum = models.DateField(_("uiterste datum vóór de kalenderwijziging"),
+                                          null=True, blank=True)
+    vrije_dag = models.CharField(_("gekozen datum valt op een vrije dag"), max_length=200,
+                                 blank=True)
 
     class Meta:
         verbose_name = _("termijn")
@@ -889,12 +901,27 @@ class Termijn(models.Model):
     def __str__(self) -> str:
         return f"{self.omschrijving} (uiterlijk {self.vervaldatum:%d-%m-%Y})"
 
+    @property
+    def verschoven(self) -> bool:
+        """Moved by a calendar change (a computed term) and not moved back since."""
+        return (self.vorige_vervaldatum is not None
+                and self.vorige_vervaldatum != self.vervaldatum)
+
 
 class Herinneringsoort(models.TextChoices):
     VOORAF = "vooraf", _("herinnering twee schooldagen vooraf")
     VANDAAG = "vandaag", _("herinnering op de uiterste dag")
     VERLOPEN = "verlopen", _("melding: termijn verstreken")
     ESCALATIE = "escalatie", _("melding aan de leidinggevende: termijn verstreken")
+    # Sent at once, not on a school morning:
+    NIEUW = "nieuw", _("melding: er wacht een stap op u")
+    VERSCHOVEN = "verschoven", _("melding: uiterste datum verschoven door de schoolkalender")
+    VRIJE_DAG = "vrije_dag", _("melding: gekozen datum is geen schooldag meer")
+
+    @classmethod
+    def per_datum(cls) -> list[str]:
+        """Kinds about one due date: a second calendar change sends a new notice."""
+        return [cls.VERSCHOVEN, cls.VRIJE_DAG]
 
 
 class Herinnering(models.Model):
@@ -906,17 +933,25 @@ class Herinnering(models.Model):
     """
 
     termijn = models.ForeignKey(Termijn, on_delete=models.CASCADE, related_name="herinneringen")
-    soort = models.CharField(_("soort"), max_length=10, choices=Herinneringsoort.choices)
+    soort = models.CharField(_("soort"), max_length=12, choices=Herinneringsoort.choices)
     ontvanger = models.ForeignKey("auth.User", on_delete=models.PROTECT,
                                   related_name="herinneringen")
+    # For the kinds about one due date (`Herinneringsoort.per_datum`): that date.
+    betreft_datum = models.DateField(_("betreft de datum"), null=True, blank=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("herinnering")
         verbose_name_plural = _("herinneringen")
-        constraints = [models.UniqueConstraint(fields=["termijn", "soort", "ontvanger"],
-                                               name="herinnering_eenmalig")]
+        constraints = [
+            models.UniqueConstraint(fields=["termijn", "soort", "ontvanger"],
+                                    condition=Q(betreft_datum__isnull=True),
+                                    name="herinnering_eenmalig"),
+            models.UniqueConstraint(fields=["termijn", "soort", "ontvanger", "betreft_datum"],
+                                    condition=Q(betreft_datum__isnull=False),
+                                    name="herinnering_eenmalig_per_datum"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} aan {self.ontvanger_id} over termijn {self.termijn_id}"

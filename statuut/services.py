@@ -12,7 +12,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import kalender
+from . import kalender, kalenderhaken
 from .models import (
     Eenheid,
     Regio,
@@ -136,22 +136,50 @@ def kalender_gewijzigd(*, school: School) -> int:
     return termijnen_herberekenen(school=school)
 
 
+#: The units whose end depends on the school's calendar. Weeks and calendar days (Awb,
+#: Algemene termijnenwet) follow the national holidays only and never move with it.
+KALENDEREENHEDEN = (Eenheid.SCHOOLDAGEN, Eenheid.WERKDAGEN)
+
+
 def termijnen_herberekenen(*, school: School) -> int:
-    """Recompute the due date of every open deadline of the school from its start and rule."""
-    verschoven = []
+    """Recompute the due date of every open deadline of the school that the statuut counts
+    in school or working days; a date a person chose stays as chosen (if it has become a free
+    day, that is recorded). Whoever must hear of it is told through `kalenderhaken`.
+    Returns how many deadlines moved."""
+    vandaag = timezone.localdate()
+    verschoven, op_vrije_dag, gewijzigd = [], [], []
     for termijn in Termijn.objects.select_for_update().filter(
         school=school, status=Termijnstatus.OPEN
-    ):
+    ).select_related("school").order_by("pk"):
         try:
+            if termijn.datum_gekozen:
+                reden = kalender.reden_vrij(school, termijn.vervaldatum) or ""
+                if reden != termijn.vrije_dag:
+                    termijn.vrije_dag = reden[:200]
+                    termijn.kalender_gewijzigd_op = vandaag if reden else None
+                    gewijzigd.append(termijn)
+                    if reden:
+                        op_vrije_dag.append(termijn)
+                continue
+            if termijn.eenheid not in KALENDEREENHEDEN:
+                continue
             nieuw = kalender.bereken(school, termijn.startdatum, termijn.aantal,
                                      termijn.eenheid).datum
         except kalender.KalenderOnbekend:
             logger.warning("Termijn %s niet herberekend: kalender onbekend", termijn.pk)
             continue
         if nieuw != termijn.vervaldatum:
+            # The first date the person was told stays the reference of the notice.
+            if termijn.vorige_vervaldatum is None:
+                termijn.vorige_vervaldatum = termijn.vervaldatum
             termijn.vervaldatum = nieuw
+            termijn.kalender_gewijzigd_op = vandaag
             verschoven.append(termijn)
-    Termijn.objects.bulk_update(verschoven, ["vervaldatum"])
+            gewijzigd.append(termijn)
+    Termijn.objects.bulk_update(gewijzigd, ["vervaldatum", "vorige_vervaldatum",
+                                            "kalender_gewijzigd_op", "vrije_dag"])
+    kalenderhaken.melden(kalenderhaken.Kalenderwijziging(
+        school=school, op=vandaag, verschoven=verschoven, op_vrije_dag=op_vrije_dag))
     return len(verschoven)
 
 
@@ -166,8 +194,12 @@ def termijn_openen(
     onderwerp: models.Model | None = None,
     verantwoordelijke=None,
     verantwoordelijke_rol: str = "",
+    vervaldatum: date | None = None,
 ) -> Termijn:
-    """Open a deadline; its due date is computed once here with the school's calendar."""
+    """Open a deadline; its due date is computed once here with the school's calendar.
+
+    With `vervaldatum`, the due date is one a person chose (an evaluation date): it is
+    stored as chosen and never recomputed; `aantal` and `eenheid` then only describe it."""
     if verantwoordelijke_rol and verantwoordelijke_rol not in Rol.values:
         raise InvoerFout(_("Onbekende rol '%(r)s'.") % {"r": verantwoordelijke_rol})
     if verantwoordelijke is None and not verantwoordelijke_rol:
@@ -177,8 +209,11 @@ def termijn_openen(
         raise InvoerFout(_("Onbekende eenheid '%(e)s' in de regel voor '%(o)s'. Kies uit: "
                            "%(k)s.") % {"e": eenheid, "o": omschrijving,
                                         "k": ", ".join(Eenheid.values)})
-    vervaldatum = kalender.bereken(school, startdatum, aantal, eenheid).datum
+    gekozen = vervaldatum is not None
+    if not gekozen:
+        vervaldatum = kalender.bereken(school, startdatum, aantal, eenheid).datum
     return Termijn.objects.create(
+        datum_gekozen=gekozen,
         school=school,
         omschrijving=omschrijving,
         regel=regel,

@@ -6,4 +6,11 @@ class ZorgConfig(AppConfig):
     verbose_name = "Zorg"
 
     def ready(self) -> None:
+        from dossiers import termijnonderwerpen
+
         from . import panelen  # noqa: F401  (registers the start-page and pupil-page panels)
+        from .models import Evaluatie, Zorgdossier
+
+        # "Mijn termijnen" names the pupil to whoever may see them (issue 12, point 16).
+        termijnonderwerpen.registreer(Zorgdossier, "leerling_id")
+        termijnonderwerpen.registreer(Evaluatie, "traject__zorgdossier__leerling_id")

@@ -106,6 +106,11 @@ class Zorgdossier(models.Model):
         return reverse("zorg:dossier", args=[self.pk])
 
     @property
+    def kenmerk(self) -> str:
+        """A reference without the pupil's name, for deadlines and reminder e-mails."""
+        return f"Z-{self.pk}"
+
+    @property
     def is_open(self) -> bool:
         return self.fase != Zorgfase.AFGESLOTEN
 
@@ -368,6 +373,11 @@ class Evaluatie(models.Model):
 
     def __str__(self) -> str:
         return f"Evaluatie {self.gepland_op:%d-%m-%Y}"
+
+    @property
+    def datum(self):
+        """The date every page shows: the deadline's, so the pages never disagree."""
+        return self.termijn.vervaldatum if self.termijn_id else self.gepland_op
 
 
 class Meldcodebesluit(models.TextChoices):

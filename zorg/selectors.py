@@ -6,12 +6,13 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from dossiers import toegang
 from dossiers.models import Groepsplaatsing, Leerling
-from statuut.models import Termijnstatus
+from statuut.models import Termijn, Termijnstatus
 
 from .models import (
     OPEN_FASEN,
@@ -198,3 +199,13 @@ def werklijst(user, *, school, op: date | None = None) -> Werklijst:
 def open_evaluaties(zorgdossier: Zorgdossier) -> QuerySet[Evaluatie]:
     return Evaluatie.objects.filter(traject__zorgdossier=zorgdossier, uitgevoerd_op__isnull=True
                                     ).exclude(termijn__status=Termijnstatus.VERVALLEN)
+
+
+def lopende_termijnen(zorgdossier: Zorgdossier) -> list[Termijn]:
+    """The case's own open deadlines (the mentor's conversation, the look-again date, a
+    referral), as stored: the page shows the same date as "Mijn termijnen" and the reminders.
+    Evaluation deadlines are shown with their trajectory (care-file level)."""
+    return list(Termijn.objects.filter(
+        onderwerp_type=ContentType.objects.get_for_model(Zorgdossier),
+        onderwerp_id=zorgdossier.pk,
+        status__in=[Termijnstatus.OPEN, Termijnstatus.VERLOPEN]).order_by("vervaldatum", "pk"))

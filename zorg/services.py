@@ -20,9 +20,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,6 +29,7 @@ from django_fsm import can_proceed
 from dossiers import toegang
 from dossiers.brieven.services import brief_aanvragen, datum_nl
 from dossiers.dossier import stuk_toevoegen
+from dossiers.herinneringen import termijn_melden
 from dossiers.models import Groepsplaatsing, Leerling, Medewerker, Roltoewijzing
 from dossiers.toekenningen import toekenning_verlenen
 from statuut import kalender
@@ -148,8 +147,9 @@ def _mentoren(leerling: Leerling, op: date) -> list:
 def _termijn_tot(zd: Zorgdossier, *, omschrijving: str, datum: date, onderwerp, regel: str,
                  verantwoordelijke=None, verantwoordelijke_rol: str = "",
                  veld: str) -> Termijn:
-    """A deadline on a date the user chose: stored as school days from today, so it is due
-    exactly on that date and moves with the school's calendar like every other deadline."""
+    """A deadline on a date the user chose: stored as chosen, so a later change of the
+    school's calendar never moves it (the responsible person is told if it becomes a free
+    day). The school days until then only describe it."""
     vandaag = timezone.localdate()
     if datum is None:
         raise ZorgFout(_("Vul '%(veld)s' in.") % {"veld": veld})
@@ -165,7 +165,7 @@ def _termijn_tot(zd: Zorgdossier, *, omschrijving: str, datum: date, onderwerp, 
         raise ZorgFout(str(fout)) from fout
     return _termijn_openen(
         school=zd.school, omschrijving=omschrijving, startdatum=vandaag, aantal=aantal,
-        eenheid=Eenheid.SCHOOLDAGEN, regel=regel, onderwerp=onderwerp,
+        eenheid=Eenheid.SCHOOLDAGEN, regel=regel, onderwerp=onderwerp, vervaldatum=datum,
         verantwoordelijke=verantwoordelijke, verantwoordelijke_rol=verantwoordelijke_rol)
 
 
@@ -199,21 +199,25 @@ def _naam(user) -> str:
         return user.get_username()
 
 
-def _mentor_verwittigen(zd: Zorgdossier, mentoren: list) -> None:
-    """The mentor hears of a new signal by e-mail after commit (no pupil's name in mail)."""
-    adressen = [m.email for m in mentoren if m.email]
-    if not adressen:
+def _overdragen(zd: Zorgdossier, *, door, keuze: str) -> None:
+    """Issue 12, point 15: a referral tells whoever must act next, through one deadline and
+    its reminders: the zorgcoördinatoren (stap 3, the problem analysis) or the remedial
+    teacher (stap 2.2). The text names the case, never the pupil."""
+    if keuze == Consultatiekeuze.ZORGCOORDINATOREN:
+        omschrijving = _("Zorgtraject %(k)s: aangemeld bij de zorgcoördinatoren, "
+                         "probleemanalyse maken") % {"k": zd.kenmerk}
+        wie = {"verantwoordelijke_rol": Rol.ZORGCOORDINATOR}
+    elif keuze == Consultatiekeuze.REMEDIAL_TEACHER:
+        omschrijving = _("Zorgtraject %(k)s: aangemeld bij de remedial teacher") % {
+            "k": zd.kenmerk}
+        wie = {"verantwoordelijke": zd.remedial_teacher}
+    else:
         return
-    from dossiers.herinneringen import SITE_URL
-
-    url = f"{SITE_URL}/zorg/{zd.pk}/"
-    transaction.on_commit(lambda: send_mail(
-        _("Nieuw zorgsignaal over een leerling van uw groep"),
-        _("Er is een zorgsignaal gemeld over een leerling van uw mentorgroep. Ga binnen "
-          "%(n)d %(e)s met de leerling in gesprek (zorgroute stap 1b).\n\nBekijk het signaal: "
-          "%(u)s") % {"u": url, "n": regels.MENTORGESPREK_AANTAL,
-                      "e": regels.MENTORGESPREK_EENHEID.label},
-        settings.DEFAULT_FROM_EMAIL, adressen, fail_silently=True))
+    termijn = _termijn_openen(
+        school=zd.school, onderwerp=zd, omschrijving=omschrijving,
+        startdatum=timezone.localdate(), aantal=regels.AANMELDING_AANTAL,
+        eenheid=regels.AANMELDING_EENHEID, regel=regels.BRON_AANMELDING, **wie)
+    termijn_melden(termijn, behalve=door)
 
 
 # --- stap 1a: signaleren -------------------------------------------------------------------
@@ -274,15 +278,16 @@ def signaal_melden(*, door, leerling: Leerling, bron: str, categorieen: list[str
                  inhoud=waarneming, bron=signaal, sectie=sectie, datum=datum)
     mentoren = _mentoren(leerling, vandaag)
     if nieuw and not aangekaart:
-        _termijn_openen(
+        termijn = _termijn_openen(
             school=leerling.school, onderwerp=zd,
             omschrijving=_("Gesprek mentor met leerling na zorgsignaal"),
             startdatum=vandaag, aantal=regels.MENTORGESPREK_AANTAL,
             eenheid=regels.MENTORGESPREK_EENHEID, regel=regels.BRON,
             verantwoordelijke=mentoren[0] if mentoren else None,
             verantwoordelijke_rol="" if mentoren else Rol.MENTOR)
-    if door not in mentoren:
-        _mentor_verwittigen(zd, mentoren)
+        # The mentor hears of the signal at once through the deadline's reminder (sent by
+        # the reminder task after commit; the text names no pupil).
+        termijn_melden(termijn, behalve=door)
     return signaal
 
 
@@ -376,6 +381,7 @@ def consultatie_vastleggen(*, door, zorgdossier: Zorgdossier, datum: date, aard_
     _stap(zd, door=door, stap="consultatie", titel=titel, besluit=aard_en_ernst, datum=datum)
     _dossierstuk(zd, door=door, titel=titel, inhoud=aard_en_ernst, bron=consultatie,
                  datum=datum)
+    _overdragen(zd, door=door, keuze=keuze)
     return consultatie
 
 
@@ -417,9 +423,11 @@ def doorverwijzen(*, door, zorgdossier: Zorgdossier, keuze: str, toelichting: st
     _doorverwijzen(zd, keuze=keuze, remedial_teacher=remedial_teacher,
                    wat=_("Doorverwijzen"))
     zd.save()
+    _fasetermijnen_voldaan(zd)
     titel = _("Problemen houden aan: %(k)s") % {"k": KEUZE_TITEL[keuze]}
     _stap(zd, door=door, stap="doorverwijzing", titel=titel, besluit=toelichting)
     _dossierstuk(zd, door=door, titel=titel, inhoud=toelichting, bron=zd)
+    _overdragen(zd, door=door, keuze=keuze)
     return zd
 
 
@@ -446,6 +454,7 @@ def probleemanalyse_vastleggen(
                          "ook 'Zorg Advies Team geraadpleegd' aan."))
     _overgang(zd, zd.analyse_afronden, _("De probleemanalyse vastleggen"))
     zd.save()
+    _fasetermijnen_voldaan(zd)  # the referral's deadline: the analysis is made
     pa = Probleemanalyse.objects.create(
         zorgdossier=zd, gesprek_leerling_op=gesprek_leerling_op,
         gesprek_ouders_op=gesprek_ouders_op, analyse=analyse,

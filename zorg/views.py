@@ -80,7 +80,7 @@ def _pagina(request, zd: Zorgdossier, inzage: toegang.Zorginzage, *, gebonden=No
     if toegang.ZORG_COORDINEREN in inzage.handelingen and zd.fase in (
         Zorgfase.TERUGKOPPELING, Zorgfase.MONITORING
     ):
-        for e in selectors.open_evaluaties(zd).select_related("traject"):
+        for e in selectors.open_evaluaties(zd).select_related("traject", "termijn"):
             if e.traject.is_meldcode and not inzage.ziet(toegang.ZORG_MELDCODE):
                 continue
             evaluaties.append((e, forms.EvaluatieForm(prefix=f"e{e.pk}")))
@@ -96,6 +96,7 @@ def _pagina(request, zd: Zorgdossier, inzage: toegang.Zorginzage, *, gebonden=No
         "signalen": zd.signalen.select_related("gemeld_door__medewerker").order_by("datum"),
         "trajecten": selectors.zichtbare_trajecten(zd, inzage),
         "analyse": analyse, "formulieren": formulieren, "evaluaties": evaluaties,
+        "termijnen": selectors.lopende_termijnen(zd),
     }, status=status)
 
 

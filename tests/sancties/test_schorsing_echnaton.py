@@ -132,7 +132,9 @@ def test_een_teamleider_kan_geen_driedaagse_schorsing_besluiten(
     schorsing = vers(schorsing)
     assert (schorsing.status, schorsing.besloten_op) == ("gehoord", None)
     assert not Brief.objects.filter(soort="sanctie_schorsing_besluit").exists()
-    assert not Termijn.objects.exists()
+    # Only the hand-over to the directie (issue 12, point 15), nothing of a decision.
+    assert list(Termijn.objects.values_list("regel", flat=True)) == [
+        "voorstel wacht op besluit"]
     # The schoolleiding may
     loper.als(w.directie).stap(schorsing, "besluiten", eerste_dag="2026-11-25",
                                schooldagen="3", motivering="Vechten.")

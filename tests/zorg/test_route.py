@@ -38,7 +38,10 @@ def test_een_docent_meldt_een_signaal_en_de_mentor_heeft_vijf_schooldagen(
     assert termijn.verantwoordelijke == zw.mentor
     assert [m.to for m in mail.outbox] == [["mentor@school.example"]]
     assert "Anna" not in mail.outbox[0].body
-    assert "Ga binnen 5 schooldagen met de leerling in gesprek" in mail.outbox[0].body
+    # The notice is the deadline's reminder (sent by the reminder task), not a bare e-mail.
+    assert "Termijn: Gesprek mentor met leerling na zorgsignaal" in mail.outbox[0].body
+    assert ("Deze stap ligt nu bij u: binnen 5 schooldagen, uiterlijk dinsdag 1 december "
+            "2026.") in mail.outbox[0].body
     assert termijn.regel == "Seed 001 (zorgroute), stap 1a/1b; termijn: DEFAULT"
     stuk = Dossierstuk.objects.get(leerling=zw.anna)
     assert (stuk.sectie, stuk.titel) == ("welzijn",
