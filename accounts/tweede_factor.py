@@ -25,8 +25,13 @@ def heeft_tweede_factor(user) -> bool:
 
 
 def _instellingen(user) -> tuple[dict[int, str], bool]:
-    """The user's schools with their setting, and whether they are all demo schools."""
+    """The user's schools with their setting, and whether they are all demo schools. A
+    bestuursbeheerder's schools are those of their boards."""
+    from statuut.models import School
+
     instellingen = dict(toegang.scholen_van(user).values_list("pk", "tweede_factor"))
+    instellingen.update(School.objects.filter(bestuur__roltoewijzingen__user=user)
+                        .values_list("pk", "tweede_factor"))
     alleen_demo = bool(instellingen) and all(
         waarde == TweedeFactor.NIET_VERPLICHT for waarde in instellingen.values())
     return instellingen, alleen_demo

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from dossiers.models import Groep, Inzage, Ouder
 from statuut.models import Termijn
-from tests.personas import maak_leerling
+from tests.personas import inloggen_met_tweede_factor, maak_leerling
 
 VOLLEDIG = ("add", "change", "delete", "view")
 #: Anna's data that the statuut does not open to the functioneel beheerder (art. 9.1 A, B).
@@ -105,7 +105,7 @@ def test_de_beheerder_ziet_geen_ouders_en_registreert_of_wist_geen_leerlingen(
 
 
 def test_de_superuser_ziet_geen_leerlingen_en_geen_ouders(client, wereld, anna, superuser):
-    client.force_login(superuser)
+    inloggen_met_tweede_factor(client, superuser)  # the admin asks it of a superuser
     for lijst in ("admin:dossiers_leerling_changelist", "admin:dossiers_ouder_changelist"):
         antwoord = client.get(reverse(lijst))
         assert antwoord.context["cl"].result_count == 0
@@ -241,7 +241,7 @@ def test_het_inzagelog_in_het_beheer_noemt_leerlingen_alleen_bij_nummer(
     client.force_login(beheerder)
     client.get(reverse("admin:dossiers_leerling_change", args=[anna.pk]))
     rij = Inzage.objects.get()
-    client.force_login(superuser)
+    inloggen_met_tweede_factor(client, superuser)
     for url in (reverse("admin:dossiers_inzage_changelist"),
                 reverse("admin:dossiers_inzage_change", args=[rij.pk])):
         html = _html(client.get(url))

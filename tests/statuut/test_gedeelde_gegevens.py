@@ -19,7 +19,7 @@ from statuut.models import (
     Toegangsregel,
     VrijeDag,
 )
-from tests.personas import maak_gebruiker
+from tests.personas import inloggen_met_tweede_factor, maak_gebruiker
 from tests.test_seed_demo import admin_post_data
 
 VOLLEDIG = ("add", "change", "delete", "view")
@@ -200,7 +200,8 @@ def test_de_bestuursbeheerder_wijzigt_de_naam_van_het_eigen_bestuur(
 def test_categorieen_123_geeft_een_nederlandse_fout_en_geen_500(client, wereld,
                                                                django_user_model):
     client.raise_request_exception = True
-    client.force_login(django_user_model.objects.create_superuser("root", "", "x"))
+    # The admin asks a superuser for the second factor (issue 11).
+    inloggen_met_tweede_factor(client, django_user_model.objects.create_superuser("root", "", "x"))
     statuut = Statuut.objects.get(school=wereld.school)
     url = reverse("admin:statuut_statuut_change", args=[statuut.pk])
     data = admin_post_data(client.get(url))
