@@ -346,10 +346,13 @@ def bronbeleid(app_label: str, *, inzagesoort: str = Inzagesoort.DOSSIER):
 def inzagesoort(object) -> str:
     """The kind of record (`Inzagesoort`) an object of a flow is, for the read log: as its
     flow registered it, else the personal dossier (a measure, a note, a letter)."""
-    bron = getattr(object, "bron", None) if isinstance(object, Brief) else object
-    if bron is None:
-        return Inzagesoort.DOSSIER
-    return _INZAGESOORT.get(bron._meta.app_label, Inzagesoort.DOSSIER)
+    if isinstance(object, Brief):  # a letter is of its source's kind (no query)
+        if object.bron_type_id is None:
+            return Inzagesoort.DOSSIER
+        app_label = ContentType.objects.get_for_id(object.bron_type_id).app_label
+    else:
+        app_label = object._meta.app_label
+    return _INZAGESOORT.get(app_label, Inzagesoort.DOSSIER)
 
 
 def _van_bronnen(bron: Q) -> Q:

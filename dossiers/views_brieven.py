@@ -74,10 +74,12 @@ def uitgaande_post(request):
         b.titel = ((SOORTEN[b.soort].titel if b.soort in SOORTEN else b.soort)
                    if b.leesbaar else _("Brief (inhoud niet voor u zichtbaar)"))
         b.vastgelopen = is_vastgelopen(b)
-    # The list shows pupils' names and their parents: one read-log row for the page.
+    # The list shows pupils' names and their parents: one read-log row for the page. That a
+    # pupil has a letter waiting says something of its source: the row carries its kinds.
     audit.inzagen_vastleggen(
         user=request.user, lijst=ONDERDEEL_POST, onderdeel=_("namen, ontvangers en soort brief"),
-        leerlingen=[b.leerling for b in open_ + verzonden], soorten=())
+        leerlingen=[b.leerling for b in open_ + verzonden],
+        soorten={toegang.inzagesoort(b) for b in open_ + verzonden})
     gemaakt = [b for b in open_ if b.status == Briefstatus.GEMAAKT]
     return render(request, "brieven/uitgaande_post.html", {
         "email": [b for b in gemaakt if b.verzendwijze == Verzendwijze.EMAIL],
