@@ -122,6 +122,7 @@ def _ouders_vastleggen(request, ouders) -> None:
     kinderen = beheerzicht.ouderleerlingen(request.user).filter(
         ouderschappen__ouder__in=[o.pk for o in ouders]).distinct()
     audit.inzagen_vastleggen(user=request.user, leerlingen=kinderen,
+                             lijst=f"{beheerzicht.BEHEER}: ouders",
                              onderdeel=f"{beheerzicht.BEHEER}: {beheerzicht.OUDERS}")
 
 
@@ -213,7 +214,8 @@ class LeerlingAdmin(_ZichtMixin, admin.ModelAdmin):
         return _VastleggendePaginator(
             queryset, per_page, orphans, allow_empty_first_page,
             vastleggen=lambda lijst: audit.inzagen_vastleggen(
-                user=request.user, leerlingen=lijst,
+                user=request.user, leerlingen=lijst, lijst=f"{beheerzicht.BEHEER}: zoeken",
+                filter=request.GET.get("term", "")[:100],
                 onderdeel=f"{beheerzicht.BEHEER}: {audit.LEERLINGENLIJST}"),
         )
 
@@ -221,10 +223,12 @@ class LeerlingAdmin(_ZichtMixin, admin.ModelAdmin):
         antwoord = super().changelist_view(request, extra_context)
         cl = (getattr(antwoord, "context_data", None) or {}).get("cl")
         if cl is not None:
-            # One row per pupil shown, for now (the read log moves to one row per list view).
+            # One row for the list view: its filter and the pupil numbers shown.
             cl.result_list = list(cl.result_list)
             audit.inzagen_vastleggen(
                 user=request.user, leerlingen=cl.result_list,
+                lijst=f"{beheerzicht.BEHEER}: leerlingen",
+                filter=request.GET.urlencode()[:200],
                 onderdeel=f"{beheerzicht.BEHEER}: {audit.LEERLINGENLIJST}")
         return antwoord
 

@@ -417,8 +417,29 @@ class Document(models.Model):
         return f"{self.bestandsnaam} ({self.grootte} bytes)"
 
 
+class Inzagesoort(models.TextChoices):
+    """What kind of record a read-log row touches, beyond the central administration.
+
+    A row names its part plainly ("zorgdossier (niveau 4)", "klacht", "schorsing"); who may
+    see those words in the log follows who may see the subject itself (`toegang.inzagelog_
+    soorten`): the others see the row with a neutral part name, so the log page does not
+    tell a functioneel beheerder which pupils have care, complaint or measure records.
+    """
+
+    DOSSIER = "dossier", _("persoonlijk dossier en maatregelen")
+    ZORG = "zorg", _("zorgdossier")
+    KLACHT = "klacht", _("klachten, beroep en bezwaar")
+    VERTROUWELIJK = "vertrouwelijk", _("vertrouwelijke melding")
+
+
 class Inzage(models.Model):
     """Who read which part of which pupil's data, and when (AVG). Append-only.
+
+    One row per page view: a page about one pupil names the pupil and the parts shown
+    (`onderdeel`); a page listing pupils names the list, its filter, how many pupils it
+    showed and their numbers (`lijst`, `filter`, `aantal`, `leerlingnummers`), one row per
+    school whose pupils it showed. `soorten` says which kinds of record (`Inzagesoort`)
+    the row touches, so the log page can show the part names only to whom may see them.
 
     The pupil and the reader are kept without a database constraint, and their number and
     username are copied in, so deleting a pupil or an account leaves the log whole; on
@@ -429,12 +450,20 @@ class Inzage(models.Model):
                              db_constraint=False, related_name="inzages")
     gebruikersnaam = models.CharField(_("gebruikersnaam"), max_length=150, blank=True)
     rollen = models.JSONField(_("rollen op dat moment"), default=list, blank=True)
+    # Empty on a list row (several pupils: see `leerlingnummers`).
     leerling = models.ForeignKey(Leerling, on_delete=models.DO_NOTHING, db_constraint=False,
-                                 related_name="inzages")
+                                 null=True, blank=True, related_name="inzages")
     leerlingnummer = models.CharField(_("leerlingnummer"), max_length=20, blank=True)
     school = models.ForeignKey(School, on_delete=models.DO_NOTHING, db_constraint=False,
                                null=True, blank=True, related_name="+")
-    onderdeel = models.CharField(_("onderdeel"), max_length=100)
+    onderdeel = models.CharField(_("onderdeel"), max_length=300)
+    lijst = models.CharField(_("lijst"), max_length=100, blank=True)
+    filter = models.CharField(_("filter"), max_length=300, blank=True)
+    aantal = models.PositiveIntegerField(_("aantal leerlingen"), null=True, blank=True)
+    # The numbers shown on a list page, separated by single spaces.
+    leerlingnummers = models.TextField(_("getoonde leerlingnummers"), blank=True)
+    # Inzagesoort values, sorted, comma-separated ("" for the central administration only).
+    soorten = models.CharField(_("soorten gegevens"), max_length=100, blank=True)
     object_type = models.ForeignKey(ContentType, on_delete=models.DO_NOTHING,
                                     db_constraint=False, null=True, blank=True, related_name="+")
     object_id = models.PositiveBigIntegerField(null=True, blank=True)
@@ -448,6 +477,9 @@ class Inzage(models.Model):
                    models.Index(fields=["user", "-tijdstip"], name="inzage_user_idx")]
 
     def __str__(self) -> str:
+        if self.lijst:
+            return (f"{self.gebruikersnaam} las {self.lijst} "
+                    f"({self.aantal} leerlingen: {self.leerlingnummers})")
         return f"{self.gebruikersnaam} las {self.onderdeel} van leerling {self.leerlingnummer}"
 
     def save(self, *args, **kwargs):
@@ -457,6 +489,14 @@ class Inzage(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("Het inzagelog wordt nooit verwijderd.")
+
+    @property
+    def is_lijst(self) -> bool:
+        return bool(self.lijst)
+
+    @property
+    def soortenlijst(self) -> frozenset[str]:
+        return frozenset(s for s in self.soorten.split(",") if s)
 
 
 class Toekenningsomvang(models.TextChoices):

@@ -42,7 +42,10 @@ _MENU: dict[str, MenuItem] = {}
 
 
 def startpaneel(*, sleutel: str, template: str, volgorde: int = 100):
-    """Register `fn(*, user, school, rollen, op) -> dict | None` as a start-page panel."""
+    """Register `fn(*, user, school, rollen, op) -> dict | None` as a start-page panel.
+    When the panel shows pupils, its dict names them under "inzage_leerlingen" (objects with
+    `leerlingnummer` and `school_id`) and their kind of record under "inzagesoorten"
+    (`Inzagesoort` values): the start page logs them in its one read-log row."""
     def registreer(fn):
         _START[sleutel] = Paneel(sleutel, template, fn, volgorde)
         return fn
@@ -52,7 +55,8 @@ def startpaneel(*, sleutel: str, template: str, volgorde: int = 100):
 def leerlingpaneel(*, sleutel: str, template: str, volgorde: int = 100):
     """Register `fn(*, user, leerling, rechten, op) -> dict | None` as a pupil-page panel.
     When the panel shows pupil data, its dict names that part under "inzage" (at most 40
-    characters, e.g. "maatregelen"): the pupil page logs it in the read log."""
+    characters, e.g. "maatregelen") and its kind of record under "inzagesoorten"
+    (`Inzagesoort` values; default the dossier): the pupil page logs it in its read-log row."""
     def registreer(fn):
         _LEERLING[sleutel] = Paneel(sleutel, template, fn, volgorde)
         return fn

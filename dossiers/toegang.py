@@ -41,6 +41,7 @@ from .models import (
     Brief,
     Dossierstuk,
     Groepsplaatsing,
+    Inzagesoort,
     Leerling,
     Medewerker,
     Roltoewijzing,
@@ -303,6 +304,39 @@ def scholen_waar(user, handeling: str, *, op: date | None = None):
     return School.objects.filter(pk__in=ids)
 
 
+def inzagelog_soorten(user, *, op: date | None = None) -> dict[int, frozenset[str]]:
+    """Per school whose read log `user` may search: the kinds of record (`Inzagesoort`) whose
+    part names, lists and filters they see in it. A log line is visible exactly to those who
+    may see its subject (issue 11): the personal dossier and measures to whom the matrix
+    opens the dossier of every pupil of the school, care to whom the zorg rules give every
+    care file with the meldcode, complaints to the schoolleiding, a confidential report to the
+    vertrouwenspersoon. The others (the functioneel beheerder, whose role opens no pupil
+    data) see such a row with a neutral part name: that someone read a pupil's data, not
+    whether the pupil has a care, complaint or measure record."""
+    medewerker = _medewerker(user)
+    if medewerker is None:
+        return {}
+    op = _vandaag(op)
+    uit = {}
+    for school in scholen_waar(user, Handeling.INZAGELOG_ZIEN, op=op):
+        rollen = rollen_van(user, school)
+        statuut = _statuut_op(school, op)
+        soorten = set()
+        if any(DOSSIER in r.categorieen and not r.alleen_eigen_leerlingen
+               for r in _regels(statuut, set(rollen))):
+            soorten.add(Inzagesoort.DOSSIER)
+        zorgregels = _zorgregels(statuut)
+        if any(rol in zorgregels and zorgregels[rol].niveau >= ZORG_MELDCODE
+               and not zorgregels[rol].alleen_eigen_leerlingen for rol in rollen):
+            soorten.add(Inzagesoort.ZORG)
+        if Rol.DIRECTIE in rollen:
+            soorten.add(Inzagesoort.KLACHT)
+        if Rol.VERTROUWENSPERSOON in rollen:
+            soorten.add(Inzagesoort.VERTROUWELIJK)
+        uit[school.pk] = frozenset(soorten)
+    return uit
+
+
 def mag_op_school(user, handeling: str, school, *, op: date | None = None) -> bool:
     return scholen_waar(user, handeling, op=op).filter(pk=school.pk).exists()
 
@@ -314,14 +348,30 @@ def mag_op_school(user, handeling: str, school, *, op: date | None = None) -> bo
 #: Seeing the "welzijn" section is no reason to read a care note, nor is seeing
 #: "correspondentie" a reason to read a complaint about oneself.
 _BRONBELEID: dict[str, Callable[..., list | None]] = {}
+#: app label -> the kind of record (`Inzagesoort`) its objects are, for the read log.
+_INZAGESOORT: dict[str, str] = {}
 
 
-def bronbeleid(app_label: str):
-    """Register the policy for dossier entries whose source belongs to `app_label`."""
+def bronbeleid(app_label: str, *, inzagesoort: str = Inzagesoort.DOSSIER):
+    """Register the policy for dossier entries (and letters) whose source belongs to
+    `app_label`, and the kind of record its objects are in the read log."""
     def registreer(fn):
         _BRONBELEID[app_label] = fn
+        _INZAGESOORT[app_label] = inzagesoort
         return fn
     return registreer
+
+
+def inzagesoort(object) -> str:
+    """The kind of record (`Inzagesoort`) an object of a flow is, for the read log: as its
+    flow registered it, else the personal dossier (a measure, a note, a letter)."""
+    if isinstance(object, Brief):  # a letter is of its source's kind (no query)
+        if object.bron_type_id is None:
+            return Inzagesoort.DOSSIER
+        app_label = ContentType.objects.get_for_id(object.bron_type_id).app_label
+    else:
+        app_label = object._meta.app_label
+    return _INZAGESOORT.get(app_label, Inzagesoort.DOSSIER)
 
 
 def _van_bronnen(bron: Q) -> Q:
@@ -356,11 +406,67 @@ def dossierstukken_voor(user, leerling: Leerling, *, op: date | None = None,
 
 
 def brieven_voor(user, *, op: date | None = None) -> QuerySet[Brief]:
-    """Letters `user` may see: all letters of the schools where they handle the outgoing
-    post. (A letter on the dossier page is read through its dossier entry instead.)"""
+    """Letters `user` handles in the outgoing post: all letters of the schools where they
+    send the post, to see addressee and status. Whether they may open one is
+    `brieven_leesbaar`, as for anyone else."""
     return Brief.objects.filter(
         school__in=scholen_waar(user, Handeling.BRIEF_VERZENDEN, op=op)
     )
+
+
+def brieven_leesbaar(user, brieven, *, op: date | None = None) -> set[int]:
+    """The pks of the letters in `brieven` whose content `user` may read: the same policy as
+    the letter's source (issue 11, 12). A letter requested for a flow's object follows that
+    flow's own policy (`bronbeleid`): a complaint's letters whoever has full sight of the
+    complaint, a care case's the zorg rules (the zorgcoördinator who requested the
+    invitation, the mentor), a measure's whoever may see the pupil's measures. A letter
+    without a flow source follows the dossier section it is filed in. Sending the post is
+    no reason to read a letter. A fixed number of queries per pupil, not per letter."""
+    from .brieven.soorten import SOORTEN
+
+    op = _vandaag(op)
+    per_leerling: dict[int, list[Brief]] = {}
+    for brief in brieven:
+        per_leerling.setdefault(brief.leerling_id, []).append(brief)
+    leerlingen = Leerling.objects.select_related("school").in_bulk(per_leerling)
+    uit: set[int] = set()
+    for leerling_id, eigen in per_leerling.items():
+        leerling = leerlingen.get(leerling_id)
+        if leerling is None:
+            continue
+        per_app: dict[str, list[Brief]] = {}
+        zonder_bron = []
+        for brief in eigen:
+            app = (ContentType.objects.get_for_id(brief.bron_type_id).app_label
+                   if brief.bron_type_id else None)
+            if app in _BRONBELEID:
+                per_app.setdefault(app, []).append(brief)
+            else:
+                zonder_bron.append(brief)
+        if zonder_bron:
+            secties = zichtbare_secties(user, leerling, op=op)
+            uit.update(b.pk for b in zonder_bron
+                       if b.soort in SOORTEN and SOORTEN[b.soort].sectie in secties)
+        for app, van_flow in per_app.items():
+            leesbaar = _BRONBELEID[app](user, leerling, op)
+            if leesbaar is None:
+                uit.update(b.pk for b in van_flow)
+                continue
+            for model, pks in leesbaar:
+                bron_type = ContentType.objects.get_for_model(model)
+                per_bron: dict[int, list[int]] = {}
+                for b in van_flow:
+                    if b.bron_type_id == bron_type.pk:
+                        per_bron.setdefault(b.bron_id, []).append(b.pk)
+                if per_bron:
+                    for bron_id in pks.filter(pk__in=list(per_bron)).values_list("pk",
+                                                                                 flat=True):
+                        uit.update(per_bron[bron_id])
+    return uit
+
+
+def brief_leesbaar(user, brief: Brief, *, op: date | None = None) -> bool:
+    return brief.pk in brieven_leesbaar(user, [brief], op=op)
 
 
 def toe_te_kennen(user, leerling: Leerling, *, op: date | None = None) -> list[str]:
@@ -560,7 +666,7 @@ def zorginzage(user, leerling: Leerling, *, melder_ids=(), remedial_teacher_id=N
     return Zorginzage(niveau, frozenset(handelingen))
 
 
-@bronbeleid("zorg")
+@bronbeleid("zorg", inzagesoort=Inzagesoort.ZORG)
 def _zorgstukken(user, leerling: Leerling, op: date) -> list | None:
     """The care route's notes in the dossier (seed 001: "genoteerd in Magister") are read by
     whoever sees what the zorgcoördinator shares (mentor, teamleider, zorgcoördinator,

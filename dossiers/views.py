@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from statuut.models import Handeling, Rol
 
 from . import audit, panelen, selectors, toegang
+from .models import Inzagesoort
 
 PER_PAGINA = 50
 
@@ -32,6 +33,7 @@ def start(request):
     zoekterm = request.GET.get("q", "").strip()[:100]
     secties = []
     getoond = {}
+    soorten: set[str] = set()
     for school in toegang.scholen_van(user).order_by("naam"):
         rollen = toegang.rollen_van(user, school)
         onderdelen = toegang.startonderdelen(rollen)
@@ -57,24 +59,39 @@ def start(request):
             )
         for sleutel in ("mentorgroepen", "lesgroepen", "afdelingsgroepen"):
             for groep in sectie.get(sleutel, []):
-                getoond.update((p.leerling.pk, p.leerling) for p in groep.zichtbaar)
+                getoond.update(((p.leerling.school_id, p.leerling.leerlingnummer), p.leerling)
+                               for p in groep.zichtbaar)
         if "leerlingen_zoeken" in onderdelen:
             pagina = Paginator(
                 selectors.leerlingen_zoeken(user, school=school, zoekterm=zoekterm, op=op),
                 PER_PAGINA,
             ).get_page(request.GET.get("pagina"))
             sectie["pagina"] = pagina
-            getoond.update((ll.pk, ll) for ll in pagina.object_list)
+            getoond.update(((ll.school_id, ll.leerlingnummer), ll) for ll in pagina.object_list)
         if onderdelen & {"statuut_waarschuwing", "statuut_stand"}:
             sectie["statuut"] = selectors.statuutstand(school, op=op)
         sectie["panelen"] = panelen.startpanelen(user=user, school=school, rollen=rollen, op=op)
+        for paneel in sectie["panelen"]:
+            # A flow's panel names the pupils it showed and their kind of record.
+            leerlingen = list(paneel.context.get("inzage_leerlingen", ()))
+            if leerlingen:
+                soorten.update(paneel.context.get("inzagesoorten", (Inzagesoort.DOSSIER,)))
+            for ll in leerlingen:
+                getoond.setdefault((ll.school_id, ll.leerlingnummer), ll)
         secties.append(sectie)
 
     termijnen = selectors.open_termijnen(user, op=op, met_namen=True)
     # "Mijn termijnen" names pupils too (issue 12, point 16): those reads are logged as well.
-    getoond.update((t.leerling.pk, t.leerling) for t in termijnen if t.leerling)
-    audit.inzagen_vastleggen(user=user, leerlingen=getoond.values(),
-                             onderdeel=audit.LEERLINGENLIJST)
+    for t in termijnen:
+        if t.leerling:
+            getoond.setdefault((t.leerling.school_id, t.leerling.leerlingnummer), t.leerling)
+    # The whole page is one read: one row (per school) with the pupil numbers shown.
+    filter_ = ", ".join(f for f in (
+        _("zoekterm '%(z)s'") % {"z": zoekterm} if zoekterm else "",
+        _("pagina %(p)s") % {"p": request.GET["pagina"][:10]} if request.GET.get("pagina")
+        else "") if f)
+    audit.inzagen_vastleggen(user=user, leerlingen=getoond.values(), lijst=_("startpagina"),
+                             filter=filter_, soorten=soorten)
     return render(request, "dossiers/start.html", {
         "secties": secties,
         "zoekterm": zoekterm,
@@ -110,11 +127,12 @@ def leerling_pagina(request, leerling, *, toekenning_form=None):
         raise Http404
     getoonde_panelen = panelen.leerlingpanelen(user=user, leerling=leerling, rechten=rechten,
                                                op=timezone.localdate())
-    # Every part shown is logged: the central data and what each flow's panel showed
-    # (a panel names its part under "inzage").
+    # Every part shown is logged, in one row: the central data and what each flow's panel
+    # showed (a panel names its part under "inzage", its kind under "inzagesoorten").
     audit.onderdelen_vastleggen(user=user, leerling=leerling, onderdelen=[
-        f"{audit.CENTRALE_ADMINISTRATIE} {''.join(sorted(centraal))}",
-        *(p.context["inzage"] for p in getoonde_panelen if p.context.get("inzage")),
+        (f"{audit.CENTRALE_ADMINISTRATIE} {''.join(sorted(centraal))}", ()),
+        *((p.context["inzage"], p.context.get("inzagesoorten", (Inzagesoort.DOSSIER,)))
+          for p in getoonde_panelen if p.context.get("inzage")),
     ])
     context = {
         "leerling": leerling,

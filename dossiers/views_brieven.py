@@ -4,6 +4,12 @@
   reason), failed ones with their reason and a retry, recently sent ones; each PDF to
   download (its read logged), and a batch of letters as one PDF with a progress page.
   Only the schools where the statuut gives `brief.verzenden`; anyone else gets 404.
+  Handling the post is no reason to read a letter (issue 11): a letter whose source the
+  user may not read (`toegang.brieven_leesbaar`) shows only its addressees and status, can
+  be e-mailed by the system, but not opened, bundled or marked as printed by them.
+- A letter's PDF (`/post/<id>/pdf/`) for whoever may read its source: the mentor, the
+  zorgcoördinator who asked for an invitation, the teamleider who decided a schorsing open
+  it from the dossier entry's "Naar de bron" (issue 12); 404 for anyone else.
 - The request of an invitation to a talk for one pupil (`brief.aanvragen`).
 
 Views only call services; every state change is a POST.
@@ -60,13 +66,20 @@ def uitgaande_post(request):
         status=Briefstatus.VERZONDEN,
         verzonden_op__gte=timezone.now() - timedelta(days=VERZONDEN_DAGEN),
     ).order_by("-verzonden_op")[:VERZONDEN_MAX])
+    leesbaar = toegang.brieven_leesbaar(request.user, open_ + verzonden)
     for b in open_ + verzonden:
-        b.titel = SOORTEN[b.soort].titel if b.soort in SOORTEN else b.soort
+        b.leesbaar = b.pk in leesbaar
+        # The kind of letter says what it is about ("Reactie op uw klacht"): only for who
+        # may read it.
+        b.titel = ((SOORTEN[b.soort].titel if b.soort in SOORTEN else b.soort)
+                   if b.leesbaar else _("Brief (inhoud niet voor u zichtbaar)"))
         b.vastgelopen = is_vastgelopen(b)
-    # The list shows pupils' names and their parents: one read-log row per pupil, one insert.
+    # The list shows pupils' names and their parents: one read-log row for the page. That a
+    # pupil has a letter waiting says something of its source: the row carries its kinds.
     audit.inzagen_vastleggen(
-        user=request.user, onderdeel=ONDERDEEL_POST,
-        leerlingen={b.leerling_id: b.leerling for b in open_ + verzonden}.values())
+        user=request.user, lijst=ONDERDEEL_POST, onderdeel=_("namen, ontvangers en soort brief"),
+        leerlingen=[b.leerling for b in open_ + verzonden],
+        soorten={toegang.inzagesoort(b) for b in open_ + verzonden})
     gemaakt = [b for b in open_ if b.status == Briefstatus.GEMAAKT]
     return render(request, "brieven/uitgaande_post.html", {
         "email": [b for b in gemaakt if b.verzendwijze == Verzendwijze.EMAIL],
@@ -90,10 +103,14 @@ def _pdf_antwoord(inhoud: bytes, bestandsnaam: str) -> HttpResponse:
 
 @login_required
 def brief_pdf(request, pk):
-    brief = get_object_or_404(toegang.brieven_voor(request.user).select_related("leerling"),
-                              pk=pk, pdf__isnull=False)
+    # Who may read the letter's source may open it, whether or not they send the post.
+    brief = get_object_or_404(Brief.objects.select_related("leerling").defer("pdf"), pk=pk,
+                              pdf__isnull=False)
+    if not toegang.brief_leesbaar(request.user, brief):
+        raise Http404
     audit.inzage_vastleggen(user=request.user, leerling=brief.leerling,
                             onderdeel=f"brief {brief.soort}", object=brief)
+    brief.pdf = Brief.objects.filter(pk=brief.pk).values_list("pdf", flat=True).get()
     return _pdf_antwoord(bytes(brief.pdf), f"brief-{brief.pk}-{brief.soort}.pdf")
 
 
@@ -159,9 +176,15 @@ def bundel_pdf(request, pk):
     b = _bundel_of_404(request.user, pk)
     if b.status != Bundelstatus.KLAAR:
         raise Http404
-    for brief in b.brieven.select_related("leerling").defer("pdf"):
-        audit.inzage_vastleggen(user=request.user, leerling=brief.leerling,
-                                onderdeel=f"brief {brief.soort}", object=brief)
+    brieven = list(b.brieven.select_related("leerling").defer("pdf"))
+    if len(toegang.brieven_leesbaar(request.user, brieven)) < len(brieven):
+        raise Http404  # a letter in it is no longer (or never was) theirs to read
+    # One read of a list of letters: one row (per school) with the pupils' numbers.
+    audit.inzagen_vastleggen(
+        user=request.user, leerlingen=[brief.leerling for brief in brieven],
+        lijst=_("brievenbundel %(n)s") % {"n": b.pk},
+        onderdeel=", ".join(sorted({f"brief {brief.soort}" for brief in brieven})),
+        soorten={toegang.inzagesoort(brief) for brief in brieven})
     pdf = Briefbundel.objects.filter(pk=b.pk).values_list("pdf", flat=True).get()
     return _pdf_antwoord(bytes(pdf), f"brieven-bundel-{b.pk}.pdf")
 

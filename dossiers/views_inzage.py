@@ -1,21 +1,29 @@
 """The read log page: the directie and the functioneel beheerder search who read what.
 
 Only for users whom the statuut gives `inzagelog.zien` at a school (`dossiers.toegang`), and
-only rows of those schools. The rows carry their own copies of reader and pupil number, so
+only rows of those schools. The rows carry their own copies of reader and pupil numbers, so
 the page needs no join and still answers for a deleted pupil or account.
+
+A row about a care, complaint or measure record shows its part name, list and filter only
+to whom may see that kind of record at the school (`toegang.inzagelog_soorten`); the others
+(the functioneel beheerder) see "leerlinggegevens" or "leerlingenlijst" instead, and search
+in those words only, so neither the page nor its search tells them which pupils have such
+a record (issue 11).
 """
 
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from statuut.models import Handeling
+from statuut.models import School
 
 from . import toegang
-from .models import Inzage
+from .audit import NEUTRAAL_LEERLING, NEUTRAAL_LIJST
+from .models import Inzage, Inzagesoort
 
 PER_PAGINA = 50
 
@@ -42,15 +50,48 @@ class InzageZoekForm(forms.Form):
         return gegevens
 
 
-def inzagen_zoeken(scholen, gegevens: dict):
-    """The log rows of `scholen` matching the search, newest first."""
-    qs = Inzage.objects.filter(school__in=scholen).select_related("object_type")
+def _leerling_filter(nummer: str) -> Q:
+    """One pupil's rows: the page about them, and every list that showed their number."""
+    return (Q(leerlingnummer__iexact=nummer) | Q(leerlingnummers__iexact=nummer)
+            | Q(leerlingnummers__istartswith=f"{nummer} ")
+            | Q(leerlingnummers__iendswith=f" {nummer}")
+            | Q(leerlingnummers__icontains=f" {nummer} "))
+
+
+def _leesbaar(soorten_per_school: dict[int, frozenset[str]]) -> Q:
+    """The rows whose part names the reader of the log may see."""
+    uit = Q(pk__in=[])
+    for school_id, soorten in soorten_per_school.items():
+        verborgen = Q(pk__in=[])
+        for soort in Inzagesoort.values:
+            if soort not in soorten:
+                verborgen |= Q(soorten__contains=soort)
+        uit |= Q(school_id=school_id) & ~verborgen
+    return uit
+
+
+def _onderdeel_filter(term: str, leesbaar: Q) -> Q:
+    uit = leesbaar & (Q(onderdeel__icontains=term) | Q(lijst__icontains=term)
+                      | Q(filter__icontains=term))
+    if term.lower() in NEUTRAAL_LIJST:
+        uit |= ~leesbaar & ~Q(lijst="")
+    if term.lower() in NEUTRAAL_LEERLING:
+        uit |= ~leesbaar & Q(lijst="")
+    return uit
+
+
+def inzagen_zoeken(soorten_per_school: dict[int, frozenset[str]], gegevens: dict):
+    """The log rows of the schools in `soorten_per_school` matching the search, newest first;
+    a search on the part looks only at what the reader of the log may see of each row."""
+    qs = Inzage.objects.filter(school__in=list(soorten_per_school)).select_related(
+        "object_type")
     if gegevens.get("leerling"):
-        qs = qs.filter(leerlingnummer__iexact=gegevens["leerling"].strip())
+        qs = qs.filter(_leerling_filter(gegevens["leerling"].strip()))
     if gegevens.get("lezer"):
         qs = qs.filter(gebruikersnaam__iexact=gegevens["lezer"].strip())
     if gegevens.get("onderdeel"):
-        qs = qs.filter(onderdeel__icontains=gegevens["onderdeel"].strip())
+        qs = qs.filter(_onderdeel_filter(gegevens["onderdeel"].strip(),
+                                         _leesbaar(soorten_per_school)))
     if gegevens.get("van"):
         qs = qs.filter(tijdstip__date__gte=gegevens["van"])
     if gegevens.get("tot"):
@@ -58,17 +99,27 @@ def inzagen_zoeken(scholen, gegevens: dict):
     return qs.order_by("-tijdstip", "-pk")
 
 
+def _tonen(rijen, soorten_per_school: dict[int, frozenset[str]]) -> None:
+    """Mark each row: its part names shown, or the neutral word (see the module's doc)."""
+    for rij in rijen:
+        rij.leesbaar = rij.soortenlijst <= soorten_per_school.get(rij.school_id, frozenset())
+        if not rij.leesbaar:
+            rij.neutraal = NEUTRAAL_LIJST if rij.is_lijst else NEUTRAAL_LEERLING
+
+
 @login_required
 def inzagelog(request):
-    scholen = toegang.scholen_waar(request.user, Handeling.INZAGELOG_ZIEN)
-    if not scholen.exists():
+    soorten_per_school = toegang.inzagelog_soorten(request.user)
+    if not soorten_per_school:
         raise Http404
+    scholen = School.objects.filter(pk__in=list(soorten_per_school))
     form = InzageZoekForm(request.GET or None)
     gegevens = form.cleaned_data if form.is_bound and form.is_valid() else {}
     pagina = None
     if not form.is_bound or form.is_valid():
-        pagina = Paginator(inzagen_zoeken(scholen, gegevens), PER_PAGINA).get_page(
+        pagina = Paginator(inzagen_zoeken(soorten_per_school, gegevens), PER_PAGINA).get_page(
             request.GET.get("pagina"))
+        _tonen(pagina.object_list, soorten_per_school)
     zoekparameters = request.GET.copy()
     zoekparameters.pop("pagina", None)
     return render(request, "dossiers/inzagelog.html", {

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from dossiers import toegang
+from dossiers.models import Inzagesoort
 from dossiers.panelen import leerlingpaneel, menu_item, startpaneel
 from statuut.models import Rol
 
@@ -42,11 +43,15 @@ def _leerling(*, user, leerling, rechten, op):
     mag_indienen = toegang.mag_klacht_indienen(user, leerling.school)
     if not (klachten or beroepen or mag_indienen):
         return None
+    vertrouwelijk = any(k.route == "vertrouwelijk" for k in klachten)
     return {"leerling": leerling, "klachten": klachten, "beroepen": beroepen,
-            "mag_indienen": mag_indienen}
+            "mag_indienen": mag_indienen,
+            "inzage": "klachten, beroep en bezwaar" if klachten or beroepen else "",
+            "inzagesoorten": (Inzagesoort.KLACHT, Inzagesoort.VERTROUWELIJK) if vertrouwelijk
+            else (Inzagesoort.KLACHT,)}
 
 
-@toegang.bronbeleid("klachten")
+@toegang.bronbeleid("klachten", inzagesoort=Inzagesoort.KLACHT)
 def _klachtstukken(user, leerling, op):
     """A complaint's dossier entries and letters (correspondentie) are read by whoever has
     full sight of the complaint, never by the person complained about (who sees only that it

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dossiers import audit, toegang
-from dossiers.models import Medewerker, Ouder
+from dossiers.models import Inzagesoort, Medewerker, Ouder
 from statuut.models import Beroepsregel, Klachtfase, Rol, School, Schooljaar
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout
@@ -66,7 +66,22 @@ def overzicht(request):
     }
     if not toegang.heeft_klachtenmenu(user):
         raise Http404
+    _overzicht_vastleggen(user, context, zoekterm)
     return render(request, "klachten/overzicht.html", context)
+
+
+def _overzicht_vastleggen(user, context: dict, zoekterm: str) -> None:
+    """One read-log row for the overview: the pupils whose complaints, beroep or bezwaar it
+    lists (a confidential report marks the row as such)."""
+    klachten = [*context["mijn"], *(k for s in context["scholen"] for k in s["klachten"])]
+    soorten = {Inzagesoort.KLACHT}
+    if any(k.route == Klachtfase.Route.VERTROUWELIJK for k in klachten):
+        soorten.add(Inzagesoort.VERTROUWELIJK)
+    audit.inzagen_vastleggen(
+        user=user, leerlingen=[*(k.leerling for k in klachten),
+                               *(b.leerling for b in context["beroepen"])],
+        lijst=_("klachtenoverzicht"), onderdeel=_("klachten, beroep en bezwaar"),
+        filter=_("zoekterm '%(z)s'") % {"z": zoekterm} if zoekterm else "", soorten=soorten)
 
 
 # --- filing --------------------------------------------------------------------------------
@@ -117,6 +132,10 @@ def indienen(request):
     else:
         form = forms.KlachtForm(initial={"ingediend_op": timezone.localdate(),
                                          "leerling": request.GET.get("leerling")}, **keuzes)
+    # The form offers the pupils by name and their parents (category B): one list read.
+    audit.inzagen_vastleggen(user=user, leerlingen=leerlingen.only("leerlingnummer", "school"),
+                             lijst=_("klacht indienen"), onderdeel=_("namen en ouders"),
+                             soorten=())
     return render(request, "klachten/indienen.html", {"form": form},
                   status=400 if form.errors else 200)
 
@@ -130,11 +149,14 @@ def klacht_pagina(request, pk):
     klacht = _klacht(request, pk)
     inzage = toegang.klacht_inzage(user, klacht)
     context = {"klacht": klacht, "inzage": inzage, "vandaag": timezone.localdate()}
-    if klacht.route == Klachtfase.Route.ALGEMEEN:
-        # The read log is open to the directie: a row for a confidential report would tell
-        # them it exists, so only the general route is logged.
-        audit.inzage_vastleggen(user=user, leerling=klacht.leerling, onderdeel="klacht",
-                                object=klacht)
+    # A confidential report is logged too, marked so: the read log shows its part name only
+    # to the vertrouwenspersoon's role, to the directie it is a neutral "leerlinggegevens".
+    vertrouwelijk = klacht.route == Klachtfase.Route.VERTROUWELIJK
+    audit.inzage_vastleggen(
+        user=user, leerling=klacht.leerling,
+        onderdeel="vertrouwelijke melding" if vertrouwelijk else "klacht", object=klacht,
+        soorten=(Inzagesoort.KLACHT, Inzagesoort.VERTROUWELIJK) if vertrouwelijk
+        else (Inzagesoort.KLACHT,))
     if inzage == toegang.BEKLAAGDE:
         context["klager_zichtbaar"] = toegang.mag_zien(user, klacht.leerling, "A")
         context["verweer_form"] = forms.VerweerForm() if klacht.is_open else None
@@ -355,6 +377,13 @@ def beroep_instellen(request):
         form = forms.BeroepForm(initial={"ingediend_op": op,
                                          "leerling": request.GET.get("leerling"),
                                          "maatregel_stuk": request.GET.get("stuk")}, **kw)
+    # The form offers the pupils by name and, for the chosen one, their measures (gedrag).
+    audit.inzagen_vastleggen(
+        user=user, leerlingen=leerlingen.only("leerlingnummer", "school"),
+        lijst=_("beroep of bezwaar instellen"),
+        onderdeel=(_("namen; maatregelen van leerling %(n)s") % {"n": gekozen.leerlingnummer}
+                   if gekozen is not None and kw["maatregelen"] else _("namen")),
+        soorten=(Inzagesoort.DOSSIER,) if gekozen is not None and kw["maatregelen"] else ())
     return render(request, "klachten/beroep_instellen.html",
                   {"form": form, "schorsing": schorsing, "gekozen": gekozen,
                    "leerlingen": leerlingen}, status=400 if form.errors else 200)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dossiers import toegang
+from dossiers.models import Inzagesoort
 from dossiers.panelen import leerlingpaneel, startpaneel
 
 from . import selectors
@@ -12,7 +13,10 @@ from . import selectors
 def schorsingen_paneel(*, user, school, rollen, op):
     if not set(rollen) & set(selectors.PANEELROLLEN):
         return None
-    return {"regels": selectors.paneelregels(user, school, op=op)}
+    regels = selectors.paneelregels(user, school, op=op)
+    # For the start page's read-log row: the pupils named, about measures.
+    return {"regels": regels, "inzage_leerlingen": regels,
+            "inzagesoorten": (Inzagesoort.DOSSIER,)}
 
 
 @leerlingpaneel(sleutel="sancties_ladder", template="sancties/_leerlingpaneel.html",
@@ -26,3 +30,11 @@ def ladder_paneel(*, user, leerling, rechten, op):
     return {"leerling": leerling, "ladder": ladder,
             "acties": acties_voor_leerling(user, leerling, op=op),
             "inzage": "maatregelen" if ladder else ""}
+
+
+@toegang.bronbeleid("sancties")
+def _sanctiestukken(user, leerling, op):
+    """A measure's dossier entries and letters (also a decision on bezwaar, filed under
+    correspondentie) are read by whoever may see the pupil's measures (Echnaton art. 9.2:
+    the behaviour part of the dossier), not by every reader of another section."""
+    return None if toegang.mag_sancties_zien(user, leerling, op=op) else []

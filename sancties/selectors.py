@@ -112,11 +112,14 @@ class Paneelregel:
     url_naam: str
     ontzegging: bool = False
     verloop: str = ""
+    leerlingnummer: str = ""  # for the read log
+    school_id: int | None = None
 
 
 _KOLOMMEN = ("soort", "pk", "leerling__roepnaam", "leerling__tussenvoegsel",
              "leerling__achternaam", "status", "bezwaar", "datum", "einde", "schooldagen",
-             "melden", "gemeld", "termijn_1", "termijn_2", "is_ontzegging")
+             "melden", "gemeld", "termijn_1", "termijn_2", "is_ontzegging",
+             "leerling__leerlingnummer", "leerling__school_id")
 
 
 def _v(waarde, veld):
@@ -187,8 +190,8 @@ _URLS = {"schorsing": "sancties:schorsing", "verwijdering": "sancties:verwijderi
 
 
 def _regel(soort, pk, roepnaam, tussenvoegsel, achternaam, status, bezwaar, datum, einde,
-           schooldagen, melden, gemeld, termijn_1, termijn_2, is_ontzegging=False
-           ) -> Paneelregel:
+           schooldagen, melden, gemeld, termijn_1, termijn_2, is_ontzegging=False,
+           leerlingnummer="", school_id=None) -> Paneelregel:
     termijn = None
     if soort == "schorsing":
         stap = VOLGENDE_STAP.get(status, "")
@@ -207,7 +210,8 @@ def _regel(soort, pk, roepnaam, tussenvoegsel, achternaam, status, bezwaar, datu
     naam = " ".join(p for p in (roepnaam, tussenvoegsel, achternaam) if p)
     return Paneelregel(soort, pk, naam, status, str(_LABELS[soort].get(status, status)), datum,
                        einde, schooldagen, str(stap), termijn, _URLS[soort],
-                       bool(is_ontzegging))
+                       bool(is_ontzegging), leerlingnummer=leerlingnummer,
+                       school_id=school_id)
 
 
 def ladder(leerling: Leerling) -> list[dict]:

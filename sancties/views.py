@@ -130,6 +130,9 @@ def _nieuw(request, pk, *, ontzegging: bool):
         form = forms.VoorstelForm(gronden=gronden, verwijdering=verwijdering,
                                   ontzegging=ontzegging,
                                   initial={"eerste_dag": op, "schooldagen": 1})
+    # The form shows the pupil's ladder of measures taken: a read of the behaviour part.
+    audit.inzage_vastleggen(user=user, leerling=leerling,
+                            onderdeel="dossier: gedrag (maatregelen bij een voorstel)")
     return render(request, "sancties/schorsing_nieuw.html", {
         "leerling": leerling, "form": form, "statuut": statuut, "ontzegging": ontzegging,
         "lopende_verwijdering": _procedure_loopt(leerling) if ontzegging else None,

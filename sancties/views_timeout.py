@@ -118,6 +118,9 @@ def time_out_nieuw(request, pk):
                 messages.success(request, _("De time-out is vastgelegd."))
                 return redirect("sancties:time_out", time_out.pk)
         status = 400
+    # The form shows the pupil's ladder of measures taken: a read of the behaviour part.
+    audit.inzage_vastleggen(user=user, leerling=leerling,
+                            onderdeel="dossier: gedrag (maatregelen bij een voorstel)")
     return render(request, "sancties/time_out_nieuw.html", {
         "leerling": leerling, "form": form, "rung": rung,
         "ladder": selectors.ladder(leerling)}, status=status)

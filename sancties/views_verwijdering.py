@@ -200,6 +200,9 @@ def verwijdering_nieuw(request, pk):
                 messages.success(request, _("De verwijdering is voorgesteld."))
                 return redirect("sancties:verwijdering", v.pk)
         status = 400
+    # The form shows the pupil's ladder of measures taken: a read of the behaviour part.
+    audit.inzage_vastleggen(user=user, leerling=leerling,
+                            onderdeel="dossier: gedrag (maatregelen bij een voorstel)")
     return render(request, "sancties/verwijdering_nieuw.html", {
         "leerling": leerling, "form": form, "maatregel": maatregel,
         "ladder": selectors.ladder(leerling)}, status=status)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dossiers import toegang
+from dossiers.models import Inzagesoort
 from dossiers.panelen import leerlingpaneel, startpaneel
 from statuut.models import Rol
 
@@ -45,6 +46,13 @@ def startinhoud(*, user, school, rollen, op) -> dict:
     inhoud["signalen"] = [(s, melderstatus(s.zorgdossier)) for s in
                           selectors.gemelde_signalen(user).filter(leerling__school=school)
                           .order_by("-datum", "-pk")[:10]]
+    # For the read log: the pupils this block names (the work list shows only counts).
+    inhoud["inzage_leerlingen"] = [
+        *(d.leerling for d in inhoud.get("mentor", ())),
+        *(d.leerling for d in inhoud.get("betrokken", ())),
+        *(s.leerling for s, _status in inhoud["signalen"]),
+    ]
+    inhoud["inzagesoorten"] = (Inzagesoort.ZORG,)
     return inhoud
 
 
@@ -69,6 +77,7 @@ def leerling_zorg(*, user, leerling, rechten, op):
         return None  # no empty "Zorg" card (a role with care actions but nothing to show)
     return {
         "inzage": "zorg: fase op leerlingpagina" if getoond or eerdere else "",
+        "inzagesoorten": (Inzagesoort.ZORG,),
         "leerling": leerling,
         "eerdere": eerdere,
         "zorgdossier": getoond,

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dossiers import audit, toegang
+from dossiers.models import Inzagesoort
 from dossiers.views_dossier import zichtbare_leerling
 from statuut.services import InvoerFout
 
@@ -70,6 +71,8 @@ def _pagina(request, zd: Zorgdossier, inzage: toegang.Zorginzage, *, gebonden=No
             status: int = 200):
     if inzage.niveau < toegang.ZORG_GEDEELD:
         signalen = [s for s in zd.signalen.all() if s.gemeld_door_id == request.user.pk]
+        audit.inzage_vastleggen(user=request.user, leerling=zd.leerling,
+                                onderdeel=_("zorg: stand van het eigen signaal"), object=zd)
         return render(request, "zorg/melder.html", {
             "zorgdossier": zd, "leerling": zd.leerling, "signalen": signalen,
             "status": melderstatus(zd)}, status=status)
@@ -309,7 +312,8 @@ def werklijst(request, school_pk):
     school = get_object_or_404(toegang.zorgscholen(request.user), pk=school_pk)
     lijst = selectors.werklijst(request.user, school=school)
     audit.inzagen_vastleggen(user=request.user, leerlingen=[d.leerling for d in lijst.dossiers],
-                             onderdeel="zorg: werklijst")
+                             lijst=_("zorg: werklijst"), onderdeel=_("fase van het zorgtraject"),
+                             soorten=(Inzagesoort.ZORG,))
     return render(request, "zorg/werklijst.html", {"school": school, "werklijst": lijst})
 
 
@@ -322,4 +326,8 @@ def start(request, school_pk):
         raise Http404
     inhoud = startinhoud(user=request.user, school=school, rollen=rollen,
                          op=timezone.localdate())
+    audit.inzagen_vastleggen(user=request.user, leerlingen=inhoud["inzage_leerlingen"],
+                             lijst=_("zorg: signalen en zorgtrajecten"),
+                             onderdeel=_("fase van het zorgtraject"),
+                             soorten=inhoud["inzagesoorten"])
     return render(request, "zorg/start.html", {"inhoud": inhoud})

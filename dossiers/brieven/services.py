@@ -324,6 +324,10 @@ def brief_verzenden(brief: Brief, *, door, wijze: str) -> Brief:
         if brief.status != Briefstatus.GEMAAKT:
             raise InvoerFout(_("Deze brief kan niet verzonden worden: hij is %(s)s.")
                              % {"s": brief.get_status_display()})
+        if wijze == Verzendwijze.PRINT and not toegang.brief_leesbaar(door, brief):
+            # Printing means opening it (issue 11): only for who may read its source.
+            raise InvoerFout(_("U mag deze brief niet lezen en dus niet afdrukken. Laat hem "
+                               "afdrukken door iemand die de brief mag lezen."))
         bericht = None
         if wijze == Verzendwijze.EMAIL:
             if brief.verzendwijze != Verzendwijze.EMAIL:
@@ -375,7 +379,8 @@ def bundel_aanvragen(*, door, brief_ids) -> Briefbundel:
         raise InvoerFout(_("Kies eerst een of meer brieven."))
     brieven = list(toegang.brieven_voor(door).filter(pk__in=ids)
                    .select_related("leerling").defer("pdf"))
-    if len(brieven) != len(ids):
+    if len(brieven) != len(ids) or len(toegang.brieven_leesbaar(door, brieven)) != len(ids):
+        # A letter the user may not read is not theirs to bundle either (issue 11).
         raise InvoerFout(_("Een of meer gekozen brieven bestaan niet of horen niet bij de post "
                            "van uw school."))
     niet_klaar = [b for b in brieven if b.status not in (Briefstatus.GEMAAKT,

@@ -46,8 +46,10 @@ def test_een_bundel_van_twee_brieven(client, school_met_brieven,
     assert len(reader.pages) == 2
     teksten = [" ".join(p.extract_text().split()) for p in reader.pages]
     assert "Bram Jansen" in teksten[0] and "Anna de Vries" in teksten[1]  # by surname
-    assert sorted(Inzage.objects.filter(user=w.administratie, onderdeel__startswith="brief ")
-                  .values_list("object_id", flat=True)) == sorted(b.pk for b in brieven)
+    # One read of a list of letters: one row with both pupils.
+    rij = Inzage.objects.get(user=w.administratie, lijst__startswith="brievenbundel")
+    assert (rij.aantal, sorted(rij.leerlingnummers.split())) == (
+        2, sorted(b.leerling.leerlingnummer for b in brieven))
 
 
 def test_de_bundelpagina_ververst_zolang_hij_bezig_is(client, school_met_brieven,

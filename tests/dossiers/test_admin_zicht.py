@@ -171,8 +171,10 @@ def test_een_docent_met_beheertoegang_ziet_alleen_wat_artikel_9_4_opent(client, 
 def test_de_admin_legt_elke_inzage_vast(client, wereld, anna, beheerder):
     client.force_login(beheerder)
     client.get(reverse("admin:dossiers_leerling_changelist"))
-    assert sorted(Inzage.objects.filter(onderdeel="beheer: leerlingenlijst")
-                  .values_list("leerlingnummer", flat=True)) == ["1001", "1002", "1003"]
+    # One row for the list view, naming the pupils shown.
+    lijst = Inzage.objects.get(onderdeel="beheer: leerlingenlijst")
+    assert (lijst.lijst, lijst.aantal, sorted(lijst.leerlingnummers.split())) == (
+        "beheer: leerlingen", 3, ["1001", "1002", "1003"])
     client.get(reverse("admin:dossiers_leerling_change", args=[anna.pk]))
     rij = Inzage.objects.exclude(onderdeel="beheer: leerlingenlijst").get()
     assert (rij.gebruikersnaam, rij.leerlingnummer, rij.onderdeel) == (

@@ -169,11 +169,12 @@ def test_mijn_termijnen_verlopen_bovenaan(client, wereld):
     assert "Geen openstaande termijnen." not in inhoud
 
 
-def test_de_startpagina_legt_de_getoonde_leerlingen_vast(client, wereld):
+def test_de_startpagina_legt_de_getoonde_leerlingen_vast_in_een_rij(client, wereld):
     client.force_login(wereld.teamleider)
     client.get(reverse("start"))
-    assert set(Inzage.objects.filter(user=wereld.teamleider).values_list(
-        "leerling__roepnaam", flat=True)) == {"Anna", "Bram"}
+    rij = Inzage.objects.get(user=wereld.teamleider)
+    assert (rij.lijst, rij.aantal, sorted(rij.leerlingnummers.split()), rij.leerling) == (
+        "startpagina", 2, [wereld.anna.leerlingnummer, wereld.bram.leerlingnummer], None)
 
 
 def _extra_leerlingen(wereld, van: int, tot: int) -> None:

@@ -182,9 +182,10 @@ def test_de_werklijst_legt_vast_wie_welke_leerling_zag(zw, klik, casus):
 
     klik.als(zw.zorgcoordinator).client.get(f"/zorg/werklijst/{zw.school.pk}/")
     klik.pagina(casus)
-    assert list(Inzage.objects.filter(user=zw.zorgcoordinator).values_list(
-        "leerling__roepnaam", "onderdeel")) == [("Anna", "zorg: werklijst"),
-                                                ("Anna", "zorgdossier (niveau 4)")]
+    assert list(Inzage.objects.filter(user=zw.zorgcoordinator).order_by("pk").values_list(
+        "lijst", "leerlingnummers", "leerling__roepnaam", "onderdeel", "soorten")) == [
+        ("zorg: werklijst", zw.anna.leerlingnummer, None, "fase van het zorgtraject", "zorg"),
+        ("", "", "Anna", "zorgdossier (niveau 4)", "zorg")]
 
 
 def test_bij_noordgouw_ziet_een_andere_docent_het_dossier_maar_niet_de_zorgnotities(zw, klik):
@@ -256,9 +257,10 @@ def test_de_leerlingpagina_legt_vast_dat_de_mentor_het_zorgblok_zag(zw, klik, ca
     from dossiers.models import Inzage
 
     klik.als(zw.mentor).client.get(f"/leerlingen/{zw.anna.pk}/")
-    onderdelen = set(Inzage.objects.filter(user=zw.mentor, leerling=zw.anna)
-                     .values_list("onderdeel", flat=True))
-    assert "zorg: fase op leerlingpagina" in onderdelen
+    # One row for the page, naming every part shown.
+    rij = Inzage.objects.get(user=zw.mentor, leerling=zw.anna)
+    assert "zorg: fase op leerlingpagina" in rij.onderdeel.split("; ")
+    assert "zorg" in rij.soortenlijst
     # The signalling docent's panel shows no care data, so nothing of zorg is logged for him.
     klik.als(zw.docent).client.get(f"/leerlingen/{zw.anna.pk}/")
     assert not Inzage.objects.filter(user=zw.docent, onderdeel__startswith="zorg").exists()
