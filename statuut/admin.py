@@ -16,6 +16,7 @@ from .models import (
     Artikel,
     Beroepsregel,
     Bestuur,
+    Briefregel,
     Herinnering,
     Klachtfase,
     Maatregelsoort,
@@ -218,6 +219,11 @@ class BeroepsregelInline(admin.StackedInline):
     extra = 0
 
 
+class BriefregelInline(admin.TabularInline):
+    model = Briefregel
+    extra = 0
+
+
 class VerzuimdrempelInline(admin.StackedInline):
     model = Verzuimdrempel
     extra = 0
@@ -234,7 +240,7 @@ class StatuutAdmin(SchoolScopeMixin, admin.ModelAdmin):
     list_filter = ["school", "preset"]
     search_fields = ["titel"]
     inlines = [ArtikelInline, MaatregelsoortInline, KlachtfaseInline, BeroepsregelInline,
-               VerzuimdrempelInline, ToegangsregelInline]
+               VerzuimdrempelInline, ToegangsregelInline, BriefregelInline]
 
 
 class AlleenLezenMixin:

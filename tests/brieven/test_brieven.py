@@ -176,7 +176,9 @@ def test_een_besluit_gaat_ook_naar_de_ouders_zolang_het_statuut_dat_zegt(
     assert ontvangers("test_besluit", "a") == [("leerling", False)]
     statuut.ouders_besluit_onder_leeftijd = 21
     statuut.save()
-    assert ontvangers("test_besluit", "b") == [("leerling", False), ("ouders", True)]
+    # Noordgouw art. 24.3: "aan de leerling en, indien de leerling nog geen 21 jaar is, ook
+    # aan de ouders": the parents are addressed, not sent a copy.
+    assert ontvangers("test_besluit", "b") == [("leerling", False), ("ouders", False)]
     # An invitation is no decision: the parents still need her consent.
     assert ontvangers("uitnodiging_gesprek", "c") == [("leerling", False)]
 
