@@ -319,9 +319,13 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
     else:
         maatregel = regels.schorsing_maatregel(
             statuut, schooldagen, tijdens_verwijdering=schorsing.verwijdering_id is not None)
+    # Issue 12: a measure's name follows its length ("een schorsing van 2 schooldagen", not
+    # "een driedaagse schorsing (2 schooldagen)").
+    naam = brieven.maatregel_in_brief(maatregel, schooldagen)
     _mag(door, leerling, regels.beslis_rollen(maatregel),
          ngettext("een %(m)s (%(n)d schooldag) opleggen", "een %(m)s (%(n)d schooldagen) "
-                  "opleggen", schooldagen) % {"m": maatregel.naam.lower(), "n": schooldagen},
+                  "opleggen", schooldagen) % {"m": naam.lower(), "n": schooldagen}
+         if naam == maatregel.naam else _("een %(m)s opleggen") % {"m": naam.lower()},
          statuut, maatregel.artikel)
     if (regels.leeftijd(leerling.geboortedatum, schorsing.gehoord_op)
             < statuut.ouders_horen_onder_leeftijd and not schorsing.ouders_aanwezig):
@@ -377,7 +381,7 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
     _stuk(door, schorsing, _("Besluit tot %(w)s") % {"w": schorsing.naamwoord}, _(
         "%(door)s besluit tot %(m)s van %(v)s tot en met %(t)s (%(n)s). "
         "Motivering: %(mot)s%(opd)s"
-    ) % {"door": _naam(door), "m": maatregel.naam.lower(), "v": datum_kort(eerste_dag),
+    ) % {"door": _naam(door), "m": naam.lower(), "v": datum_kort(eerste_dag),
          "t": datum_kort(laatste), "n": aantal_tekst(schooldagen, Eenheid.SCHOOLDAGEN),
          "mot": motivering,
          "opd": (" " + _("Tijdens de schorsing: %(o)s") % {"o": schorsing.opdrachten})

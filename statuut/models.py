@@ -553,6 +553,16 @@ class Maatregelsoort(models.Model):
     def __str__(self) -> str:
         return self.naam
 
+    @property
+    def max_duur_tekst(self) -> str:
+        """"1 schooldag", "5 schooldagen": the maximum in correct Dutch (never "1
+        schooldagen")."""
+        from .kalender import aantal_tekst  # kalender imports these models
+
+        if not self.max_duur_aantal or not self.max_duur_eenheid:
+            return ""
+        return aantal_tekst(self.max_duur_aantal, self.max_duur_eenheid)
+
     def clean(self):
         fouten = _termijn_paar(self, "max_duur", "beroep_termijn")
         if not self.opleggen_door:

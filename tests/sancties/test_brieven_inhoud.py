@@ -156,3 +156,21 @@ def test_bezwaar_en_ondertekening_staan_samen_ook_als_de_brief_twee_paginas_heef
     assert "Bezwaar maken" not in paginas[0]
     # never alone: body text of the letter comes along to the second page
     assert laatste.index("niet algemeen bekendgemaakt") < laatste.index("Bezwaar maken.")
+
+
+def test_de_naam_van_een_maatregel_volgt_zijn_lengte_ook_buiten_de_brief(
+        client, scholen, klok, django_capture_on_commit_callbacks):
+    w = scholen.w
+    client.force_login(w.teamleider)
+    pagina = client.get(reverse("sancties:schorsing_nieuw", args=[w.anna.pk])).content.decode()
+    assert "Eendaagse schorsing: ten hoogste 1 schooldag " in pagina
+    assert "1 schooldagen" not in pagina
+    # The teamleider may not decide two days (art. 8.2: the schoolleiding); the refusal names
+    # the measure by its length.
+    loper = Loper(client, django_capture_on_commit_callbacks).als(w.teamleider)
+    schorsing = _tot_gehoord(loper, w.anna, w.teamleider, schooldagen=2)
+    antwoord = loper.stap(schorsing, "besluiten", eerste_dag="2026-11-25", schooldagen="2",
+                          motivering=MOTIVERING, opdrachten="")
+    tekst = antwoord.content.decode()
+    assert "Dit mag u niet: een schorsing van 2 schooldagen opleggen" in tekst
+    assert "driedaagse schorsing (2 schooldagen)" not in tekst
