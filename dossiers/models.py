@@ -655,6 +655,12 @@ class BriefOntvanger(models.Model):
     adres = models.CharField(_("adres"), max_length=200, blank=True)
     postcode_plaats = models.CharField(_("postcode en plaats"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    # Each recipient's own channel: who had an e-mail message, who was sent the printed
+    # letter. A recipient without an e-mail address (the inspectie, the board, a pupil
+    # without one) is never counted as sent by e-mail: they wait here for post.
+    verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+    verzonden_via = models.CharField(_("verzonden via"), max_length=10,
+                                     choices=Verzendwijze.choices, blank=True)
 
     class Meta:
         verbose_name = _("ontvanger")
@@ -683,7 +689,10 @@ class Briefinstellingen(models.Model):
         default="Inspectie van het Onderwijs\nPostbus 2730\n3500 GS Utrecht",
     )
     inspectie_email = models.EmailField(_("e-mail inspectie"), blank=True)
-    bevoegd_gezag_adres = models.TextField(_("adres bevoegd gezag"), blank=True)
+    bevoegd_gezag_adres = models.TextField(
+        _("adres bevoegd gezag"), blank=True,
+        help_text=_("Alleen het adres (bijv. 't.a.v. het College van Bestuur', postbus, "
+                    "postcode en plaats): de naam komt van het bestuur van de school."))
     bevoegd_gezag_email = models.EmailField(_("e-mail bevoegd gezag"), blank=True)
     leerplicht_adres = models.TextField(_("adres leerplichtambtenaar"), blank=True)
     leerplicht_email = models.EmailField(_("e-mail leerplichtambtenaar"), blank=True)

@@ -96,3 +96,80 @@ SOORTEN = (SCHORSING_BESLUIT, ONTZEGGING_BESLUIT, BEZWAAR_SCHORSING, TIME_OUT,
 def registreren() -> None:
     for soort in SOORTEN:
         soort_registreren(soort)
+
+
+# --- The content every sancties decision letter shares (issue 12, points 11-13) -----------
+
+
+def maatregel_in_brief(maatregel, schooldagen: int) -> str:
+    """The measure's name as its length says: the rung's own name only when the schorsing
+    lasts exactly the rung's length (a "Driedaagse schorsing" of two days is a "Schorsing
+    van 2 schooldagen"); a rung named after its maximum ("ten hoogste een week") likewise."""
+    if maatregel.soort != "schorsing":  # an ontzegging of the toegang has no fixed length
+        return maatregel.naam
+    if (maatregel.max_duur_eenheid == Eenheid.SCHOOLDAGEN
+            and maatregel.max_duur_aantal == schooldagen
+            and "ten hoogste" not in maatregel.naam.lower()):
+        return maatregel.naam
+    return _("Schorsing van %(n)s") % {"n": aantal_tekst(schooldagen, Eenheid.SCHOOLDAGEN)}
+
+
+def ondertekenaar_van(user, *, rollen=(), mandaat_van: str = "") -> dict:
+    """The decision-maker signs: their function (else the role they decided in) and, for a
+    decision in mandate, for whom."""
+    from dossiers.brieven.services import ondertekenaar
+
+    from . import regels
+
+    # "Teamleider / afdelingsleider" -> "teamleider": the role's first name as a function.
+    functie = regels.rollen_tekst(list(rollen)[:1]).split(" / ")[0].lower() if rollen else ""
+    return ondertekenaar(user, functie=functie,
+                         mandaat_van=regels.bij_tekst(mandaat_van) if mandaat_van else "")
+
+
+def genomen_door(teken: dict) -> str:
+    """"Dit besluit is genomen door D. Yilmaz, teamleider, in mandaat namens de directie."""
+    wie = ", ".join(d for d in (teken["naam"], teken["functie"]) if d)
+    if teken.get("mandaat_van"):
+        return _("Dit besluit is genomen door %(wie)s, in mandaat namens %(van)s.") % {
+            "wie": wie, "van": teken["mandaat_van"]}
+    return _("Dit besluit is genomen door %(wie)s.") % {"wie": wie}
+
+
+def bezwaar(*, bij: str, aantal: int, eenheid: str, vervaldatum, artikel: str = "") -> dict:
+    """The bezwaar paragraph's data: where (`bij`, an instantie; the letter adds its name
+    and address from the school's settings), how (the letter says: in writing, with
+    reasons, signed) and by when (the Termijn's date)."""
+    from dossiers.brieven.services import datum_nl
+
+    from . import regels
+
+    return {"soort": str(_("bezwaar")), "bij_code": bij, "bij": regels.bij_tekst(bij),
+            "termijn": aantal_tekst(aantal, eenheid), "uiterlijk": datum_nl(vervaldatum),
+            "artikel": artikel}
+
+
+def intern_beroep(statuut, maatregel) -> dict | None:
+    """An internal beroep the statuut grants against a measure of the role that imposes it
+    (Echnaton art. 12 Beroep 2: against a measure of the teamleiding, in writing to the
+    schoolleiding, settled within ten school days); None where it grants none."""
+    from statuut.models import Beroepsregel
+
+    from . import regels
+
+    rollen = list(maatregel.opleggen_door or [])
+    if not rollen:
+        return None
+    gevonden = list(Beroepsregel.objects.filter(
+        statuut=statuut, soort=Beroepsregel.Soort.BEROEP, tegen__in=rollen))
+    # Only when every role that may impose it is one the beroep is against.
+    if {r.tegen for r in gevonden} != set(rollen):
+        return None
+    regel = gevonden[0]
+    return {"bij_code": regel.bij, "bij": regels.bij_tekst(regel.bij),
+            "tegen": _("de %(r)s") % {
+                "r": regels.rollen_tekst([regel.tegen]).split(" / ")[0].lower()},
+            "termijn": aantal_tekst(regel.termijn_aantal, regel.termijn_eenheid)
+            if regel.termijn_aantal else "",
+            "artikel": regels.artikel_tekst(statuut, [regel.artikel]) if regel.artikel else "",
+            "schriftelijk": regel.schriftelijk}

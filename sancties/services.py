@@ -22,7 +22,7 @@ from statuut.kalender import aantal_tekst
 from statuut.models import Dossiersectie, Eenheid, Partij, Rol, Termijnstart
 from statuut.services import InvoerFout, termijn_openen, termijn_voldaan
 
-from . import overdracht, regels
+from . import brieven, overdracht, regels
 from .models import Ernst, Schorsing
 from .regels import datum_kort
 from .schorsingstappen import (  # noqa: F401  (besluitbrief, bekendmaken_rollen: re-exported)
@@ -247,11 +247,14 @@ def hoorgesprek_vastleggen(*, door, schorsing: Schorsing, gehoord_op: date, geho
 
 def _gegevens_besluit(schorsing: Schorsing, statuut, maatregel, inspectie: bool) -> dict:
     nummers = [maatregel.artikel]
+    teken = brieven.ondertekenaar_van(schorsing.besloten_door, rollen=maatregel.opleggen_door,
+                                      mandaat_van=maatregel.mandaat_van)
     gegevens = {
-        "maatregel": maatregel.naam,
+        "maatregel": brieven.maatregel_in_brief(maatregel, schorsing.schooldagen),
         "eerste_dag": datum_kort(schorsing.eerste_dag),
         "laatste_dag": datum_kort(schorsing.laatste_dag),
         "schooldagen": str(schorsing.schooldagen),
+        "duur": aantal_tekst(schorsing.schooldagen, Eenheid.SCHOOLDAGEN),
         "gronden": "; ".join(schorsing.gronden),
         "ernst": str(Ernst(schorsing.ernst).label),
         "feiten": schorsing.feiten,
@@ -260,28 +263,23 @@ def _gegevens_besluit(schorsing: Schorsing, statuut, maatregel, inspectie: bool)
         "gehoord_op": datum_kort(schorsing.gehoord_op) if schorsing.gehoord_op else "",
         "inspectie": inspectie,
         "grondslag": regels.artikel_tekst(statuut, nummers),
-        "mandaat": "",
+        # Issue 12: the letter names who decided, with their function, and who signs.
+        "mandaat": brieven.genomen_door(teken),
+        "ondertekenaar": teken,
     }
     if schorsing.verwijdering_id:
         gegevens["verwijdering_sinds"] = datum_kort(schorsing.verwijdering.voorgesteld_op)
-    if maatregel.mandaat_van:
-        van = regels.bij_tekst(maatregel.mandaat_van)
-        gegevens["mandaat"] = _("Dit besluit is genomen door %(door)s, in mandaat namens "
-                                "%(van)s.") % {"door": _naam(schorsing.besloten_door),
-                                               "van": van}
     if statuut.bezwaar_schorsing_mogelijk and schorsing.termijn_bezwaar is not None:
-        gegevens["rechtsmiddel"] = {
-            "soort": _("bezwaar"),
-            "termijn": _("%(t)s na dit besluit, dus uiterlijk %(d)s,")
-            % {"t": regels.termijn_tekst(statuut.bezwaar_termijn_aantal,
-                                         statuut.bezwaar_termijn_eenheid),
-               "d": datum_kort(schorsing.termijn_bezwaar.vervaldatum)},
-            "bij": regels.bij_tekst(statuut.bezwaar_schorsing_bij),
-            "artikel": "",
-        }
+        gegevens["rechtsmiddel"] = brieven.bezwaar(
+            bij=statuut.bezwaar_schorsing_bij, aantal=statuut.bezwaar_termijn_aantal,
+            eenheid=statuut.bezwaar_termijn_eenheid,
+            vervaldatum=schorsing.termijn_bezwaar.vervaldatum)
     else:
         gegevens["geen_bezwaar"] = _("Volgens het leerlingenstatuut van de school kan tegen "
                                      "dit besluit geen bezwaar worden gemaakt.")
+    beroep = brieven.intern_beroep(statuut, maatregel)
+    if beroep is not None:
+        gegevens["beroep"] = beroep
     return gegevens
 
 
@@ -313,9 +311,13 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
     else:
         maatregel = regels.schorsing_maatregel(
             statuut, schooldagen, tijdens_verwijdering=schorsing.verwijdering_id is not None)
+    # Issue 12: a measure's name follows its length ("een schorsing van 2 schooldagen", not
+    # "een driedaagse schorsing (2 schooldagen)").
+    naam = brieven.maatregel_in_brief(maatregel, schooldagen)
     _mag(door, leerling, regels.beslis_rollen(maatregel),
          ngettext("een %(m)s (%(n)d schooldag) opleggen", "een %(m)s (%(n)d schooldagen) "
-                  "opleggen", schooldagen) % {"m": maatregel.naam.lower(), "n": schooldagen},
+                  "opleggen", schooldagen) % {"m": naam.lower(), "n": schooldagen}
+         if naam == maatregel.naam else _("een %(m)s opleggen") % {"m": naam.lower()},
          statuut, maatregel.artikel)
     if statuut.schorsing_bekendmaking_vooraf and eerste_dag <= op:
         raise InvoerFout(_("Volgens het leerlingenstatuut wordt een schorsing vooraf "
@@ -365,7 +367,7 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
     _stuk(door, schorsing, _("Besluit tot %(w)s") % {"w": schorsing.naamwoord}, _(
         "%(door)s besluit tot %(m)s van %(v)s tot en met %(t)s (%(n)s). "
         "Motivering: %(mot)s%(opd)s"
-    ) % {"door": _naam(door), "m": maatregel.naam.lower(), "v": datum_kort(eerste_dag),
+    ) % {"door": _naam(door), "m": naam.lower(), "v": datum_kort(eerste_dag),
          "t": datum_kort(laatste), "n": aantal_tekst(schooldagen, Eenheid.SCHOOLDAGEN),
          "mot": motivering,
          "opd": (" " + _("Tijdens de schorsing: %(o)s") % {"o": schorsing.opdrachten})
@@ -375,7 +377,8 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
         soort="sanctie_ontzegging_besluit" if schorsing.ontzegging else "sanctie_schorsing_besluit",
         sleutel=f"schorsing:{schorsing.pk}:besluit",
         gegevens=_gegevens_besluit(schorsing, statuut, maatregel, inspectie), datum=op,
-        partijen=_brief_partijen(statuut, inspectie), bron=schorsing, statuut=statuut)
+        partijen=_brief_partijen(statuut, inspectie), bron=schorsing, statuut=statuut,
+        zonder=() if inspectie else (Partij.INSPECTIE,))
     overdracht.besluit_genomen(schorsing)
     return schorsing
 
@@ -599,7 +602,9 @@ def bezwaar_beslissen(*, door, schorsing: Schorsing, gegrond: bool, motivering: 
                   "ingediend_op": datum_kort(schorsing.bezwaar_ingediend_op),
                   "besluit_van": datum_kort(schorsing.besloten_op), "motivering": motivering,
                   "bij": regels.bij_tekst(schorsing.statuut.bezwaar_schorsing_bij),
-                  "opgeschoond": opschonen},
+                  "opgeschoond": opschonen,
+                  "ondertekenaar": brieven.ondertekenaar_van(
+                      door, rollen=[schorsing.statuut.bezwaar_schorsing_bij])},
         datum=op, bron=None if opschonen else schorsing, statuut=schorsing.statuut)
     if opschonen:
         # The schorsing's own record says no more than its tombstones: facts, hearing,

@@ -12,10 +12,10 @@ from dossiers import dossier, toegang
 from dossiers.brieven.services import brief_aanvragen
 from dossiers.documenten import document_koppelen
 from dossiers.models import Document, Leerling
-from statuut.models import Dossiersectie, Maatregelsoort, Statuut
+from statuut.models import Dossiersectie, Maatregelsoort, Rol, Statuut
 from statuut.services import InvoerFout
 
-from . import overdracht, regels, stappen
+from . import brieven, overdracht, regels, stappen
 from .models import TimeOut, TimeOutstatus
 from .regels import datum_kort
 
@@ -209,7 +209,10 @@ def ouders_informeren(*, door, time_out: TimeOut, telefoonnotitie: str = "",
                       "maatregel": rung.naam,
                       "motivering": time_out.motivering,
                       "goedgekeurd_door": _naam(time_out.goedgekeurd_door),
-                      "grondslag": regels.artikel_tekst(time_out.statuut, [rung.artikel])},
+                      "grondslag": regels.artikel_tekst(time_out.statuut, [rung.artikel]),
+                      # Seed 004: only after the directeur's approval; they sign.
+                      "ondertekenaar": brieven.ondertekenaar_van(
+                          time_out.goedgekeurd_door, rollen=[Rol.DIRECTIE])},
             datum=timezone.localdate(), bron=time_out, statuut=time_out.statuut)
     else:
         time_out.niet_informeren_gronden = gronden

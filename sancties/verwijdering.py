@@ -32,7 +32,7 @@ from statuut import kalender
 from statuut.models import Dossiersectie, Eenheid, Maatregelsoort, Orgaan, Partij, Rol, Termijnstart
 from statuut.services import InvoerFout, termijn_openen, termijn_voldaan
 
-from . import regels
+from . import brieven, regels
 from .models import Schoolcontact, Verwijdering, Verwijderingstatus
 from .regels import datum_kort
 from .stappen import Weigering, niet_nu, rol_weigering, toetsen
@@ -334,7 +334,9 @@ def voornemen_bekendmaken(*, door, verwijdering: Verwijdering) -> Verwijdering:
         sleutel=f"verwijdering:{v.pk}:voornemen",
         gegevens={"gronden": "; ".join(v.gronden), "motivering": v.motivering,
                   "grondslag": regels.artikel_tekst(v.statuut, [v.maatregel.artikel]),
-                  "bezwaar": _bezwaartekst(v.statuut)},
+                  "bezwaar": _bezwaartekst(v.statuut),
+                  "ondertekenaar": brieven.ondertekenaar_van(
+                      door, rollen=beslis_rollen(v.maatregel))},
         datum=op, partijen=_brief_partijen(v.statuut), bron=v, statuut=v.statuut)
     return v
 
@@ -509,14 +511,13 @@ def verwijdering_besluiten(*, door, verwijdering: Verwijdering, motivering: str
         gegevens={"gronden": "; ".join(v.gronden), "motivering": motivering,
                   "andere_school": andere_school, "toegelaten": toegelaten is not None,
                   "grondslag": regels.artikel_tekst(statuut, [v.maatregel.artikel]),
-                  "rechtsmiddel": {
-                      "soort": _("bezwaar"),
-                      "termijn": _("%(t)s, dus uiterlijk %(d)s,") % {
-                          "t": regels.termijn_tekst(statuut.verwijdering_bezwaar_termijn_aantal,
-                                                    statuut.verwijdering_bezwaar_termijn_eenheid),
-                          "d": datum_kort(v.termijn_bezwaar.vervaldatum)},
-                      "bij": regels.bij_tekst(statuut.verwijdering_bezwaar_bij),
-                      "artikel": ""}},
+                  "ondertekenaar": brieven.ondertekenaar_van(
+                      door, rollen=beslis_rollen(v.maatregel)),
+                  "rechtsmiddel": brieven.bezwaar(
+                      bij=statuut.verwijdering_bezwaar_bij,
+                      aantal=statuut.verwijdering_bezwaar_termijn_aantal,
+                      eenheid=statuut.verwijdering_bezwaar_termijn_eenheid or Eenheid.WEKEN,
+                      vervaldatum=v.termijn_bezwaar.vervaldatum)},
         datum=op, partijen=_brief_partijen(statuut), bron=v, statuut=statuut)
     return v
 
@@ -590,7 +591,9 @@ def verwijdering_heroverwegen(*, door, verwijdering: Verwijdering, gehandhaafd: 
         gegevens={"uitkomst": _("gehandhaafd") if gehandhaafd else _("herroepen"),
                   "ingediend_op": datum_kort(v.bezwaar_ingediend_op),
                   "besluit_van": datum_kort(v.besloten_op), "motivering": v.heroverweging,
-                  "grondslag": regels.artikel_tekst(v.statuut, [v.maatregel.artikel])},
+                  "grondslag": regels.artikel_tekst(v.statuut, [v.maatregel.artikel]),
+                  "ondertekenaar": brieven.ondertekenaar_van(
+                      door, rollen=beslis_rollen(v.maatregel))},
         datum=op, partijen=_brief_partijen(v.statuut), bron=v, statuut=v.statuut)
     _stuk(door, v, _("Nieuw besluit op het bezwaar tegen de verwijdering"), _(
         "Het besluit tot verwijdering is %(u)s op %(d)s. %(m)s") % {

@@ -23,6 +23,7 @@ from .models import (
     Beroepsregel,
     Bestuur,
     Bestuursroltoewijzing,
+    Briefregel,
     Herinnering,
     Klachtfase,
     Maatregelsoort,
@@ -389,6 +390,11 @@ class BeroepsregelInline(RegelInlineMixin, admin.StackedInline):
     extra = 0
 
 
+class BriefregelInline(admin.TabularInline):
+    model = Briefregel
+    extra = 0
+
+
 class VerzuimdrempelInline(RegelInlineMixin, admin.StackedInline):
     model = Verzuimdrempel
     extra = 0
@@ -406,7 +412,7 @@ class StatuutAdmin(SchoolScopeMixin, admin.ModelAdmin):
     list_filter = ["school", "preset"]
     search_fields = ["titel"]
     inlines = [ArtikelInline, MaatregelsoortInline, KlachtfaseInline, BeroepsregelInline,
-               VerzuimdrempelInline, ToegangsregelInline]
+               VerzuimdrempelInline, ToegangsregelInline, BriefregelInline]
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

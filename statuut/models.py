@@ -608,6 +608,16 @@ class Maatregelsoort(models.Model):
     def __str__(self) -> str:
         return self.naam
 
+    @property
+    def max_duur_tekst(self) -> str:
+        """"1 schooldag", "5 schooldagen": the maximum in correct Dutch (never "1
+        schooldagen")."""
+        from .kalender import aantal_tekst  # kalender imports these models
+
+        if not self.max_duur_aantal or not self.max_duur_eenheid:
+            return ""
+        return aantal_tekst(self.max_duur_aantal, self.max_duur_eenheid)
+
     def clean(self):
         fouten = _termijn_paar(self, "max_duur", "beroep_termijn")
         if not self.opleggen_door:
@@ -702,6 +712,46 @@ class Beroepsregel(models.Model):
             fouten["tegen"] = _("Kies een rol of een onderwerp: %(keuzes)s.") % {
                 "keuzes": ", ".join([*Rol.values, *self.ONDERWERPEN])
             }
+        if fouten:
+            raise ValidationError(fouten)
+
+
+class Briefregel(models.Model):
+    """To whom a letter of one kind is addressed, as the statuut's article names them and in
+    the order it names them (e.g. Echnaton art. 8.4: "de ouders, de leerling en de mentor";
+    Noordgouw art. 24.3: "aan de leerling en, indien de leerling nog geen 21 jaar is, ook aan
+    de ouders"), and who receives a copy. The parents of a pupil of age are addressed only
+    while the pupil is younger than `Statuut.ouders_besluit_onder_leeftijd` (decisions) or
+    with the pupil's consent; a pupil of age is always addressed (privacy law)."""
+
+    statuut = models.ForeignKey(Statuut, on_delete=models.CASCADE, related_name="briefregels")
+    soort = models.SlugField(
+        _("soort brief"), max_length=60,
+        help_text=_("De code van de briefsoort, bijv. 'sanctie_schorsing_besluit'."),
+    )
+    aan = models.JSONField(_("gericht aan (in volgorde van het artikel)"), default=list,
+                           validators=[partijen_validator])
+    afschrift = models.JSONField(_("afschrift aan"), default=list, blank=True,
+                                 validators=[partijen_validator])
+    artikel = models.CharField(_("artikel"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("briefregel")
+        verbose_name_plural = _("briefregels (wie een brief krijgt)")
+        constraints = [models.UniqueConstraint(fields=["statuut", "soort"],
+                                               name="briefregel_uniek")]
+
+    def __str__(self) -> str:
+        return self.soort
+
+    def clean(self):
+        fouten = {}
+        if not self.aan:
+            fouten["aan"] = _("Een brief is aan ten minste één partij gericht.")
+        dubbel = set(self.aan or []) & set(self.afschrift or [])
+        if dubbel:
+            fouten["afschrift"] = _("%(p)s staat zowel bij 'aan' als bij 'afschrift'.") % {
+                "p": ", ".join(sorted(dubbel))}
         if fouten:
             raise ValidationError(fouten)
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from .models import (
     Artikel,
     Beroepsregel,
+    Briefregel,
     Eenheid,
     Klachtfase,
     Maatregelsoort,
@@ -41,7 +42,10 @@ SECTIES: dict[str, tuple[type[models.Model], str]] = {
     "beroepsregels": (Beroepsregel, "code"),
     "verzuimdrempels": (Verzuimdrempel, "code"),
     "toegang": (Toegangsregel, "rol"),
+    "brieven": (Briefregel, "soort"),
 }
+#: Sections a file may leave out (an older or a hand-written preset): then no rows.
+OPTIONEEL = {"brieven"}
 # Set by the loader, never by the file.
 NIET_IN_BESTAND = {"id", "statuut", "school", "preset", "volgorde"}
 #: Older spellings a file may still use: (model, key) -> the list field it fills with one
@@ -119,7 +123,7 @@ def _plan(pad: Path, gegevens: dict) -> _Plan:
         fouten.append(_("onbekende sectie(s) %(s)s; toegestaan zijn 'statuut' en %(t)s.")
                       % {"s": ", ".join(sorted(onbekend)), "t": ", ".join(SECTIES)})
     for sectie in ("statuut", *SECTIES):
-        if sectie not in gegevens:
+        if sectie not in gegevens and sectie not in OPTIONEEL:
             fouten.append(_("sectie '%(s)s' ontbreekt. Voeg '%(s)s:' toe (een lege lijst [] "
                             "als het statuut er niets over zegt).") % {"s": sectie})
     statuut = _object(Statuut, gegevens.get("statuut") or {}, "statuut", fouten)

@@ -28,15 +28,16 @@ def demo_briefinstellingen(school) -> Briefinstellingen:
     plaats = school.postcode_plaats or "Utrecht"
     instellingen, _ = Briefinstellingen.objects.update_or_create(school=school, defaults={
         **eigen,
-        "briefhoofd": "Onderdeel van Stichting Demoscholen",
+        # The board's name comes from the school's Bestuur row (letterhead, bevoegd gezag),
+        # never from a setting that could name another board.
+        "briefhoofd": "",
         "email": f"administratie@{school.korte_naam}-demo.nl",
         "voettekst": (f"{school.naam} · BRIN {school.brin} · {plaats} · "
                       "Vermeld bij correspondentie de naam van de leerling."),
         "inspectie_adres": "Inspectie van het Onderwijs\nPostbus 2730\n3500 GS Utrecht",
         "inspectie_email": "",
-        "bevoegd_gezag_adres": "College van Bestuur Stichting Demoscholen\nPostbus 100\n"
-                               "3500 AC Utrecht",
-        "bevoegd_gezag_email": "bestuur@demoscholen.example",
+        "bevoegd_gezag_adres": "t.a.v. het College van Bestuur\nPostbus 100\n3500 AC Utrecht",
+        "bevoegd_gezag_email": "bestuur@voorbeeldscholen.example",
         "leerplicht_adres": "Gemeente, afdeling Leerplicht\nPostbus 16200\n3500 CE Utrecht",
         "leerplicht_email": "leerplicht@gemeente.example",
     })

@@ -20,13 +20,14 @@ from io import BytesIO
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 from django.db import models, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from pypdf import PdfReader, PdfWriter
 
-from statuut.models import Handeling, Partij
+from statuut import kalender
+from statuut.models import Briefregel, Handeling, Partij
 from statuut.services import InvoerFout
 
 from .. import dossier, toegang
@@ -75,66 +76,122 @@ def _leeftijd(leerling: Leerling, op: date) -> int:
 _INSTANTIE_VELD = {Partij.INSPECTIE: "inspectie", Partij.BEVOEGD_GEZAG: "bevoegd_gezag",
                    Partij.LEERPLICHT: "leerplicht"}
 
+#: Without a statuut rule for the kind (an invitation, a complaint's letters): the parents.
+STANDAARD_AAN: tuple[str, ...] = (Partij.OUDERS,)
 
-def ontvangers_bepalen(leerling: Leerling, *, datum: date, partijen: tuple[str, ...] = (),
+
+def instantie_adres(school, partij: str, instellingen=None) -> tuple[str, list[str], str]:
+    """(name, address lines, e-mail) of an outside party from the school's letter settings.
+    The bevoegd gezag is named after the school's board (the `Bestuur` row), so the letter
+    and the admin never name two different boards."""
+    if instellingen is None:
+        instellingen = Briefinstellingen.objects.filter(school=school).first()
+    veld = _INSTANTIE_VELD[partij]
+    regels = [r.strip() for r in (getattr(instellingen, f"{veld}_adres", "") or "").splitlines()
+              if r.strip()]
+    email = getattr(instellingen, f"{veld}_email", "") or ""
+    if partij == Partij.BEVOEGD_GEZAG:
+        naam = school.bestuur.naam
+        if regels and naam.lower() in regels[0].lower():  # an old setting repeats the name
+            regels = regels[1:]
+        if not regels and not email:  # no address of its own: the board is reached via the school
+            regels = [_("p/a %(s)s") % {"s": school.naam},
+                      *(r for r in (school.adres, school.postcode_plaats) if r)]
+        return naam, regels, email
+    return (regels[0] if regels else str(Partij(partij).label)), regels[1:], email
+
+
+def _ouders(leerling: Leerling, *, afschrift: bool) -> list[BriefOntvanger]:
+    uit = []
+    for schap in leerling.ouderschappen.filter(gezag=True).select_related("ouder"):
+        o = schap.ouder
+        uit.append(BriefOntvanger(
+            partij=Partij.OUDERS, ouder=o, naam=str(o), adres=o.adres,
+            postcode_plaats=_adresregel(o.postcode, o.woonplaats), email=o.email,
+            afschrift=afschrift))
+    return uit
+
+
+def _partij(leerling: Leerling, partij: str, *, datum: date, afschrift: bool,
+            instellingen) -> list[BriefOntvanger]:
+    if partij == Partij.LEERLING:
+        return [BriefOntvanger(
+            partij=partij, naam=leerling.volledige_naam, adres=leerling.adres,
+            postcode_plaats=_adresregel(leerling.postcode, leerling.woonplaats),
+            afschrift=afschrift)]
+    if partij == Partij.MENTOR:
+        uit = []
+        for p in Groepsplaatsing.objects.filter(
+            leerling=leerling, groep__schooljaar__begin__lte=datum,
+            groep__schooljaar__eind__gte=datum,
+        ).prefetch_related("groep__mentoren__user"):
+            for m in p.groep.mentoren.all():
+                uit.append(BriefOntvanger(partij=partij, naam=m.naam, email=m.user.email,
+                                          afschrift=afschrift))
+        return uit
+    if partij in _INSTANTIE_VELD:
+        naam, regels, email = instantie_adres(leerling.school, partij, instellingen)
+        return [BriefOntvanger(partij=partij, naam=naam, adres=", ".join(regels), email=email,
+                               afschrift=afschrift)]
+    raise InvoerFout(_("Onbekende partij '%(p)s' voor een brief.") % {"p": partij})
+
+
+def ontvangers_bepalen(leerling: Leerling, *, datum: date, aan: tuple[str, ...] = STANDAARD_AAN,
+                       partijen: tuple[str, ...] = (),
                        ouders_onder_leeftijd: int = MEERDERJARIG) -> list[BriefOntvanger]:
-    """Who receives the letter (unsaved): parents with gezag; a pupil of age, and then the
-    parents as a copy only with the pupil's recorded consent, or while the pupil is younger
-    than `ouders_onder_leeftijd` (a decision under a statuut that informs parents longer);
-    and copies to the parties the statuut names (`partijen`: mentor, inspectie, bevoegd
-    gezag, leerplichtambtenaar)."""
-    uit: list[BriefOntvanger] = []
+    """Who receives the letter (unsaved), in order: the addressees `aan` in the order the
+    statuut's article names them (`statuut.Briefregel`), then the copies `partijen`.
+
+    The pupil is addressed where the article names them, at any age; a pupil of age is
+    always addressed (first, when the article does not name them). The parents (with gezag)
+    are addressed while the pupil is a minor or younger than `ouders_onder_leeftijd` (a
+    decision under a statuut that informs parents longer, e.g. Noordgouw art. 24.3: "nog geen
+    21 jaar"); beyond that they receive a copy only with the pupil's recorded consent."""
     leeftijd = _leeftijd(leerling, datum)
     meerderjarig = leeftijd >= MEERDERJARIG
-    if meerderjarig:
-        uit.append(BriefOntvanger(
-            partij=Partij.LEERLING, naam=leerling.volledige_naam, adres=leerling.adres,
-            postcode_plaats=_adresregel(leerling.postcode, leerling.woonplaats)))
-    if (not meerderjarig or leeftijd < ouders_onder_leeftijd
-            or leerling.toestemming_ouders_informeren_op):
-        for schap in leerling.ouderschappen.filter(gezag=True).select_related("ouder"):
-            o = schap.ouder
-            uit.append(BriefOntvanger(
-                partij=Partij.OUDERS, ouder=o, naam=str(o), adres=o.adres,
-                postcode_plaats=_adresregel(o.postcode, o.woonplaats), email=o.email,
-                afschrift=meerderjarig))
+    aan = tuple(dict.fromkeys(aan))
+    if meerderjarig and Partij.LEERLING not in aan:
+        aan = (Partij.LEERLING, *aan)
     instellingen = Briefinstellingen.objects.filter(school_id=leerling.school_id).first()
-    for partij in dict.fromkeys(partijen):  # each party once, in the caller's order
-        if partij == Partij.MENTOR:
-            for p in Groepsplaatsing.objects.filter(
-                leerling=leerling, groep__schooljaar__begin__lte=datum,
-                groep__schooljaar__eind__gte=datum,
-            ).prefetch_related("groep__mentoren__user"):
-                for m in p.groep.mentoren.all():
-                    uit.append(BriefOntvanger(partij=partij, naam=m.naam, email=m.user.email,
-                                              afschrift=True))
-        elif partij in _INSTANTIE_VELD:
-            veld = _INSTANTIE_VELD[partij]
-            regels = [r.strip() for r in
-                      (getattr(instellingen, f"{veld}_adres", "") or "").splitlines()
-                      if r.strip()]
-            uit.append(BriefOntvanger(
-                partij=partij, naam=regels[0] if regels else str(Partij(partij).label),
-                adres=", ".join(regels[1:]), email=getattr(instellingen, f"{veld}_email", ""),
-                afschrift=True))
+    uit: list[BriefOntvanger] = []
+    for partij in aan:
+        if partij == Partij.OUDERS:
+            if not meerderjarig or leeftijd < ouders_onder_leeftijd:
+                uit += _ouders(leerling, afschrift=False)
+            elif leerling.toestemming_ouders_informeren_op:
+                uit += _ouders(leerling, afschrift=True)
         else:
-            raise InvoerFout(_("Onbekende partij '%(p)s' voor een afschrift.") % {"p": partij})
+            uit += _partij(leerling, partij, datum=datum, afschrift=False,
+                           instellingen=instellingen)
+    for partij in dict.fromkeys(partijen):  # each party once, in the given order
+        if partij in aan:
+            continue
+        if partij == Partij.OUDERS:
+            if leerling.toestemming_ouders_informeren_op or not meerderjarig:
+                uit += _ouders(leerling, afschrift=True)
+            continue
+        uit += _partij(leerling, partij, datum=datum, afschrift=True, instellingen=instellingen)
     return uit
 
 
 def verzendwijze_bepalen(ontvangers: list[BriefOntvanger]) -> tuple[str, str]:
-    """E-mail when every main recipient has an e-mail address; else print, saying exactly who
-    lacks what. A letter is never dropped for a missing address: it is made and flagged."""
+    """E-mail when every main recipient who decides the channel has an e-mail address; else
+    print, saying exactly who lacks what. A letter is never dropped for a missing address: it
+    is made and flagged. Staff and a pupil addressed beside their parents do not decide the
+    channel: without an address of their own they are marked for post (`per_post`)."""
     hoofd = [o for o in ontvangers if not o.afschrift]
-    if not hoofd:
+    if not any(o.partij in (Partij.OUDERS, Partij.LEERLING) for o in hoofd):
         return Verzendwijze.PRINT, _("Geen ontvanger bekend (geen ouder met gezag): vul de "
                                      "ouders aan in de leerlingenadministratie en verstuur de "
                                      "brief daarna.")
-    zonder_adres = [o.naam for o in hoofd if not o.email and not o.adres]
+    ouders = any(o.partij == Partij.OUDERS for o in hoofd)
+    beslissend = [o for o in hoofd if o.partij == Partij.OUDERS
+                  or (o.partij == Partij.LEERLING and not ouders)]
+    zonder_adres = [o.naam for o in beslissend if not o.email and not o.adres]
     if zonder_adres:
         return Verzendwijze.PRINT, _("Geen adres bekend van %(n)s: vul het adres aan in de "
                                      "leerlingenadministratie.") % {"n": ", ".join(zonder_adres)}
-    zonder_email = [o.naam for o in hoofd if not o.email]
+    zonder_email = [o.naam for o in beslissend if not o.email]
     if zonder_email:
         return Verzendwijze.PRINT, _("Geen e-mailadres bekend van %(n)s; brief afdrukken en "
                                      "per post versturen.") % {"n": ", ".join(zonder_email)}
@@ -146,13 +203,20 @@ def verzendwijze_bepalen(ontvangers: list[BriefOntvanger]) -> tuple[str, str]:
 @transaction.atomic
 def brief_aanvragen(*, door, leerling: Leerling, soort: str, sleutel: str, gegevens: dict,
                     datum: date | None = None, partijen: tuple[str, ...] = (),
-                    bron: models.Model | None = None, statuut=None) -> Brief:
+                    bron: models.Model | None = None, statuut=None,
+                    zonder: tuple[str, ...] = ()) -> Brief:
     """Request a letter in the caller's transaction; it is made after commit.
 
     `sleutel` names the request (e.g. f"{bron_label}:{soort}"): the same key returns the
     same letter, unchanged. `gegevens` must hold the kind's required keys (else `InvoerFout`,
     nothing written), plus optionally `artikel` (cited) and `rechtsmiddel` (a dict with
-    `soort`, `termijn`, `bij`, `artikel`, only when the statuut grants bezwaar or beroep).
+    `soort`, `bij`, `termijn`, `uiterlijk`, `artikel`, only when the statuut grants
+    bezwaar), `beroep` (an internal beroep the statuut grants against this measure) and
+    `ondertekenaar` (see `ondertekenaar`).
+
+    Who receives it: the statuut's `Briefregel` for this kind (addressees in the article's
+    order, copies); without one, the parents (or the pupil of age) and the copies
+    `partijen`. `zonder` leaves out copies this decision does not need.
     """
     if soort not in SOORTEN:
         raise InvoerFout(_("Onbekende soort brief '%(s)s'. Bekend: %(k)s.")
@@ -167,7 +231,15 @@ def brief_aanvragen(*, door, leerling: Leerling, soort: str, sleutel: str, gegev
     grens = MEERDERJARIG
     if SOORTEN[soort].besluit and statuut is not None:
         grens = max(MEERDERJARIG, statuut.ouders_besluit_onder_leeftijd)
-    ontvangers = ontvangers_bepalen(leerling, datum=datum, partijen=partijen,
+    aan: tuple[str, ...] = STANDAARD_AAN
+    regel = (Briefregel.objects.filter(statuut=statuut, soort=soort).first()
+             if statuut is not None else None)
+    if regel is not None:
+        # The statuut names who is told and who gets a copy; the caller only leaves out a
+        # copy this decision does not need (`zonder`, e.g. the inspectie for a short one).
+        aan, partijen = tuple(regel.aan), tuple(regel.afschrift)
+    partijen = tuple(p for p in partijen if p not in zonder)
+    ontvangers = ontvangers_bepalen(leerling, datum=datum, aan=aan, partijen=partijen,
                                     ouders_onder_leeftijd=grens)
     wijze, reden = verzendwijze_bepalen(ontvangers)
     brief = Brief.objects.create(
@@ -211,22 +283,75 @@ def artikelverwijzing(artikel: str) -> str:
     return _("artikel %(a)s") % {"a": artikel}
 
 
+def ondertekenaar(user, *, functie: str = "", mandaat_van: str = "") -> dict:
+    """Who signs a decision letter: the decision-maker with their function (the staff
+    member's own, else `functie`, e.g. the role they decided in) and, for a decision taken
+    in mandate, for whom (`mandaat_van`, e.g. "de schoolleiding")."""
+    medewerker = getattr(user, "medewerker", None)
+    naam = (medewerker.naam if medewerker else "") or user.get_full_name() or user.username
+    return {"naam": naam, "functie": (getattr(medewerker, "functie", "") or functie),
+            "mandaat_van": mandaat_van}
+
+
+def _instantie(school, instellingen, code: str, bij: str) -> dict:
+    """Where a bezwaar or beroep goes: name, postal address lines and e-mail. The bevoegd
+    gezag is the school's board (its address from the letter settings); a role of the school
+    (`bij`, e.g. "de directie") is reached at the school."""
+    if code == Partij.BEVOEGD_GEZAG:
+        naam, regels, email = instantie_adres(school, Partij.BEVOEGD_GEZAG, instellingen)
+        return {"naam": naam, "adres": regels, "email": email}
+    return {"naam": _("%(wie)s van %(school)s") % {"wie": bij, "school": school.naam},
+            "adres": [r for r in (school.adres, school.postcode_plaats) if r],
+            "email": getattr(instellingen, "email", "") or ""}
+
+
+def _aanhef(brief: Brief, aan: list[BriefOntvanger]) -> str:
+    """"Beste Anna, geachte ouders/verzorgers," in the order of the addressees; staff and
+    bodies addressed by name are not greeted in the salutation."""
+    delen = []
+    for partij in dict.fromkeys(o.partij for o in aan):
+        if partij == Partij.LEERLING:
+            delen.append(_("beste %(naam)s") % {"naam": brief.leerling.roepnaam})
+        elif partij == Partij.OUDERS:
+            delen.append(_("geachte ouder/verzorger"))
+    if not delen:
+        return _("Geachte heer/mevrouw,")
+    tekst = ", ".join(delen) + ","
+    return tekst[0].upper() + tekst[1:]
+
+
 def _context(brief: Brief) -> dict:
     school = brief.school
     ontvangers = list(brief.ontvangers.all())
+    instellingen = Briefinstellingen.objects.filter(school=school).first()
+    aan = [o for o in ontvangers if not o.afschrift]
+    g = brief.gegevens
+    rechtsmiddel = dict(g.get("rechtsmiddel") or {})
+    if rechtsmiddel.get("bij_code"):
+        rechtsmiddel["instantie"] = _instantie(school, instellingen, rechtsmiddel["bij_code"],
+                                              rechtsmiddel.get("bij", ""))
+    beroep = dict(g.get("beroep") or {})
+    if beroep.get("bij_code"):
+        beroep["instantie"] = _instantie(school, instellingen, beroep["bij_code"],
+                                        beroep.get("bij", ""))
     return {
         "brief": brief, "soort": SOORTEN[brief.soort], "school": school,
+        "bestuur": school.bestuur.naam,
         "leerling": brief.leerling,
-        "instellingen": Briefinstellingen.objects.filter(school=school).first(),
-        "aan": [o for o in ontvangers if not o.afschrift],
-        "aan_leerling": any(o.partij == Partij.LEERLING for o in ontvangers if not o.afschrift),
+        "instellingen": instellingen,
+        "aan": aan,
+        "adres_ontvanger": next((o for o in aan if o.adres), aan[0] if aan else None),
+        "aan_leerling": any(o.partij == Partij.LEERLING for o in aan),
+        "aanhef": _aanhef(brief, aan),
         "afschrift": [o for o in ontvangers if o.afschrift],
         "datum": datum_nl(brief.datum),
         "plaats": _plaats(school.postcode_plaats),
-        "g": brief.gegevens,
-        "artikel": artikelverwijzing(brief.gegevens.get("artikel", "")),
-        "rechtsmiddel_artikel": artikelverwijzing(
-            (brief.gegevens.get("rechtsmiddel") or {}).get("artikel", "")),
+        "g": g,
+        "rechtsmiddel": rechtsmiddel,
+        "beroep": beroep,
+        "ondertekenaar": g.get("ondertekenaar") or {},
+        "artikel": artikelverwijzing(g.get("artikel", "")),
+        "rechtsmiddel_artikel": artikelverwijzing(rechtsmiddel.get("artikel", "")),
     }
 
 
@@ -283,29 +408,35 @@ def _vergrendeld(brief_id: int, door) -> Brief:
     return brief
 
 
-def _bericht(brief: Brief) -> EmailMessage:
+def _berichten(brief: Brief) -> list[tuple[BriefOntvanger, EmailMessage]]:
+    """One message per recipient with an e-mail address: nobody sees another's address (two
+    parents each get their own). Recipients without one are left for post."""
     soort = SOORTEN[brief.soort]
     instellingen = Briefinstellingen.objects.filter(school=brief.school).first()
-    ontvangers = list(brief.ontvangers.all())
-    naar = [o.email for o in ontvangers if not o.afschrift and o.email]
-    if not naar:
+    ontvangers = [o for o in brief.ontvangers.all() if o.email]
+    if not any(not o.afschrift for o in ontvangers):
         raise InvoerFout(_("Deze brief heeft geen ontvanger met een e-mailadres: druk hem af."))
     afzender = (instellingen.ondertekenaar_naam if instellingen else "") or brief.school.naam
-    body = _(
-        "Geachte heer/mevrouw,\n\n"
-        "In de bijlage vindt u een brief van %(school)s (PDF).\n\n"
-        "Met vriendelijke groet,\n\n%(afzender)s\n%(school)s\n"
-    ) % {"school": brief.school.naam, "afzender": afzender}
-    bericht = EmailMessage(
-        subject=_("Brief van %(school)s: %(onderwerp)s")
-        % {"school": brief.school.naam, "onderwerp": soort.onderwerp},
-        body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=naar,
-        cc=[o.email for o in ontvangers if o.afschrift and o.email],
-        reply_to=[instellingen.email] if instellingen and instellingen.email else None,
-    )
-    bericht.attach(f"{brief.soort}-{brief.datum:%Y-%m-%d}.pdf", bytes(brief.pdf),
-                   "application/pdf")
-    return bericht
+    uit = []
+    for o in ontvangers:
+        body = (_(
+            "Geachte heer/mevrouw,\n\n"
+            "In de bijlage vindt u een afschrift van een brief van %(school)s (PDF).\n\n"
+            "Met vriendelijke groet,\n\n%(afzender)s\n%(school)s\n") if o.afschrift else _(
+            "Geachte heer/mevrouw,\n\n"
+            "In de bijlage vindt u een brief van %(school)s (PDF).\n\n"
+            "Met vriendelijke groet,\n\n%(afzender)s\n%(school)s\n"
+        )) % {"school": brief.school.naam, "afzender": afzender}
+        bericht = EmailMessage(
+            subject=_("Brief van %(school)s: %(onderwerp)s")
+            % {"school": brief.school.naam, "onderwerp": soort.onderwerp},
+            body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[o.email],
+            reply_to=[instellingen.email] if instellingen and instellingen.email else None,
+        )
+        bericht.attach(f"{brief.soort}-{brief.datum:%Y-%m-%d}.pdf", bytes(brief.pdf),
+                       "application/pdf")
+        uit.append((o, bericht))
+    return uit
 
 
 def brief_verzenden(brief: Brief, *, door, wijze: str) -> Brief:
@@ -328,24 +459,64 @@ def brief_verzenden(brief: Brief, *, door, wijze: str) -> Brief:
             # Printing means opening it (issue 11): only for who may read its source.
             raise InvoerFout(_("U mag deze brief niet lezen en dus niet afdrukken. Laat hem "
                                "afdrukken door iemand die de brief mag lezen."))
-        bericht = None
+        berichten = []
         if wijze == Verzendwijze.EMAIL:
             if brief.verzendwijze != Verzendwijze.EMAIL:
                 raise InvoerFout(_("Deze brief kan niet per e-mail: %(r)s")
                                  % {"r": brief.printreden})
-            bericht = _bericht(brief)
+            berichten = _berichten(brief)
+        nu = timezone.now()
         brief.verzenden(door=door, wijze=wijze)
-        brief.verzonden_op = timezone.now()
+        brief.verzonden_op = nu
         brief.save()
-        if bericht is not None:
+        if wijze == Verzendwijze.PRINT:
+            brief.ontvangers.update(verzonden_op=nu, verzonden_via=Verzendwijze.PRINT)
+        else:
+            # Only who got a message counts as sent by e-mail; the rest waits for post.
+            BriefOntvanger.objects.filter(pk__in=[o.pk for o, _b in berichten]).update(
+                verzonden_op=nu, verzonden_via=Verzendwijze.EMAIL)
+        if berichten:
             try:
-                bericht.send()
+                with get_connection() as verbinding:
+                    verbinding.send_messages([b for _o, b in berichten])
             except (OSError, smtplib.SMTPException) as exc:
                 raise VerzendFout(_(
                     "De e-mail kon niet worden verzonden (%(fout)s). De brief staat nog bij "
                     "'Te verzenden per e-mail'; probeer het later opnieuw of druk hem af."
                 ) % {"fout": type(exc).__name__}) from exc
     return brief
+
+
+@transaction.atomic
+def per_post_verstuurd(brief: Brief, *, door) -> Brief:
+    """Record that the recipients an e-mailed letter could not reach by e-mail (a copy to
+    the inspectie or the board, a pupil without an address) were sent the printed letter."""
+    brief = _vergrendeld(brief.pk, door)
+    wachtend = brief.ontvangers.filter(verzonden_op__isnull=True)
+    if brief.status != Briefstatus.VERZONDEN or not wachtend.exists():
+        raise InvoerFout(_("Bij deze brief wacht niemand meer op een brief per post."))
+    wachtend.update(verzonden_op=timezone.now(), verzonden_via=Verzendwijze.PRINT)
+    return brief
+
+
+#: A made letter waiting longer than this many school days is flagged in the outgoing post
+#: (issue 12: a decision that is made known "schriftelijk en vooraf" must not lie about).
+WACHT_SCHOOLDAGEN = 2
+
+
+def wacht_te_lang(brief: Brief, *, vandaag: date | None = None) -> bool:
+    """A made, unsent letter older than `WACHT_SCHOOLDAGEN` school days of its school."""
+    if brief.status != Briefstatus.GEMAAKT or brief.gemaakt_op is None:
+        return False
+    vandaag = vandaag or timezone.localdate()
+    try:
+        grens = kalender.plus_schooldagen(brief.school, timezone.localdate(brief.gemaakt_op),
+                                          WACHT_SCHOOLDAGEN)
+    except kalender.KalenderOnbekend:
+        # No calendar for the school: count working days rather than flag nothing.
+        grens = kalender.plus_werkdagen(brief.school, timezone.localdate(brief.gemaakt_op),
+                                        WACHT_SCHOOLDAGEN)
+    return vandaag > grens
 
 
 @transaction.atomic

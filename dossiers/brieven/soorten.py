@@ -5,9 +5,11 @@ for every kind; a flow adds its own in two steps:
    the caller must put in `gegevens`, the e-mail subject, and the one-line summary in the
    dossier;
 2. a template `templates/brieven/<code>.html` that extends `brieven/basis.html` and fills
-   the block `romp` (the base adds letterhead, address, date, "Betreft", the cited article
-   `gegevens["artikel"]`, the bezwaar or beroep paragraph `gegevens["rechtsmiddel"]` when
-   the statuut grants one, signatory and footer).
+   the block `romp` (the base adds letterhead with the board's name, address, date,
+   "Betreft", the addressees, the cited article `gegevens["artikel"]`, the bezwaar paragraph
+   `gegevens["rechtsmiddel"]` and an internal beroep `gegevens["beroep"]` when the statuut
+   grants them, the signatory `gegevens["ondertekenaar"]` (else the school's) and footer).
+   Who the letter is addressed to is statuut data: `statuut.Briefregel` for the kind.
 
 Then request it in the decision's transaction with `services.brief_aanvragen`.
 

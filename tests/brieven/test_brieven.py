@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from dossiers.brieven import soorten
-from dossiers.brieven.services import brief_aanvragen
+from dossiers.brieven.services import artikelverwijzing, brief_aanvragen
 from dossiers.models import Brief, Dossierstuk, Ouder
 from statuut.models import Partij
 from statuut.services import InvoerFout
@@ -176,7 +176,9 @@ def test_een_besluit_gaat_ook_naar_de_ouders_zolang_het_statuut_dat_zegt(
     assert ontvangers("test_besluit", "a") == [("leerling", False)]
     statuut.ouders_besluit_onder_leeftijd = 21
     statuut.save()
-    assert ontvangers("test_besluit", "b") == [("leerling", False), ("ouders", True)]
+    # Noordgouw art. 24.3: "aan de leerling en, indien de leerling nog geen 21 jaar is, ook
+    # aan de ouders": the parents are addressed, not sent a copy.
+    assert ontvangers("test_besluit", "b") == [("leerling", False), ("ouders", False)]
     # An invitation is no decision: the parents still need her consent.
     assert ontvangers("uitnodiging_gesprek", "c") == [("leerling", False)]
 
@@ -196,3 +198,44 @@ def test_ontbrekende_gegevens_worden_geweigerd(wereld):
         brief_aanvragen(door=wereld.mentor, leerling=wereld.anna, soort="uitnodiging_gesprek",
                         sleutel="x", gegevens={**UITNODIGING, "plaats": "", "met_wie": ""})
     assert not Brief.objects.exists()
+
+
+KLACHTBRIEVEN = [
+    ("klacht_reactie", {"kenmerk": "K-7", "fase": "Bemiddeling door de mentor",
+                        "reactie": "Wij hebben met de docent gesproken.",
+                        "vervolg": "de teamleiding", "artikel": "12 klachten 2"},
+     ["kenmerk K-7", "de klacht voorleggen aan: de teamleiding"]),
+    ("klacht_advies", {"kenmerk": "K-7", "advies": "gegrond", "uiterlijk": "8 december 2026",
+                       "artikel": "bijlage B 16"},
+     ["verklaart haar gegrond", "uiterlijk 8 december 2026 een uitspraak"]),
+    ("klacht_uitspraak", {"kenmerk": "K-7", "advies": "gegrond", "uitspraak": "Toets opnieuw.",
+                          "uitvoering_door": "de schoolleiding", "artikel": "bijlage B 18"},
+     ["Toets opnieuw.", "in handen van de schoolleiding"]),
+    ("klacht_beroep_ontvangst", {"kenmerk": "B-2", "soort": "beroep",
+                                 "ingediend_op": "23 november 2026", "tegen": "strafwerk",
+                                 "behandelaar": "de teamleiding", "uiterlijk": "7 december 2026",
+                                 "artikel": "12 beroep 1"},
+     ["Op 23 november 2026 hebben wij uw beroep", "uiterlijk 7 december 2026"]),
+    ("klacht_beroep_beslissing", {"kenmerk": "B-2", "soort": "beroep", "uitkomst": "bevestigd",
+                                  "beslissing": "Het strafwerk blijft.",
+                                  "artikel": "12 beroep 1"},
+     ["is beslist: bevestigd", "Het strafwerk blijft."]),
+]
+
+
+@pytest.mark.parametrize(("soort", "gegevens", "zinnen"), KLACHTBRIEVEN)
+def test_elke_klachtbrief_als_pdf_met_ontvanger_artikel_en_datum(
+        school_met_brieven, django_capture_on_commit_callbacks, soort, gegevens, zinnen):
+    """Issue 12, point 13: every letter kind read back from its PDF. A complaint's letters
+    have no statuut rule: they go to the parents (the pupil is 14)."""
+    w = school_met_brieven
+    brief = _vraag(w, django_capture_on_commit_callbacks, soort, gegevens)
+    tekst = _tekst(brief)
+    assert brief.paginas == 1
+    assert [o.partij for o in brief.ontvangers.all()] == ["ouders"]
+    for zin in ["Aan: J. de Vries (ouder/verzorger)", "Geachte ouder/verzorger,",
+                "Utrecht, 24 november 2026", "Stichting Testscholen",
+                f"{artikelverwijzing(gegevens['artikel'])} van het leerlingenstatuut",
+                *zinnen]:
+        assert zin in tekst, zin
+    assert "Bezwaar maken" not in tekst  # no decision with a bezwaar here

@@ -56,6 +56,7 @@ def test_de_administratie_verzendt_per_email_en_drukt_af(
 
     with django_capture_on_commit_callbacks(execute=True):
         antwoord = client.post(reverse("brief_actie", args=[per_mail.pk, "email"]),
+                {"bevestigd": "1"},
                                follow=True)
     assert "De brief is per e-mail verzonden." in antwoord.content.decode()
     [bericht] = mail.outbox
@@ -70,15 +71,18 @@ def test_de_administratie_verzendt_per_email_en_drukt_af(
     assert (verzonden.status, verzonden.verzonden_door) == ("verzonden", w.administratie)
 
     # Twice: a clear message, nothing sent again.
-    response = client.post(reverse("brief_actie", args=[per_mail.pk, "email"]), follow=True)
+    response = client.post(reverse("brief_actie", args=[per_mail.pk, "email"]),
+                {"bevestigd": "1"}, follow=True)
     assert "Deze brief kan niet verzonden worden: hij is verzonden." in response.content.decode()
     assert len(mail.outbox) == 1
 
     # A letter to print cannot go by e-mail; it is marked as printed and posted.
-    response = client.post(reverse("brief_actie", args=[per_post.pk, "email"]), follow=True)
+    response = client.post(reverse("brief_actie", args=[per_post.pk, "email"]),
+                {"bevestigd": "1"}, follow=True)
     assert "Deze brief kan niet per e-mail: Geen ontvanger bekend" in response.content.decode()
     assert _status(per_post) == "gemaakt"
-    client.post(reverse("brief_actie", args=[per_post.pk, "afgedrukt"]))
+    client.post(reverse("brief_actie", args=[per_post.pk, "afgedrukt"]),
+                {"bevestigd": "1"})
     assert _status(per_post) == "verzonden" and len(mail.outbox) == 1
     pagina = client.get(reverse("uitgaande_post"))
     assert {b.pk for b in pagina.context["verzonden"]} == {per_mail.pk, per_post.pk}
@@ -93,7 +97,8 @@ def test_mislukte_email_laat_de_brief_staan(client, school_met_brieven, settings
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
     client.force_login(school_met_brieven.administratie)
-    response = client.post(reverse("brief_actie", args=[brief.pk, "email"]), follow=True)
+    response = client.post(reverse("brief_actie", args=[brief.pk, "email"]),
+                {"bevestigd": "1"}, follow=True)
     assert response.status_code == 200
     assert ("De e-mail kon niet worden verzonden (ConnectionRefusedError). De brief staat nog "
             "bij &#x27;Te verzenden per e-mail&#x27;") in response.content.decode()
@@ -139,12 +144,14 @@ def test_wie_geen_post_doet_krijgt_404(client, school_met_brieven, wereld,
         # The mentor reads the pupil's correspondence, so opens the letter (not its post).
         assert client.get(reverse("brief_pdf", args=[brief.pk])).status_code == (
             200 if user == wereld.mentor else 404)
-        assert client.post(reverse("brief_actie", args=[brief.pk, "email"])).status_code == 404
+        assert client.post(reverse("brief_actie", args=[brief.pk, "email"]),
+                           {"bevestigd": "1"}).status_code == 404
     # The directie of another school has its own post, without this school's letters.
     client.force_login(wereld.buitenstaander)
     assert client.get(reverse("uitgaande_post")).context["email"] == []
     assert client.get(reverse("brief_pdf", args=[brief.pk])).status_code == 404
-    assert client.post(reverse("brief_actie", args=[brief.pk, "email"])).status_code == 404
+    assert client.post(reverse("brief_actie", args=[brief.pk, "email"]),
+                {"bevestigd": "1"}).status_code == 404
     assert _status(brief) == "gemaakt" and not mail.outbox
     assert list(Inzage.objects.filter(object_id=brief.pk).values_list("user", flat=True)) == [
         wereld.mentor.pk]
@@ -156,7 +163,8 @@ def test_onbekende_actie_en_get_veranderen_niets(client, school_met_brieven,
     client.force_login(school_met_brieven.administratie)
     assert client.post(reverse("brief_actie", args=[brief.pk, "wissen"])).status_code == 404
     assert client.get(reverse("brief_actie", args=[brief.pk, "email"])).status_code == 405
-    assert client.post(reverse("brief_actie", args=[99999, "email"])).status_code == 404
+    assert client.post(reverse("brief_actie", args=[99999, "email"]),
+                {"bevestigd": "1"}).status_code == 404
     assert _status(brief) == "gemaakt" and not mail.outbox
 
 

@@ -72,11 +72,15 @@ def test_de_teamleider_schorst_anna_een_dag_van_voorstel_tot_afronding(
                 "Opzettelijke vernieling van schooleigendom",
                 "de toets Engels gaat door",
                 "artikel 8.2 van het Leerlingenstatuut OSG Echnaton 2009-2011",
-                "binnen 6 weken na dit besluit, dus uiterlijk 4 januari 2027",
+                "binnen 6 weken na de datum van dit besluit bezwaar maken, dus uiterlijk 4 "
+                "januari 2027",
                 "gemeld aan de Inspectie", "M. Mentor"]:
         assert zin in tekst, zin
-    assert {o.partij for o in brief.ontvangers.all()} == {"ouders", "mentor", "bevoegd_gezag",
-                                                          "inspectie"}
+    # Art. 8.4: "de ouders, de leerling en de mentor", in that order; bijlage A: copies to the
+    # board and the inspectie.
+    assert [(o.partij, o.afschrift) for o in brief.ontvangers.all()] == [
+        ("ouders", False), ("leerling", False), ("mentor", False), ("bevoegd_gezag", True),
+        ("inspectie", True)]
 
     loper.bekendmaken(schorsing, w.administratie)
     assert vers(schorsing).status == "bekendgemaakt"

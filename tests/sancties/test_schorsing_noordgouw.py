@@ -73,7 +73,10 @@ def test_een_directielid_schorst_dirk_twee_dagen_zonder_bezwaarmogelijkheid(
                 "niet algemeen bekendgemaakt", "gemeld aan de Inspectie"]:
         assert zin in tekst, zin
     assert "niet eens met dit besluit" not in tekst
-    assert sorted(o.partij for o in brief.ontvangers.all()) == ["inspectie", "ouders"]
+    # Art. 24.3: to the pupil and (under 21) also the parents, in that order; 24.5: a copy to
+    # the inspectie for a schorsing longer than a day.
+    assert [(o.partij, o.afschrift) for o in brief.ontvangers.all()] == [
+        ("leerling", False), ("ouders", False), ("inspectie", True)]
 
     loper.bekendmaken(schorsing, s.directie_ng)
     # No bezwaar: not offered, and refused when posted anyway

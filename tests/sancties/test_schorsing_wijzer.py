@@ -55,11 +55,11 @@ def test_de_directeur_schorst_sanne_en_het_bezwaar_wordt_gegrond_verklaard(
     brief = Brief.objects.get(soort="sanctie_schorsing_besluit")
     tekst = pdf_tekst(brief)
     for zin in ["Sanne Smit", "Basisschool Wijzer", "24 november 2026", "25 november 2026",
-                "W. Directeur, in mandaat namens het bevoegd gezag (het schoolbestuur)",
+                "W. Directeur, directie, in mandaat namens het bevoegd gezag (het schoolbestuur)",
                 "het onderdeel ‘Schorsing’ van het Protocol time-out, schorsing en verwijdering",
                 "de Cito-toets maakt zij op school",
-                "binnen 6 weken na dit besluit, dus uiterlijk 4 januari 2027",
-                "bezwaar indienen bij het bevoegd gezag (het schoolbestuur)"]:
+                "binnen 6 weken na de datum van dit besluit bezwaar maken, dus uiterlijk 4 "
+                "januari 2027", "Stuur uw bezwaarschrift aan Stichting Testscholen"]:
         assert zin in tekst, zin
     assert sorted(o.partij for o in brief.ontvangers.all()) == [
         "bevoegd_gezag", "inspectie", "ouders"]

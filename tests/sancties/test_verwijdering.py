@@ -112,6 +112,13 @@ def test_noordgouw_verwijdering_op_didactische_gronden_met_bezwaar(
     tekst = pdf_tekst(Brief.objects.get(soort="sanctie_verwijdering_besluit"))
     assert "VSO De Brug is bereid de leerling toe te laten" in tekst
     assert "uiterlijk 4 januari 2027" in tekst
+    # Issue 12: art. 25.3b addressees in order, the inspectie's copy (25.8), where and how
+    # to object, and the decision-maker signs.
+    for zin in ["Aan: Dirk Visser (leerling); K. Visser (ouder/verzorger)",
+                "Beste Dirk, geachte ouder/verzorger,",
+                "Doe dit schriftelijk", "Stuur uw bezwaarschrift aan Stichting Testscholen",
+                "Met vriendelijke groet, O. Buiten", "Afschrift aan: Inspectie van het Onderwijs"]:
+        assert zin in tekst, zin
 
     klok.move_to(moment(2026, 12, 1))
     _stap(loper, v, "bezwaar", ingediend_op="2026-12-01", gronden="Niet passend.")
