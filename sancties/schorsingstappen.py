@@ -160,6 +160,19 @@ def weigering(user, schorsing: Schorsing, stap: str, *, op: date | None = None,
     return niet_nu(_("Onbekende stap."))
 
 
+def opleggen_tekst(maatregel, schooldagen: int) -> str:
+    """'een schorsing van 2 schooldagen opleggen': the measure named as its length says
+    (issue 12), for refusals on the page and in the service alike."""
+    from .brieven import maatregel_in_brief
+
+    naam = maatregel_in_brief(maatregel, schooldagen)
+    if naam != maatregel.naam:
+        return _("een %(m)s opleggen") % {"m": naam.lower()}
+    return ngettext("een %(m)s (%(n)d schooldag) opleggen",
+                    "een %(m)s (%(n)d schooldagen) opleggen", schooldagen) % {
+        "m": naam.lower(), "n": schooldagen}
+
+
 def _besluiten(schorsing: Schorsing, op: date, rol) -> Weigering | None:
     s = schorsing.status
     if s in (Schorsingstatus.CONCEPT, Schorsingstatus.HOORGESPREK_GEPLAND):
@@ -187,9 +200,8 @@ def _besluiten(schorsing: Schorsing, op: date, rol) -> Weigering | None:
     # Whoever heard the pupil is told who decides instead.
     n = schorsing.schooldagen
     betrokken = rol(regels.horen_rollen(statuut), "", statuut) is None
-    weigering_rol = rol(regels.beslis_rollen(maatregel), ngettext(
-        "een %(m)s (%(n)d schooldag) opleggen", "een %(m)s (%(n)d schooldagen) opleggen", n)
-        % {"m": maatregel.naam.lower(), "n": n}, statuut, maatregel.artikel, toon=betrokken)
+    weigering_rol = rol(regels.beslis_rollen(maatregel), opleggen_tekst(maatregel, n),
+                        statuut, maatregel.artikel, toon=betrokken)
     if weigering_rol is not None:
         return weigering_rol
     # A hearing recorded before the hearing itself refused this (older records).

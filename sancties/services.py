@@ -12,7 +12,6 @@ from datetime import date, datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from dossiers import dossier, toegang
 from dossiers.brieven.services import brief_aanvragen
@@ -28,6 +27,7 @@ from .regels import datum_kort
 from .schorsingstappen import (  # noqa: F401  (besluitbrief, bekendmaken_rollen: re-exported)
     bekendmaken_rollen,
     besluitbrief,
+    opleggen_tekst,
     ouders_horen_weigering,
     weigering,
 )
@@ -315,10 +315,7 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
     # "een driedaagse schorsing (2 schooldagen)").
     naam = brieven.maatregel_in_brief(maatregel, schooldagen)
     _mag(door, leerling, regels.beslis_rollen(maatregel),
-         ngettext("een %(m)s (%(n)d schooldag) opleggen", "een %(m)s (%(n)d schooldagen) "
-                  "opleggen", schooldagen) % {"m": naam.lower(), "n": schooldagen}
-         if naam == maatregel.naam else _("een %(m)s opleggen") % {"m": naam.lower()},
-         statuut, maatregel.artikel)
+         opleggen_tekst(maatregel, schooldagen), statuut, maatregel.artikel)
     if statuut.schorsing_bekendmaking_vooraf and eerste_dag <= op:
         raise InvoerFout(_("Volgens het leerlingenstatuut wordt een schorsing vooraf "
                            "schriftelijk bekendgemaakt: de eerste dag moet na vandaag (%(d)s) "

@@ -53,8 +53,14 @@ def test_de_administratie_opent_de_brief_van_een_klacht_die_zij_niet_ziet_niet(
     assert "Ontvangstbevestiging" not in html and url not in html
     assert f'value="{klachtbrief.pk}"' not in html
     # Printing means opening it: refused; a bundle with it: refused; nothing changes.
+    # Its page shows addressees and status, no preview and no "afgedrukt".
+    pagina = get(client, kw.administratie, DAG, reverse("brief_bekijken", args=[klachtbrief.pk]))
+    assert "U mag de inhoud van deze brief niet lezen." in pagina.content.decode()
+    assert reverse("brief_pdf_inline", args=[klachtbrief.pk]) not in pagina.content.decode()
+    assert "afgedrukt en per post verstuurd" not in pagina.content.decode()
     antwoord = post(client, kw.administratie, DAG,
-                    reverse("brief_actie", args=[klachtbrief.pk, "afgedrukt"]), {})
+                    reverse("brief_actie", args=[klachtbrief.pk, "afgedrukt"]),
+                    {"bevestigd": "1"})
     assert ("U mag deze brief niet lezen en dus niet afdrukken. Laat hem afdrukken door "
             "iemand die de brief mag lezen.") in antwoord.content.decode()
     antwoord = post(client, kw.administratie, DAG, reverse("bundel_maken"),
@@ -67,7 +73,7 @@ def test_de_administratie_laat_de_brief_wel_door_het_systeem_mailen(
         client, kw, klachtbrief, mailoutbox):
     assert klachtbrief.verzendwijze == "email"
     post(client, kw.administratie, DAG, reverse("brief_actie", args=[klachtbrief.pk, "email"]),
-         {})
+         {"bevestigd": "1"})
     assert Brief.objects.get(pk=klachtbrief.pk).status == "verzonden"
     assert len(mailoutbox) == 1
 
