@@ -59,13 +59,7 @@ def _statuut(school: School, op: date):
     return statuut
 
 
-def _art(fase_of_regel) -> str:
-    """'art. 12 klachten 2'; a bijlage is cited as it is ('bijlage B 16')."""
-    nummer = fase_of_regel.artikel
-    if not nummer:
-        return ""
-    return _("art. %(a)s") % {"a": nummer} if nummer[0].isdigit() else nummer
-
+_art = selectors.artikel
 
 def _slot(klacht: Klacht) -> Klacht:
     return Klacht.objects.select_for_update(of=("self",)).select_related(
@@ -114,8 +108,10 @@ def _fase_starten(door, klacht: Klacht, fase: Klachtfase, op: date) -> Klachtsta
     commissie = None
     if selectors.is_commissiefase(fase):
         commissie = _commissie_voor_zaak(klacht, op)
-    # The first of the stage's behandelaars the data names a person for answers for it.
-    handler = next((user for behandelaar in fase.behandelaars if (
+    # The first of the stage's behandelaars the data names a person for answers for it (never
+    # the person complained about: `behandelaars_van`).
+    behandelaars = selectors.behandelaars_van(klacht, fase, op)
+    handler = next((user for behandelaar in behandelaars if (
         user := selectors.behandelaar_user(
             behandelaar=behandelaar, school=klacht.school, leerling=klacht.leerling,
             beklaagde=klacht.beklaagde, op=op,
@@ -129,7 +125,7 @@ def _fase_starten(door, klacht: Klacht, fase: Klachtfase, op: date) -> Klachtsta
             school=klacht.school, omschrijving=omschrijving[:300], startdatum=op,
             aantal=fase.termijn_aantal, eenheid=fase.termijn_eenheid, regel=_art(fase),
             onderwerp=klacht, verantwoordelijke=handler,
-            verantwoordelijke_rol="" if handler else selectors.termijnrol(fase.behandelaar))
+            verantwoordelijke_rol="" if handler else selectors.termijnrol(behandelaars[0]))
     stap = Klachtstap.objects.create(klacht=klacht, fase=fase, gestart_op=op,
                                      behandelaar=handler, termijn=termijn)
     if commissie is not None:
@@ -138,7 +134,7 @@ def _fase_starten(door, klacht: Klacht, fase: Klachtfase, op: date) -> Klachtsta
         _brief(door, klacht, "ontvangstbevestiging_klacht", f"{fase.code}:ontvangst", {
             "ingediend_op": datum_nl(op), "onderwerp": klacht.onderwerp,
             "behandelaar": (handler.medewerker.naam if handler and hasattr(handler, "medewerker")
-                            else selectors.behandelaar_naam(fase.behandelaar)),
+                            else selectors.behandelaar_naam(behandelaars[0])),
             "uiterlijk": datum_nl(termijn.vervaldatum), "artikel": fase.artikel,
         }, op)
     return stap
@@ -266,7 +262,7 @@ def fase_afronden(*, door, klacht: Klacht, wat_gebeurde: str, reactie_klager: st
                            "advies."))
     if not _mag_fase_behandelen(door, klacht, klacht.fase, op):
         raise InvoerFout(_("Deze fase wordt behandeld door %(b)s (%(a)s), niet door u.")
-                         % {"b": selectors.behandelaars_naam(klacht.fase),
+                         % {"b": selectors.behandelaars_naam(klacht.fase, klacht),
                             "a": _art(klacht.fase)})
     wat_gebeurde = _tekst(wat_gebeurde, _("Beschrijf wat er in deze fase is gebeurd."))
     reactie_klager = _tekst(reactie_klager, _("Noteer wat de klager van de uitkomst vindt."))
@@ -615,7 +611,7 @@ def uitspraak_doen(*, door, klacht: Klacht, uitspraak: str, wettelijke_toets: st
         raise InvoerFout(_("Op dit advies is al uitspraak gedaan."))
     if not _mag_fase_behandelen(door, klacht, klacht.fase, op):
         raise InvoerFout(_("De uitspraak doet %(b)s.")
-                         % {"b": selectors.behandelaars_naam(klacht.fase)})
+                         % {"b": selectors.behandelaars_naam(klacht.fase, klacht)})
     uitspraak = _tekst(uitspraak, _("Schrijf de uitspraak."))
     toets = _tekst(wettelijke_toets, _("Leg vast dat de uitspraak niet in strijd is met "
                                        "wettelijke bepalingen en bevoegdheden (bijlage B lid "

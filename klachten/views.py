@@ -128,7 +128,8 @@ def klacht_pagina(request, pk):
     user = request.user
     klacht = _klacht(request, pk)
     inzage = toegang.klacht_inzage(user, klacht)
-    context = {"klacht": klacht, "inzage": inzage, "vandaag": timezone.localdate()}
+    context = {"klacht": klacht, "inzage": inzage, "vandaag": timezone.localdate(),
+               "aan_zet": selectors.aan_zet(klacht)}
     if klacht.route == Klachtfase.Route.ALGEMEEN:
         # The read log is open to the directie: a row for a confidential report would tell
         # them it exists, so only the general route is logged.
@@ -155,6 +156,8 @@ def klacht_pagina(request, pk):
             context["uitspraak_form"] = forms.UitspraakForm()
         else:
             context["afronden_form"] = forms.AfrondenForm()
+            context["gesprek_met_beklaagde"] = selectors.is_gesprek_met_beklaagde(
+                klacht, klacht.fase)
     elif zaak is not None:
         context["zetels"] = selectors.zetels(zaak)
     if klacht.is_open:
