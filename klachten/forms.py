@@ -111,7 +111,8 @@ class VerweerForm(forms.Form):
 
 class VerschonenForm(forms.Form):
     lid = forms.IntegerField(widget=forms.HiddenInput)
-    wijze = forms.ChoiceField(label=gettext_lazy("Verschoning"), choices=Verschoning.choices)
+    wijze = forms.ChoiceField(label=gettext_lazy("Verschoning"), choices=[
+        (Verschoning.ZELF, Verschoning.ZELF.label), (Verschoning.PARTIJ, Verschoning.PARTIJ.label)])
     reden = forms.CharField(label=gettext_lazy("Reden"), max_length=500,
                             error_messages={"required": gettext_lazy(
                                 "Noteer de reden van de verschoning.")})

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from dossiers import dossier, toegang
 from dossiers.brieven.services import brief_aanvragen, datum_nl
-from dossiers.models import Dossierstuk, Leerling, Medewerker, Ouder, Roltoewijzing
+from dossiers.models import Dossierstuk, Leerling, Medewerker, Ouder, Ouderschap, Roltoewijzing
 from statuut.models import Beroepsregel, Dossiersectie, Klachtfase, Orgaan, Rol, School
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout, termijn_openen, termijn_vervallen, termijn_voldaan
@@ -473,12 +473,50 @@ def _commissie_voor_zaak(klacht: Klacht, op: date) -> Geschillencommissie:
     return commissie
 
 
+def partij_reden(klacht: Klacht, lid: Commissielid) -> str:
+    """Why `lid` is a party to this complaint (and so never sits in it), or "": the person
+    complained about, a complainant, or a parent or guardian of a pupil concerned (bijlage B
+    leden 6 en 7)."""
+    if lid.medewerker_id is not None and lid.medewerker_id == klacht.beklaagde_id:
+        return _("%(n)s is degene over wie de klacht gaat") % {"n": lid.naam}
+    klagers = {klacht.leerling_id, *klacht.mede_klagers.values_list("pk", flat=True)}
+    if lid.leerling_id is not None and lid.leerling_id in klagers:
+        return _("%(n)s is zelf klager") % {"n": lid.naam}
+    if lid.ouder_id is not None:
+        if lid.ouder_id == klacht.ouder_id:
+            return _("%(n)s is zelf klager") % {"n": lid.naam}
+        if Ouderschap.objects.filter(ouder_id=lid.ouder_id, leerling_id__in=klagers).exists():
+            return _("%(n)s is ouder of verzorger van de leerling om wie het gaat") % {
+                "n": lid.naam}
+    return ""
+
+
 def _zaak_openen(klacht: Klacht, commissie: Geschillencommissie, op: date) -> Commissiezaak:
+    """Seat the members; a member who is a party never sits: their deputy does, and without a
+    deputy who is no party the case cannot be heard (bijlage B leden 6 en 7)."""
     zaak = Commissiezaak.objects.create(klacht=klacht, commissie=commissie, ingediend_op=op)
-    Zetel.objects.bulk_create([
-        Zetel(zaak=zaak, lid=lid, bezet_door=lid)
-        for lid in commissie.leden.filter(plaatsvervanger_van__isnull=True)
-    ])
+    zetels = []
+    for lid in (commissie.leden.filter(plaatsvervanger_van__isnull=True)
+                .select_related("plaatsvervanger")):
+        reden = partij_reden(klacht, lid)
+        if not reden:
+            zetels.append(Zetel(zaak=zaak, lid=lid, bezet_door=lid))
+            continue
+        plv = getattr(lid, "plaatsvervanger", None)
+        if plv is None:
+            raise InvoerFout(_("%(r)s en zit daarom niet in deze zaak, maar heeft geen "
+                               "plaatsvervanger: de geschillencommissie kan de klacht niet "
+                               "behandelen (bijlage B leden 6 en 7). Laat eerst een "
+                               "plaatsvervanger benoemen.") % {"r": reden})
+        if reden_plv := partij_reden(klacht, plv):
+            raise InvoerFout(_("%(r)s, en de plaatsvervanger is ook partij (%(p)s): geen van "
+                               "beiden zit in deze zaak, dus de geschillencommissie kan de "
+                               "klacht niet behandelen (bijlage B leden 6 en 7). Laat een "
+                               "andere plaatsvervanger benoemen.") % {"r": reden, "p": reden_plv})
+        zetels.append(Zetel(zaak=zaak, lid=lid, bezet_door=plv,
+                            verschoning=Verschoning.IS_PARTIJ,
+                            verschoning_reden=_("%(r)s (bijlage B leden 6 en 7)") % {"r": reden}))
+    Zetel.objects.bulk_create(zetels)
     return zaak
 
 
@@ -508,7 +546,7 @@ def verschonen(*, door, klacht: Klacht, lid: Commissielid, wijze: str, reden: st
     _secretaris(door, klacht, zaak)
     if zaak.status != Zaakstatus.AANGEMELD:
         raise InvoerFout(_("De commissie heeft al geadviseerd; verschonen kan niet meer."))
-    if wijze not in Verschoning.values:
+    if wijze not in (Verschoning.ZELF, Verschoning.PARTIJ):
         raise InvoerFout(_("Kies of het lid zich op eigen verzoek of op verzoek van een partij "
                            "verschoont."))
     zetel = Zetel.objects.select_for_update().filter(zaak=zaak, lid=lid).first()
