@@ -100,6 +100,7 @@ def open_termijnen(user, *, op: date | None = None) -> list[Termijn]:
         Termijn.objects.filter(status__in=[Termijnstatus.OPEN, Termijnstatus.VERLOPEN])
         .filter(Q(verantwoordelijke=user)
                 | Q(verantwoordelijke__isnull=True) & Exists(mijn_rollen))
+        .filter(toegang.termijnen_zichtbaar_filter(user))
         .select_related("school").order_by("vervaldatum", "pk")
     )
     for t in termijnen:

@@ -388,6 +388,15 @@ def klacht_delen(*, door, klacht: Klacht, met) -> Klacht:
         raise InvoerFout(_("Alleen de vertrouwenspersoon deelt een vertrouwelijke melding."))
     if not Roltoewijzing.objects.filter(medewerker__user=met, school=klacht.school).exists():
         raise InvoerFout(_("Deel alleen met een collega van deze school."))
+    if not toegang.klacht_deelbaar_met(klacht).filter(pk=met.pk).exists():
+        if klacht.beklaagde_id is not None and klacht.beklaagde.user_id == met.pk:
+            raise InvoerFout(_("Een melding wordt nooit gedeeld met degene over wie zij gaat."))
+        if not met.is_active:
+            raise InvoerFout(_("Het account van %(n)s is niet actief: deel alleen met een "
+                               "actieve collega.") % {"n": _naam(met)})
+        raise InvoerFout(_("%(n)s leest geen klachten (functioneel beheer of extern): deel "
+                           "alleen met een collega wiens rol klachten mag lezen.")
+                         % {"n": _naam(met)})
     if klacht.gedeeld_met.filter(pk=met.pk).exists():
         raise InvoerFout(_("De melding is al gedeeld met %(n)s.") % {"n": _naam(met)})
     klacht.gedeeld_met.add(met)

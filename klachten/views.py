@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dossiers import audit, toegang
+from dossiers import audit, keuzes, toegang
 from dossiers.models import Medewerker, Ouder
 from statuut.models import Beroepsregel, Klachtfase, Rol, School, Schooljaar
 from statuut.selectors import statuut_op
@@ -167,8 +167,8 @@ def klacht_pagina(request, pk):
         context["afsluiten_form"] = forms.AfsluitenForm()
     if klacht.route == Klachtfase.Route.VERTROUWELIJK and toegang.mag_behandelen(
             user, behandelaar=Rol.VERTROUWENSPERSOON, school=klacht.school):
-        context["collega_s"] = get_user_model().objects.filter(
-            medewerker__rollen__school=klacht.school).exclude(pk=user.pk).distinct()
+        context["collega_s"] = keuzes.met_rollen(
+            toegang.klacht_deelbaar_met(klacht).exclude(pk=user.pk), klacht.school)
         context["delingen"] = selectors.delingen(klacht)
     return render(request, "klachten/klacht.html", context)
 
