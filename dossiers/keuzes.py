@@ -39,3 +39,19 @@ def labeler(users: QuerySet, school):
     """A `label_from_instance` for a ModelChoiceField over `users`."""
     rollen = rollen_per_user(users, school)
     return lambda user: label(user, rollen.get(user.pk, []))
+
+
+def medewerker_labeler(medewerkers: QuerySet, scholen):
+    """A `label_from_instance` for a ModelChoiceField over `Medewerker` rows: the name and the
+    roles at `scholen` (one query)."""
+    volgorde = {rol: i for i, rol in enumerate(Rol.values)}
+    rollen: dict[int, set[str]] = {}
+    for pk, rol in Roltoewijzing.objects.filter(
+            medewerker__in=medewerkers, school__in=scholen).values_list("medewerker_id", "rol"):
+        rollen.setdefault(pk, set()).add(rol)
+
+    def labelen(medewerker) -> str:
+        eigen = [str(Rol(r).label) for r in sorted(rollen.get(medewerker.pk, ()),
+                                                   key=volgorde.get)]
+        return f"{medewerker.naam} ({', '.join(eigen)})" if eigen else medewerker.naam
+    return labelen

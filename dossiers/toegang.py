@@ -614,6 +614,23 @@ def zorgleerlingen_voor(user, *, niveau: int = ZORG_GEDEELD, op: date | None = N
     return Leerling.objects.filter(filter_)
 
 
+def zorgtoegang_ontvangers(user, leerling: Leerling, *, op: date | None = None) -> QuerySet:
+    """Whom `user` may open this pupil's care file to (grant scope "zorg"): active staff of
+    the pupil's school who do not already see every care file (zorgcoördinatoren, directie),
+    never an account that only sets the school up, never a superuser, never oneself."""
+    from django.contrib.auth import get_user_model
+
+    regels = _zorgregels(_statuut_op(leerling.school, _vandaag(op)))
+    zien_alles = [rol for rol, regel in regels.items()
+                  if regel.niveau >= ZORG_VOLLEDIG and not regel.alleen_eigen_leerlingen]
+    rollen = Roltoewijzing.objects.filter(school_id=leerling.school_id)
+    return (get_user_model().objects.filter(is_active=True, is_superuser=False)
+            .filter(pk__in=rollen.exclude(rol=Rol.FUNCTIONEEL_BEHEERDER)
+                    .values("medewerker__user_id"))
+            .exclude(pk__in=rollen.filter(rol__in=zien_alles).values("medewerker__user_id"))
+            .exclude(pk=getattr(user, "pk", None)))
+
+
 def zorgscholen(user, *, handeling: str | None = None, niveau: int = ZORG_VOLLEDIG,
                 op: date | None = None):
     """The schools where `user` sees every pupil's care file at `niveau` (and may take

@@ -5,7 +5,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from dossiers import keuzes
 from dossiers.models import Leerling, Medewerker, Ouder
+from statuut.models import School
 
 from .models import (
     Adviesuitkomst,
@@ -72,11 +74,14 @@ class KlachtForm(NietInToekomst, forms.Form):
                                                    "invalid": gettext_lazy(
                                                        "Vul een geldige datum in.")})
 
-    def __init__(self, *args, leerlingen, medewerkers, ouders, **kwargs):
+    def __init__(self, *args, leerlingen, medewerkers, ouders, scholen=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["leerling"].queryset = leerlingen
         self.fields["mede_klagers"].queryset = leerlingen
         self.fields["beklaagde"].queryset = medewerkers
+        # Each with their roles: two colleagues with the same name are told apart.
+        self.fields["beklaagde"].label_from_instance = keuzes.medewerker_labeler(
+            medewerkers, scholen if scholen is not None else School.objects.none())
         self.fields["ouder"].queryset = ouders
 
 

@@ -227,7 +227,7 @@ def aan_zet(klacht: Klacht, op: date | None = None) -> str:
     stap = next((s for s in klacht.stappen.all()
                  if s.fase_id == fase.pk and s.afgerond_op is None), None)
     persoon = stap.behandelaar if stap is not None else None
-    wie = behandelaars_naam(fase, klacht).lower()
+    rol = wie = behandelaars_naam(fase, klacht).lower()
     if persoon is not None:
         medewerker = getattr(persoon, "medewerker", None)
         wie = f"{wie} ({medewerker.naam if medewerker else persoon.get_username()})"
@@ -243,9 +243,9 @@ def aan_zet(klacht: Klacht, op: date | None = None) -> str:
         volgende = fase_na(fase)
         return _("'%(f)s' is het eigen gesprek van de klager; degene over wie de klacht gaat "
                  "legt hier niets vast. Aan zet: %(w)s. De klager meldt hoe het gesprek ging, "
-                 "of dat het niet tot stand kwam; %(w)s legt dat vast en brengt de klacht "
+                 "of dat het niet tot stand kwam; de %(r)s legt dat vast en brengt de klacht "
                  "verder naar '%(v)s' (%(a)s).") % {
-            "f": fase.naam, "w": wie, "v": volgende.naam if volgende else "",
+            "f": fase.naam, "w": wie, "r": rol, "v": volgende.naam if volgende else "",
             "a": artikel(volgende if volgende else fase)}
     art = artikel(fase)
     return _("Aan zet: %(w)s legt de uitkomst van '%(f)s' vast%(a)s.") % {

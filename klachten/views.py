@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dossiers import audit, keuzes, toegang
+from dossiers import audit, toegang
+from dossiers.keuzes import met_rollen
 from dossiers.models import Medewerker, Ouder
 from statuut.models import Beroepsregel, Klachtfase, Rol, School, Schooljaar
 from statuut.selectors import statuut_op
@@ -89,7 +90,8 @@ def indienen(request):
     if not toegang.klacht_indienscholen(user).exists():
         raise Http404
     leerlingen, medewerkers, ouders = _indienkeuzes(user)
-    keuzes = {"leerlingen": leerlingen, "medewerkers": medewerkers, "ouders": ouders}
+    keuzes = {"leerlingen": leerlingen, "medewerkers": medewerkers, "ouders": ouders,
+              "scholen": toegang.klacht_indienscholen(user)}
     if request.method == "POST":
         form = forms.KlachtForm(request.POST, **keuzes)
         if form.is_valid():
@@ -167,7 +169,7 @@ def klacht_pagina(request, pk):
         context["afsluiten_form"] = forms.AfsluitenForm()
     if klacht.route == Klachtfase.Route.VERTROUWELIJK and toegang.mag_behandelen(
             user, behandelaar=Rol.VERTROUWENSPERSOON, school=klacht.school):
-        context["collega_s"] = keuzes.met_rollen(
+        context["collega_s"] = met_rollen(
             toegang.klacht_deelbaar_met(klacht).exclude(pk=user.pk), klacht.school)
         context["delingen"] = selectors.delingen(klacht)
     return render(request, "klachten/klacht.html", context)

@@ -63,7 +63,7 @@ def test_wie_niet_aan_zet_is_leest_wie_wel_en_waarom(client, kw):
     klacht = _indienen_zonder_gesprek(client, kw)
     reden = ("'Gesprek met de docent' is het eigen gesprek van de klager; degene over wie de "
              "klacht gaat legt hier niets vast. Aan zet: mentor (M. Mentor). De klager meldt hoe "
-             "het gesprek ging, of dat het niet tot stand kwam; mentor (M. Mentor) legt dat vast "
+             "het gesprek ging, of dat het niet tot stand kwam; de mentor legt dat vast "
              "en brengt de klacht verder naar 'Bemiddeling door de mentor' (art. 12 klachten 2).")
     for user in (kw.teamleider, kw.directie, kw.docent):
         pagina = _pagina(client, user, klacht)
