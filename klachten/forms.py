@@ -208,8 +208,11 @@ class CommissieForm(forms.Form):
     """Five seats, each a member and a deputy and who appointed them; the chair (a seat) and
     the secretary. Every field optional here: the service names what is missing."""
 
-    def __init__(self, *args, zetels, medewerkers, secretarissen, **kwargs):
+    def __init__(self, *args, zetels, medewerkers, secretarissen, leerlingen=None, ouders=None,
+                 **kwargs):
         super().__init__(*args, **kwargs)
+        leerlingen = leerlingen if leerlingen is not None else Leerling.objects.none()
+        ouders = ouders if ouders is not None else Ouder.objects.none()
         self.zetels = []
         for sleutel, naam, geleding in zetels:
             velden = {
@@ -225,11 +228,31 @@ class CommissieForm(forms.Form):
                                                      "Kies wie het lid benoemde: de eigen "
                                                      "geleding of de medezeggenschapsraad.")}),
             }
+            # Who the member and the deputy are, so that one who is a party to a case never
+            # sits in it (bijlage B leden 6 en 7).
             if geleding == "docent":
-                velden["medewerker"] = forms.ModelChoiceField(
-                    label=gettext_lazy("Personeelslid"), queryset=medewerkers, required=False,
-                    error_messages={"invalid_choice": gettext_lazy(
-                        "Kies een personeelslid van deze school.")})
+                for veld, label in (("medewerker", gettext_lazy("Personeelslid")),
+                                    ("plvmedewerker", gettext_lazy(
+                                        "Personeelslid (plaatsvervanger)"))):
+                    velden[veld] = forms.ModelChoiceField(
+                        label=label, queryset=medewerkers, required=False,
+                        error_messages={"invalid_choice": gettext_lazy(
+                            "Kies een personeelslid van deze school.")})
+            if geleding == "leerling":
+                for veld, label in (("leerling", gettext_lazy("Leerling")),
+                                    ("plvleerling", gettext_lazy("Leerling (plaatsvervanger)"))):
+                    velden[veld] = forms.ModelChoiceField(
+                        label=label, queryset=leerlingen, required=False,
+                        error_messages={"invalid_choice": gettext_lazy(
+                            "Kies een leerling van deze school.")})
+            if geleding == "ouder":
+                for veld, label in (("ouder", gettext_lazy("Ouder/verzorger")),
+                                    ("plvouder", gettext_lazy(
+                                        "Ouder/verzorger (plaatsvervanger)"))):
+                    velden[veld] = forms.ModelChoiceField(
+                        label=label, queryset=ouders, required=False,
+                        error_messages={"invalid_choice": gettext_lazy(
+                            "Kies een ouder of verzorger van een leerling van deze school.")})
             for veld, definitie in velden.items():
                 self.fields[f"{sleutel}-{veld}"] = definitie
             self.zetels.append({"sleutel": sleutel, "naam": naam,

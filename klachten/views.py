@@ -444,13 +444,19 @@ def commissie_samenstellen(request, school_pk):
     keuzes = {"zetels": zetels,
               "medewerkers": Medewerker.objects.filter(rollen__school=school).distinct(),
               "secretarissen": Medewerker.objects.filter(
-                  rollen__school=school, rollen__rol=Rol.DIRECTIE).distinct()}
+                  rollen__school=school, rollen__rol=Rol.DIRECTIE).distinct(),
+              # Pupil and parent members by name and number only; parents are category B.
+              "leerlingen": toegang.leerlingen_voor(request.user).filter(school=school),
+              "ouders": Ouder.objects.filter(leerlingen__in=toegang.leerlingen_voor(
+                  request.user, categorie="B").filter(school=school)).distinct()}
     if request.method == "POST":
         form = forms.CommissieForm(request.POST, **keuzes)
         if form.is_valid():
             d = form.cleaned_data
             invoer = [samenstelling.Zetelinvoer(
-                s, d[f"{s}-naam"], d[f"{s}-plv"], d[f"{s}-benoemd"], d.get(f"{s}-medewerker"))
+                s, d[f"{s}-naam"], d[f"{s}-plv"], d[f"{s}-benoemd"], d.get(f"{s}-medewerker"),
+                d.get(f"{s}-plvmedewerker"), d.get(f"{s}-leerling"), d.get(f"{s}-plvleerling"),
+                d.get(f"{s}-ouder"), d.get(f"{s}-plvouder"))
                 for s, _naam, _g in zetels]
             try:
                 comm = samenstelling.commissie_samenstellen(
@@ -472,8 +478,11 @@ def commissie_samenstellen(request, school_pk):
                    "secretaris": comm.secretaris_id if comm else None}
         for s, z in huidig.items():
             initial.update({f"{s}-naam": z.naam, f"{s}-plv": z.plaatsvervanger,
-                            f"{s}-benoemd": z.benoemd_door,
-                            f"{s}-medewerker": z.medewerker.pk if z.medewerker else None})
+                            f"{s}-benoemd": z.benoemd_door})
+            for veld in ("medewerker", "plv_medewerker", "leerling", "plv_leerling", "ouder",
+                         "plv_ouder"):
+                if (waarde := getattr(z, veld)) is not None:
+                    initial[f"{s}-{veld.replace('_', '')}"] = waarde.pk
         form = forms.CommissieForm(initial=initial, **keuzes)
     return render(request, "klachten/commissie_samenstellen.html",
                   {"form": form, "school": school, "schooljaar": naam,

@@ -12,7 +12,7 @@ from django.urls import reverse
 from dossiers.models import Ouder
 from klachten.models import Klacht, Zetel
 
-from .conftest import berichten, commissie_instellen, get
+from .conftest import berichten, commissie_instellen, get, post
 from .test_geschillencommissie import naar_de_commissie
 
 
@@ -77,3 +77,22 @@ def test_een_plaatsvervanger_die_ook_partij_is_zit_evenmin(client, kw):
         "de klacht niet behandelen (bijlage B leden 6 en 7). Laat een andere plaatsvervanger "
         "benoemen."]
     assert Klacht.objects.get(pk=klacht.pk).fase.code == "klacht-schoolleiding"
+
+
+def test_de_schoolleiding_legt_vast_wie_de_leerling_en_ouderleden_zijn(client, kw):
+    """On the composition page the directie links the pupil and parent members (and the
+    deputies) to the pupil and parent they are; the commission then knows who is a party."""
+    from .test_commissie_samenstellen import DAG as SEPTEMBER
+    from .test_commissie_samenstellen import samenstelling, url
+
+    moeder = Ouder.objects.get(leerlingen=kw.anna)
+    antwoord = post(client, kw.directie, SEPTEMBER, url(kw), samenstelling(
+        kw, **{"leerling-1-leerling": kw.anna.pk, "leerling-1-plvleerling": kw.bram.pk,
+               "ouder-1-ouder": moeder.pk}))
+    assert berichten(antwoord) == ["De geschillencommissie 2026-2027 is vastgelegd."]
+    pagina = get(client, kw.directie, SEPTEMBER, url(kw)).content.decode()
+    assert f'<option value="{kw.anna.pk}" selected>' in pagina  # shown again for correcting
+    klacht, _ = naar_de_commissie(client, kw)
+    assert _zetel(klacht, "P. Peters (5V)").bezet_door.naam == "S. Smit (4H)"
+    assert _zetel(klacht, "O. Ouder").bezet_door.naam == "V. Verzorger"
+    assert _zetel(klacht, "D. Docent").bezet_door.naam == "E. Anderedocent"
