@@ -15,6 +15,7 @@ from django.urls import reverse
 from klachten import selectors, services
 from klachten.models import Klacht, Klachtstatus
 from tests.doodlopend import bekijk, personas
+from tests.sancties.conftest import klok, scholen  # noqa: F401  (the three schools)
 
 from .conftest import commissie_instellen, op
 from .test_behandelaars import ng  # noqa: F401  (the Noordgouw fixture)
@@ -135,3 +136,19 @@ def test_de_vertrouwelijke_melding_heeft_altijd_een_volgende_stap(client, kw):
     klacht = _verder(klacht, wie)
     blik = _kijk(client, wie, klacht)
     assert set(blik.stappen) == {"vertrouwenspersoon"}  # nobody else even sees it
+
+
+@pytest.mark.parametrize("tegen", ["leerkracht", "statuut"])
+def test_wijzer_ook_een_klacht_tegen_de_leerkracht_loopt_niet_vast(
+        client, scholen, tegen):  # noqa: F811
+    """Wijzer's talk with the leerkracht (the groepsleerkracht, role mentor): when the
+    complaint is about the leerkracht, the directeur records it and takes it on."""
+    s = scholen
+    extra = ({"onderwerp_soort": "toepassing_statuut"} if tegen == "statuut" else
+             {"beklaagde": s.leerkracht_wz.medewerker})
+    klacht = _indienen(s, s.directeur_wz, s.sanne, **extra)
+    wie = {"mentor": s.leerkracht_wz, "directie": s.directeur_wz}
+    assert _loop_de_route_af(client, wie, klacht) == [
+        "gesprek-leerkracht/in_behandeling", "gesprek-leerkracht/fase_afgerond",
+        "directeur/in_behandeling", "directeur/fase_afgerond"]
+    assert Klacht.objects.get(pk=klacht.pk).status == Klachtstatus.DOORVERWEZEN
