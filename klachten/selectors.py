@@ -167,9 +167,17 @@ def behandelaars_van(klacht: Klacht, fase: Klachtfase, op: date | None = None) -
     return behandelaars_van(klacht, volgende, op)
 
 
+def is_eigen_gesprek(fase: Klachtfase) -> bool:
+    """The route's first stage without a term or a written complaint: the complainant's own
+    talk with the teacher (Echnaton art. 12 klachten 1, Noordgouw art. 19.2, Wijzer)."""
+    return (fase_voor(fase) is None and not fase.termijn_aantal and not fase.schriftelijk
+            and fase.route == Klachtfase.Route.ALGEMEEN)
+
+
 def is_gesprek_met_beklaagde(klacht: Klacht, fase: Klachtfase, op: date | None = None) -> bool:
     """Is this stage the complainant's own talk, recorded by the next stage's handler?"""
-    return behandelaars_van(klacht, fase, op) != list(fase.behandelaars)
+    return is_eigen_gesprek(fase) and behandelaars_van(klacht, fase, op) != list(
+        fase.behandelaars)
 
 
 def mag_fase_behandelen(user, klacht: Klacht, fase: Klachtfase, op: date | None = None) -> bool:
@@ -248,6 +256,10 @@ def aan_zet(klacht: Klacht, op: date | None = None) -> str:
             "f": fase.naam, "w": wie, "r": rol, "v": volgende.naam if volgende else "",
             "a": artikel(volgende if volgende else fase)}
     art = artikel(fase)
+    if behandelaars_van(klacht, fase, op) != list(fase.behandelaars):
+        return _("Degene over wie de klacht gaat behandelt haar niet. Aan zet: %(w)s legt de "
+                 "uitkomst van '%(f)s' vast%(a)s.") % {
+            "w": wie, "f": fase.naam, "a": f" ({art})" if art else ""}
     return _("Aan zet: %(w)s legt de uitkomst van '%(f)s' vast%(a)s.") % {
         "w": wie, "f": fase.naam, "a": f" ({art})" if art else ""}
 

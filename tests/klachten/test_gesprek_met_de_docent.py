@@ -100,3 +100,16 @@ def test_een_klacht_tegen_de_mentor_zelf_gaat_naar_de_teamleider(client, kw):
     assert klacht.stappen.get(fase__code=GESPREK).behandelaar == kw.teamleider
     pagina = _pagina(client, kw.teamleider, klacht)
     assert reverse("klachten:afronden", args=[klacht.pk]) in pagina
+    post(client, kw.teamleider, DAG, reverse("klachten:afronden", args=[klacht.pk]),
+         {"wat_gebeurde": "Anna sprak de mentor; niets veranderd.", "reactie_klager": "Verder."})
+    post(client, kw.teamleider, DAG, reverse("klachten:doorzetten", args=[klacht.pk]),
+         {"naar": BEMIDDELING, "klager_wil_verder": "on"})
+    klacht = Klacht.objects.get(pk=klacht.pk)
+    assert klacht.fase.code == BEMIDDELING
+    assert klacht.stappen.get(fase__code=BEMIDDELING).termijn.verantwoordelijke == kw.teamleider
+    pagina = _pagina(client, kw.directie, klacht).replace("&#x27;", "'")
+    assert ("Degene over wie de klacht gaat behandelt haar niet. Aan zet: teamleider / "
+            "afdelingsleider (T. Leider) legt de uitkomst van 'Bemiddeling door de mentor' vast "
+            "(art. 12 klachten 2).") in pagina
+    assert reverse("klachten:afronden", args=[klacht.pk]) not in _pagina(client, kw.mentor,
+                                                                          klacht)
