@@ -209,8 +209,11 @@ class CommissieForm(forms.Form):
     the secretary. Every field optional here: the service names what is missing."""
 
     def __init__(self, *args, zetels, medewerkers, secretarissen, leerlingen=None, ouders=None,
-                 **kwargs):
+                 school=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # Each person with their roles at the school: namesakes are told apart.
+        met_rol = keuzes.medewerker_labeler(
+            medewerkers, [school] if school is not None else School.objects.none())
         leerlingen = leerlingen if leerlingen is not None else Leerling.objects.none()
         ouders = ouders if ouders is not None else Ouder.objects.none()
         self.zetels = []
@@ -238,6 +241,7 @@ class CommissieForm(forms.Form):
                         label=label, queryset=medewerkers, required=False,
                         error_messages={"invalid_choice": gettext_lazy(
                             "Kies een personeelslid van deze school.")})
+                    velden[veld].label_from_instance = met_rol
             if geleding == "leerling":
                 for veld, label in (("leerling", gettext_lazy("Leerling")),
                                     ("plvleerling", gettext_lazy("Leerling (plaatsvervanger)"))):

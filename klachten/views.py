@@ -441,7 +441,7 @@ def commissie_samenstellen(request, school_pk):
         return redirect("klachten:commissie_samenstellen", school_pk=school.pk)
     comm = selectors.commissie_in(school, naam)
     zetels = [(s, samenstelling.zetel_naam(s), g) for s, g in samenstelling.ZETELS]
-    keuzes = {"zetels": zetels,
+    keuzes = {"zetels": zetels, "school": school,
               "medewerkers": Medewerker.objects.filter(rollen__school=school).distinct(),
               "secretarissen": Medewerker.objects.filter(
                   rollen__school=school, rollen__rol=Rol.DIRECTIE).distinct(),

@@ -92,6 +92,8 @@ def test_de_schoolleiding_legt_vast_wie_de_leerling_en_ouderleden_zijn(client, k
     assert berichten(antwoord) == ["De geschillencommissie 2026-2027 is vastgelegd."]
     pagina = get(client, kw.directie, SEPTEMBER, url(kw)).content.decode()
     assert f'<option value="{kw.anna.pk}" selected>' in pagina  # shown again for correcting
+    assert f'<option value="{kw.docent.medewerker.pk}" selected>D. Docent (Docent)</option>' in (
+        pagina)  # staff with their roles (issue 12 point 17)
     klacht, _ = naar_de_commissie(client, kw)
     assert _zetel(klacht, "P. Peters (5V)").bezet_door.naam == "S. Smit (4H)"
     assert _zetel(klacht, "O. Ouder").bezet_door.naam == "V. Verzorger"
