@@ -614,15 +614,24 @@ def zorgleerlingen_voor(user, *, niveau: int = ZORG_GEDEELD, op: date | None = N
     return Leerling.objects.filter(filter_)
 
 
+def _zorg_alles_rollen(leerling: Leerling, op: date | None) -> list[str]:
+    """The roles that see every care file of the pupil's school (zorgcoördinator, directie)."""
+    regels = _zorgregels(_statuut_op(leerling.school, _vandaag(op)))
+    return [rol for rol, regel in regels.items()
+            if regel.niveau >= ZORG_VOLLEDIG and not regel.alleen_eigen_leerlingen]
+
+
+def ziet_alle_zorgdossiers(user, leerling: Leerling, *, op: date | None = None) -> bool:
+    return bool(rollen_van(user, leerling.school_id) & set(_zorg_alles_rollen(leerling, op)))
+
+
 def zorgtoegang_ontvangers(user, leerling: Leerling, *, op: date | None = None) -> QuerySet:
     """Whom `user` may open this pupil's care file to (grant scope "zorg"): active staff of
     the pupil's school who do not already see every care file (zorgcoördinatoren, directie),
     never an account that only sets the school up, never a superuser, never oneself."""
     from django.contrib.auth import get_user_model
 
-    regels = _zorgregels(_statuut_op(leerling.school, _vandaag(op)))
-    zien_alles = [rol for rol, regel in regels.items()
-                  if regel.niveau >= ZORG_VOLLEDIG and not regel.alleen_eigen_leerlingen]
+    zien_alles = _zorg_alles_rollen(leerling, op)
     rollen = Roltoewijzing.objects.filter(school_id=leerling.school_id)
     return (get_user_model().objects.filter(is_active=True, is_superuser=False)
             .filter(pk__in=rollen.exclude(rol=Rol.FUNCTIONEEL_BEHEERDER)

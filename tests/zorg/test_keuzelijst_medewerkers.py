@@ -49,8 +49,8 @@ def test_de_beheerder_en_wie_het_al_ziet_worden_geweigerd(client, zw):
         assert ("Kies een medewerker uit de lijst: alleen wie dit zorgdossier nog niet ziet en "
                 "het mag krijgen (niet de functioneel beheerder).") in tekst(antwoord), wie
     # The service refuses the same on its own (a form is only the first line).
-    with pytest.raises(InvoerFout, match="R. Rector ziet dit zorgdossier al; toegang geven is "
-                                         "niet nodig."):
+    with pytest.raises(InvoerFout, match="R. Rector ziet elk zorgdossier van de school al; "
+                                         "toegang geven is niet nodig."):
         zorgtoegang_verlenen(door=zw.zorgcoordinator, zorgdossier=zd, aan=zw.directie,
                              tot=date(2027, 1, 31), reden="Meekijken.")
     assert not dossier_van(zw.anna).leerling.toekenningen.exists()
