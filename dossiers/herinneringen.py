@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from statuut import kalender, kalenderhaken
 from statuut.models import Eenheid, Herinnering, Herinneringsoort, Rol, Termijn, Termijnstatus
 
+from . import toegang
 from .models import Groepsplaatsing, Leerling, Roltoewijzing
 
 logger = logging.getLogger(__name__)
@@ -126,7 +127,10 @@ def verschuldigd(termijn: Termijn, op: date) -> list[tuple[str, object]]:
         soorten = [(Herinneringsoort.VOORAF, verantwoordelijken(termijn))]
     else:
         return []
-    return [(soort, user) for soort, users in soorten for user in users]
+    # A reminder names its deadline: only to whom may see the deadline's subject (a
+    # confidential complaint is not escalated to a directie that may not know it exists).
+    return [(soort, user) for soort, users in soorten for user in users
+            if toegang.mag_termijn_onderwerp_zien(user, termijn)]
 
 
 def herinneringen_vegen(op: date | None = None) -> int:

@@ -104,6 +104,8 @@ def open_termijnen(user, *, op: date | None = None,
     qs = (Termijn.objects.filter(status__in=[Termijnstatus.OPEN, Termijnstatus.VERLOPEN])
           .filter(Q(verantwoordelijke=user)
                   | Q(verantwoordelijke__isnull=True) & Exists(mijn_rollen))
+          # A deadline is visible exactly to those who may see its subject (issue 11).
+          .filter(toegang.termijnen_zichtbaar_filter(user))
           .select_related("school").order_by("vervaldatum", "pk"))
     expressie = termijnonderwerpen.leerling_id_expressie() if met_namen else None
     if expressie is not None:

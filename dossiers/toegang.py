@@ -539,18 +539,48 @@ def startonderdelen(rollen: frozenset[str]) -> frozenset[str]:
     return frozenset(uit)
 
 
+#: Flows whose deadlines follow the policy of the deadline's subject: "app_label.model" ->
+#: fn(user) returning a queryset of the subject pks `user` may see. A deadline about a
+#: subject someone may not see (a confidential complaint, say) is invisible to them in every
+#: list, feed, page and reminder, whatever their role.
+_ONDERWERPBELEID: dict[str, Callable[..., QuerySet]] = {}
+
+
+def onderwerpbeleid(model_label: str):
+    """Register the policy for deadlines whose subject is a `model_label` object."""
+    def registreer(fn):
+        _ONDERWERPBELEID[model_label] = fn
+        return fn
+    return registreer
+
+
+def termijnen_zichtbaar_filter(user) -> Q:
+    """A Q on `statuut.Termijn`: only deadlines whose subject (where its flow registered a
+    policy) `user` may see."""
+    filter_ = Q()
+    for label, beleid in _ONDERWERPBELEID.items():
+        soort = ContentType.objects.get_by_natural_key(*label.split("."))
+        filter_ &= ~Q(onderwerp_type=soort) | Q(onderwerp_id__in=beleid(user))
+    return filter_
+
+
+def mag_termijn_onderwerp_zien(user, termijn) -> bool:
+    return type(termijn)._default_manager.filter(
+        termijnen_zichtbaar_filter(user), pk=termijn.pk).exists()
+
+
 def mag_termijn_zien(user, termijn) -> bool:
     """A deadline's explanation: for the person responsible (by name, or by holding the
     responsible role at its school), and for directie of its school (the one above everyone
-    in the escalation line)."""
+    in the escalation line); in each case only when they may see its subject."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     if termijn.verantwoordelijke_id == user.pk:
-        return True
+        return mag_termijn_onderwerp_zien(user, termijn)
     rollen = rollen_van(user, termijn.school_id)
     if not termijn.verantwoordelijke_id and termijn.verantwoordelijke_rol in rollen:
-        return True
-    return Rol.DIRECTIE in rollen
+        return mag_termijn_onderwerp_zien(user, termijn)
+    return Rol.DIRECTIE in rollen and mag_termijn_onderwerp_zien(user, termijn)
 
 
 # --- Zorg (issue 6) ---
@@ -709,6 +739,32 @@ def zorgleerlingen_voor(user, *, niveau: int = ZORG_GEDEELD, op: date | None = N
     return Leerling.objects.filter(filter_)
 
 
+def _zorg_alles_rollen(leerling: Leerling, op: date | None) -> list[str]:
+    """The roles that see every care file of the pupil's school (zorgcoördinator, directie)."""
+    regels = _zorgregels(_statuut_op(leerling.school, _vandaag(op)))
+    return [rol for rol, regel in regels.items()
+            if regel.niveau >= ZORG_VOLLEDIG and not regel.alleen_eigen_leerlingen]
+
+
+def ziet_alle_zorgdossiers(user, leerling: Leerling, *, op: date | None = None) -> bool:
+    return bool(rollen_van(user, leerling.school_id) & set(_zorg_alles_rollen(leerling, op)))
+
+
+def zorgtoegang_ontvangers(user, leerling: Leerling, *, op: date | None = None) -> QuerySet:
+    """Whom `user` may open this pupil's care file to (grant scope "zorg"): active staff of
+    the pupil's school who do not already see every care file (zorgcoördinatoren, directie),
+    never an account that only sets the school up, never a superuser, never oneself."""
+    from django.contrib.auth import get_user_model
+
+    zien_alles = _zorg_alles_rollen(leerling, op)
+    rollen = Roltoewijzing.objects.filter(school_id=leerling.school_id)
+    return (get_user_model().objects.filter(is_active=True, is_superuser=False)
+            .filter(pk__in=rollen.exclude(rol=Rol.FUNCTIONEEL_BEHEERDER)
+                    .values("medewerker__user_id"))
+            .exclude(pk__in=rollen.filter(rol__in=zien_alles).values("medewerker__user_id"))
+            .exclude(pk=getattr(user, "pk", None)))
+
+
 def zorgscholen(user, *, handeling: str | None = None, niveau: int = ZORG_VOLLEDIG,
                 op: date | None = None):
     """The schools where `user` sees every pupil's care file at `niveau` (and may take
@@ -826,6 +882,21 @@ def klacht_inzage(user, klacht, *, op: date | None = None) -> str | None:
     if klacht.beklaagde_id == medewerker.pk:
         return BEKLAAGDE
     return VOLLEDIG
+
+
+def klacht_deelbaar_met(klacht) -> QuerySet:
+    """Whom the vertrouwenspersoon may share a confidential report with: active staff of the
+    school whose role may read complaint content (not only set the school up), never the
+    person complained about, never a superuser account."""
+    from django.contrib.auth import get_user_model
+
+    lezers = Roltoewijzing.objects.filter(school_id=klacht.school_id).exclude(
+        rol__in=KLACHT_GEEN_INHOUD).values("medewerker__user_id")
+    users = get_user_model().objects.filter(is_active=True, is_superuser=False,
+                                            pk__in=lezers)
+    if klacht.beklaagde_id is not None:
+        users = users.exclude(medewerker__pk=klacht.beklaagde_id)
+    return users
 
 
 def mag_behandelen(user, *, behandelaar: str, school, leerling=None, beklaagde_id=None,

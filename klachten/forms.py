@@ -5,7 +5,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from dossiers import keuzes
 from dossiers.models import Leerling, Medewerker, Ouder
+from statuut.models import School
 
 from .models import (
     Adviesuitkomst,
@@ -72,11 +74,14 @@ class KlachtForm(NietInToekomst, forms.Form):
                                                    "invalid": gettext_lazy(
                                                        "Vul een geldige datum in.")})
 
-    def __init__(self, *args, leerlingen, medewerkers, ouders, **kwargs):
+    def __init__(self, *args, leerlingen, medewerkers, ouders, scholen=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["leerling"].queryset = leerlingen
         self.fields["mede_klagers"].queryset = leerlingen
         self.fields["beklaagde"].queryset = medewerkers
+        # Each with their roles: two colleagues with the same name are told apart.
+        self.fields["beklaagde"].label_from_instance = keuzes.medewerker_labeler(
+            medewerkers, scholen if scholen is not None else School.objects.none())
         self.fields["ouder"].queryset = ouders
 
 
@@ -111,7 +116,8 @@ class VerweerForm(forms.Form):
 
 class VerschonenForm(forms.Form):
     lid = forms.IntegerField(widget=forms.HiddenInput)
-    wijze = forms.ChoiceField(label=gettext_lazy("Verschoning"), choices=Verschoning.choices)
+    wijze = forms.ChoiceField(label=gettext_lazy("Verschoning"), choices=[
+        (Verschoning.ZELF, Verschoning.ZELF.label), (Verschoning.PARTIJ, Verschoning.PARTIJ.label)])
     reden = forms.CharField(label=gettext_lazy("Reden"), max_length=500,
                             error_messages={"required": gettext_lazy(
                                 "Noteer de reden van de verschoning.")})
@@ -202,8 +208,14 @@ class CommissieForm(forms.Form):
     """Five seats, each a member and a deputy and who appointed them; the chair (a seat) and
     the secretary. Every field optional here: the service names what is missing."""
 
-    def __init__(self, *args, zetels, medewerkers, secretarissen, **kwargs):
+    def __init__(self, *args, zetels, medewerkers, secretarissen, leerlingen=None, ouders=None,
+                 school=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # Each person with their roles at the school: namesakes are told apart.
+        met_rol = keuzes.medewerker_labeler(
+            medewerkers, [school] if school is not None else School.objects.none())
+        leerlingen = leerlingen if leerlingen is not None else Leerling.objects.none()
+        ouders = ouders if ouders is not None else Ouder.objects.none()
         self.zetels = []
         for sleutel, naam, geleding in zetels:
             velden = {
@@ -219,11 +231,32 @@ class CommissieForm(forms.Form):
                                                      "Kies wie het lid benoemde: de eigen "
                                                      "geleding of de medezeggenschapsraad.")}),
             }
+            # Who the member and the deputy are, so that one who is a party to a case never
+            # sits in it (bijlage B leden 6 en 7).
             if geleding == "docent":
-                velden["medewerker"] = forms.ModelChoiceField(
-                    label=gettext_lazy("Personeelslid"), queryset=medewerkers, required=False,
-                    error_messages={"invalid_choice": gettext_lazy(
-                        "Kies een personeelslid van deze school.")})
+                for veld, label in (("medewerker", gettext_lazy("Personeelslid")),
+                                    ("plvmedewerker", gettext_lazy(
+                                        "Personeelslid (plaatsvervanger)"))):
+                    velden[veld] = forms.ModelChoiceField(
+                        label=label, queryset=medewerkers, required=False,
+                        error_messages={"invalid_choice": gettext_lazy(
+                            "Kies een personeelslid van deze school.")})
+                    velden[veld].label_from_instance = met_rol
+            if geleding == "leerling":
+                for veld, label in (("leerling", gettext_lazy("Leerling")),
+                                    ("plvleerling", gettext_lazy("Leerling (plaatsvervanger)"))):
+                    velden[veld] = forms.ModelChoiceField(
+                        label=label, queryset=leerlingen, required=False,
+                        error_messages={"invalid_choice": gettext_lazy(
+                            "Kies een leerling van deze school.")})
+            if geleding == "ouder":
+                for veld, label in (("ouder", gettext_lazy("Ouder/verzorger")),
+                                    ("plvouder", gettext_lazy(
+                                        "Ouder/verzorger (plaatsvervanger)"))):
+                    velden[veld] = forms.ModelChoiceField(
+                        label=label, queryset=ouders, required=False,
+                        error_messages={"invalid_choice": gettext_lazy(
+                            "Kies een ouder of verzorger van een leerling van deze school.")})
             for veld, definitie in velden.items():
                 self.fields[f"{sleutel}-{veld}"] = definitie
             self.zetels.append({"sleutel": sleutel, "naam": naam,

@@ -263,6 +263,12 @@ class Commissielid(models.Model):
     naam = models.CharField(_("naam"), max_length=200)
     medewerker = models.ForeignKey(Medewerker, on_delete=models.PROTECT, null=True, blank=True,
                                    related_name="+")
+    # Who the pupil or parent member is, so that a member who is a party to a case (the
+    # complainant, a parent of the pupil concerned) is known and never sits (bijlage B 6, 7).
+    leerling = models.ForeignKey(Leerling, on_delete=models.PROTECT, null=True, blank=True,
+                                 related_name="+")
+    ouder = models.ForeignKey(Ouder, on_delete=models.PROTECT, null=True, blank=True,
+                              related_name="+")
     benoemd_door = models.CharField(_("benoemd door"), max_length=10, choices=Benoemdoor.choices,
                                     default=Benoemdoor.GELEDING)
     plaatsvervanger_van = models.OneToOneField("self", on_delete=models.CASCADE, null=True,
@@ -352,6 +358,8 @@ class Commissiezaak(models.Model):
 class Verschoning(models.TextChoices):
     ZELF = "zelf", _("op eigen verzoek")
     PARTIJ = "partij", _("op verzoek van een partij")
+    # Not a choice anyone makes: a member who is a party never sits (bijlage B leden 6, 7).
+    IS_PARTIJ = "is_partij", _("is zelf partij in deze zaak")
 
 
 class Zetel(models.Model):

@@ -62,3 +62,19 @@ def _klachtstukken(user, leerling, op):
                 .exclude(beklaagde__user=user))
     beroepen = toegang.beroepen_voor(user, Beroep.objects.filter(leerling=leerling), op=op)
     return [(Klacht, klachten.values("pk")), (Beroep, beroepen.values("pk"))]
+
+
+@toegang.onderwerpbeleid("klachten.klacht")
+def _klachttermijnen(user):
+    """A complaint's deadlines are seen by whoever sees the complaint (a confidential report:
+    the vertrouwenspersoon and whom they shared it with, never the directie as such)."""
+    from .models import Klacht
+
+    return toegang.klachten_voor(user, Klacht.objects.all()).values("pk")
+
+
+@toegang.onderwerpbeleid("klachten.beroep")
+def _beroepstermijnen(user):
+    from .models import Beroep
+
+    return toegang.beroepen_voor(user, Beroep.objects.all()).values("pk")

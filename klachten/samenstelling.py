@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dossiers import toegang
-from dossiers.models import Medewerker, Roltoewijzing
+from dossiers.models import Leerling, Medewerker, Ouder, Roltoewijzing
 from statuut.models import Rol, School, Schooljaar
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout
@@ -69,6 +69,11 @@ class Zetelinvoer:
     plaatsvervanger: str = ""
     benoemd_door: str = Benoemdoor.GELEDING
     medewerker: Medewerker | None = None
+    plv_medewerker: Medewerker | None = None
+    leerling: Leerling | None = None
+    plv_leerling: Leerling | None = None
+    ouder: Ouder | None = None
+    plv_ouder: Ouder | None = None
 
 
 class SamenstellingFout(InvoerFout):
@@ -94,8 +99,10 @@ def huidige_invoer(commissie: Geschillencommissie | None) -> tuple[dict[str, Zet
         return invoer, voorzitter
     for sleutel, lid in _zetels_van(commissie).items():
         plv = getattr(lid, "plaatsvervanger", None)
-        invoer[sleutel] = Zetelinvoer(sleutel, lid.naam, plv.naam if plv else "",
-                                      lid.benoemd_door, lid.medewerker)
+        invoer[sleutel] = Zetelinvoer(
+            sleutel, lid.naam, plv.naam if plv else "", lid.benoemd_door, lid.medewerker,
+            plv.medewerker if plv else None, lid.leerling, plv.leerling if plv else None,
+            lid.ouder, plv.ouder if plv else None)
         if commissie.voorzitter_id == lid.pk:
             voorzitter = sleutel
     return invoer, voorzitter
@@ -104,7 +111,9 @@ def huidige_invoer(commissie: Geschillencommissie | None) -> tuple[dict[str, Zet
 def _zetels_van(commissie: Geschillencommissie) -> dict[str, Commissielid]:
     """The regular members mapped on the seats, per geleding in the order they were made."""
     leden = list(commissie.leden.filter(plaatsvervanger_van__isnull=True)
-                 .select_related("plaatsvervanger", "medewerker").order_by("pk"))
+                 .select_related("plaatsvervanger__medewerker", "plaatsvervanger__leerling",
+                                 "plaatsvervanger__ouder", "medewerker", "leerling", "ouder")
+                 .order_by("pk"))
     zetels = {}
     for geleding in SAMENSTELLING:
         eigen = [lid for lid in leden if lid.geleding == geleding]
@@ -140,10 +149,19 @@ def _fouten(school, zetels: list[Zetelinvoer], voorzitter: str,
         if zetel.benoemd_door not in Benoemdoor.values:
             fouten.append(_("%(z)s: kies wie het lid benoemde: de eigen geleding of de "
                             "medezeggenschapsraad.") % {"z": zetel_naam(sleutel)})
-        if zetel.medewerker is not None and not Roltoewijzing.objects.filter(
-                medewerker=zetel.medewerker, school=school).exists():
-            fouten.append(_("%(z)s: %(n)s werkt niet op deze school.")
-                          % {"z": zetel_naam(sleutel), "n": zetel.medewerker.naam})
+        for medewerker in (zetel.medewerker, zetel.plv_medewerker):
+            if medewerker is not None and not Roltoewijzing.objects.filter(
+                    medewerker=medewerker, school=school).exists():
+                fouten.append(_("%(z)s: %(n)s werkt niet op deze school.")
+                              % {"z": zetel_naam(sleutel), "n": medewerker.naam})
+        for leerling in (zetel.leerling, zetel.plv_leerling):
+            if leerling is not None and leerling.school_id != school.pk:
+                fouten.append(_("%(z)s: %(n)s is geen leerling van deze school.")
+                              % {"z": zetel_naam(sleutel), "n": leerling.volledige_naam})
+        for ouder in (zetel.ouder, zetel.plv_ouder):
+            if ouder is not None and not ouder.leerlingen.filter(school=school).exists():
+                fouten.append(_("%(z)s: %(n)s is geen ouder of verzorger van een leerling van "
+                                "deze school.") % {"z": zetel_naam(sleutel), "n": ouder})
     if not voorzitter:
         fouten.append(_("Kies de voorzitter: de commissie wijst uit haar midden een voorzitter "
                         "aan (bijlage B lid 8)."))
@@ -185,10 +203,13 @@ def commissie_samenstellen(*, door, school: School, schooljaar: str,
         lid = bestaand.get(sleutel) or Commissielid(commissie=commissie, geleding=geleding)
         lid.naam, lid.benoemd_door, lid.medewerker = (zetel.naam, zetel.benoemd_door,
                                                       zetel.medewerker)
+        lid.leerling, lid.ouder = zetel.leerling, zetel.ouder
         lid.save()
         plv = getattr(lid, "plaatsvervanger", None) or Commissielid(
             commissie=commissie, geleding=geleding, plaatsvervanger_van=lid)
         plv.naam, plv.benoemd_door = zetel.plaatsvervanger, zetel.benoemd_door
+        plv.medewerker, plv.leerling, plv.ouder = (zetel.plv_medewerker, zetel.plv_leerling,
+                                                   zetel.plv_ouder)
         plv.save()
         leden[sleutel] = lid
     commissie.voorzitter, commissie.secretaris = leden[voorzitter], secretaris

@@ -19,6 +19,7 @@ from .models import (
     Geschillencommissie,
     Klacht,
     Klachtstap,
+    Klachtstatus,
     Zetel,
 )
 
@@ -28,6 +29,14 @@ def _vandaag(op: date | None) -> date:
 
 
 # --- the statuut's stages ------------------------------------------------------------------
+
+
+def artikel(fase_of_regel) -> str:
+    """'art. 12 klachten 2'; a bijlage is cited as it is ('bijlage B 16')."""
+    nummer = fase_of_regel.artikel
+    if not nummer:
+        return ""
+    return _("art. %(a)s") % {"a": nummer} if nummer[0].isdigit() else nummer
 
 
 def fasen(statuut: Statuut, route: str) -> list[Klachtfase]:
@@ -126,16 +135,64 @@ def behandelaar_user(*, behandelaar: str, school, leerling: Leerling, beklaagde=
     return None
 
 
+def _is_beklaagde(klacht: Klacht, user) -> bool:
+    return (user is not None and klacht.beklaagde_id is not None
+            and klacht.beklaagde.user_id == user.pk)
+
+
+def behandelaars_van(klacht: Klacht, fase: Klachtfase, op: date | None = None) -> list[str]:
+    """The roles or bodies that act for `fase` of this complaint.
+
+    The person complained about is a party and never handles their own complaint. A stage the
+    statuut gives only to the docent, or whose handler would be the person complained about,
+    is the complainant's own talk with that person (Echnaton art. 12 klachten 1, Noordgouw art.
+    19.2): how it went, or that it did not come about, the pupil tells the handler of the next
+    stage ("stelt de leerling zijn mentor op de hoogte", art. 12 klachten 2), who records it
+    and takes the complaint on."""
+    op = _vandaag(op)
+    eigen = []
+    for behandelaar in fase.behandelaars:
+        if behandelaar == Rol.DOCENT:
+            continue
+        if behandelaar in (Rol.MENTOR, Rol.TEAMLEIDER) and _is_beklaagde(
+                klacht, behandelaar_user(behandelaar=behandelaar, school=klacht.school,
+                                         leerling=klacht.leerling, op=op)):
+            continue
+        eigen.append(behandelaar)
+    if eigen or fase.route != Klachtfase.Route.ALGEMEEN:
+        return eigen or list(fase.behandelaars)
+    volgende = fase_na(fase)
+    if volgende is None or is_commissiefase(volgende) or is_klachtencommissie(volgende):
+        return list(fase.behandelaars)
+    return behandelaars_van(klacht, volgende, op)
+
+
+def is_eigen_gesprek(fase: Klachtfase) -> bool:
+    """The route's first stage without a term or a written complaint: the complainant's own
+    talk with the teacher (Echnaton art. 12 klachten 1, Noordgouw art. 19.2, Wijzer)."""
+    return (fase_voor(fase) is None and not fase.termijn_aantal and not fase.schriftelijk
+            and fase.route == Klachtfase.Route.ALGEMEEN)
+
+
+def is_gesprek_met_beklaagde(klacht: Klacht, fase: Klachtfase, op: date | None = None) -> bool:
+    """Is this stage the complainant's own talk, recorded by the next stage's handler?"""
+    return is_eigen_gesprek(fase) and behandelaars_van(klacht, fase, op) != list(
+        fase.behandelaars)
+
+
 def mag_fase_behandelen(user, klacht: Klacht, fase: Klachtfase, op: date | None = None) -> bool:
-    """May `user` act for this stage of this complaint: as one of its behandelaars, in
-    relation to the pupil (Noordgouw art. 19.2: the pupil's mentor or the afdelingsleider of
-    the pupil's afdeling); the commission through this case's secretary?"""
+    """May `user` act for this stage of this complaint: as one of its behandelaars
+    (`behandelaars_van`), in relation to the pupil (Noordgouw art. 19.2: the pupil's mentor or
+    the afdelingsleider of the pupil's afdeling); the commission through this case's
+    secretary? Never the person complained about."""
+    if _is_beklaagde(klacht, user):
+        return False
     zaak = Commissiezaak.objects.filter(klacht=klacht).select_related("commissie").first()
     return any(toegang.mag_behandelen(
         user, behandelaar=behandelaar, school=klacht.school, leerling=klacht.leerling,
         beklaagde_id=klacht.beklaagde_id,
         secretaris_id=zaak.commissie.secretaris_id if zaak else None, op=op)
-        for behandelaar in fase.behandelaars)
+        for behandelaar in behandelaars_van(klacht, fase, op))
 
 
 def termijnrol(behandelaar: str) -> str:
@@ -149,9 +206,62 @@ def behandelaar_naam(behandelaar: str) -> str:
     return str(Orgaan(behandelaar).label)
 
 
-def behandelaars_naam(fase: Klachtfase) -> str:
-    """'Mentor of Teamleider / afdelingsleider' for a stage with more than one handler."""
-    return _(" of ").join(behandelaar_naam(b) for b in fase.behandelaars)
+def behandelaars_naam(fase: Klachtfase, klacht: Klacht | None = None) -> str:
+    """'Mentor of Teamleider / afdelingsleider' for a stage with more than one handler (of
+    this complaint, when given: see `behandelaars_van`)."""
+    rollen = behandelaars_van(klacht, fase) if klacht is not None else fase.behandelaars
+    return _(" of ").join(behandelaar_naam(b) for b in rollen)
+
+
+def aan_zet(klacht: Klacht, op: date | None = None) -> str:
+    """Who must act now on this open complaint, and on what: one Dutch sentence that every
+    page of the complaint shows, so that nobody is left wondering why they have no form."""
+    if not klacht.is_open:
+        return ""
+    fase = klacht.fase
+    if klacht.status == Klachtstatus.FASE_AFGEROND:
+        volgende = volgende_fasen(klacht)
+        if klacht.route == Klachtfase.Route.VERTROUWELIJK:
+            wie = _("de vertrouwenspersoon")
+        else:
+            wie = _("wie de klacht voor de klager behandelt (de mentor of teamleider van de "
+                    "leerling, of de schoolleiding)")
+        if not volgende:
+            return _("De fase '%(f)s' is afgerond. De klager kiest nu of de klacht is "
+                     "afgehandeld; %(w)s legt dat vast.") % {"f": fase.naam, "w": wie}
+        return _("De fase '%(f)s' is afgerond. De klager kiest nu: de klacht afsluiten of "
+                 "verder naar '%(v)s'; %(w)s legt die keuze vast.") % {
+            "f": fase.naam, "v": volgende[0].naam, "w": wie}
+    stap = next((s for s in klacht.stappen.all()
+                 if s.fase_id == fase.pk and s.afgerond_op is None), None)
+    persoon = stap.behandelaar if stap is not None else None
+    rol = wie = behandelaars_naam(fase, klacht).lower()
+    if persoon is not None:
+        medewerker = getattr(persoon, "medewerker", None)
+        wie = f"{wie} ({medewerker.naam if medewerker else persoon.get_username()})"
+    if is_commissiefase(fase):
+        zaak = getattr(klacht, "zaak", None) if hasattr(klacht, "zaak") else None
+        wat = (_("de zitting (beide partijen gehoord)") if zaak is None or zaak.zitting_op is None
+               else _("het advies van de commissie"))
+        return _("Aan zet: de ambtelijk secretaris van de geschillencommissie%(n)s legt %(w)s "
+                 "vast (bijlage B leden 9-17).") % {
+            "n": f" ({persoon.medewerker.naam})" if persoon is not None
+            and hasattr(persoon, "medewerker") else "", "w": wat}
+    if is_gesprek_met_beklaagde(klacht, fase, op):
+        volgende = fase_na(fase)
+        return _("'%(f)s' is het eigen gesprek van de klager; degene over wie de klacht gaat "
+                 "legt hier niets vast. Aan zet: %(w)s. De klager meldt hoe het gesprek ging, "
+                 "of dat het niet tot stand kwam; de %(r)s legt dat vast en brengt de klacht "
+                 "verder naar '%(v)s' (%(a)s).") % {
+            "f": fase.naam, "w": wie, "r": rol, "v": volgende.naam if volgende else "",
+            "a": artikel(volgende if volgende else fase)}
+    art = artikel(fase)
+    if behandelaars_van(klacht, fase, op) != list(fase.behandelaars):
+        return _("Degene over wie de klacht gaat behandelt haar niet. Aan zet: %(w)s legt de "
+                 "uitkomst van '%(f)s' vast%(a)s.") % {
+            "w": wie, "f": fase.naam, "a": f" ({art})" if art else ""}
+    return _("Aan zet: %(w)s legt de uitkomst van '%(f)s' vast%(a)s.") % {
+        "w": wie, "f": fase.naam, "a": f" ({art})" if art else ""}
 
 
 # --- pages ---------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from dossiers import dossier, toegang
 from dossiers.brieven.services import brief_aanvragen, datum_nl
-from dossiers.models import Dossierstuk, Leerling, Medewerker, Ouder, Roltoewijzing
+from dossiers.models import Dossierstuk, Leerling, Medewerker, Ouder, Ouderschap, Roltoewijzing
 from statuut.models import Beroepsregel, Dossiersectie, Klachtfase, Orgaan, Rol, School
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout, termijn_openen, termijn_vervallen, termijn_voldaan
@@ -59,13 +59,7 @@ def _statuut(school: School, op: date):
     return statuut
 
 
-def _art(fase_of_regel) -> str:
-    """'art. 12 klachten 2'; a bijlage is cited as it is ('bijlage B 16')."""
-    nummer = fase_of_regel.artikel
-    if not nummer:
-        return ""
-    return _("art. %(a)s") % {"a": nummer} if nummer[0].isdigit() else nummer
-
+_art = selectors.artikel
 
 def _slot(klacht: Klacht) -> Klacht:
     return Klacht.objects.select_for_update(of=("self",)).select_related(
@@ -114,8 +108,10 @@ def _fase_starten(door, klacht: Klacht, fase: Klachtfase, op: date) -> Klachtsta
     commissie = None
     if selectors.is_commissiefase(fase):
         commissie = _commissie_voor_zaak(klacht, op)
-    # The first of the stage's behandelaars the data names a person for answers for it.
-    handler = next((user for behandelaar in fase.behandelaars if (
+    # The first of the stage's behandelaars the data names a person for answers for it (never
+    # the person complained about: `behandelaars_van`).
+    behandelaars = selectors.behandelaars_van(klacht, fase, op)
+    handler = next((user for behandelaar in behandelaars if (
         user := selectors.behandelaar_user(
             behandelaar=behandelaar, school=klacht.school, leerling=klacht.leerling,
             beklaagde=klacht.beklaagde, op=op,
@@ -129,7 +125,7 @@ def _fase_starten(door, klacht: Klacht, fase: Klachtfase, op: date) -> Klachtsta
             school=klacht.school, omschrijving=omschrijving[:300], startdatum=op,
             aantal=fase.termijn_aantal, eenheid=fase.termijn_eenheid, regel=_art(fase),
             onderwerp=klacht, verantwoordelijke=handler,
-            verantwoordelijke_rol="" if handler else selectors.termijnrol(fase.behandelaar))
+            verantwoordelijke_rol="" if handler else selectors.termijnrol(behandelaars[0]))
     stap = Klachtstap.objects.create(klacht=klacht, fase=fase, gestart_op=op,
                                      behandelaar=handler, termijn=termijn)
     overdracht.fase_melden(door=door, klacht=klacht, stap=stap, handler=handler, op=op)
@@ -139,7 +135,7 @@ def _fase_starten(door, klacht: Klacht, fase: Klachtfase, op: date) -> Klachtsta
         _brief(door, klacht, "ontvangstbevestiging_klacht", f"{fase.code}:ontvangst", {
             "ingediend_op": datum_nl(op), "onderwerp": klacht.onderwerp,
             "behandelaar": (handler.medewerker.naam if handler and hasattr(handler, "medewerker")
-                            else selectors.behandelaar_naam(fase.behandelaar)),
+                            else selectors.behandelaar_naam(behandelaars[0])),
             "uiterlijk": datum_nl(termijn.vervaldatum), "artikel": fase.artikel,
         }, op)
     return stap
@@ -268,7 +264,7 @@ def fase_afronden(*, door, klacht: Klacht, wat_gebeurde: str, reactie_klager: st
                            "advies."))
     if not _mag_fase_behandelen(door, klacht, klacht.fase, op):
         raise InvoerFout(_("Deze fase wordt behandeld door %(b)s (%(a)s), niet door u.")
-                         % {"b": selectors.behandelaars_naam(klacht.fase),
+                         % {"b": selectors.behandelaars_naam(klacht.fase, klacht),
                             "a": _art(klacht.fase)})
     wat_gebeurde = _tekst(wat_gebeurde, _("Beschrijf wat er in deze fase is gebeurd."))
     reactie_klager = _tekst(reactie_klager, _("Noteer wat de klager van de uitkomst vindt."))
@@ -395,6 +391,15 @@ def klacht_delen(*, door, klacht: Klacht, met) -> Klacht:
         raise InvoerFout(_("Alleen de vertrouwenspersoon deelt een vertrouwelijke melding."))
     if not Roltoewijzing.objects.filter(medewerker__user=met, school=klacht.school).exists():
         raise InvoerFout(_("Deel alleen met een collega van deze school."))
+    if not toegang.klacht_deelbaar_met(klacht).filter(pk=met.pk).exists():
+        if klacht.beklaagde_id is not None and klacht.beklaagde.user_id == met.pk:
+            raise InvoerFout(_("Een melding wordt nooit gedeeld met degene over wie zij gaat."))
+        if not met.is_active:
+            raise InvoerFout(_("Het account van %(n)s is niet actief: deel alleen met een "
+                               "actieve collega.") % {"n": _naam(met)})
+        raise InvoerFout(_("%(n)s leest geen klachten (functioneel beheer of extern): deel "
+                           "alleen met een collega wiens rol klachten mag lezen.")
+                         % {"n": _naam(met)})
     if klacht.gedeeld_met.filter(pk=met.pk).exists():
         raise InvoerFout(_("De melding is al gedeeld met %(n)s.") % {"n": _naam(met)})
     klacht.gedeeld_met.add(met)
@@ -480,12 +485,50 @@ def _commissie_voor_zaak(klacht: Klacht, op: date) -> Geschillencommissie:
     return commissie
 
 
+def partij_reden(klacht: Klacht, lid: Commissielid) -> str:
+    """Why `lid` is a party to this complaint (and so never sits in it), or "": the person
+    complained about, a complainant, or a parent or guardian of a pupil concerned (bijlage B
+    leden 6 en 7)."""
+    if lid.medewerker_id is not None and lid.medewerker_id == klacht.beklaagde_id:
+        return _("%(n)s is degene over wie de klacht gaat") % {"n": lid.naam}
+    klagers = {klacht.leerling_id, *klacht.mede_klagers.values_list("pk", flat=True)}
+    if lid.leerling_id is not None and lid.leerling_id in klagers:
+        return _("%(n)s is zelf klager") % {"n": lid.naam}
+    if lid.ouder_id is not None:
+        if lid.ouder_id == klacht.ouder_id:
+            return _("%(n)s is zelf klager") % {"n": lid.naam}
+        if Ouderschap.objects.filter(ouder_id=lid.ouder_id, leerling_id__in=klagers).exists():
+            return _("%(n)s is ouder of verzorger van de leerling om wie het gaat") % {
+                "n": lid.naam}
+    return ""
+
+
 def _zaak_openen(klacht: Klacht, commissie: Geschillencommissie, op: date) -> Commissiezaak:
+    """Seat the members; a member who is a party never sits: their deputy does, and without a
+    deputy who is no party the case cannot be heard (bijlage B leden 6 en 7)."""
     zaak = Commissiezaak.objects.create(klacht=klacht, commissie=commissie, ingediend_op=op)
-    Zetel.objects.bulk_create([
-        Zetel(zaak=zaak, lid=lid, bezet_door=lid)
-        for lid in commissie.leden.filter(plaatsvervanger_van__isnull=True)
-    ])
+    zetels = []
+    for lid in (commissie.leden.filter(plaatsvervanger_van__isnull=True)
+                .select_related("plaatsvervanger")):
+        reden = partij_reden(klacht, lid)
+        if not reden:
+            zetels.append(Zetel(zaak=zaak, lid=lid, bezet_door=lid))
+            continue
+        plv = getattr(lid, "plaatsvervanger", None)
+        if plv is None:
+            raise InvoerFout(_("%(r)s en zit daarom niet in deze zaak, maar heeft geen "
+                               "plaatsvervanger: de geschillencommissie kan de klacht niet "
+                               "behandelen (bijlage B leden 6 en 7). Laat eerst een "
+                               "plaatsvervanger benoemen.") % {"r": reden})
+        if reden_plv := partij_reden(klacht, plv):
+            raise InvoerFout(_("%(r)s, en de plaatsvervanger is ook partij (%(p)s): geen van "
+                               "beiden zit in deze zaak, dus de geschillencommissie kan de "
+                               "klacht niet behandelen (bijlage B leden 6 en 7). Laat een "
+                               "andere plaatsvervanger benoemen.") % {"r": reden, "p": reden_plv})
+        zetels.append(Zetel(zaak=zaak, lid=lid, bezet_door=plv,
+                            verschoning=Verschoning.IS_PARTIJ,
+                            verschoning_reden=_("%(r)s (bijlage B leden 6 en 7)") % {"r": reden}))
+    Zetel.objects.bulk_create(zetels)
     return zaak
 
 
@@ -515,7 +558,7 @@ def verschonen(*, door, klacht: Klacht, lid: Commissielid, wijze: str, reden: st
     _secretaris(door, klacht, zaak)
     if zaak.status != Zaakstatus.AANGEMELD:
         raise InvoerFout(_("De commissie heeft al geadviseerd; verschonen kan niet meer."))
-    if wijze not in Verschoning.values:
+    if wijze not in (Verschoning.ZELF, Verschoning.PARTIJ):
         raise InvoerFout(_("Kies of het lid zich op eigen verzoek of op verzoek van een partij "
                            "verschoont."))
     zetel = Zetel.objects.select_for_update().filter(zaak=zaak, lid=lid).first()
@@ -618,7 +661,7 @@ def uitspraak_doen(*, door, klacht: Klacht, uitspraak: str, wettelijke_toets: st
         raise InvoerFout(_("Op dit advies is al uitspraak gedaan."))
     if not _mag_fase_behandelen(door, klacht, klacht.fase, op):
         raise InvoerFout(_("De uitspraak doet %(b)s.")
-                         % {"b": selectors.behandelaars_naam(klacht.fase)})
+                         % {"b": selectors.behandelaars_naam(klacht.fase, klacht)})
     uitspraak = _tekst(uitspraak, _("Schrijf de uitspraak."))
     toets = _tekst(wettelijke_toets, _("Leg vast dat de uitspraak niet in strijd is met "
                                        "wettelijke bepalingen en bevoegdheden (bijlage B lid "

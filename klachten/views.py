@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dossiers import audit, toegang
+from dossiers.keuzes import met_rollen
 from dossiers.models import Inzagesoort, Medewerker, Ouder
 from statuut.models import Beroepsregel, Klachtfase, Rol, School, Schooljaar
 from statuut.selectors import statuut_op
@@ -105,7 +106,8 @@ def indienen(request):
     if not toegang.klacht_indienscholen(user).exists():
         raise Http404
     leerlingen, medewerkers, ouders = _indienkeuzes(user)
-    keuzes = {"leerlingen": leerlingen, "medewerkers": medewerkers, "ouders": ouders}
+    keuzes = {"leerlingen": leerlingen, "medewerkers": medewerkers, "ouders": ouders,
+              "scholen": toegang.klacht_indienscholen(user)}
     if request.method == "POST":
         form = forms.KlachtForm(request.POST, **keuzes)
         if form.is_valid():
@@ -148,7 +150,8 @@ def klacht_pagina(request, pk):
     user = request.user
     klacht = _klacht(request, pk)
     inzage = toegang.klacht_inzage(user, klacht)
-    context = {"klacht": klacht, "inzage": inzage, "vandaag": timezone.localdate()}
+    context = {"klacht": klacht, "inzage": inzage, "vandaag": timezone.localdate(),
+               "aan_zet": selectors.aan_zet(klacht)}
     # A confidential report is logged too, marked so: the read log shows its part name only
     # to the vertrouwenspersoon's role, to the directie it is a neutral "leerlinggegevens".
     vertrouwelijk = klacht.route == Klachtfase.Route.VERTROUWELIJK
@@ -178,6 +181,8 @@ def klacht_pagina(request, pk):
             context["uitspraak_form"] = forms.UitspraakForm()
         else:
             context["afronden_form"] = forms.AfrondenForm()
+            context["gesprek_met_beklaagde"] = selectors.is_gesprek_met_beklaagde(
+                klacht, klacht.fase)
     elif zaak is not None:
         context["zetels"] = selectors.zetels(zaak)
     if klacht.is_open:
@@ -187,8 +192,8 @@ def klacht_pagina(request, pk):
         context["afsluiten_form"] = forms.AfsluitenForm()
     if klacht.route == Klachtfase.Route.VERTROUWELIJK and toegang.mag_behandelen(
             user, behandelaar=Rol.VERTROUWENSPERSOON, school=klacht.school):
-        context["collega_s"] = get_user_model().objects.filter(
-            medewerker__rollen__school=klacht.school).exclude(pk=user.pk).distinct()
+        context["collega_s"] = met_rollen(
+            toegang.klacht_deelbaar_met(klacht).exclude(pk=user.pk), klacht.school)
         context["delingen"] = selectors.delingen(klacht)
     return render(request, "klachten/klacht.html", context)
 
@@ -467,16 +472,22 @@ def commissie_samenstellen(request, school_pk):
         return redirect("klachten:commissie_samenstellen", school_pk=school.pk)
     comm = selectors.commissie_in(school, naam)
     zetels = [(s, samenstelling.zetel_naam(s), g) for s, g in samenstelling.ZETELS]
-    keuzes = {"zetels": zetels,
+    keuzes = {"zetels": zetels, "school": school,
               "medewerkers": Medewerker.objects.filter(rollen__school=school).distinct(),
               "secretarissen": Medewerker.objects.filter(
-                  rollen__school=school, rollen__rol=Rol.DIRECTIE).distinct()}
+                  rollen__school=school, rollen__rol=Rol.DIRECTIE).distinct(),
+              # Pupil and parent members by name and number only; parents are category B.
+              "leerlingen": toegang.leerlingen_voor(request.user).filter(school=school),
+              "ouders": Ouder.objects.filter(leerlingen__in=toegang.leerlingen_voor(
+                  request.user, categorie="B").filter(school=school)).distinct()}
     if request.method == "POST":
         form = forms.CommissieForm(request.POST, **keuzes)
         if form.is_valid():
             d = form.cleaned_data
             invoer = [samenstelling.Zetelinvoer(
-                s, d[f"{s}-naam"], d[f"{s}-plv"], d[f"{s}-benoemd"], d.get(f"{s}-medewerker"))
+                s, d[f"{s}-naam"], d[f"{s}-plv"], d[f"{s}-benoemd"], d.get(f"{s}-medewerker"),
+                d.get(f"{s}-plvmedewerker"), d.get(f"{s}-leerling"), d.get(f"{s}-plvleerling"),
+                d.get(f"{s}-ouder"), d.get(f"{s}-plvouder"))
                 for s, _naam, _g in zetels]
             try:
                 comm = samenstelling.commissie_samenstellen(
@@ -498,8 +509,11 @@ def commissie_samenstellen(request, school_pk):
                    "secretaris": comm.secretaris_id if comm else None}
         for s, z in huidig.items():
             initial.update({f"{s}-naam": z.naam, f"{s}-plv": z.plaatsvervanger,
-                            f"{s}-benoemd": z.benoemd_door,
-                            f"{s}-medewerker": z.medewerker.pk if z.medewerker else None})
+                            f"{s}-benoemd": z.benoemd_door})
+            for veld in ("medewerker", "plv_medewerker", "leerling", "plv_leerling", "ouder",
+                         "plv_ouder"):
+                if (waarde := getattr(z, veld)) is not None:
+                    initial[f"{s}-{veld.replace('_', '')}"] = waarde.pk
         form = forms.CommissieForm(initial=initial, **keuzes)
     return render(request, "klachten/commissie_samenstellen.html",
                   {"form": form, "school": school, "schooljaar": naam,

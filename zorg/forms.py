@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from dossiers import keuzes, toegang
 from statuut.models import Rol
 
 from .models import Consultatiekeuze, Contactwijze, Signaalbron, Signaalcategorie, Trajectsoort
@@ -74,7 +75,7 @@ class _MetRemedialTeacher(forms.Form):
         if zorgdossier is not None:
             veld = self.fields["remedial_teacher"]
             veld.queryset = _remedial_teachers(zorgdossier.school)
-            veld.label_from_instance = lambda u: u.medewerker.naam
+            veld.label_from_instance = keuzes.labeler(veld.queryset, zorgdossier.school)
 
 
 class ConsultatieForm(_MetRemedialTeacher):
@@ -205,16 +206,21 @@ class AfsluitenForm(forms.Form):
 
 
 class ToegangForm(forms.Form):
-    aan = forms.ModelChoiceField(label=_("Medewerker"), queryset=get_user_model().objects.none())
+    aan = forms.ModelChoiceField(
+        label=_("Medewerker"), queryset=get_user_model().objects.none(),
+        error_messages={"invalid_choice": _(
+            "Kies een medewerker uit de lijst: alleen wie dit zorgdossier nog niet ziet en het "
+            "mag krijgen (niet de functioneel beheerder).")})
     tot = forms.DateField(label=_("Tot en met"), widget=DATUM)
     reden = forms.CharField(label=_("Reden"), widget=TEKST)
 
-    def __init__(self, *args, zorgdossier=None, **kwargs):
+    def __init__(self, *args, zorgdossier=None, door=None, **kwargs):
         super().__init__(*args, **kwargs)
         if zorgdossier is not None:
+            # Only whom the care file may be opened to (dossiers.toegang), each with their
+            # roles: two colleagues called Dennis are told apart.
             veld = self.fields["aan"]
-            veld.queryset = get_user_model().objects.filter(
-                medewerker__rollen__school=zorgdossier.school, is_active=True,
-            ).exclude(medewerker__rollen__rol=Rol.ZORGCOORDINATOR).order_by(
-                "medewerker__naam").distinct()
-            veld.label_from_instance = lambda u: u.medewerker.naam
+            veld.queryset = toegang.zorgtoegang_ontvangers(
+                door, zorgdossier.leerling).select_related("medewerker").order_by(
+                "medewerker__naam", "username")
+            veld.label_from_instance = keuzes.labeler(veld.queryset, zorgdossier.school)

@@ -711,6 +711,9 @@ def zorgtoegang_verlenen(*, door, zorgdossier: Zorgdossier, aan, tot: date, rede
     _mag(door, zd, toegang.ZORG_COORDINEREN, _("toegang tot het zorgdossier"))
     if not Roltoewijzing.objects.filter(medewerker__user=aan, school=zd.school).exists():
         raise ZorgFout(_("Toegang kan alleen worden gegeven aan een medewerker van de school."))
+    if aan != door and toegang.ziet_alle_zorgdossiers(aan, zd.leerling):
+        raise ZorgFout(_("%(n)s ziet elk zorgdossier van de school al; toegang geven is niet "
+                         "nodig.") % {"n": _naam(aan)})
     # The zorgcoördinator's right to give it is the care rule checked above; the grant
     # mechanism's own check (art. 9 categories) does not know the care file.
     toekenning = toekenning_verlenen(

@@ -37,7 +37,7 @@ def _zorgdossier(user, pk: int) -> tuple[Zorgdossier, toegang.Zorginzage]:
     return zd, inzage
 
 
-def _aangeboden(zd: Zorgdossier, inzage: toegang.Zorginzage) -> dict:
+def _aangeboden(zd: Zorgdossier, inzage: toegang.Zorginzage, user) -> dict:
     """The forms of the steps this user may take now (seed 001), unbound."""
     h, f = inzage.handelingen, zd.fase
     uit = {}
@@ -63,7 +63,7 @@ def _aangeboden(zd: Zorgdossier, inzage: toegang.Zorginzage) -> dict:
     if (services.AFSLUITEN_DOOR.get(f) in h):
         uit["afsluiten"] = forms.AfsluitenForm()
     if zd.is_open and toegang.ZORG_COORDINEREN in h:
-        uit["toegang"] = forms.ToegangForm(zorgdossier=zd)
+        uit["toegang"] = forms.ToegangForm(zorgdossier=zd, door=user)
     return uit
 
 
@@ -76,7 +76,7 @@ def _pagina(request, zd: Zorgdossier, inzage: toegang.Zorginzage, *, gebonden=No
         return render(request, "zorg/melder.html", {
             "zorgdossier": zd, "leerling": zd.leerling, "signalen": signalen,
             "status": melderstatus(zd)}, status=status)
-    formulieren = _aangeboden(zd, inzage)
+    formulieren = _aangeboden(zd, inzage, request.user)
     if gebonden:
         formulieren.update(gebonden)
     evaluaties = []
@@ -273,7 +273,7 @@ def afsluiten(request, pk):
 def toegang_geven(request, pk):
     return _actie(request, pk, "toegang", forms.ToegangForm, lambda zd, d:
                   services.zorgtoegang_verlenen(door=request.user, zorgdossier=zd, **d),
-                  _("De toegang tot het zorgdossier is gegeven."))
+                  _("De toegang tot het zorgdossier is gegeven."), door=request.user)
 
 
 @login_required

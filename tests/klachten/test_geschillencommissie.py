@@ -60,17 +60,20 @@ def test_door_de_commissie_met_verschoning_en_plaatsvervanger_en_elk_advies(
     assert klacht.fase.code == "geschillencommissie"
     assert termijn_van(klacht, "geschillencommissie").vervaldatum == date(2026, 11, 25)
     assert termijn_van(klacht, "geschillencommissie").verantwoordelijke == kw.directie
-    # The docent complained about sits on the commission and recuses himself.
+    # The docent complained about is a member: he never sits, his deputy does (bijlage B 6,
+    # 7). Another member recuses herself on a party's request; her deputy takes the seat.
     zaak = klacht.zaak
-    docentlid = zaak.zetels.get(lid__naam="D. Docent").lid
+    assert Zetel.objects.get(zaak=zaak, lid__naam="D. Docent").bezet_door.naam == (
+        "Plv. D. Docent")
+    leraarlid = zaak.zetels.get(lid__naam="L. Leraar").lid
     antwoord = post(client, kw.directie, date(2026, 11, 12),
                     reverse("klachten:verschonen", args=[klacht.pk]),
-                    {"lid": docentlid.pk, "wijze": "zelf", "reden": "Hij is de beklaagde."})
+                    {"lid": leraarlid.pk, "wijze": "partij", "reden": "Zij is Anna's tante."})
     assert berichten(antwoord) == [
         "Het lid heeft zich verschoond; de plaatsvervanger neemt de zetel in."]
-    zetel = Zetel.objects.get(zaak=zaak, lid=docentlid)
-    assert zetel.bezet_door.naam == "Plv. D. Docent" and zetel.verschoning == "zelf"
-    assert "Plv. D. Docent" in antwoord.content.decode()
+    zetel = Zetel.objects.get(zaak=zaak, lid=leraarlid)
+    assert zetel.bezet_door.naam == "Plv. L. Leraar" and zetel.verschoning == "partij"
+    assert "Plv. L. Leraar" in antwoord.content.decode()
     zitting(client, kw, klacht)
     antwoord = advies(client, kw, klacht, uitkomst)
     assert berichten(antwoord) == ["Het advies is uitgebracht; de schoolleiding doet uitspraak."]
