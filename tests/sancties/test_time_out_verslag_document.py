@@ -45,6 +45,7 @@ def test_het_verslag_kan_niet_voor_het_gesprek_worden_vastgelegd(
     loper = Loper(client, django_capture_on_commit_callbacks)
     t = _tot_het_gesprek(loper, s, klok)
     klok.move_to(moment(2026, 11, 24, 10))
+    loper.als(s.directeur_wz)  # a new day, a new session (30 minutes idle end the old one)
     pagina = client.get(reverse("sancties:time_out", args=[t.pk])).content.decode()
     assert 'id="stap-afronden"' not in pagina
     reden = ("Het gesprek met de ouders is op 25 november 2026 om 15:00. Het verslag van dat "
