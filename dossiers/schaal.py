@@ -299,7 +299,7 @@ def _inzages(ctx: Schaalcontext, aantal: int) -> int:
                        now() - (random() * interval '3650 days')
                 FROM generate_series(1, %(aantal)s) AS g
                 JOIN dossiers_leerling l
-                  ON l.id = (%(ids)s::int[])[1 + (g * 7919 %% cardinality(%(ids)s::int[]))]
+                  ON l.id = (%(ids)s::int[])[1 + (g::bigint * 7919 %% cardinality(%(ids)s::int[]))::int]
             """, {"lezers": [u.pk for u in lezers], "namen": [u.username for u in lezers],
                   "school": ctx.school.pk, "aantal": aantal, "ids": ids})
             return cur.rowcount
