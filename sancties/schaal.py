@@ -39,6 +39,9 @@ def genereren(ctx: Schaalcontext) -> None:
             bekendgemaakt_op=voorgesteld + timedelta(days=2)
             if status in (Schorsingstatus.BEKENDGEMAAKT, Schorsingstatus.AFGEROND) else None,
             inspectie_melden=dagen > 1,
+            # A schorsing is afgerond only once the inspectie was told (art. 8.5).
+            inspectie_gemeld_op=voorgesteld + timedelta(days=3)
+            if dagen > 1 and status == Schorsingstatus.AFGEROND else None,
             afgerond_op=eerste + timedelta(days=dagen + 2)
             if status == Schorsingstatus.AFGEROND else None))
     _bulk(Schorsing, schorsingen)
