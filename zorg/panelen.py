@@ -37,9 +37,9 @@ def startinhoud(*, user, school, rollen, op) -> dict:
     if Rol.MENTOR in rollen:
         inhoud["mentor"] = selectors.mentorpaneel(user, school=school, op=op)
     if toegang.zorgscholen(user, op=op).filter(pk=school.pk).exists():
-        lijst = selectors.werklijst(user, school=school, op=op)
-        inhoud["werklijst"] = lijst
-        inhoud["te_laat"] = sum(1 for d in lijst.dossiers if d.te_laat)
+        inhoud["werklijst_open"], inhoud["te_laat"] = selectors.werklijst_tellingen(
+            user, school=school, op=op)
+        inhoud["werklijst"] = True
     elif "mentor" not in inhoud:
         # Teamleider (department), remedial teacher (referred), a colleague with a grant.
         inhoud["betrokken"] = selectors.betrokken_zorgdossiers(user, school=school, op=op)

@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from dossiers import toegang
-from dossiers.models import Groepsplaatsing, Leerling
+from dossiers.models import Groepsplaatsing, Leerling, Roltoewijzing
 from statuut.models import Termijn, Termijnstatus
 
 from .models import (
@@ -40,9 +40,12 @@ def zorgdossiers_voor(user, *, niveau: int = toegang.ZORG_GEDEELD,
     leerlingen = toegang.zorgleerlingen_voor(user, niveau=niveau, op=op)
     filter_ = Q(leerling__in=leerlingen)
     if niveau <= toegang.ZORG_VOLLEDIG and user.is_authenticated:
-        filter_ |= Q(remedial_teacher=user, school__roltoewijzingen__medewerker__user=user,
-                     school__roltoewijzingen__rol="remedial_teacher")
-    return Zorgdossier.objects.filter(filter_).distinct()
+        # As a subquery, not a join: joining the school's role assignments multiplied every
+        # case by the school's staff and needed a DISTINCT over all of them (issue 15).
+        remedial = Roltoewijzing.objects.filter(school=OuterRef("school"), medewerker__user=user,
+                                                rol="remedial_teacher")
+        filter_ |= Q(remedial_teacher=user) & Q(Exists(remedial))
+    return Zorgdossier.objects.filter(filter_)
 
 
 def gemelde_signalen(user) -> QuerySet[Signaal]:
@@ -141,21 +144,32 @@ def _afdeling_van(leerling: Leerling, op: date) -> str:
 MAANDEN = 6
 
 
+def _open_werkdossiers(user, *, school, op: date) -> QuerySet[Zorgdossier]:
+    te_laat = Evaluatie.objects.filter(
+        traject__zorgdossier=OuterRef("pk"), uitgevoerd_op__isnull=True,
+        gepland_op__lt=op)
+    return (zorgdossiers_voor(user, niveau=toegang.ZORG_VOLLEDIG, op=op)
+            .filter(school=school, fase__in=OPEN_FASEN).annotate(te_laat=Exists(te_laat)))
+
+
+def werklijst_tellingen(user, *, school, op: date | None = None) -> tuple[int, int]:
+    """The start page's summary of the work list: open cases, and those with an overdue
+    evaluation; two counts in the database instead of the whole list (issue 15)."""
+    op = op or timezone.localdate()
+    dossiers = _open_werkdossiers(user, school=school, op=op)
+    return dossiers.count(), dossiers.filter(te_laat=True).count()
+
+
 def werklijst(user, *, school, op: date | None = None) -> Werklijst:
     """The zorgcoördinator's case load: open cases, those with an overdue evaluation first,
     counts per step and per department, and new signals per month per department."""
     op = op or timezone.localdate()
-    te_laat = Evaluatie.objects.filter(
-        traject__zorgdossier=OuterRef("pk"), uitgevoerd_op__isnull=True,
-        gepland_op__lt=op)
     plaatsingen = Prefetch("leerling__plaatsingen", queryset=Groepsplaatsing.objects
                            .select_related("groep__afdeling", "groep__schooljaar"))
     volgende = Prefetch("trajecten__evaluaties", queryset=Evaluatie.objects.filter(
         uitgevoerd_op__isnull=True).order_by("gepland_op"))
     dossiers = list(
-        zorgdossiers_voor(user, niveau=toegang.ZORG_VOLLEDIG, op=op)
-        .filter(school=school, fase__in=OPEN_FASEN)
-        .annotate(te_laat=Exists(te_laat))
+        _open_werkdossiers(user, school=school, op=op)
         .select_related("leerling").prefetch_related(plaatsingen, volgende)
         .order_by("-te_laat", "geopend_op", "pk")
     )
