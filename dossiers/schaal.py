@@ -29,6 +29,7 @@ from statuut.models import (
     Schooljaar,
     Termijn,
     Termijnstatus,
+    TweedeFactor,
 )
 
 from .models import (
@@ -108,8 +109,10 @@ def school_opbouwen(*, factor: int, seed: int, jaren: int = 10,
     rng = random.Random(seed)
     vandaag = vandaag or date.today()
     bestuur, _ = Bestuur.objects.get_or_create(naam="Stichting Schaaltest")
+    # The benchmark logs in without a second factor, like the demo (a throw-away database).
     school = School.objects.create(bestuur=bestuur, naam="Schaalcollege", korte_naam=KORTE_NAAM,
-                                   brin="99SC", regio="midden", onderwijssoort="vo")
+                                   brin="99SC", regio="midden", onderwijssoort="vo",
+                                   tweede_factor=TweedeFactor.NIET_VERPLICHT)
     statuut = preset_laden(school=school, preset="echnaton-2009")
     huidig = Schooljaar.voor_datum(vandaag)
     start = int(huidig.naam[:4])
@@ -204,9 +207,9 @@ def _personeel(ctx: Schaalcontext, onderbouw: Afdeling, bovenbouw: Afdeling) -> 
                                          afdeling=afdeling if rol == Rol.TEAMLEIDER else None)
         ctx.gebruikers[naam] = user
     # The beheerder manages the school in the admin with the demo's allow-list of rights.
-    from .demo import _beheerdersgroep
+    from .demo import BEHEERDER_RECHTEN, BEHEERDERS_GROEP, _groep
 
-    ctx.gebruikers["beheerder"].groups.add(_beheerdersgroep())
+    ctx.gebruikers["beheerder"].groups.add(_groep(BEHEERDERS_GROEP, BEHEERDER_RECHTEN))
     # Colleagues without a login: teachers (who are mentors too), a second teamleider, more
     # zorgcoördinatoren and directie, so role-assigned deadlines reach several people.
     aantal_docenten = max(10, 250 * ctx.factor // 15)
@@ -291,15 +294,16 @@ def _inzages(ctx: Schaalcontext, aantal: int) -> int:
         with connection.cursor() as cur:
             cur.execute("""
                 INSERT INTO dossiers_inzage (user_id, gebruikersnaam, rollen, leerling_id,
-                    leerlingnummer, school_id, onderdeel, tijdstip)
+                    leerlingnummer, school_id, onderdeel, lijst, filter, leerlingnummers,
+                    soorten, tijdstip)
                 SELECT (%(lezers)s::int[])[1 + (g %% cardinality(%(lezers)s::int[]))],
                        (%(namen)s::text[])[1 + (g %% cardinality(%(namen)s::text[]))],
                        '["mentor"]'::jsonb, l.id, l.leerlingnummer, %(school)s,
-                       'centrale administratie ABCDEFGH',
+                       'centrale administratie ABCDEFGH', '', '', '', '',
                        now() - (random() * interval '3650 days')
                 FROM generate_series(1, %(aantal)s) AS g
-                JOIN dossiers_leerling l
-                  ON l.id = (%(ids)s::int[])[1 + (g::bigint * 7919 %% cardinality(%(ids)s::int[]))::int]
+                JOIN dossiers_leerling l ON l.id = (%(ids)s::int[])[
+                    1 + (g::bigint * 7919 %% cardinality(%(ids)s::int[]))::int]
             """, {"lezers": [u.pk for u in lezers], "namen": [u.username for u in lezers],
                   "school": ctx.school.pk, "aantal": aantal, "ids": ids})
             return cur.rowcount
