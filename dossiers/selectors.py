@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext
@@ -90,14 +91,7 @@ def leerlingen_zoeken(
     ).order_by("achternaam", "roepnaam", "pk")
 
 
-def open_termijnen(user, *, op: date | None = None,
-                   met_namen: bool = False) -> list[Termijn]:
-    """The user's open deadlines, overdue first (earliest due date first), each marked.
-
-    `met_namen`: each gets `leerling` and `leerling_naam`, the pupil it is about when the
-    user may see that pupil (`toegang.leerlingen_voor`), else None and "" and the text's
-    reference stays alone. Two queries in all, however many deadlines."""
-    op = _vandaag(op)
+def _open_termijnen_qs(user, *, met_namen: bool):
     # Mine by name, or by a role I hold at the deadline's school (one subquery, no loop).
     mijn_rollen = Roltoewijzing.objects.filter(
         medewerker__user=user, school=OuterRef("school"), rol=OuterRef("verantwoordelijke_rol"))
@@ -110,7 +104,10 @@ def open_termijnen(user, *, op: date | None = None,
     expressie = termijnonderwerpen.leerling_id_expressie() if met_namen else None
     if expressie is not None:
         qs = qs.annotate(leerling_id=expressie)
-    termijnen = list(qs)
+    return qs
+
+
+def _termijnen_markeren(user, termijnen: list[Termijn], *, op: date) -> list[Termijn]:
     zichtbaar: dict[int, Leerling] = {}
     ids = {t.leerling_id for t in termijnen if getattr(t, "leerling_id", None)}
     if ids:
@@ -122,6 +119,31 @@ def open_termijnen(user, *, op: date | None = None,
         t.leerling = zichtbaar.get(getattr(t, "leerling_id", None))
         t.leerling_naam = t.leerling.volledige_naam if t.leerling else ""
     return termijnen
+
+
+def open_termijnen(user, *, op: date | None = None, met_namen: bool = False,
+                   limiet: int | None = None) -> list[Termijn]:
+    """The user's open deadlines, overdue first (earliest due date first), each marked; at
+    most `limiet` of them.
+
+    `met_namen`: each gets `leerling` and `leerling_naam`, the pupil it is about when the
+    user may see that pupil (`toegang.leerlingen_voor`), else None and "" and the text's
+    reference stays alone. Two queries in all, however many deadlines."""
+    op = _vandaag(op)
+    qs = _open_termijnen_qs(user, met_namen=met_namen)
+    return _termijnen_markeren(user, list(qs[:limiet] if limiet else qs), op=op)
+
+
+def aantal_open_termijnen(user) -> int:
+    return _open_termijnen_qs(user, met_namen=False).count()
+
+
+def open_termijnen_pagina(user, pagina, *, op: date | None = None, per_pagina: int = 50):
+    """One page of the user's open deadlines (the full list behind "Mijn termijnen")."""
+    op = _vandaag(op)
+    pagina = Paginator(_open_termijnen_qs(user, met_namen=True), per_pagina).get_page(pagina)
+    pagina.object_list = _termijnen_markeren(user, list(pagina.object_list), op=op)
+    return pagina
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("leerlingen/<int:pk>/", views.leerling_detail, name="leerling"),
     path("kalender/", views_kalender.kalender_pagina, name="kalender"),
+    path("termijnen/", views.mijn_termijnen, name="mijn_termijnen"),
     path("termijnen/<int:pk>/", views_kalender.termijn_detail, name="termijn"),
     path("", include("dossiers.urls_termijnen")),
     path("", include("dossiers.urls_brieven")),

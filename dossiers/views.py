@@ -26,6 +26,10 @@ class UitloggenView(LogoutView):
         return response
 
 
+#: How many deadlines the start page lists before "Alle termijnen".
+START_TERMIJNEN = 20
+
+
 @login_required
 def start(request):
     user = request.user
@@ -80,7 +84,10 @@ def start(request):
                 getoond.setdefault((ll.school_id, ll.leerlingnummer), ll)
         secties.append(sectie)
 
-    termijnen = selectors.open_termijnen(user, op=op, met_namen=True)
+    # The start page shows the first deadlines, overdue first, and links to the whole list:
+    # a zorgcoördinator of a large school has thousands (issue 15).
+    termijnen = selectors.open_termijnen(user, op=op, met_namen=True, limiet=START_TERMIJNEN)
+    aantal_termijnen = selectors.aantal_open_termijnen(user)
     # "Mijn termijnen" names pupils too (issue 12, point 16): those reads are logged as well.
     for t in termijnen:
         if t.leerling:
@@ -96,8 +103,20 @@ def start(request):
         "secties": secties,
         "zoekterm": zoekterm,
         "termijnen": termijnen,
+        "aantal_termijnen": aantal_termijnen,
         "vandaag": op,
     })
+
+
+@login_required
+def mijn_termijnen(request):
+    """All the user's open deadlines, overdue first, 50 a page."""
+    user, op = request.user, timezone.localdate()
+    pagina = selectors.open_termijnen_pagina(user, request.GET.get("pagina"), op=op)
+    audit.inzagen_vastleggen(
+        user=user, leerlingen=[t.leerling for t in pagina.object_list if t.leerling],
+        lijst=_("mijn termijnen"), filter=_("pagina %(p)s") % {"p": pagina.number})
+    return render(request, "dossiers/termijnen.html", {"pagina": pagina, "vandaag": op})
 
 
 @login_required

@@ -57,6 +57,9 @@ def agenda_link_intrekken(request):
 
 # The secret address is no login, so the middleware's no-store does not reach it: the feed
 # lists pupils' deadlines and must not stay in a cache either (issue 11).
+FEED_MAX = 500
+
+
 @never_cache
 def agenda_feed(request, sleutel: str):
     link = Agendalink.objects.filter(sleutel_hash=_hash(sleutel)).select_related("user").first()
@@ -67,7 +70,9 @@ def agenda_feed(request, sleutel: str):
     agenda.add("version", "2.0")
     agenda.add("x-wr-calname", _("Termijnen leerlingzorg"))
     nu = timezone.now()
-    for termijn in selectors.open_termijnen(link.user):
+    # At most FEED_MAX events, overdue and soonest first: a calendar client re-reads the feed
+    # every few hours, and a zorgcoördinator of a large school has thousands (issue 15).
+    for termijn in selectors.open_termijnen(link.user, limiet=FEED_MAX):
         event = Event()
         event.add("uid", f"termijn-{termijn.pk}@leerlingzorg")
         event.add("dtstamp", nu)
