@@ -73,8 +73,9 @@ def test_de_applicatierol_leest_en_vult_aan(wereld, als_app):
     audit.inzage_vastleggen(user=wereld.mentor, leerling=wereld.anna, onderdeel="test")
     assert als_app(
         "INSERT INTO dossiers_inzage (user_id, gebruikersnaam, rollen, leerling_id, "
-        "leerlingnummer, school_id, onderdeel, tijdstip) SELECT user_id, gebruikersnaam, "
-        "rollen, leerling_id, leerlingnummer, school_id, onderdeel, tijdstip "
+        "leerlingnummer, school_id, onderdeel, lijst, filter, leerlingnummers, soorten, "
+        "tijdstip) SELECT user_id, gebruikersnaam, rollen, leerling_id, leerlingnummer, "
+        "school_id, onderdeel, lijst, filter, leerlingnummers, soorten, tijdstip "
         "FROM dossiers_inzage LIMIT 1") == 1
     assert Inzage.objects.count() == 2
 

@@ -76,7 +76,9 @@ def test_directie_schorst_anna_van_voorstel_tot_bekendmaking(live_server, page, 
     # The letter goes out from the outgoing post (the directie handles the post too)
     page.goto(f"{live_server.url}/post/")
     rij = page.locator("tr", has_text="Anna").filter(has_text="schorsing").first
-    rij.get_by_role("button", name="Markeer als afgedrukt en verstuurd").click()
+    # Sending goes through the letter's page: its PDF first, then the confirmation.
+    rij.get_by_role("link", name="Markeer als afgedrukt en verstuurd").click()
+    page.get_by_role("button", name="Ja, ik heb de brief afgedrukt en per post verstuurd").click()
     expect(page.get_by_text("De brief is vastgelegd als afgedrukt en per post verstuurd.")) \
         .to_be_visible()
 

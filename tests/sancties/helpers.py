@@ -53,7 +53,9 @@ class Loper:
         """`verzender` (who handles the school's post) prints and posts, or e-mails, the
         letter from the outgoing post; then the walk goes on as the same user as before."""
         vorige = self.user
-        self.als(verzender).post(reverse("brief_actie", args=[brief.pk, actie]), {})
+        # Sending asks for confirmation on the letter's page (issue 12, point 14).
+        self.als(verzender).post(reverse("brief_actie", args=[brief.pk, actie]),
+                                 {"bevestigd": "1"})
         self.als(vorige)
 
     def bekendmaken(self, schorsing: Schorsing, verzender, actie: str = "afgedrukt"):

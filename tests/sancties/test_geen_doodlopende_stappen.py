@@ -11,6 +11,7 @@ import re
 
 from django.urls import reverse
 
+from dossiers.models import Brief
 from sancties.models import Schorsing, TimeOut, Verwijdering
 from tests.doodlopend import bekijk, personas
 
@@ -72,7 +73,8 @@ def test_echnaton_schorsing_van_voorstel_tot_afronding(
     kijk(s, "gehoord")
     loper.stap(s, "besluiten", eerste_dag="2026-11-25", schooldagen="1", motivering="Vernieling.")
     kijk(s, "besloten")
-    loper.als(w.administratie).stap(s, "bekendmaken")
+    # Art. 8.4 "schriftelijk en vooraf": the letter goes out first, then the bekendmaking.
+    loper.als(w.administratie).bekendmaken(s, w.administratie)
     assert vers(s).status == "bekendgemaakt"
     kijk(s, "bekendgemaakt/voor de eerste dag")
     klok.move_to(moment(2026, 11, 25))
@@ -95,7 +97,7 @@ def test_wijzer_schorsing_met_bezwaar(client, scholen, klok, django_capture_on_c
     schorsing = _besloten(loper, s)
     kijk = Waarnemer(client, loper, _wijzer(s), "sancties:schorsing").kijk
     kijk(schorsing, "besloten")
-    loper.stap(schorsing, "bekendmaken")
+    loper.bekendmaken(schorsing, s.directeur_wz)
     kijk(schorsing, "bekendgemaakt")
     klok.move_to(moment(2026, 11, 24))
     loper.stap(schorsing, "ingaan")
@@ -134,7 +136,7 @@ def test_echnaton_ontzegging_van_de_toegang(
     loper.als(w.directie).stap(o, "besluiten", eerste_dag="2026-11-24", schooldagen="10",
                                motivering="Drugshandel; de procedure loopt.")
     kijk(o, "besloten")
-    loper.als(w.administratie).stap(o, "bekendmaken")
+    loper.als(w.administratie).bekendmaken(o, w.administratie)
     kijk(o, "bekendgemaakt")
     klok.move_to(moment(2026, 11, 24))
     loper.als(w.administratie).stap(o, "ingaan")
@@ -159,12 +161,16 @@ def test_time_out_met_en_zonder_goedkeuring(
     klok.move_to(moment(2026, 11, 24, 9))
     kijk(t, "goedgekeurd/de dag erna")
 
-    # Not approved on its own day: the next day someone must still be able to close it.
+    # Not approved on its own day: the next day it has lapsed by itself (seed 004: a time-out
+    # lasts its day), an end state that every persona reads on the page.
     loper.als(s.leerkracht_wz).post(reverse("sancties:time_out_nieuw", args=[s.sanne.pk]),
                                     {"incident": "Schoppen.", "motivering": "Veiligheid."})
     t2 = TimeOut.objects.exclude(pk=t.pk).get()
     klok.move_to(moment(2026, 11, 25, 9))
-    kijk(t2, "voorgesteld/de dag erna")
+    for user in _wijzer(s).values():
+        client.force_login(user)
+        pagina = client.get(reverse("sancties:time_out", args=[t2.pk])).content.decode()
+        assert "vervallen: niet goedgekeurd op 24 november 2026" in pagina
 
 
 def test_verwijdering_van_voorstel_tot_heroverweging(
@@ -184,6 +190,11 @@ def test_verwijdering_van_voorstel_tot_heroverweging(
     _stap(loper, v, "voornemen")
     assert _v(v).status == "voornemen"
     kijk(v, "voornemen")
+    # The intention is made known by letter before anything is decided (art. 25.3).
+    loper.brief_versturen(Brief.objects.get(sleutel=f"verwijdering:{v.pk}:voornemen"),
+                          s.directie_ng)
+    _stap(loper, v, "voornemen_bekendgemaakt", bevestigd="ja")
+    kijk(v, "voornemen/bekendgemaakt")
     _stap(loper, v, "benaderen", school="VSO De Brug", benaderd_op=VANDAAG)
     kijk(v, "voornemen/school benaderd")
     _stap(loper, v, "antwoord", contact=_v(v).schoolcontacten.get().pk, antwoord="toegelaten",
