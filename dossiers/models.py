@@ -474,7 +474,11 @@ class Inzage(models.Model):
         verbose_name_plural = _("inzagelog")
         ordering = ["-tijdstip"]
         indexes = [models.Index(fields=["leerling", "-tijdstip"], name="inzage_leerling_idx"),
-                   models.Index(fields=["user", "-tijdstip"], name="inzage_user_idx")]
+                   models.Index(fields=["user", "-tijdstip"], name="inzage_user_idx"),
+                   # The log page: a school's rows newest first, searched by reader (issue 15).
+                   models.Index(fields=["school", "-tijdstip"], name="inzage_school_idx"),
+                   models.Index(fields=["gebruikersnaam", "-tijdstip"],
+                                name="inzage_lezer_idx")]
 
     def __str__(self) -> str:
         if self.lijst:

@@ -103,3 +103,23 @@ def test_de_database_weigert_update_en_delete(client, wereld):
             with transaction.atomic(), connection.cursor() as cursor:
                 cursor.execute(sql)
     assert Inzage.objects.count() == 2
+
+
+def test_de_periode_telt_hele_dagen_in_nederlandse_tijd(client, wereld):
+    import time_machine
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    ams = ZoneInfo("Europe/Amsterdam")
+    for moment in (datetime(2026, 11, 9, 23, 50, tzinfo=ams),
+                   datetime(2026, 11, 10, 0, 10, tzinfo=ams),
+                   datetime(2026, 11, 12, 23, 50, tzinfo=ams),
+                   datetime(2026, 11, 13, 0, 10, tzinfo=ams)):
+        with time_machine.travel(moment, tick=False):
+            _lees(client, wereld.mentor, wereld.anna)
+    client.force_login(wereld.directie)
+    antwoord = client.get(reverse("inzagelog"), {"van": "2026-11-10", "tot": "2026-11-12",
+                                                 "lezer": "Mentor"})
+    tijden = [r.tijdstip.astimezone(ZoneInfo("Europe/Amsterdam")).strftime("%d %H:%M")
+              for r in antwoord.context["pagina"].object_list]
+    assert tijden == ["12 23:50", "10 00:10"]
