@@ -106,9 +106,10 @@ def test_de_database_weigert_update_en_delete(client, wereld):
 
 
 def test_de_periode_telt_hele_dagen_in_nederlandse_tijd(client, wereld):
-    import time_machine
     from datetime import datetime
     from zoneinfo import ZoneInfo
+
+    import time_machine
 
     ams = ZoneInfo("Europe/Amsterdam")
     for moment in (datetime(2026, 11, 9, 23, 50, tzinfo=ams),
