@@ -73,9 +73,64 @@ class LesopdrachtInGroepInline(SchoolScopeMixin, admin.TabularInline):
     autocomplete_fields = ["docent"]
     verbose_name_plural = _("lesopdrachten in deze groep")
 
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, formset=EigenLesopdrachtFormSet, **kwargs)
+        return type(formset.__name__, (formset,), {"door": request.user})
+
+
+def _eigen_medewerker(user):
+    try:
+        return user.medewerker
+    except Medewerker.DoesNotExist:
+        return None
+
+
+class GroepForm(forms.ModelForm):
+    """Nobody makes themselves mentor of a group (issue 11): a mentor sees the group's pupils
+    and their dossier, so a beheerder who also teaches would widen their own sight."""
+
+    door = None  # the requesting user, set per request by GroepAdmin.get_form
+
+    def clean_mentoren(self):
+        mentoren = self.cleaned_data["mentoren"]
+        eigen = _eigen_medewerker(self.door) if self.door is not None else None
+        al_mentor = (self.instance.pk is not None and eigen is not None
+                     and self.instance.mentoren.filter(pk=eigen.pk).exists())
+        if eigen is not None and eigen in mentoren and not al_mentor:
+            raise ValidationError(_("U kunt uzelf geen mentor van een groep maken: dat geeft u "
+                                    "zicht op de leerlingen van die groep. Laat een collega "
+                                    "of de directie dit doen."))
+        return mentoren
+
+
+class EigenLesopdrachtFormSet(BaseInlineFormSet):
+    """Nobody gives themselves a teaching assignment in a group (a docent sees its pupils)."""
+
+    door = None
+
+    def clean(self):
+        super().clean()
+        eigen = _eigen_medewerker(self.door) if self.door is not None else None
+        if eigen is None:
+            return
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            nieuw = form.instance.pk is None or "docent" in form.changed_data
+            if nieuw and form.cleaned_data.get("docent") == eigen:
+                raise ValidationError(_("U kunt uzelf geen lesopdracht in een groep geven: dat "
+                                        "geeft u zicht op de leerlingen van die groep. Laat een "
+                                        "collega of de directie dit doen."))
+
 
 @admin.register(Groep)
 class GroepAdmin(SchoolScopeMixin, admin.ModelAdmin):
+    form = GroepForm
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"door": request.user})
+
     list_display = ["naam", "school", "schooljaar", "afdeling", "mentor_namen", "aantal"]
     list_filter = ["schooljaar", ("school", keuzefilter()), ("afdeling", keuzefilter("school"))]
     search_fields = ["naam"]

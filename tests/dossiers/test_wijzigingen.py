@@ -22,6 +22,7 @@ from django.utils import timezone
 from dossiers import toegang, toekenningen, wijzigingen
 from dossiers.demo import BEHEERDER_RECHTEN
 from dossiers.models import (
+    Lesopdracht,
     Roltoewijzing,
     Toekenning,
     Verzoekstatus,
@@ -503,3 +504,41 @@ def test_een_nieuwe_statuutversie_met_ruimere_regels_wacht_en_de_eigen_rij_wordt
     assert Wijzigingsverzoek.objects.get().na["rol"] == Rol.DOCENT
     assert Wijziging.objects.filter(actie=Wijzigingsactie.TOEGEVOEGD,
                                     object_id=nieuw.pk).exists()
+
+
+# --- a group's mentors and teachers ---------------------------------------------------------
+
+
+@pytest.fixture
+def beheerder_die_lesgeeft(beheerder, wereld):
+    """A beheerder who also teaches (a small school): a docent's role, no group of their own."""
+    Roltoewijzing.objects.create(medewerker=beheerder.medewerker, school=wereld.school,
+                                 rol=Rol.MENTOR)
+    return beheerder
+
+
+def test_niemand_maakt_zichzelf_mentor_of_docent_van_een_groep(client, wereld,
+                                                               beheerder_die_lesgeeft):
+    b = beheerder_die_lesgeeft
+    client.force_login(b)
+    url = reverse("admin:dossiers_groep_change", args=[wereld.groep_1b.pk])
+    data = _formulier(client.get(url))
+    data["mentoren"] = [*data.get("mentoren", []), str(b.medewerker.pk)]
+    antwoord = client.post(url, data)
+    assert antwoord.status_code == 200
+    assert "U kunt uzelf geen mentor van een groep maken" in antwoord.content.decode()
+    assert not wereld.groep_1b.mentoren.filter(pk=b.medewerker.pk).exists()
+
+    data = _formulier(client.get(url))
+    _rij_toevoegen(data, "lesopdrachten", docent=b.medewerker.pk, vak="gym",
+                   groep=wereld.groep_1b.pk)
+    antwoord = client.post(url, data)
+    assert "U kunt uzelf geen lesopdracht in een groep geven" in antwoord.content.decode()
+    assert not Lesopdracht.objects.filter(docent=b.medewerker).exists()
+    assert not toegang.mag_zien(b, wereld.bram, "A")
+
+    # A colleague may be made mentor by the beheerder as before.
+    data = _formulier(client.get(url))
+    data["mentoren"] = [*data.get("mentoren", []), str(wereld.docent.medewerker.pk)]
+    assert client.post(url, data).status_code == 302
+    assert wereld.groep_1b.mentoren.filter(pk=wereld.docent.medewerker.pk).exists()
