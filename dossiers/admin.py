@@ -21,6 +21,7 @@ from statuut.admin import (
     REGELWACHTER,
     SCHOOL_PADEN,
     AlleenLezenMixin,
+    MetDoorInlineMixin,
     SchoolScopeMixin,
     beheerde_scholen,
     keuzefilter,
@@ -67,40 +68,11 @@ class AfdelingAdmin(SchoolScopeMixin, admin.ModelAdmin):
     search_fields = ["naam"]
 
 
-class LesopdrachtInGroepInline(SchoolScopeMixin, admin.TabularInline):
-    model = Lesopdracht
-    extra = 0
-    autocomplete_fields = ["docent"]
-    verbose_name_plural = _("lesopdrachten in deze groep")
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, formset=EigenLesopdrachtFormSet, **kwargs)
-        return type(formset.__name__, (formset,), {"door": request.user})
-
-
 def _eigen_medewerker(user):
     try:
         return user.medewerker
     except Medewerker.DoesNotExist:
         return None
-
-
-class GroepForm(forms.ModelForm):
-    """Nobody makes themselves mentor of a group (issue 11): a mentor sees the group's pupils
-    and their dossier, so a beheerder who also teaches would widen their own sight."""
-
-    door = None  # the requesting user, set per request by GroepAdmin.get_form
-
-    def clean_mentoren(self):
-        mentoren = self.cleaned_data["mentoren"]
-        eigen = _eigen_medewerker(self.door) if self.door is not None else None
-        al_mentor = (self.instance.pk is not None and eigen is not None
-                     and self.instance.mentoren.filter(pk=eigen.pk).exists())
-        if eigen is not None and eigen in mentoren and not al_mentor:
-            raise ValidationError(_("U kunt uzelf geen mentor van een groep maken: dat geeft u "
-                                    "zicht op de leerlingen van die groep. Laat een collega "
-                                    "of de directie dit doen."))
-        return mentoren
 
 
 class EigenLesopdrachtFormSet(BaseInlineFormSet):
@@ -121,6 +93,33 @@ class EigenLesopdrachtFormSet(BaseInlineFormSet):
                 raise ValidationError(_("U kunt uzelf geen lesopdracht in een groep geven: dat "
                                         "geeft u zicht op de leerlingen van die groep. Laat een "
                                         "collega of de directie dit doen."))
+
+
+class LesopdrachtInGroepInline(MetDoorInlineMixin, SchoolScopeMixin, admin.TabularInline):
+    model = Lesopdracht
+    extra = 0
+    autocomplete_fields = ["docent"]
+    verbose_name_plural = _("lesopdrachten in deze groep")
+
+    formset = EigenLesopdrachtFormSet
+
+
+class GroepForm(forms.ModelForm):
+    """Nobody makes themselves mentor of a group (issue 11): a mentor sees the group's pupils
+    and their dossier, so a beheerder who also teaches would widen their own sight."""
+
+    door = None  # the requesting user, set per request by GroepAdmin.get_form
+
+    def clean_mentoren(self):
+        mentoren = self.cleaned_data["mentoren"]
+        eigen = _eigen_medewerker(self.door) if self.door is not None else None
+        al_mentor = (self.instance.pk is not None and eigen is not None
+                     and self.instance.mentoren.filter(pk=eigen.pk).exists())
+        if eigen is not None and eigen in mentoren and not al_mentor:
+            raise ValidationError(_("U kunt uzelf geen mentor van een groep maken: dat geeft u "
+                                    "zicht op de leerlingen van die groep. Laat een collega "
+                                    "of de directie dit doen."))
+        return mentoren
 
 
 @admin.register(Groep)
@@ -385,12 +384,8 @@ class EigenAccountFormSet(BaseInlineFormSet):
             raise ValidationError(sorted(set(fouten)))
 
 
-class BeheerdInlineMixin:
+class BeheerdInlineMixin(MetDoorInlineMixin):
     formset = EigenAccountFormSet
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        return type(formset.__name__, (formset,), {"door": request.user})
 
 
 class RoltoewijzingInline(BeheerdInlineMixin, SchoolScopeMixin, admin.TabularInline):

@@ -362,12 +362,17 @@ class RegelFormSet(BaseInlineFormSet):
             raise ValidationError(sorted(set(fouten)))
 
 
-class RegelInlineMixin:
-    formset = RegelFormSet
+class MetDoorInlineMixin:
+    """An inline whose formset checks who is editing: the formset gets `door`, the user of
+    this request (nobody widens their own rights, issue 11)."""
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         return type(formset.__name__, (formset,), {"door": request.user})
+
+
+class RegelInlineMixin(MetDoorInlineMixin):
+    formset = RegelFormSet
 
 
 class ArtikelInline(admin.StackedInline):
