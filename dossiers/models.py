@@ -123,6 +123,11 @@ class Leerling(models.Model):
     """The central administration data of a pupil, each field marked with its category."""
 
     school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="leerlingen")
+    # The pupil as a principal of their own rights (Echnaton art. 9.3 and 9.6, Noordgouw
+    # art. 6.1): the account they will log in with on the portal. Not a data category.
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                blank=True, related_name="leerlingaccount",
+                                verbose_name=_("account van de leerling"))
     leerlingnummer = categorie("A", models.CharField(_("leerlingnummer"), max_length=20))
     # A: personalia
     roepnaam = categorie("A", models.CharField(_("roepnaam"), max_length=100))
@@ -227,6 +232,10 @@ class Ouder(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     geboortedatum = models.DateField(_("geboortedatum"), null=True, blank=True)
     geboorteplaats = models.CharField(_("geboorteplaats"), max_length=100, blank=True)
+    # A parent as a principal: their rights follow from `Ouderschap.gezag` per pupil.
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                blank=True, related_name="ouderaccount",
+                                verbose_name=_("account van de ouder"))
     leerlingen = models.ManyToManyField(Leerling, through="Ouderschap", related_name="ouders")
 
     class Meta:

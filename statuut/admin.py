@@ -17,16 +17,18 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from . import gedeeld, services
-from .forms import ToegangsregelForm
+from .forms import BevoegdheidForm, ToegangsregelForm
 from .models import (
     Artikel,
     Beroepsregel,
     Bestuur,
     Bestuursroltoewijzing,
+    Bevoegdheid,
     Briefregel,
     Herinnering,
     Klachtfase,
     Maatregelsoort,
+    Orgaanrol,
     RegioVakantie,
     Rol,
     School,
@@ -405,6 +407,19 @@ class VerzuimdrempelInline(RegelInlineMixin, admin.StackedInline):
     extra = 0
 
 
+class BevoegdheidInline(RegelInlineMixin, admin.TabularInline):
+    """Who may take which action of a flow, with the article (issue 13)."""
+
+    model = Bevoegdheid
+    form = BevoegdheidForm
+    extra = 0
+
+
+class OrgaanrolInline(RegelInlineMixin, admin.TabularInline):
+    model = Orgaanrol
+    extra = 0
+
+
 class ToegangsregelInline(RegelInlineMixin, admin.TabularInline):
     model = Toegangsregel
     form = ToegangsregelForm
@@ -417,7 +432,8 @@ class StatuutAdmin(SchoolScopeMixin, admin.ModelAdmin):
     list_filter = ["school", "preset"]
     search_fields = ["titel"]
     inlines = [ArtikelInline, MaatregelsoortInline, KlachtfaseInline, BeroepsregelInline,
-               VerzuimdrempelInline, ToegangsregelInline, BriefregelInline]
+               VerzuimdrempelInline, ToegangsregelInline, BevoegdheidInline, OrgaanrolInline,
+               BriefregelInline]
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

@@ -2,7 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import Eenheid, Toegangsregel
+from . import acties
+from .models import Bevoegdheid, Eenheid, Toegangsregel
 
 
 class TermijnBerekenenForm(forms.Form):
@@ -35,3 +36,22 @@ class ToegangsregelForm(forms.ModelForm):
             except ValidationError as fout:
                 self.add_error(naam, fout)  # also takes the value out of cleaned_data
         return cleaned
+
+
+class BevoegdheidForm(forms.ModelForm):
+    """An authority row in the admin: the action is chosen from the flows' registry (so it
+    cannot be misspelt), the role from the staff roles, bodies and principals."""
+
+    class Meta:
+        model = Bevoegdheid
+        fields = ["actie", "voor", "rol", "omvang", "niveau", "artikel", "toelichting"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import HOUDERS, Orgaan, Principaal, Rol
+
+        self.fields["actie"] = forms.ChoiceField(label=_("actie"), choices=acties.keuzes())
+        labels = {**dict(Rol.choices), **dict(Orgaan.choices), **dict(Principaal.choices)}
+        self.fields["rol"] = forms.ChoiceField(
+            label=_("rol, orgaan of betrokkene"),
+            choices=[(h, labels.get(h, h)) for h in HOUDERS])

@@ -73,6 +73,16 @@ class Orgaan(models.TextChoices):
     BEVOEGD_GEZAG = "bevoegd_gezag", _("Bevoegd gezag / schoolbestuur")
     GESCHILLENCOMMISSIE = "geschillencommissie", _("Geschillencommissie van de school")
     KLACHTENCOMMISSIE = "klachtencommissie", _("Landelijke klachtencommissie")
+    SCHOOLLEIDING = "schoolleiding", _("Schoolleiding")
+
+
+class Principaal(models.TextChoices):
+    """Who besides staff can hold a right under the statuut, in their own relation to one
+    pupil (Echnaton art. 9.3 and 9.6, Noordgouw art. 6.1): the pupil, and a parent with
+    gezag (`dossiers.Ouderschap.gezag`)."""
+
+    LEERLING = "leerling_zelf", _("De leerling zelf")
+    OUDER = "ouder_met_gezag", _("Ouder/verzorger met gezag")
 
 
 class Eenheid(models.TextChoices):
@@ -118,6 +128,15 @@ def categorieen_validator(waarde):
 
 #: A person or body that decides, hears or is appealed to: a staff role or an Orgaan.
 INSTANTIES = sorted({*Rol.values, *Orgaan.values})
+#: Who an authority row can name: a staff role, a body (through `Orgaanrol`), or the pupil
+#: or a parent in their own relation to the pupil.
+HOUDERS = sorted({*Rol.values, *Orgaan.values, *Principaal.values})
+
+
+def houder_validator(waarde):
+    if waarde not in HOUDERS:
+        raise ValidationError(_("Onbekende rol, orgaan of betrokkene '%(w)s'. Kies uit: "
+                                "%(keuzes)s."), params={"w": waarde, "keuzes": ", ".join(HOUDERS)})
 
 
 def instanties_validator(waarde):
@@ -897,6 +916,84 @@ class Toegangsregel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_rol_display()}: {', '.join(self.categorieen)}"
+
+
+class Omvang(models.TextChoices):
+    SCHOOL = "school", _("alle leerlingen van de school")
+    EIGEN_LEERLINGEN = "eigen_leerlingen", _("alleen eigen leerlingen")
+
+
+def _actie_validator(waarde):
+    from .acties import actie_validator
+
+    actie_validator(waarde)
+
+
+class Bevoegdheid(models.Model):
+    """One authority the statuut gives: `rol` may take `actie` (a flow's action from the
+    registry `statuut.acties`), for every pupil of the school or only for pupils in the
+    role's relation (mentor: own group, docent: own teaching groups, teamleider: own
+    department; the pupil and a parent: that pupil), optionally only for one ladder rung or
+    complaint stage (`voor`) and up to a level (`niveau`: a care file level, the longest
+    schorsing in school days). Every "who may" of every flow is a row of this model; the
+    article it comes from is kept with it."""
+
+    statuut = models.ForeignKey(Statuut, on_delete=models.CASCADE, related_name="bevoegdheden")
+    actie = models.CharField(_("actie"), max_length=60, validators=[_actie_validator])
+    voor = models.SlugField(
+        _("alleen voor"), max_length=40, blank=True,
+        help_text=_("De code van één maatregel of klachtfase; leeg: de hele actie."))
+    rol = models.CharField(_("rol, orgaan of betrokkene"), max_length=40,
+                           validators=[houder_validator])
+    omvang = models.CharField(_("voor welke leerlingen"), max_length=20,
+                              choices=Omvang.choices, default=Omvang.SCHOOL)
+    niveau = models.PositiveSmallIntegerField(
+        _("niveau of grens"), null=True, blank=True,
+        help_text=_("Bijv. het niveau van het zorgdossier, of het hoogste aantal "
+                    "schooldagen; leeg: geen grens."))
+    artikel = models.CharField(_("artikel"), max_length=40, blank=True)
+    toelichting = models.CharField(_("toelichting"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("bevoegdheid")
+        verbose_name_plural = _("bevoegdheden")
+        ordering = ["actie", "voor", "rol"]
+        constraints = [models.UniqueConstraint(fields=["statuut", "actie", "voor", "rol"],
+                                               name="een_bevoegdheid_per_rol")]
+
+    def __str__(self) -> str:
+        voor = f" ({self.voor})" if self.voor else ""
+        return f"{self.actie}{voor}: {self.rol}"
+
+    @property
+    def sleutel(self) -> str:
+        """Identifies the row within one statuut version (the preset loader's key)."""
+        return f"{self.actie}|{self.voor}|{self.rol}"
+
+    @property
+    def eigen_leerlingen(self) -> bool:
+        return self.omvang == Omvang.EIGEN_LEERLINGEN
+
+
+class Orgaanrol(models.Model):
+    """Who acts for a body the statuut names (`Orgaan`): "the bevoegd gezag acts through the
+    directie" is a row per statuut, not code (at Noordgouw the rector-bestuurder is both,
+    art. 1)."""
+
+    statuut = models.ForeignKey(Statuut, on_delete=models.CASCADE, related_name="orgaanrollen")
+    orgaan = models.CharField(_("orgaan"), max_length=40, choices=Orgaan.choices)
+    rollen = models.JSONField(_("handelt via de rollen"), default=list,
+                              validators=[rollen_validator])
+    artikel = models.CharField(_("artikel"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("orgaan en wie ervoor handelt")
+        verbose_name_plural = _("organen en wie ervoor handelen")
+        constraints = [models.UniqueConstraint(fields=["statuut", "orgaan"],
+                                               name="een_orgaanrol_per_orgaan")]
+
+    def __str__(self) -> str:
+        return f"{self.get_orgaan_display()}: {', '.join(self.rollen)}"
 
 
 class Termijnstatus(models.TextChoices):

@@ -21,10 +21,12 @@ from django.utils.translation import gettext as _
 from .models import (
     Artikel,
     Beroepsregel,
+    Bevoegdheid,
     Briefregel,
     Eenheid,
     Klachtfase,
     Maatregelsoort,
+    Orgaanrol,
     School,
     Statuut,
     Toegangsregel,
@@ -43,9 +45,14 @@ SECTIES: dict[str, tuple[type[models.Model], str]] = {
     "verzuimdrempels": (Verzuimdrempel, "code"),
     "toegang": (Toegangsregel, "rol"),
     "brieven": (Briefregel, "soort"),
+    "organen": (Orgaanrol, "orgaan"),
+    "bevoegdheden": (Bevoegdheid, "sleutel"),
 }
 #: Sections a file may leave out (an older or a hand-written preset): then no rows.
-OPTIONEEL = {"brieven"}
+OPTIONEEL = {"brieven", "organen", "bevoegdheden"}
+#: Sections written as groups ("zorg:", "sancties:" ... each a list), read as one list: the
+#: authority rows are grouped by flow so a reader finds a flow's rows together.
+GEGROEPEERD = {"bevoegdheden"}
 # Set by the loader, never by the file.
 NIET_IN_BESTAND = {"id", "statuut", "school", "preset", "volgorde"}
 #: Older spellings a file may still use: (model, key) -> the list field it fills with one
@@ -130,6 +137,8 @@ def _plan(pad: Path, gegevens: dict) -> _Plan:
     plan = _Plan(statuut)
     for sectie, (model, sleutel) in SECTIES.items():
         rijen = gegevens.get(sectie) or []
+        if sectie in GEGROEPEERD and isinstance(rijen, dict):
+            rijen = [rij for groep in rijen.values() for rij in (groep or [])]
         if not isinstance(rijen, list):
             fouten.append(_("'%(s)s' moet een lijst zijn (regels die met '- ' beginnen).")
                           % {"s": sectie})
@@ -240,6 +249,16 @@ def _kruiscontroles(plan: _Plan, fouten: list[str]) -> None:
                 fouten.append(_("%(s)s (%(r)s): artikel '%(a)s' staat niet onder 'artikelen'. "
                                 "Voeg het artikel met zijn tekst toe of verbeter het nummer.")
                               % {"s": sectie, "r": rij, "a": artikel})
+    from .acties import actie as geregistreerde_actie
+
+    codes = {"maatregel": {m.code for m in plan.rijen["maatregelen"]},
+             "klachtfase": {k.code for k in plan.rijen["klachtfasen"]}}
+    for rij in plan.rijen.get("bevoegdheden", []):
+        soort = getattr(geregistreerde_actie(rij.actie), "voor", "")
+        if rij.voor and rij.voor not in codes.get(soort, set()):
+            fouten.append(_("bevoegdheden (%(r)s): '%(v)s' is geen %(soort)s van dit statuut. "
+                            "Gebruik de code van een %(soort)s, of laat 'voor' weg.")
+                          % {"r": rij, "v": rij.voor, "soort": soort or _("onderdeel")})
     treden = [m.trede for m in plan.rijen["maatregelen"]]
     if len(treden) != len(set(treden)):
         fouten.append(_("maatregelen: elke maatregel heeft een eigen trede op de ladder."))

@@ -1,0 +1,82 @@
+"""The ground every policy stands on: who the user is as staff, their roles, the day.
+
+Part of the access policy `dossiers.toegang`; see the package's docstring."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.utils import timezone
+
+from statuut.models import Dossiersectie, Gegevenscategorie, Handeling
+
+from ..models import (
+    Medewerker,
+    Roltoewijzing,
+)
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+    from statuut.models import School, Statuut
+
+
+#: The central administration categories (art. 9.1), in display order.
+CENTRALE_CATEGORIEEN: tuple[str, ...] = ("A", "B", "C", "D", "E", "F", "G", "H")
+DOSSIER = Gegevenscategorie.DOSSIER.value
+#: The care file (zorg): not part of art. 9's matrix; opened by the zorg flow's own rules
+#: and by an explicit grant.
+ZORG = "zorg"
+ALLE_SECTIES: tuple[str, ...] = tuple(Dossiersectie.values)
+#: Actions that write in the dossier and therefore need at least one readable section.
+SCHRIJVEN_IN_DOSSIER = frozenset({Handeling.DOSSIER_TOEVOEGEN, Handeling.DOSSIER_CORRIGEREN,
+                                  Handeling.DOSSIER_OPSCHONEN})
+
+#: What a limited explicit grant on one pupil opens: the limited part of art. 9.4.
+GRANT_CATEGORIEEN: frozenset[str] = frozenset({"A", "D", "E", "G"})
+
+GEEN: frozenset[str] = frozenset()
+
+
+def _vandaag(op: date | None) -> date:
+    return op if op is not None else timezone.localdate()
+
+
+def _medewerker(user: AbstractBaseUser | AnonymousUser | None) -> Medewerker | None:
+    # A superuser sets up the system; that is no reason to read about a child, even when the
+    # same account also holds a role at a school: use a separate, ordinary account for that.
+    if (user is None or not user.is_authenticated or not user.is_active
+            or user.is_superuser):
+        return None
+    try:
+        return user.medewerker
+    except Medewerker.DoesNotExist:
+        return None
+
+
+def _statuut_op(school: School, op: date) -> Statuut | None:
+    from statuut.selectors import statuut_op
+
+    return statuut_op(school, op)
+
+
+def rollen_van(user, school: School | int) -> frozenset[str]:
+    """The roles (`Rol` values) the user has at `school`; empty without a Medewerker."""
+    medewerker = _medewerker(user)
+    if medewerker is None:
+        return GEEN
+    return frozenset(
+        Roltoewijzing.objects.filter(medewerker=medewerker, school=school)
+        .values_list("rol", flat=True)
+    )
+
+
+def scholen_van(user):
+    """The schools where the user has at least one role (a queryset of School)."""
+    from statuut.models import School
+
+    medewerker = _medewerker(user)
+    if medewerker is None:
+        return School.objects.none()
+    return School.objects.filter(roltoewijzingen__medewerker=medewerker).distinct()

@@ -1,0 +1,241 @@
+"""Authority as statuut data: who may take which action of a flow (`statuut.Bevoegdheid`).
+
+The one way every flow asks "may this user take this action for this pupil": the rows of
+the statuut in force (on the day the flow says: the hearing's day for a decision, today for
+most steps), for the user's roles at the pupil's school, a body (`Orgaan`) counting as the
+roles that act for it (`statuut.Orgaanrol`), each row in its scope: the whole school, or
+only pupils in the role's relation (`dossiers.relaties`); the pupil and a parent with gezag
+in their own relation to that one pupil. A flow builds its policy (`<flow>/toegang.py`)
+from these primitives and its own models; it never names a role.
+
+Two forms, as for the relations: yes/no (and the roles that hold) for one pupil, and a
+queryset of the pupils or schools for lists.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from statuut import acties
+from statuut.models import Bevoegdheid, Omvang, Orgaan, Orgaanrol, Principaal, Rol, Statuut
+
+from .. import relaties
+from ..models import Leerling, Ouderschap, Roltoewijzing
+from .basis import _medewerker, _statuut_op, _vandaag
+
+
+def orgaanrollen(statuut: Statuut | None) -> dict[str, frozenset[str]]:
+    """Per body the statuut names: the roles that act for it."""
+    if statuut is None:
+        return {}
+    return {o.orgaan: frozenset(o.rollen) for o in Orgaanrol.objects.filter(statuut=statuut)}
+
+
+def rijen(statuut: Statuut | None, actie: str, *, voor: str = "",
+          niveau: int | None = None) -> list[Bevoegdheid]:
+    """The authority rows for `actie` (a row without `voor` holds for every rung or stage;
+    with `voor` only for that one), reaching `niveau` when one is asked."""
+    if statuut is None:
+        return []
+    qs = Bevoegdheid.objects.filter(statuut=statuut, actie=actie)
+    qs = qs.filter(Q(voor="") | Q(voor=voor)) if voor else qs.filter(voor="")
+    if niveau is not None:
+        qs = qs.filter(Q(niveau__isnull=True) | Q(niveau__gte=niveau))
+    return list(qs)
+
+
+def _rollen_van_rij(rij: Bevoegdheid, organen: dict[str, frozenset[str]]) -> frozenset[str]:
+    if rij.rol in Rol.values:
+        return frozenset({rij.rol})
+    return organen.get(rij.rol, frozenset())
+
+
+def rollen_voor(statuut: Statuut | None, actie: str, *, voor: str = "",
+                niveau: int | None = None) -> frozenset[str]:
+    """The staff roles that hold `actie` under `statuut` (in any scope): for texts ("only the
+    directie may ...") and for choosing whom to notify."""
+    organen = orgaanrollen(statuut)
+    uit: set[str] = set()
+    for rij in rijen(statuut, actie, voor=voor, niveau=niveau):
+        uit |= _rollen_van_rij(rij, organen)
+    return frozenset(uit)
+
+
+def _principaal_houdt(user, rij: Bevoegdheid, leerling: Leerling) -> bool:
+    """The pupil and a parent with gezag hold a row in their own relation to one pupil."""
+    if rij.rol == Principaal.LEERLING:
+        return leerling.user_id is not None and leerling.user_id == user.pk
+    if rij.rol == Principaal.OUDER:
+        return Ouderschap.objects.filter(leerling=leerling, gezag=True,
+                                         ouder__user=user).exists()
+    return False
+
+
+def bevoegde_rijen(user, actie: str, leerling: Leerling, *, voor: str = "",
+                   niveau: int | None = None, op: date | None = None,
+                   statuut: Statuut | None = None) -> list[tuple[str, Bevoegdheid]]:
+    """The rows (with the role or principal kind they hold in) by which `user` holds
+    `actie` for `leerling` on `op`, under the statuut in force then (or `statuut` when the
+    flow fixes the day, e.g. a decision under the statuut of its hearing)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active or user.is_superuser:
+        return []
+    op = _vandaag(op)
+    if statuut is None:
+        statuut = _statuut_op(leerling.school, op)
+    gevonden = rijen(statuut, actie, voor=voor, niveau=niveau)
+    if not gevonden:
+        return []
+    medewerker = _medewerker(user)
+    toewijzingen = (list(Roltoewijzing.objects.filter(medewerker=medewerker,
+                                                      school_id=leerling.school_id))
+                    if medewerker is not None else [])
+    eigen = {t.rol for t in toewijzingen}
+    organen = orgaanrollen(statuut) if any(r.rol in Orgaan.values for r in gevonden) else {}
+    relatie: dict[str, bool] = {}
+    uit: list[tuple[str, Bevoegdheid]] = []
+    for rij in gevonden:
+        if rij.rol in Principaal.values:
+            if _principaal_houdt(user, rij, leerling):
+                uit.append((rij.rol, rij))
+            continue
+        for rol in sorted(_rollen_van_rij(rij, organen) & eigen):
+            if rij.eigen_leerlingen:
+                if rol not in relatie:
+                    relatie[rol] = relaties.in_relatie(medewerker, rol, leerling, op,
+                                                       toewijzingen=toewijzingen)
+                if not relatie[rol]:
+                    continue
+            uit.append((rol, rij))
+    return uit
+
+
+def bevoegde_rollen(user, actie: str, leerling: Leerling, *, voor: str = "",
+                    niveau: int | None = None, op: date | None = None,
+                    statuut: Statuut | None = None) -> frozenset[str]:
+    """The roles (and principal kinds) in which `user` holds `actie` for `leerling`."""
+    return frozenset(rol for rol, _rij in bevoegde_rijen(
+        user, actie, leerling, voor=voor, niveau=niveau, op=op, statuut=statuut))
+
+
+def bevoegd(user, actie: str, leerling: Leerling | None = None, *, school=None,
+            voor: str = "", niveau: int | None = None, op: date | None = None,
+            statuut: Statuut | None = None) -> bool:
+    """May `user` take `actie` for `leerling` (or, without a pupil, at `school` in some
+    scope: "may they file a complaint here at all")?"""
+    if leerling is not None:
+        return bool(bevoegde_rollen(user, actie, leerling, voor=voor, niveau=niveau, op=op,
+                                    statuut=statuut))
+    if school is None:
+        raise ValueError("bevoegd() needs a pupil or a school")
+    return scholen_bevoegd(user, actie, voor=voor, niveau=niveau, op=op,
+                           ).filter(pk=getattr(school, "pk", school)).exists()
+
+
+#: A row without a level reaches every level.
+ONBEGRENSD = 10_000
+
+
+def hoogste_niveau(user, actie: str, leerling: Leerling, *, voor: str = "",
+                   op: date | None = None, statuut: Statuut | None = None) -> int | None:
+    """The highest `niveau` of the rows by which `user` holds `actie` for `leerling` (a row
+    without a level: `ONBEGRENSD`); None when they hold none."""
+    niveaus = [rij.niveau if rij.niveau is not None else ONBEGRENSD
+               for _rol, rij in bevoegde_rijen(user, actie, leerling, voor=voor, op=op,
+                                               statuut=statuut)]
+    return max(niveaus) if niveaus else None
+
+
+def _per_school(user) -> dict[int, tuple[object, set[str], list[Roltoewijzing]]]:
+    medewerker = _medewerker(user)
+    uit: dict[int, tuple[object, set[str], list[Roltoewijzing]]] = {}
+    if medewerker is None:
+        return uit
+    for t in Roltoewijzing.objects.filter(medewerker=medewerker).select_related("school"):
+        school, rollen, lijst = uit.setdefault(t.school_id, (t.school, set(), []))
+        rollen.add(t.rol)
+        lijst.append(t)
+    return uit
+
+
+def leerlingen_bevoegd(user, actie: str, *, school=None, voor: str = "",
+                       niveau: int | None = None, op: date | None = None) -> QuerySet[Leerling]:
+    """The pupils for whom `user` holds `actie` (one queryset of subqueries, for lists)."""
+    op = _vandaag(op)
+    medewerker = _medewerker(user)
+    filter_ = Q(pk__in=[])
+    if not getattr(user, "is_authenticated", False) or user.is_superuser:
+        return Leerling.objects.none()
+    for school_id, (school_, rollen, toewijzingen) in _per_school(user).items():
+        if school is not None and school_id != getattr(school, "pk", school):
+            continue
+        statuut = _statuut_op(school_, op)
+        organen = orgaanrollen(statuut)
+        for rij in rijen(statuut, actie, voor=voor, niveau=niveau):
+            for rol in _rollen_van_rij(rij, organen) & rollen:
+                if not rij.eigen_leerlingen:
+                    filter_ |= Q(school_id=school_id)
+                    continue
+                ids = relaties.leerlingen_in_relatie(medewerker, rol, school_id, op,
+                                                     toewijzingen=toewijzingen)
+                if ids is not None:
+                    filter_ |= Q(school_id=school_id, pk__in=ids)
+    # The pupil and the parents, for their own pupil (a portal account).
+    principaal = Q(user=user) | Q(ouderschappen__ouder__user=user, ouderschappen__gezag=True)
+    for leerling_school in (Leerling.objects.filter(principaal)
+                            .values_list("school_id", flat=True).distinct()):
+        if school is not None and leerling_school != getattr(school, "pk", school):
+            continue
+        from statuut.models import School
+
+        statuut = _statuut_op(School.objects.get(pk=leerling_school), op)
+        for rij in rijen(statuut, actie, voor=voor, niveau=niveau):
+            if rij.rol == Principaal.LEERLING:
+                filter_ |= Q(school_id=leerling_school, user=user)
+            elif rij.rol == Principaal.OUDER:
+                filter_ |= Q(school_id=leerling_school, ouderschappen__ouder__user=user,
+                             ouderschappen__gezag=True)
+    return Leerling.objects.filter(pk__in=Leerling.objects.filter(filter_).values("pk"))
+
+
+def scholen_bevoegd(user, actie: str, *, voor: str = "", niveau: int | None = None,
+                    omvang: str | None = None, op: date | None = None):
+    """The schools where `user`'s roles hold `actie` (with `omvang=Omvang.SCHOOL`: for every
+    pupil of the school: the work lists and overviews of a whole school)."""
+    from statuut.models import School
+
+    op = _vandaag(op)
+    ids = []
+    for school_id, (school_, rollen, _t) in _per_school(user).items():
+        statuut = _statuut_op(school_, op)
+        organen = orgaanrollen(statuut)
+        for rij in rijen(statuut, actie, voor=voor, niveau=niveau):
+            if omvang == Omvang.SCHOOL and rij.eigen_leerlingen:
+                continue
+            if _rollen_van_rij(rij, organen) & rollen:
+                ids.append(school_id)
+                break
+    return School.objects.filter(pk__in=ids)
+
+
+def weigering(statuut: Statuut | None, actie: str, *, voor: str = "",
+              niveau: int | None = None) -> str:
+    """Why not, in Dutch, with the article: "Alleen de directie mag een schorsing
+    besluiten (artikel 8.1)." The flows' step tables show and raise this text."""
+    from statuut.hulp import artikel_tekst, rollen_tekst
+
+    gevonden = rijen(statuut, actie, voor=voor, niveau=niveau)
+    geregistreerd = acties.actie(actie)
+    label = str(geregistreerd.label) if geregistreerd else actie
+    if not gevonden:
+        return _("Het leerlingenstatuut geeft niemand de bevoegdheid om %(wat)s.") % {
+            "wat": label}
+    rollen = sorted({r.rol for r in gevonden})
+    artikelen = [r.artikel for r in gevonden if r.artikel]
+    tekst = _("Alleen %(wie)s mag %(wat)s") % {"wie": rollen_tekst(rollen).lower(),
+                                              "wat": label}
+    if statuut is not None and artikelen:
+        tekst += f" ({artikel_tekst(statuut, artikelen)})"
+    return tekst + "."

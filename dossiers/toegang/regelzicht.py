@@ -1,0 +1,248 @@
+"""What a role or a rule row opens, in tokens: authority over authority (issue 11).
+
+Part of the access policy `dossiers.toegang`; see the package's docstring."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from statuut.models import Rol, Toegangsregel
+
+from .basis import (
+    ALLE_SECTIES,
+    DOSSIER,
+    GEEN,
+    _medewerker,
+    _statuut_op,
+    _vandaag,
+    rollen_van,
+)
+from .klachten import (
+    KLACHT_GEEN_INHOUD,
+    KLACHT_ORGAAN_ROLLEN,
+    KLACHT_SECRETARIS,
+)
+from .matrix import (
+    _regels,
+)
+from .zorg import (
+    ZORG_REMEDIAL,
+    ZORG_VOLLEDIG,
+    _zorgregels,
+)
+
+# --- Authority over authority (issue 11) ---
+# Changing roles, grants and the statuut's rules is itself governed: nobody widens their own
+# rights, and a widening beyond what the one who makes it may see waits for the directie
+# (`dossiers.wijzigingen`). What a role or a rule row *opens* is answered here, in tokens, so
+# "is this wider than my own sight" is one set difference and not a second access mechanism:
+#   "A".."H", "dossier"      a category of own pupils (the rule's relation)
+#   "A*" .. "dossier*"       the same of every pupil of the school
+#   "sectie:<s>[*]"          a part of the personal dossier
+#   "handeling:<h>[*]"       an action of the matrix (`statuut.Handeling`)
+#   "zorg:<niveau>", "zorg.<stap>"   the care file at a level (`ZORG_*`) and its steps
+#   "klachten", "klachten.vertrouwelijk"   complaint content
+#   "maatregelen", "verzuim"  acting in the measure and absence rules of the statuut
+
+#: Rule rows (besides the access matrix) whose fields name roles or bodies, and what being
+#: named there opens.
+def _rolvelden():
+    from statuut.models import (
+        Beroepsregel,
+        Bevoegdheid,
+        Klachtfase,
+        Maatregelsoort,
+        Orgaanrol,
+        Statuut,
+        Verzuimdrempel,
+    )
+
+    return {
+        Bevoegdheid: (("rol",), "bevoegdheid"),
+        Orgaanrol: (("rollen",), "orgaan"),
+        Maatregelsoort: (("opleggen_door", "voorstel_door", "mandaat_van", "goedkeuring_door",
+                          "informeren_door", "beroep_bij"), "maatregelen"),
+        Klachtfase: (("behandelaars",), "klachten"),
+        Beroepsregel: (("bij",), "klachten"),
+        Verzuimdrempel: (("verantwoordelijke",), "verzuim"),
+        Statuut: (("schorsing_horen_door", "verwijdering_horen_door", "bezwaar_schorsing_bij",
+                   "verwijdering_bezwaar_bij"), "maatregelen"),
+    }
+
+
+def regelmodellen() -> tuple:
+    """The rule rows of a statuut version that govern who may do or see what."""
+    return (Toegangsregel, *[m for m in _rolvelden() if m._meta.model_name != "statuut"])
+
+
+def rolvelden(model) -> tuple[str, ...]:
+    """The fields of a statuut rule model that name roles (empty: the model names none)."""
+    if model is Toegangsregel:
+        return ("rol",)
+    return _rolvelden().get(model, ((), ""))[0]
+
+
+def _genoemd(waarden: dict | None, velden: tuple[str, ...]) -> frozenset[str]:
+    """The roles named in `velden` of a rule row's values; a body counts as the roles that
+    act for it (the geschillencommissie through its secretary, from the directie)."""
+    if not waarden:
+        return GEEN
+    uit: set[str] = set()
+    for veld in velden:
+        waarde = waarden.get(veld)
+        for naam in (waarde if isinstance(waarde, list) else [waarde]):
+            if not naam:
+                continue
+            if naam == KLACHT_SECRETARIS:
+                uit.add(Rol.DIRECTIE)
+            uit |= KLACHT_ORGAAN_ROLLEN.get(naam, frozenset({naam}))
+    return frozenset(uit)
+
+
+def genoemde_rollen(model, waarden: dict | None) -> frozenset[str]:
+    """The roles a rule row (its values as a dict) applies to."""
+    return _genoemd(waarden, rolvelden(model))
+
+
+def _matrixzicht(waarden: dict | None) -> frozenset[str]:
+    """What one row of the access matrix opens, as tokens."""
+    if not waarden:
+        return GEEN
+    ster = "" if waarden.get("alleen_eigen_leerlingen", True) else "*"
+    cats = list(waarden.get("categorieen") or [])
+    uit = set(cats) | {f"{c}{ster}" for c in cats}
+    if DOSSIER in cats:
+        for sectie in waarden.get("dossiersecties") or ALLE_SECTIES:
+            uit |= {f"sectie:{sectie}", f"sectie:{sectie}{ster}"}
+    for handeling in waarden.get("handelingen") or []:
+        uit |= {f"handeling:{handeling}", f"handeling:{handeling}{ster}"}
+    return frozenset(uit)
+
+
+#: Levels above this count as one ("every level"): a level is a count of school days or a
+#: care file level, never near it.
+_NIVEAUTEKENS = 60
+
+
+def _bevoegdheidzicht(waarden: dict | None) -> frozenset[str]:
+    """What one authority row opens, as tokens: the action (in its scope, for its rung or
+    stage) up to its level, so raising a level or widening the scope opens something new."""
+    if not waarden or not waarden.get("actie"):
+        return GEEN
+    basis = f"bevoegdheid:{waarden['actie']}"
+    if waarden.get("voor"):
+        basis += f"@{waarden['voor']}"
+    ster = "*" if waarden.get("omvang", "school") == "school" else ""
+    niveau = waarden.get("niveau")
+    hoogste = _NIVEAUTEKENS if niveau is None else min(int(niveau), _NIVEAUTEKENS)
+    uit = {basis, f"{basis}{ster}"}
+    uit |= {f"{basis}:{n}" for n in range(1, hoogste + 1)}
+    uit |= {f"{basis}:{n}{ster}" for n in range(1, hoogste + 1)}
+    return frozenset(uit)
+
+
+def _regelteken(model, waarden: dict) -> str:
+    teken = _rolvelden()[model][1]
+    if teken == "orgaan":
+        return f"orgaan:{waarden.get('orgaan', '')}"
+    if teken == "klachten" and waarden.get("route") == "vertrouwelijk":
+        return "klachten.vertrouwelijk"
+    return teken
+
+
+def rolzicht(school, rollen, *, op: date | None = None) -> frozenset[str]:
+    """What holding `rollen` at `school` opens under the statuut in force on `op`: the access
+    matrix, the care rules, complaint content, and being named in the statuut's rule rows."""
+    from django.forms.models import model_to_dict
+
+    rollen = frozenset(rollen) - {""}
+    statuut = _statuut_op(school, _vandaag(op))
+    if statuut is None or not rollen:
+        return GEEN
+    zicht: set[str] = set()
+    for regel in _regels(statuut, set(rollen)):
+        zicht |= _matrixzicht(model_to_dict(regel))
+    zorgregels = _zorgregels(statuut)
+    for rol in rollen:
+        if (regel := zorgregels.get(rol)) is not None:
+            zicht |= {f"zorg:{n}" for n in range(1, regel.niveau + 1)} | set(regel.handelingen)
+    if Rol.REMEDIAL_TEACHER in rollen:  # seed 001 stap 2.2: the case referred to them
+        zicht |= {f"zorg:{n}" for n in range(1, ZORG_VOLLEDIG + 1)} | {ZORG_REMEDIAL}
+    inhoud = rollen - KLACHT_GEEN_INHOUD
+    if inhoud & {Rol.DIRECTIE, Rol.MENTOR, Rol.TEAMLEIDER}:
+        zicht.add("klachten")
+    if Rol.VERTROUWENSPERSOON in inhoud:
+        zicht.add("klachten.vertrouwelijk")
+    from statuut.models import Bevoegdheid, Orgaanrol
+
+    organen = {o.orgaan: set(o.rollen) for o in Orgaanrol.objects.filter(statuut=statuut)}
+    for rij in Bevoegdheid.objects.filter(statuut=statuut):
+        if ({rij.rol} | organen.get(rij.rol, set())) & inhoud:
+            zicht |= _bevoegdheidzicht(model_to_dict(rij))
+    for model, (velden, _teken) in _rolvelden().items():
+        if model is Bevoegdheid:
+            continue
+        rijen = [statuut] if model._meta.model_name == "statuut" else model.objects.filter(
+            statuut=statuut)
+        for rij in rijen:
+            waarden = model_to_dict(rij, fields=[*velden, "route", "orgaan"])
+            if _genoemd(waarden, velden) & inhoud:
+                zicht.add(_regelteken(model, waarden))
+    return frozenset(zicht)
+
+
+def eigen_zicht(user, school, *, op: date | None = None) -> frozenset[str]:
+    """What `user`'s own roles at `school` open (nothing for a superuser: see `_medewerker`)."""
+    return rolzicht(school, rollen_van(user, school), op=op)
+
+
+def regel_opent(model, voor: dict | None, na: dict | None) -> frozenset[str]:
+    """What changing a rule row from `voor` to `na` (None: no row) opens that was not open:
+    for a row of the access matrix the new tokens, for a row naming roles its token when a
+    role is named that was not."""
+    if na is None:
+        return GEEN
+    if model is Toegangsregel:
+        if voor is None or voor.get("rol") != na.get("rol"):
+            return _matrixzicht(na)
+        return _matrixzicht(na) - _matrixzicht(voor)
+    if model._meta.model_name == "bevoegdheid":
+        if voor is None or voor.get("rol") != na.get("rol"):
+            return _bevoegdheidzicht(na)
+        return _bevoegdheidzicht(na) - _bevoegdheidzicht(voor)
+    velden = rolvelden(model)
+    if not velden:
+        return GEEN
+    nieuw = _genoemd(na, velden) - KLACHT_GEEN_INHOUD
+    if voor is not None and _regelteken(model, voor) == _regelteken(model, na):
+        nieuw -= _genoemd(voor, velden)
+    return frozenset({_regelteken(model, na)}) if nieuw else GEEN
+
+
+def wijzigingsscholen(user):
+    """The schools whose change log and pending changes `user` sees: where they hold the
+    directie role (the schoolleiding answers for who may see what)."""
+    from statuut.models import School
+
+    if _medewerker(user) is None:
+        return School.objects.none()
+    return School.objects.filter(roltoewijzingen__medewerker__user=user,
+                                 roltoewijzingen__rol=Rol.DIRECTIE).distinct()
+
+
+def heeft_directierol(user) -> bool:
+    """The menu link to the change log: directie somewhere. Asked on every page, so it uses
+    the roles the menu already loaded for this request (`schoolhandelingen`) when it can."""
+    if _medewerker(user) is None:
+        return False
+    rollen = getattr(user, "_menu_rollen", None)
+    if rollen is not None:
+        return Rol.DIRECTIE in rollen
+    return wijzigingsscholen(user).exists()
+
+
+def mag_wijziging_beslissen(user, verzoek) -> bool:
+    """A pending change is confirmed or rejected by a member of that school's directie, a
+    second person: never the one who asked."""
+    return (verzoek.aangevraagd_door_id != getattr(user, "pk", None)
+            and Rol.DIRECTIE in rollen_van(user, verzoek.school_id))
