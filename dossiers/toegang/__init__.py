@@ -49,6 +49,19 @@ from .basis import (  # noqa: F401
     rollen_van,
     scholen_van,
 )
+from .bevoegdheden import (  # noqa: F401
+    ONBEGRENSD,
+    bevoegd,
+    bevoegde_rijen,
+    bevoegde_rollen,
+    hoogste_niveau,
+    leerlingen_bevoegd,
+    orgaanrollen,
+    rijen,
+    rollen_voor,
+    scholen_bevoegd,
+    weigering,
+)
 from .inloggen import (  # noqa: F401
     KLACHT_LEZERS,
     scholen_met_inhoud,
@@ -159,17 +172,4 @@ from .zorg import (  # noqa: F401
     zorgscholen,
     zorgstart_mogelijk,
     zorgtoegang_ontvangers,
-)
-from .bevoegdheden import (  # noqa: F401
-    ONBEGRENSD,
-    bevoegd,
-    bevoegde_rijen,
-    bevoegde_rollen,
-    hoogste_niveau,
-    leerlingen_bevoegd,
-    orgaanrollen,
-    rijen,
-    rollen_voor,
-    scholen_bevoegd,
-    weigering,
 )
