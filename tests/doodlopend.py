@@ -55,3 +55,58 @@ def bekijk(client, wie: dict, url: str, *, stap: re.Pattern, reden: re.Pattern |
         if reden is not None and (gevonden := reden.search(pagina)):
             blik.redenen[rol] = tekst(gevonden.group(1))
     return blik
+
+
+# --- offered == accepted (issue 13 point 3) ------------------------------------------------
+# A page offers exactly the steps its service accepts for this user now. The walk of each
+# flow gives, per state, the step URLs with valid form data; this module GETs the page as
+# each persona (which forms are offered), then POSTs each step inside a savepoint that is
+# rolled back (does the service accept it), and reports every disagreement.
+
+
+def geaccepteerd(antwoord) -> tuple[bool, str]:
+    """Whether a POST was accepted: a redirect without an error message. A refusal is a
+    page again (a form error, 400), an error message, or 403/404."""
+    from django.contrib.messages import constants, get_messages
+
+    fouten = [str(m) for m in get_messages(antwoord.wsgi_request) if m.level >= constants.ERROR]
+    if antwoord.status_code in (301, 302, 303) and not fouten:
+        return True, ""
+    if fouten:
+        return False, " ".join(fouten)
+    pagina = antwoord.content.decode(errors="replace") if antwoord.content else ""
+    return False, f"HTTP {antwoord.status_code} {tekst(pagina)[:160]}"
+
+
+def probeer(client, url: str, data: dict) -> tuple[bool, str]:
+    """POST a step and undo whatever it wrote (a savepoint rolled back)."""
+    from django.db import transaction
+
+    with transaction.atomic():
+        antwoord = client.post(url, data)
+        uitslag = geaccepteerd(antwoord)
+        transaction.set_rollback(True)
+    return uitslag
+
+
+def _pad(url: str) -> str:
+    return html.unescape(url).split("?", 1)[0]
+
+
+def aangeboden_is_geaccepteerd(client, wie: dict, pagina: str, stappen: dict[str, dict]
+                               ) -> list[str]:
+    """For each persona of `wie`: every step of `stappen` (URL -> valid POST data) is on
+    `pagina` as a form exactly when POSTing it is accepted. Returns the disagreements."""
+    verschillen = []
+    for rol, user in wie.items():
+        client.force_login(user)
+        antwoord = client.get(pagina)
+        aangeboden = ({_pad(a) for a in _FORM.findall(antwoord.content.decode())}
+                      if antwoord.status_code == 200 else set())
+        for url, data in stappen.items():
+            ja, waarom = probeer(client, url, data)
+            if (_pad(url) in aangeboden) != ja:
+                verschillen.append(
+                    f"{rol}: {url} {'aangeboden' if _pad(url) in aangeboden else 'niet aangeboden'}"
+                    f" maar {'geaccepteerd' if ja else 'geweigerd (' + waarom + ')'}")
+    return verschillen

@@ -221,21 +221,20 @@ def scholen_bevoegd(user, actie: str, *, voor: str = "", niveau: int | None = No
 
 
 def weigering(statuut: Statuut | None, actie: str, *, voor: str = "",
-              niveau: int | None = None) -> str:
-    """Why not, in Dutch, with the article: "Alleen de directie mag een schorsing
-    besluiten (artikel 8.1)." The flows' step tables show and raise this text."""
+              niveau: int | None = None, wat: str = "") -> str:
+    """Why not, in Dutch, with the article: "Dit mag u niet: een schorsing besluiten is
+    volgens artikel 8.1 van het ... voorbehouden aan de directie." `wat`: the step in the
+    page's words (default: the action's label). The step tables show and raise this text."""
     from statuut.hulp import artikel_tekst, rollen_tekst
 
     gevonden = rijen(statuut, actie, voor=voor, niveau=niveau)
     geregistreerd = acties.actie(actie)
-    label = str(geregistreerd.label) if geregistreerd else actie
+    wat = wat or (str(geregistreerd.label) if geregistreerd else actie)
     if not gevonden:
-        return _("Het leerlingenstatuut geeft niemand de bevoegdheid om %(wat)s.") % {
-            "wat": label}
-    rollen = sorted({r.rol for r in gevonden})
+        return _("Dit mag u niet: het leerlingenstatuut geeft niemand de bevoegdheid voor "
+                 "%(wat)s.") % {"wat": wat}
     artikelen = [r.artikel for r in gevonden if r.artikel]
-    tekst = _("Alleen %(wie)s mag %(wat)s") % {"wie": rollen_tekst(rollen).lower(),
-                                              "wat": label}
-    if statuut is not None and artikelen:
-        tekst += f" ({artikel_tekst(statuut, artikelen)})"
-    return tekst + "."
+    grond = (artikel_tekst(statuut, artikelen) if statuut is not None and artikelen
+             else _("het leerlingenstatuut"))
+    return _("Dit mag u niet: %(wat)s is volgens %(grond)s voorbehouden aan %(rollen)s.") % {
+        "wat": wat, "grond": grond, "rollen": rollen_tekst(sorted({r.rol for r in gevonden}))}
