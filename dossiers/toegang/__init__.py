@@ -41,6 +41,7 @@ from .basis import (  # noqa: F401
     DOSSIER,
     GEEN,
     GRANT_CATEGORIEEN,
+    ROLLEN_ZONDER_INHOUD,
     SCHRIJVEN_IN_DOSSIER,
     ZORG,
     _medewerker,
@@ -62,15 +63,13 @@ from .bevoegdheden import (  # noqa: F401
     scholen_bevoegd,
     weigering,
 )
-from .inloggen import (  # noqa: F401
-    KLACHT_LEZERS,
-    scholen_met_inhoud,
-)
+from .inloggen import scholen_met_inhoud  # noqa: F401
 from .inzagelog import inzagelog_soorten  # noqa: F401
 from .klachten import (  # noqa: F401
     BEKLAAGDE,
     KLACHT_GEEN_INHOUD,
     KLACHT_INDIENERS,
+    KLACHT_LEZERS,
     KLACHT_ORGAAN_ROLLEN,
     KLACHT_SECRETARIS,
     VOLLEDIG,

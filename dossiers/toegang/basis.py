@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
-from statuut.models import Dossiersectie, Gegevenscategorie, Handeling
+from statuut.models import Dossiersectie, Gegevenscategorie, Handeling, Rol
 
 from ..models import (
     Medewerker,
@@ -37,6 +37,9 @@ SCHRIJVEN_IN_DOSSIER = frozenset({Handeling.DOSSIER_TOEVOEGEN, Handeling.DOSSIER
 GRANT_CATEGORIEEN: frozenset[str] = frozenset({"A", "D", "E", "G"})
 
 GEEN: frozenset[str] = frozenset()
+#: Roles that never read pupil content: they set the school up, or act only through an
+#: explicit grant (an inspector).
+ROLLEN_ZONDER_INHOUD = frozenset({Rol.FUNCTIONEEL_BEHEERDER, Rol.EXTERN})
 
 
 def _vandaag(op: date | None) -> date:

@@ -7,14 +7,13 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from statuut.models import Rol
-
 from ..models import (
     Roltoewijzing,
 )
 
 if TYPE_CHECKING:
     from statuut.models import School
+from . import haken
 from .basis import (
     DOSSIER,
     GEEN,
@@ -28,21 +27,11 @@ from .matrix import (
     _actieve_toekenningen,
     _regels,
 )
-from .zorg import (
-    ZORG_GEDEELD,
-    _zorgregels,
-)
 
 # --- Inloggen (issue 11): who needs a second factor ---
 # ASVS 4.3.1 and the nature of the data (meldcode, confidential complaints): whoever may read
 # care, complaint or dossier content logs in with a second factor. Derived from the same
 # rules as the pages, so a statuut that opens the dossier to another role asks it of them too.
-
-#: The roles `klachten_voor` opens complaint content to by role (a stage's handler, the
-#: person who filed it and the person complained about see one complaint by relation, not by
-#: role: the school's setting `tweede_factor = iedereen` covers them).
-KLACHT_LEZERS = frozenset({Rol.VERTROUWENSPERSOON, Rol.DIRECTIE, Rol.MENTOR, Rol.TEAMLEIDER})
-
 
 def scholen_met_inhoud(user, *, op: date | None = None) -> frozenset[int]:
     """The ids of the schools where `user`'s roles (or a grant in force) open dossier, care
@@ -57,14 +46,25 @@ def scholen_met_inhoud(user, *, op: date | None = None) -> frozenset[int]:
     uit: set[int] = set()
     for school_id, (school, rollen) in per_school.items():
         statuut = _statuut_op(school, op)
-        zorgregels = _zorgregels(statuut)
-        if (rollen & KLACHT_LEZERS
-                # The remedial teacher reads the care cases referred to them (seed 001 2.2).
-                or Rol.REMEDIAL_TEACHER in rollen
-                or any(zorgregels[r].niveau >= ZORG_GEDEELD for r in rollen if r in zorgregels)
-                or any(DOSSIER in r.categorieen for r in _regels(statuut, rollen))):
+        if (any(DOSSIER in r.categorieen for r in _regels(statuut, rollen))
+                or _houdt_inhoudsactie(statuut, rollen)
+                or any(hook(school, frozenset(rollen), statuut) for hook in haken.INHOUD)):
             uit.add(school_id)
     inhoud = [o for o, cats in TOEKENNING_CATEGORIEEN.items() if cats & {DOSSIER, ZORG}]
     uit |= set(_actieve_toekenningen(user, op).filter(omvang__in=inhoud)
                .values_list("leerling__school_id", flat=True))
     return frozenset(uit)
+
+
+def _houdt_inhoudsactie(statuut, rollen: set[str]) -> bool:
+    """An authority row of an action that reads content (`statuut.acties`, `inhoud`) for one
+    of these roles, or for a body they act for."""
+    from statuut import acties
+    from statuut.models import Bevoegdheid, Orgaanrol
+
+    if statuut is None:
+        return False
+    organen = [o.orgaan for o in Orgaanrol.objects.filter(statuut=statuut)
+               if set(o.rollen) & rollen]
+    return Bevoegdheid.objects.filter(statuut=statuut, actie__in=acties.inhoudsacties(),
+                                      rol__in=[*rollen, *organen]).exists()

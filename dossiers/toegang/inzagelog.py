@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from statuut.models import Handeling, Rol
+from statuut.models import Handeling
 
 from ..models import Inzagesoort
+from . import haken
 from .basis import DOSSIER, _medewerker, _statuut_op, _vandaag, rollen_van
 from .matrix import _regels, scholen_waar
-from .zorg import ZORG_MELDCODE, _zorgregels
 
 
 def inzagelog_soorten(user, *, op: date | None = None) -> dict[int, frozenset[str]]:
@@ -35,13 +35,7 @@ def inzagelog_soorten(user, *, op: date | None = None) -> dict[int, frozenset[st
         if any(DOSSIER in r.categorieen and not r.alleen_eigen_leerlingen
                for r in _regels(statuut, set(rollen))):
             soorten.add(Inzagesoort.DOSSIER)
-        zorgregels = _zorgregels(statuut)
-        if any(rol in zorgregels and zorgregels[rol].niveau >= ZORG_MELDCODE
-               and not zorgregels[rol].alleen_eigen_leerlingen for rol in rollen):
-            soorten.add(Inzagesoort.ZORG)
-        if Rol.DIRECTIE in rollen:
-            soorten.add(Inzagesoort.KLACHT)
-        if Rol.VERTROUWENSPERSOON in rollen:
-            soorten.add(Inzagesoort.VERTROUWELIJK)
+        for hook in haken.INZAGESOORTEN:
+            soorten |= hook(school, frozenset(rollen), statuut)
         uit[school.pk] = frozenset(soorten)
     return uit

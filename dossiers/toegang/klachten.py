@@ -11,9 +11,11 @@ from django.db.models import Q, QuerySet
 from statuut.models import Rol
 
 from ..models import (
+    Inzagesoort,
     Medewerker,
     Roltoewijzing,
 )
+from . import haken
 from .basis import (
     _medewerker,
     _vandaag,
@@ -249,3 +251,39 @@ def beroepen_voor(user, beroepen: QuerySet, *, op: date | None = None) -> QueryS
                 if ids is not None:
                     filter_ |= Q(school_id=school_id, leerling_id__in=ids)
     return beroepen.filter(pk__in=beroepen.filter(filter_).values("pk"))
+
+
+# What the complaint rules mean for the shared modules (second factor, read log, governance).
+
+#: The roles `klachten_voor` opens complaint content to by role (a stage's handler, the
+#: person who filed it and the person complained about see one complaint by relation, not by
+#: role: the school's setting `tweede_factor = iedereen` covers them).
+KLACHT_LEZERS = frozenset({Rol.VERTROUWENSPERSOON, Rol.DIRECTIE, Rol.MENTOR, Rol.TEAMLEIDER})
+# The geschillencommissie acts through its secretary, from the schoolleiding (bijlage B lid
+# 8): a rule naming it names the directie.
+haken.GENOEMD_ALS[KLACHT_SECRETARIS] = frozenset({Rol.DIRECTIE})
+
+
+@haken.inhoud
+def _klacht_inhoud(school, rollen, statuut) -> bool:
+    return bool(rollen & KLACHT_LEZERS)
+
+
+@haken.inzagesoorten
+def _klacht_inzagesoorten(school, rollen, statuut) -> set[str]:
+    soorten = set()
+    if Rol.DIRECTIE in rollen:
+        soorten.add(Inzagesoort.KLACHT)
+    if Rol.VERTROUWENSPERSOON in rollen:
+        soorten.add(Inzagesoort.VERTROUWELIJK)
+    return soorten
+
+
+@haken.zicht
+def _klachtzicht(school, rollen, statuut) -> set[str]:
+    zicht = set()
+    if rollen & {Rol.DIRECTIE, Rol.MENTOR, Rol.TEAMLEIDER}:
+        zicht.add("klachten")
+    if Rol.VERTROUWENSPERSOON in rollen:
+        zicht.add("klachten.vertrouwelijk")
+    return zicht

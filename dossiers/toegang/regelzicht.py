@@ -8,27 +8,19 @@ from datetime import date
 
 from statuut.models import Rol, Toegangsregel
 
+from . import haken
 from .basis import (
     ALLE_SECTIES,
     DOSSIER,
     GEEN,
+    ROLLEN_ZONDER_INHOUD,
     _medewerker,
     _statuut_op,
     _vandaag,
     rollen_van,
 )
-from .klachten import (
-    KLACHT_GEEN_INHOUD,
-    KLACHT_ORGAAN_ROLLEN,
-    KLACHT_SECRETARIS,
-)
 from .matrix import (
     _regels,
-)
-from .zorg import (
-    ZORG_REMEDIAL,
-    ZORG_VOLLEDIG,
-    _zorgregels,
 )
 
 # --- Authority over authority (issue 11) ---
@@ -40,9 +32,11 @@ from .zorg import (
 #   "A*" .. "dossier*"       the same of every pupil of the school
 #   "sectie:<s>[*]"          a part of the personal dossier
 #   "handeling:<h>[*]"       an action of the matrix (`statuut.Handeling`)
-#   "zorg:<niveau>", "zorg.<stap>"   the care file at a level (`ZORG_*`) and its steps
-#   "klachten", "klachten.vertrouwelijk"   complaint content
-#   "maatregelen", "verzuim"  acting in the measure and absence rules of the statuut
+#   "bevoegdheid:<actie>[@<voor>][:<niveau>][*]"   an authority row (`statuut.Bevoegdheid`)
+#   "orgaan:<orgaan>"        acting for a body (`statuut.Orgaanrol`)
+#   "maatregelen", "klachten", "verzuim"   being named in the measure, complaint and absence
+#                            rules of the statuut
+#   and what the flows add (`haken.zicht`), e.g. the care file at a level
 
 #: Rule rows (besides the access matrix) whose fields name roles or bodies, and what being
 #: named there opens.
@@ -87,15 +81,20 @@ def _genoemd(waarden: dict | None, velden: tuple[str, ...]) -> frozenset[str]:
     act for it (the geschillencommissie through its secretary, from the directie)."""
     if not waarden:
         return GEEN
+    from statuut.models import Orgaanrol
+
+    statuut_id = waarden.get("statuut")
+    organen = ({o.orgaan: frozenset(o.rollen)
+                for o in Orgaanrol.objects.filter(statuut_id=statuut_id)}
+               if statuut_id and isinstance(statuut_id, int) else {})
     uit: set[str] = set()
     for veld in velden:
         waarde = waarden.get(veld)
         for naam in (waarde if isinstance(waarde, list) else [waarde]):
             if not naam:
                 continue
-            if naam == KLACHT_SECRETARIS:
-                uit.add(Rol.DIRECTIE)
-            uit |= KLACHT_ORGAAN_ROLLEN.get(naam, frozenset({naam}))
+            uit |= haken.GENOEMD_ALS.get(naam, frozenset())
+            uit |= organen.get(naam, frozenset({naam}))
     return frozenset(uit)
 
 
@@ -162,17 +161,9 @@ def rolzicht(school, rollen, *, op: date | None = None) -> frozenset[str]:
     zicht: set[str] = set()
     for regel in _regels(statuut, set(rollen)):
         zicht |= _matrixzicht(model_to_dict(regel))
-    zorgregels = _zorgregels(statuut)
-    for rol in rollen:
-        if (regel := zorgregels.get(rol)) is not None:
-            zicht |= {f"zorg:{n}" for n in range(1, regel.niveau + 1)} | set(regel.handelingen)
-    if Rol.REMEDIAL_TEACHER in rollen:  # seed 001 stap 2.2: the case referred to them
-        zicht |= {f"zorg:{n}" for n in range(1, ZORG_VOLLEDIG + 1)} | {ZORG_REMEDIAL}
-    inhoud = rollen - KLACHT_GEEN_INHOUD
-    if inhoud & {Rol.DIRECTIE, Rol.MENTOR, Rol.TEAMLEIDER}:
-        zicht.add("klachten")
-    if Rol.VERTROUWENSPERSOON in inhoud:
-        zicht.add("klachten.vertrouwelijk")
+    inhoud = rollen - ROLLEN_ZONDER_INHOUD
+    for hook in haken.ZICHT:
+        zicht |= hook(school, inhoud, statuut)
     from statuut.models import Bevoegdheid, Orgaanrol
 
     organen = {o.orgaan: set(o.rollen) for o in Orgaanrol.objects.filter(statuut=statuut)}
@@ -213,7 +204,7 @@ def regel_opent(model, voor: dict | None, na: dict | None) -> frozenset[str]:
     velden = rolvelden(model)
     if not velden:
         return GEEN
-    nieuw = _genoemd(na, velden) - KLACHT_GEEN_INHOUD
+    nieuw = _genoemd(na, velden) - ROLLEN_ZONDER_INHOUD
     if voor is not None and _regelteken(model, voor) == _regelteken(model, na):
         nieuw -= _genoemd(voor, velden)
     return frozenset({_regelteken(model, na)}) if nieuw else GEEN

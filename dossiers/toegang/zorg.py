@@ -21,6 +21,7 @@ from ..models import (
 
 if TYPE_CHECKING:
     from statuut.models import Statuut
+from . import haken
 from .basis import (
     GEEN,
     _medewerker,
@@ -245,3 +246,34 @@ def zorgstart_mogelijk(rollen: frozenset[str]) -> bool:
     varianten = [ZORGREGELS, *ZORGREGELS_PER_PRESET.values()]
     return Rol.REMEDIAL_TEACHER in rollen or any(
         rol in regels for regels in varianten for rol in rollen)
+
+
+# What the care rules mean for the shared modules (second factor, read log, governance).
+
+@haken.inhoud
+def _zorg_inhoud(school, rollen, statuut) -> bool:
+    regels = _zorgregels(statuut)
+    # The remedial teacher reads the care cases referred to them (seed 001 2.2).
+    return Rol.REMEDIAL_TEACHER in rollen or any(
+        regels[r].niveau >= ZORG_GEDEELD for r in rollen if r in regels)
+
+
+@haken.inzagesoorten
+def _zorg_inzagesoorten(school, rollen, statuut) -> set[str]:
+    regels = _zorgregels(statuut)
+    if any(rol in regels and regels[rol].niveau >= ZORG_MELDCODE
+           and not regels[rol].alleen_eigen_leerlingen for rol in rollen):
+        return {Inzagesoort.ZORG}
+    return set()
+
+
+@haken.zicht
+def _zorgzicht(school, rollen, statuut) -> set[str]:
+    regels = _zorgregels(statuut)
+    zicht: set[str] = set()
+    for rol in rollen:
+        if (regel := regels.get(rol)) is not None:
+            zicht |= {f"zorg:{n}" for n in range(1, regel.niveau + 1)} | set(regel.handelingen)
+    if Rol.REMEDIAL_TEACHER in rollen:  # seed 001 stap 2.2: the case referred to them
+        zicht |= {f"zorg:{n}" for n in range(1, ZORG_VOLLEDIG + 1)} | {ZORG_REMEDIAL}
+    return zicht
