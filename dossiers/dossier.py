@@ -21,6 +21,7 @@ from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -197,3 +198,19 @@ def stukken_van_bron(bron: models.Model):
     return Dossierstuk.objects.filter(
         bron_type=ContentType.objects.get_for_model(bron), bron_id=bron.pk,
     ).order_by("datum", "pk")
+
+
+def stukken_van_besluit(bron: models.Model):
+    """The entries of a decision, with its letters': every entry whose source is `bron`, and
+    every entry of a letter requested for `bron` (tombstones and addenda included, oldest
+    first). The one answer to "the entries of this measure" for marking, cleaning up and
+    reading (issue 13)."""
+    from .models import Brief
+
+    soort = ContentType.objects.get_for_model(bron)
+    brieven = Brief.objects.filter(bron_type=soort, bron_id=bron.pk).values("pk")
+    return Dossierstuk.objects.filter(
+        Q(bron_type=soort, bron_id=bron.pk)
+        | Q(bron_type=ContentType.objects.get_for_model(Brief), bron_id__in=brieven)
+        | Q(brief__bron_type=soort, brief__bron_id=bron.pk)
+    ).distinct().order_by("datum", "pk")
