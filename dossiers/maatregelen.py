@@ -4,7 +4,9 @@ A measure is an object of a flow (a schorsing, a time-out, a verwijdering, the d
 measures to come). A remedy against it (a beroep, a bezwaar) points at the measure, not at a
 dossier entry. The measure's flow registers, from its `AppConfig.ready()`:
 
-- which remedy the statuut gives against one measure (`rechtsmiddel`), with its term;
+- which remedies the statuut gives against one measure (`rechtsmiddelen`), with their terms
+  (a one-day schorsing at Echnaton: beroep at the directie against the teamleider's measure,
+  art. 12, and bezwaar at the bevoegd gezag, art. 8; one at a time);
 - how to apply a remedy's outcome (`toepassen`): the measure's own flow annuls or changes it
   (an annulled schorsing is annulled in sancties, its terms end, every entry of the decision
   and of its letters is marked the same way: `dossier.stukken_van_besluit`);
@@ -29,15 +31,17 @@ class Rechtsmiddel:
     soort: str  # "bezwaar" or "beroep"
     bij: str  # the role or body that decides (a `Rol` or `Orgaan` value)
     artikel: str = ""
-    #: The statuut's rule row when the remedy is a klachten `Beroepsregel`, else None.
+    #: The statuut's rule row when the remedy is a `Beroepsregel`, else None.
     regel: models.Model | None = None
+    #: The term to file it in, e.g. (10, "schooldagen"); None: the statuut sets none.
+    termijn: tuple[int, str] | None = None
 
 
 @dataclass(frozen=True)
 class Maatregeltype:
     model: type[models.Model]
-    #: fn(measure) -> the remedy the statuut gives against it now, or None ("no appeal").
-    rechtsmiddel: Callable[[models.Model], Rechtsmiddel | None]
+    #: fn(measure) -> the remedies the statuut gives against it now (empty: no appeal).
+    rechtsmiddelen: Callable[[models.Model], list[Rechtsmiddel]]
     #: fn(measure, *, uitkomst, door, op, toelichting) -> None: apply a decided remedy's
     #: outcome in the measure's own flow ("vernietigd", "gewijzigd", "bevestigd").
     toepassen: Callable[..., None]
@@ -50,8 +54,8 @@ _TYPEN: dict[type[models.Model], Maatregeltype] = {}
 _LOPEND: list[Callable[[models.Model], list[str]]] = []
 
 
-def registreer_maatregel(model, *, rechtsmiddel, toepassen, omschrijving) -> None:
-    _TYPEN[model] = Maatregeltype(model, rechtsmiddel, toepassen, omschrijving)
+def registreer_maatregel(model, *, rechtsmiddelen, toepassen, omschrijving) -> None:
+    _TYPEN[model] = Maatregeltype(model, rechtsmiddelen, toepassen, omschrijving)
 
 
 def registreer_rechtsmiddel(lopend: Callable[[models.Model], list[str]]) -> None:
