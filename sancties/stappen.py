@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from dossiers import toegang
+from statuut.hulp import artikel_tekst
 from statuut.services import InvoerFout
 
 from . import regels
@@ -38,7 +39,7 @@ def rol_weigering(user, leerling, rollen, wat: str, statuut, artikel: str = "",
     rollen = [r for r in rollen if r]
     if toegang.mag_maatregel(user, leerling, rollen, op=op):
         return None
-    grond = (regels.artikel_tekst(statuut, [artikel]) if artikel
+    grond = (artikel_tekst(statuut, [artikel]) if artikel
              else _("het leerlingenstatuut"))
     return Weigering(_("Dit mag u niet: %(wat)s is volgens %(grond)s voorbehouden aan "
                        "%(rollen)s.") % {"wat": wat, "grond": grond,
