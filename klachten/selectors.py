@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from django.db.models import Prefetch, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dossiers import toegang
 from dossiers.models import Groepsplaatsing, Leerling, Roltoewijzing
+from statuut.hulp import artikelverwijzing, vandaag
 from statuut.models import Klachtfase, Orgaan, Rol, Schooljaar, Statuut, Termijn
 
 from .models import (
@@ -23,20 +23,12 @@ from .models import (
     Zetel,
 )
 
-
-def _vandaag(op: date | None) -> date:
-    return op if op is not None else timezone.localdate()
-
-
 # --- the statuut's stages ------------------------------------------------------------------
 
 
 def artikel(fase_of_regel) -> str:
     """'art. 12 klachten 2'; a bijlage is cited as it is ('bijlage B 16')."""
-    nummer = fase_of_regel.artikel
-    if not nummer:
-        return ""
-    return _("art. %(a)s") % {"a": nummer} if nummer[0].isdigit() else nummer
+    return artikelverwijzing(fase_of_regel.artikel, kort=True)
 
 
 def fasen(statuut: Statuut, route: str) -> list[Klachtfase]:
@@ -149,7 +141,7 @@ def behandelaars_van(klacht: Klacht, fase: Klachtfase, op: date | None = None) -
     19.2): how it went, or that it did not come about, the pupil tells the handler of the next
     stage ("stelt de leerling zijn mentor op de hoogte", art. 12 klachten 2), who records it
     and takes the complaint on."""
-    op = _vandaag(op)
+    op = vandaag(op)
     eigen = []
     for behandelaar in fase.behandelaars:
         if behandelaar == Rol.DOCENT:
@@ -268,7 +260,7 @@ def aan_zet(klacht: Klacht, op: date | None = None) -> str:
 
 
 def secretaris_scholen(user, *, op: date | None = None) -> list[int]:
-    op = _vandaag(op)
+    op = vandaag(op)
     return list(Geschillencommissie.objects.filter(
         secretaris__user=user, schooljaar__begin__lte=op, schooljaar__eind__gte=op,
     ).values_list("school_id", flat=True))
@@ -286,7 +278,7 @@ def zichtbare_klachten(user, *, op: date | None = None) -> QuerySet[Klacht]:
 
 def open_klachten(user, *, school, op: date | None = None) -> list[Klacht]:
     """Open complaints of the school, overdue first, then by due date (no due date last)."""
-    op = _vandaag(op)
+    op = vandaag(op)
     klachten = list(zichtbare_klachten(user, op=op).filter(
         school=school, status__in=OPEN_KLACHTSTATUSSEN).prefetch_related(
         Prefetch("stappen", queryset=Klachtstap.objects.select_related("termijn"),
