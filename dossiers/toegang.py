@@ -36,6 +36,7 @@ from guardian.shortcuts import get_objects_for_user
 
 from statuut.models import Dossiersectie, Gegevenscategorie, Handeling, Rol, Toegangsregel
 
+from . import relaties
 from .models import (
     TOEKENNING_PERMISSIE,
     Brief,
@@ -115,37 +116,15 @@ def scholen_van(user):
 
 
 def _huidige_plaatsingen(school_id: int, op: date) -> QuerySet[Groepsplaatsing]:
-    return Groepsplaatsing.objects.filter(
-        groep__school_id=school_id,
-        groep__schooljaar__begin__lte=op,
-        groep__schooljaar__eind__gte=op,
-    )
+    return relaties.plaatsingen_op(op, school_id=school_id)
 
 
 def _eigen_leerling_ids(
     medewerker: Medewerker, rol: str, toewijzingen: list[Roltoewijzing], school_id: int, op: date
 ) -> QuerySet | None:
-    """The pupils (ids, as a subquery) in the role's relation to this staff member.
-
-    None when the role has no defined relation: a rule "alleen eigen leerlingen" for such a
-    role then grants nothing, rather than guessing.
-    """
-    plaatsingen = _huidige_plaatsingen(school_id, op)
-    if rol == Rol.MENTOR:
-        plaatsingen = plaatsingen.filter(groep__mentoren=medewerker)
-    elif rol == Rol.DOCENT:
-        plaatsingen = plaatsingen.filter(groep__lesopdrachten__docent=medewerker)
-    elif rol == Rol.TEAMLEIDER:
-        afdelingen = [
-            t.afdeling_id for t in toewijzingen
-            if t.rol == Rol.TEAMLEIDER and t.school_id == school_id and t.afdeling_id
-        ]
-        if not afdelingen:
-            return None
-        plaatsingen = plaatsingen.filter(groep__afdeling_id__in=afdelingen)
-    else:
-        return None
-    return plaatsingen.values("leerling_id")
+    """The pupils (ids, as a subquery) in the role's relation (`dossiers.relaties`)."""
+    return relaties.leerlingen_in_relatie(medewerker, rol, school_id, op,
+                                          toewijzingen=toewijzingen)
 
 
 def _regels(statuut: Statuut | None, rollen: set[str]) -> list[Toegangsregel]:
@@ -1078,17 +1057,10 @@ def sanctieleerlingen_voor(user, school, rollen, *, op: date | None = None
                                                 rol__in=list(rollen)).values("rol")
     regels = Toegangsregel.objects.filter(statuut=Subquery(statuut), rol__in=eigen_rollen,
                                           categorieen__icontains=f'"{DOSSIER}"')
-    plaatsingen = _huidige_plaatsingen(school.pk, op)
-    afdelingen = Roltoewijzing.objects.filter(medewerker__user=user, school=school,
-                                              rol=Rol.TEAMLEIDER).values("afdeling_id")
-    # The relations of `_eigen_leerling_ids`, as subqueries.
-    relaties = {
-        Rol.TEAMLEIDER: plaatsingen.filter(groep__afdeling_id__in=afdelingen),
-        Rol.MENTOR: plaatsingen.filter(groep__mentoren__user=user),
-        Rol.DOCENT: plaatsingen.filter(groep__lesopdrachten__docent__user=user),
-    }
+    relaties_ = {rol: relaties.relatie_subquery(user, rol, school.pk, op)
+                 for rol in relaties.RELATIEROLLEN}
     filter_ = Exists(regels.filter(alleen_eigen_leerlingen=False))
-    for rol, relatie in relaties.items():
+    for rol, relatie in relaties_.items():
         filter_ |= Exists(regels.filter(rol=rol, alleen_eigen_leerlingen=True)) & Q(
             Exists(relatie.filter(leerling_id=OuterRef("pk"))))
     return Leerling.objects.filter(filter_, school=school)
