@@ -14,12 +14,8 @@ from django.utils.translation import gettext
 from statuut.hulp import vandaag
 from statuut.models import Gegevenscategorie, School, Statuut, Termijn, Termijnstatus
 
-from . import termijnonderwerpen, toegang
+from . import relaties, termijnonderwerpen, toegang
 from .models import Groep, Groepsplaatsing, Leerling, Ouder, Ouderschap, Roltoewijzing
-
-
-def _huidig(op: date) -> Q:
-    return Q(schooljaar__begin__lte=op, schooljaar__eind__gte=op)
 
 
 def zichtbare_leerlingen(user, *, op: date | None = None) -> QuerySet[Leerling]:
@@ -34,7 +30,7 @@ def _met_zichtbare_leerlingen(groepen: QuerySet[Groep], user, op: date) -> Query
         .order_by("leerling__achternaam", "leerling__roepnaam")
     )
     return (
-        groepen.filter(_huidig(op))
+        groepen.filter(relaties.huidig_schooljaar(op))
         .select_related("school", "schooljaar", "afdeling")
         .prefetch_related(Prefetch("plaatsingen", queryset=plaatsingen, to_attr="zichtbaar"))
         .distinct()
@@ -80,9 +76,7 @@ def leerlingen_zoeken(
             | Q(voornamen__icontains=woord) | Q(tussenvoegsel__icontains=woord)
             | Q(leerlingnummer__iexact=woord)
         )
-    plaatsingen = Groepsplaatsing.objects.filter(
-        groep__schooljaar__begin__lte=op, groep__schooljaar__eind__gte=op
-    ).select_related("groep")
+    plaatsingen = relaties.plaatsingen_op(op).select_related("groep")
     return qs.prefetch_related(
         Prefetch("plaatsingen", queryset=plaatsingen, to_attr="huidige_plaatsingen")
     ).order_by("achternaam", "roepnaam", "pk")

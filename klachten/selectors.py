@@ -7,8 +7,8 @@ from datetime import date
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
-from dossiers import toegang
-from dossiers.models import Groepsplaatsing, Leerling, Roltoewijzing
+from dossiers import relaties, toegang
+from dossiers.models import Leerling
 from statuut.hulp import artikelverwijzing, vandaag
 from statuut.models import Klachtfase, Orgaan, Rol, Schooljaar, Statuut, Termijn
 
@@ -82,13 +82,6 @@ def volgende_fasen(klacht: Klacht) -> list[Klachtfase]:
 # --- who handles ---------------------------------------------------------------------------
 
 
-def huidige_groep(leerling: Leerling, op: date):
-    plaatsing = (Groepsplaatsing.objects.filter(
-        leerling=leerling, groep__schooljaar__begin__lte=op, groep__schooljaar__eind__gte=op)
-        .select_related("groep").first())
-    return plaatsing.groep if plaatsing else None
-
-
 def commissie_van(school, op: date) -> Geschillencommissie | None:
     jaar = Schooljaar.objects.filter(begin__lte=op, eind__gte=op).first()
     if jaar is None:
@@ -108,18 +101,10 @@ def behandelaar_user(*, behandelaar: str, school, leerling: Leerling, beklaagde=
     """The person who answers for a stage or a beroep, when the data names one: the pupil's
     mentor, the teamleider of the pupil's afdeling, the person complained about, the
     commission's secretary. None: the role at the school answers (directie, ...)."""
-    if behandelaar == Rol.MENTOR:
-        groep = huidige_groep(leerling, op)
-        mentor = groep.mentoren.select_related("user").first() if groep else None
-        return mentor.user if mentor else None
-    if behandelaar == Rol.TEAMLEIDER:
-        groep = huidige_groep(leerling, op)
-        if groep is None or groep.afdeling_id is None:
-            return None
-        rt = (Roltoewijzing.objects.filter(school=school, rol=Rol.TEAMLEIDER,
-                                           afdeling_id=groep.afdeling_id)
-              .select_related("medewerker__user").first())
-        return rt.medewerker.user if rt else None
+    if behandelaar in (Rol.MENTOR, Rol.TEAMLEIDER):
+        van = relaties.mentoren_van if behandelaar == Rol.MENTOR else relaties.teamleiders_van
+        medewerker = van(leerling, op).first()
+        return medewerker.user if medewerker else None
     if behandelaar == Rol.DOCENT and beklaagde is not None:
         return beklaagde.user
     if behandelaar == Orgaan.GESCHILLENCOMMISSIE and secretaris is not None:
@@ -262,7 +247,7 @@ def aan_zet(klacht: Klacht, op: date | None = None) -> str:
 def secretaris_scholen(user, *, op: date | None = None) -> list[int]:
     op = vandaag(op)
     return list(Geschillencommissie.objects.filter(
-        secretaris__user=user, schooljaar__begin__lte=op, schooljaar__eind__gte=op,
+        relaties.huidig_schooljaar(op), secretaris__user=user,
     ).values_list("school_id", flat=True))
 
 

@@ -26,11 +26,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
-from dossiers import toegang
+from dossiers import relaties, toegang
 from dossiers.brieven.services import brief_aanvragen, datum_nl
 from dossiers.dossier import stuk_toevoegen
 from dossiers.herinneringen import termijn_melden
-from dossiers.models import Groepsplaatsing, Leerling, Roltoewijzing
+from dossiers.models import Leerling, Roltoewijzing
 from dossiers.toekenningen import toekenning_verlenen
 from statuut import kalender
 from statuut.hulp import naam_van, vergrendeld
@@ -134,13 +134,6 @@ def _niet_in_toekomst(datum: date, veld: str) -> date:
         raise ZorgFout(_("'%(veld)s' ligt in de toekomst; vul de datum in waarop het "
                          "gebeurde.") % {"veld": veld})
     return datum
-
-
-def _mentoren(leerling: Leerling, op: date) -> list:
-    return [m.user for p in Groepsplaatsing.objects.filter(
-        leerling=leerling, groep__schooljaar__begin__lte=op, groep__schooljaar__eind__gte=op,
-    ).prefetch_related("groep__mentoren__user") for m in p.groep.mentoren.all()
-        if m.user.is_active]
 
 
 def _termijn_tot(zd: Zorgdossier, *, omschrijving: str, datum: date, onderwerp, regel: str,
@@ -268,7 +261,7 @@ def signaal_melden(*, door, leerling: Leerling, bron: str, categorieen: list[str
     sectie = OMSTANDIGHEDEN if Signaalcategorie.THUISSITUATIE in categorieen else WELZIJN
     _dossierstuk(zd, door=door, titel=_("Zorgsignaal: %(c)s") % {"c": labels},
                  inhoud=waarneming, bron=signaal, sectie=sectie, datum=datum)
-    mentoren = _mentoren(leerling, vandaag)
+    mentoren = [m.user for m in relaties.mentoren_van(leerling, vandaag) if m.user.is_active]
     if nieuw and not aangekaart:
         termijn = _termijn_openen(
             school=leerling.school, onderwerp=zd,

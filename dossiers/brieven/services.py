@@ -30,7 +30,7 @@ from statuut.hulp import artikelverwijzing, leeftijd
 from statuut.models import Briefregel, Handeling, Partij
 from statuut.services import InvoerFout
 
-from .. import dossier, toegang
+from .. import dossier, relaties, toegang
 from ..models import (
     Brief,
     Briefbundel,
@@ -38,7 +38,6 @@ from ..models import (
     BriefOntvanger,
     Briefstatus,
     Bundelstatus,
-    Groepsplaatsing,
     Leerling,
     Verzendwijze,
 )
@@ -116,15 +115,9 @@ def _partij(leerling: Leerling, partij: str, *, datum: date, afschrift: bool,
             postcode_plaats=_adresregel(leerling.postcode, leerling.woonplaats),
             afschrift=afschrift)]
     if partij == Partij.MENTOR:
-        uit = []
-        for p in Groepsplaatsing.objects.filter(
-            leerling=leerling, groep__schooljaar__begin__lte=datum,
-            groep__schooljaar__eind__gte=datum,
-        ).prefetch_related("groep__mentoren__user"):
-            for m in p.groep.mentoren.all():
-                uit.append(BriefOntvanger(partij=partij, naam=m.naam, email=m.user.email,
-                                          afschrift=afschrift))
-        return uit
+        return [BriefOntvanger(partij=partij, naam=m.naam, email=m.user.email,
+                               afschrift=afschrift)
+                for m in relaties.mentoren_van(leerling, datum)]
     if partij in _INSTANTIE_VELD:
         naam, regels, email = instantie_adres(leerling.school, partij, instellingen)
         return [BriefOntvanger(partij=partij, naam=naam, adres=", ".join(regels), email=email,
