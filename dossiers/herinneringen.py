@@ -29,8 +29,8 @@ from django.utils.translation import gettext as _
 from statuut import kalender, kalenderhaken
 from statuut.models import Eenheid, Herinnering, Herinneringsoort, Rol, Termijn, Termijnstatus
 
-from . import toegang
-from .models import Groepsplaatsing, Leerling, Roltoewijzing
+from . import relaties, toegang
+from .models import Leerling, Roltoewijzing
 
 logger = logging.getLogger(__name__)
 
@@ -87,11 +87,7 @@ def _afdeling_van_onderwerp(termijn: Termijn, op: date) -> int | None:
                                                                          None)
     if not isinstance(leerling, Leerling):
         return None
-    plaatsing = Groepsplaatsing.objects.filter(
-        leerling=leerling, groep__schooljaar__begin__lte=op, groep__schooljaar__eind__gte=op,
-        groep__afdeling__isnull=False,
-    ).select_related("groep").first()
-    return plaatsing.groep.afdeling_id if plaatsing else None
+    return relaties.afdeling_van(leerling, op)
 
 
 def leidinggevenden(termijn: Termijn, op: date) -> list:

@@ -117,8 +117,8 @@ def teamleiders_van(leerling: Leerling, op: date) -> QuerySet[Medewerker]:
     """The teamleiders of the afdeling(en) of the pupil's groups on `op`."""
     afdelingen = groepen_van(leerling, op).filter(afdeling__isnull=False).values("afdeling_id")
     return (Medewerker.objects.filter(
-        roltoewijzingen__school_id=leerling.school_id, roltoewijzingen__rol=Rol.TEAMLEIDER,
-        roltoewijzingen__afdeling_id__in=afdelingen).select_related("user")
+        rollen__school_id=leerling.school_id, rollen__rol=Rol.TEAMLEIDER,
+        rollen__afdeling_id__in=afdelingen).select_related("user")
         .distinct().order_by("pk"))
 
 

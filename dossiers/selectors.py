@@ -8,21 +8,14 @@ from datetime import date
 
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext
 
+from statuut.hulp import vandaag
 from statuut.models import Gegevenscategorie, School, Statuut, Termijn, Termijnstatus
 
-from . import termijnonderwerpen, toegang
+from . import relaties, termijnonderwerpen, toegang
 from .models import Groep, Groepsplaatsing, Leerling, Ouder, Ouderschap, Roltoewijzing
-
-
-def _vandaag(op: date | None) -> date:
-    return op if op is not None else timezone.localdate()
-
-
-def _huidig(op: date) -> Q:
-    return Q(schooljaar__begin__lte=op, schooljaar__eind__gte=op)
 
 
 def zichtbare_leerlingen(user, *, op: date | None = None) -> QuerySet[Leerling]:
@@ -37,7 +30,7 @@ def _met_zichtbare_leerlingen(groepen: QuerySet[Groep], user, op: date) -> Query
         .order_by("leerling__achternaam", "leerling__roepnaam")
     )
     return (
-        groepen.filter(_huidig(op))
+        groepen.filter(relaties.huidig_schooljaar(op))
         .select_related("school", "schooljaar", "afdeling")
         .prefetch_related(Prefetch("plaatsingen", queryset=plaatsingen, to_attr="zichtbaar"))
         .distinct()
@@ -46,14 +39,14 @@ def _met_zichtbare_leerlingen(groepen: QuerySet[Groep], user, op: date) -> Query
 
 
 def mentorgroepen(user, *, school: School, op: date | None = None) -> QuerySet[Groep]:
-    op = _vandaag(op)
+    op = vandaag(op)
     return _met_zichtbare_leerlingen(
         Groep.objects.filter(school=school, mentoren__user=user), user, op
     )
 
 
 def lesgroepen(user, *, school: School, op: date | None = None) -> QuerySet[Groep]:
-    op = _vandaag(op)
+    op = vandaag(op)
     return _met_zichtbare_leerlingen(
         Groep.objects.filter(school=school, lesopdrachten__docent__user=user), user, op
     )
@@ -61,7 +54,7 @@ def lesgroepen(user, *, school: School, op: date | None = None) -> QuerySet[Groe
 
 def afdelingsgroepen(user, *, school: School, op: date | None = None) -> QuerySet[Groep]:
     """The groups of the departments the user leads as teamleider."""
-    op = _vandaag(op)
+    op = vandaag(op)
     afdelingen = Roltoewijzing.objects.filter(
         medewerker__user=user, school=school, afdeling__isnull=False
     ).values("afdeling_id")
@@ -75,7 +68,7 @@ def leerlingen_zoeken(
 ) -> QuerySet[Leerling]:
     """The school's pupils the user may see, optionally matching a name or pupil number,
     each with its groups of this school year prefetched as `huidige_plaatsingen`."""
-    op = _vandaag(op)
+    op = vandaag(op)
     qs = toegang.leerlingen_voor(user, op=op).filter(school=school)
     for woord in zoekterm.split():
         qs = qs.filter(
@@ -83,9 +76,7 @@ def leerlingen_zoeken(
             | Q(voornamen__icontains=woord) | Q(tussenvoegsel__icontains=woord)
             | Q(leerlingnummer__iexact=woord)
         )
-    plaatsingen = Groepsplaatsing.objects.filter(
-        groep__schooljaar__begin__lte=op, groep__schooljaar__eind__gte=op
-    ).select_related("groep")
+    plaatsingen = relaties.plaatsingen_op(op).select_related("groep")
     return qs.prefetch_related(
         Prefetch("plaatsingen", queryset=plaatsingen, to_attr="huidige_plaatsingen")
     ).order_by("achternaam", "roepnaam", "pk")
@@ -129,7 +120,7 @@ def open_termijnen(user, *, op: date | None = None, met_namen: bool = False,
     `met_namen`: each gets `leerling` and `leerling_naam`, the pupil it is about when the
     user may see that pupil (`toegang.leerlingen_voor`), else None and "" and the text's
     reference stays alone. Two queries in all, however many deadlines."""
-    op = _vandaag(op)
+    op = vandaag(op)
     qs = _open_termijnen_qs(user, met_namen=met_namen)
     return _termijnen_markeren(user, list(qs[:limiet] if limiet else qs), op=op)
 
@@ -140,7 +131,7 @@ def aantal_open_termijnen(user) -> int:
 
 def open_termijnen_pagina(user, pagina, *, op: date | None = None, per_pagina: int = 50):
     """One page of the user's open deadlines (the full list behind "Mijn termijnen")."""
-    op = _vandaag(op)
+    op = vandaag(op)
     pagina = Paginator(_open_termijnen_qs(user, met_namen=True), per_pagina).get_page(pagina)
     pagina.object_list = _termijnen_markeren(user, list(pagina.object_list), op=op)
     return pagina
@@ -156,7 +147,7 @@ def statuutstand(school: School, *, op: date | None = None) -> Statuutstand:
     """The statuut version in force at the school on `op`, and whether it has expired."""
     from statuut.selectors import statuut_op
 
-    op = _vandaag(op)
+    op = vandaag(op)
     statuut = statuut_op(school, op)
     return Statuutstand(statuut, statuut is not None and statuut.is_verlopen(op))
 

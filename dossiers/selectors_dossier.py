@@ -16,6 +16,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
 from django.urls import NoReverseMatch, reverse
 
+from statuut.hulp import naam_van
 from statuut.models import Dossiersectie
 
 from . import toegang
@@ -41,14 +42,6 @@ def _met_personen(qs: QuerySet[Dossierstuk]) -> QuerySet[Dossierstuk]:
 def _met_bron(qs: QuerySet[Dossierstuk]) -> QuerySet[Dossierstuk]:
     """Sources prefetched: one query per kind of source, never per entry."""
     return qs.prefetch_related(GenericPrefetch("bron", [Brief.objects.defer("pdf", "gegevens")]))
-
-
-def naam_van(user) -> str:
-    """How a person is named on the page: the staff member's name, else the account's."""
-    if user is None:
-        return ""
-    medewerker = getattr(user, "medewerker", None)
-    return (medewerker.naam if medewerker else "") or user.get_full_name() or user.username
 
 
 @dataclass

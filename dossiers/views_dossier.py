@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from statuut.hulp import naam_van
 from statuut.models import Dossiersectie, Handeling
 from statuut.services import InvoerFout
 
@@ -384,7 +385,7 @@ def _plus_maanden(d: date, n: int) -> date:
 
 class OntvangerVeld(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
-        naam = selectors_dossier.naam_van(obj)
+        naam = naam_van(obj)
         functie = getattr(getattr(obj, "medewerker", None), "functie", "")
         return f"{naam} ({functie})" if functie else naam
 
@@ -482,7 +483,7 @@ def toekenning_verlenen(request, pk):
         else:
             messages.success(request, _(
                 "%(naam)s heeft toegang (%(omvang)s) van %(van)s tot en met %(tot)s.") % {
-                "naam": selectors_dossier.naam_van(t.user), "omvang": t.get_omvang_display(),
+                "naam": naam_van(t.user), "omvang": t.get_omvang_display(),
                 "van": t.geldig_vanaf.strftime("%d-%m-%Y"),
                 "tot": t.geldig_tot.strftime("%d-%m-%Y")})
             return redirect(reverse("leerling", args=[leerling.pk]) + "#extra-toegang")
@@ -501,5 +502,5 @@ def toekenning_intrekken(request, pk, toekenning_pk):
         messages.error(request, str(fout))
     else:
         messages.success(request, _("De toegang van %(naam)s is ingetrokken.")
-                         % {"naam": selectors_dossier.naam_van(toekenning.user)})
+                         % {"naam": naam_van(toekenning.user)})
     return redirect(reverse("leerling", args=[leerling.pk]) + "#extra-toegang")

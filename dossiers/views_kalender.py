@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from statuut import kalender
 from statuut.forms import TermijnBerekenenForm
-from statuut.models import Schooljaar, Termijn
+from statuut.hulp import schooljaar_naam
+from statuut.models import Termijn
 from statuut.selectors_kalender import kalenderoverzicht
 
 from . import toegang
@@ -29,10 +30,10 @@ def _gekozen_school(request):
 def kalender_pagina(request):
     school, scholen = _gekozen_school(request)
     vandaag = timezone.localdate()
-    schooljaar = request.GET.get("schooljaar") or Schooljaar.naam_voor(vandaag)
+    schooljaar = request.GET.get("schooljaar") or schooljaar_naam(vandaag)
     if not (len(schooljaar) == 9 and schooljaar.isascii() and schooljaar[:4].isdigit()
             and schooljaar[5:].isdigit()):
-        schooljaar = Schooljaar.naam_voor(vandaag)
+        schooljaar = schooljaar_naam(vandaag)
     start = int(schooljaar[:4])
     regels, ontbreekt = kalenderoverzicht(school, schooljaar)
 

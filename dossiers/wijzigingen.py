@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from statuut.hulp import naam_van
 from statuut.models import Eenheid, Rol, School, Statuut, Termijn, Termijnstatus
 from statuut.services import InvoerFout, termijn_openen, termijn_vervallen, termijn_voldaan
 
@@ -58,13 +59,6 @@ EIGEN_ACCOUNT = gettext_lazy(
     "U kunt de rollen van uw eigen account niet toevoegen, wijzigen of verwijderen: niemand "
     "verruimt zijn eigen rechten. Laat een andere beheerder dit doen; een verruiming "
     "bevestigt de directie.")
-
-
-def _naam(user) -> str:
-    if user is None:
-        return ""
-    medewerker = Medewerker.objects.filter(user=user).only("naam").first()
-    return medewerker.naam if medewerker else user.get_username()
 
 
 def _json(waarden: dict) -> dict:
@@ -156,7 +150,7 @@ def _verzoek(*, door, school: School, soort: str, model: type[models.Model],
     verzoek.termijn = _directie_melden(
         school=school, onderwerp=verzoek, aantal=BESLISTERMIJN,
         omschrijving=_("Bevestigen of afwijzen: %(w)s (gevraagd door %(d)s)")
-        % {"w": omschrijving, "d": _naam(door)},
+        % {"w": omschrijving, "d": naam_van(door)},
     )
     verzoek.save(update_fields=["termijn"])
     wijziging_vastleggen(door=door, school=school, soort=soort,
@@ -253,7 +247,7 @@ def _rol_gelogd(door, school, voor, na, pk, verzoek=None, melden=True) -> Wijzig
         omschrijving=omschrijving, model=Roltoewijzing, object_id=pk, voor=voor, na=na,
         verzoek=verzoek,
         melding=(_("Nakijken: %(w)s %(a)s door %(d)s") % {"w": omschrijving, "a": wat,
-                                                         "d": _naam(door)}) if melden else None,
+                                                         "d": naam_van(door)}) if melden else None,
     )
 
 
@@ -310,7 +304,7 @@ def account_koppelen(*, door, medewerker: Medewerker, oud_user_id: int | None) -
             omschrijving=_("account van %(n)s") % {"n": medewerker.naam},
             voor={"user": oud_user_id}, na={"user": medewerker.user_id},
             melding=_("Nakijken: ander account gekoppeld aan %(n)s door %(d)s")
-            % {"n": medewerker.naam, "d": _naam(door)},
+            % {"n": medewerker.naam, "d": naam_van(door)},
         )
 
 
@@ -407,7 +401,7 @@ def _regel_gelogd(door, school, regel, voor, na, verzoek=None, melden=True) -> W
         actie=Wijzigingsactie.BEVESTIGD if verzoek else actie, omschrijving=omschrijving,
         model=type(regel), object_id=regel.pk, voor=voor, na=na, verzoek=verzoek,
         melding=(_("Nakijken: %(w)s %(a)s door %(d)s") % {"w": omschrijving, "a": wat,
-                                                         "d": _naam(door)}) if melden else None,
+                                                         "d": naam_van(door)}) if melden else None,
     )
 
 
@@ -573,9 +567,9 @@ def toekenning_vastleggen(*, door, toekenning: Toekenning, actie: str) -> Wijzig
     omvang = toekenning.get_omvang_display()
     omschrijving = (_("toegang (%(o)s) tot leerling %(n)s voor %(a)s")
                     % {"o": omvang, "n": toekenning.leerling.leerlingnummer,
-                       "a": _naam(toekenning.user)})
+                       "a": naam_van(toekenning.user)})
     melding = (_("Nakijken: toegang (%(o)s) tot een leerling %(w)s %(a)s door %(d)s")
-               % {"o": omvang, "a": _naam(toekenning.user), "d": _naam(door),
+               % {"o": omvang, "a": naam_van(toekenning.user), "d": naam_van(door),
                   "w": _("ingetrokken voor") if ingetrokken else _("gegeven aan")})
     return wijziging_vastleggen(
         door=door, school=toekenning.leerling.school, soort=Wijzigingsoort.TOEKENNING,

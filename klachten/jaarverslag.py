@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dossiers import toegang
+from statuut.hulp import schooljaar_grenzen, vandaag
 from statuut.services import InvoerFout
 
 from .models import Adviesuitkomst, Beroep, Beroepsuitkomst, Klacht, Klachtstap, Klachtstatus
@@ -48,13 +48,12 @@ class Cijfers:
 def _jaar(naam: str) -> tuple[date, date]:
     if not re.fullmatch(r"\d{4}-\d{4}", naam or "") or int(naam[5:]) != int(naam[:4]) + 1:
         raise InvoerFout(_("Schrijf het schooljaar als 2026-2027."))
-    start = int(naam[:4])
-    return date(start, 8, 1), date(start + 1, 7, 31)
+    return schooljaar_grenzen(naam)
 
 
 def cijfers(user, *, school, schooljaar: str, op: date | None = None) -> Cijfers:
     begin, eind = _jaar(schooljaar)
-    op = op or timezone.localdate()
+    op = vandaag(op)
     klachten = toegang.klachten_voor(user, Klacht.objects.filter(
         school=school, ingediend_op__gte=begin, ingediend_op__lte=eind))
     regels: dict[tuple[int, str], Faseregel] = {}

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dossiers import toegang
 from dossiers.models import Leerling, Medewerker, Ouder, Roltoewijzing
+from statuut.hulp import schooljaar_grenzen, schooljaar_naam, vandaag
 from statuut.models import Rol, School, Schooljaar
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout
@@ -50,7 +50,7 @@ def geen_commissie_melding(school) -> str:
 def samenstelbare_jaren(op: date) -> list[str]:
     """This school year and the next: a commission is appointed for one school year and may
     be prepared before it starts (art. 12.5)."""
-    huidig = Schooljaar.naam_voor(op)
+    huidig = schooljaar_naam(op)
     start = int(huidig[:4]) + 1
     return [huidig, f"{start}-{start + 1}"]
 
@@ -186,13 +186,13 @@ def commissie_samenstellen(*, door, school: School, schooljaar: str,
     if not toegang.mag_commissie_samenstellen(door, school):
         raise InvoerFout(_("Alleen de schoolleiding van %(s)s legt de geschillencommissie "
                            "vast.") % {"s": school})
-    if not kent_geschillencommissie(school, timezone.localdate()):
+    if not kent_geschillencommissie(school, vandaag()):
         raise InvoerFout(geen_commissie_melding(school))
     for zetel in zetels:
         zetel.naam, zetel.plaatsvervanger = zetel.naam.strip(), zetel.plaatsvervanger.strip()
     if fouten := _fouten(school, zetels, voorzitter, secretaris):
         raise SamenstellingFout(fouten)
-    jaar = Schooljaar.voor_datum(date(int(schooljaar[:4]), 8, 1))
+    jaar = Schooljaar.voor_datum(schooljaar_grenzen(schooljaar)[0])
     commissie, _nieuw = Geschillencommissie.objects.select_for_update().get_or_create(
         school=school, schooljaar=jaar)
     bestaand = _zetels_van(commissie)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from django.db.models import Prefetch, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dossiers import toegang
-from dossiers.models import Groepsplaatsing, Leerling, Roltoewijzing
+from dossiers import relaties, toegang
+from dossiers.models import Leerling
+from statuut.hulp import artikelverwijzing, vandaag
 from statuut.models import Klachtfase, Orgaan, Rol, Schooljaar, Statuut, Termijn
 
 from .models import (
@@ -23,20 +23,12 @@ from .models import (
     Zetel,
 )
 
-
-def _vandaag(op: date | None) -> date:
-    return op if op is not None else timezone.localdate()
-
-
 # --- the statuut's stages ------------------------------------------------------------------
 
 
 def artikel(fase_of_regel) -> str:
     """'art. 12 klachten 2'; a bijlage is cited as it is ('bijlage B 16')."""
-    nummer = fase_of_regel.artikel
-    if not nummer:
-        return ""
-    return _("art. %(a)s") % {"a": nummer} if nummer[0].isdigit() else nummer
+    return artikelverwijzing(fase_of_regel.artikel, kort=True)
 
 
 def fasen(statuut: Statuut, route: str) -> list[Klachtfase]:
@@ -90,13 +82,6 @@ def volgende_fasen(klacht: Klacht) -> list[Klachtfase]:
 # --- who handles ---------------------------------------------------------------------------
 
 
-def huidige_groep(leerling: Leerling, op: date):
-    plaatsing = (Groepsplaatsing.objects.filter(
-        leerling=leerling, groep__schooljaar__begin__lte=op, groep__schooljaar__eind__gte=op)
-        .select_related("groep").first())
-    return plaatsing.groep if plaatsing else None
-
-
 def commissie_van(school, op: date) -> Geschillencommissie | None:
     jaar = Schooljaar.objects.filter(begin__lte=op, eind__gte=op).first()
     if jaar is None:
@@ -116,18 +101,10 @@ def behandelaar_user(*, behandelaar: str, school, leerling: Leerling, beklaagde=
     """The person who answers for a stage or a beroep, when the data names one: the pupil's
     mentor, the teamleider of the pupil's afdeling, the person complained about, the
     commission's secretary. None: the role at the school answers (directie, ...)."""
-    if behandelaar == Rol.MENTOR:
-        groep = huidige_groep(leerling, op)
-        mentor = groep.mentoren.select_related("user").first() if groep else None
-        return mentor.user if mentor else None
-    if behandelaar == Rol.TEAMLEIDER:
-        groep = huidige_groep(leerling, op)
-        if groep is None or groep.afdeling_id is None:
-            return None
-        rt = (Roltoewijzing.objects.filter(school=school, rol=Rol.TEAMLEIDER,
-                                           afdeling_id=groep.afdeling_id)
-              .select_related("medewerker__user").first())
-        return rt.medewerker.user if rt else None
+    if behandelaar in (Rol.MENTOR, Rol.TEAMLEIDER):
+        van = relaties.mentoren_van if behandelaar == Rol.MENTOR else relaties.teamleiders_van
+        medewerker = van(leerling, op).first()
+        return medewerker.user if medewerker else None
     if behandelaar == Rol.DOCENT and beklaagde is not None:
         return beklaagde.user
     if behandelaar == Orgaan.GESCHILLENCOMMISSIE and secretaris is not None:
@@ -149,7 +126,7 @@ def behandelaars_van(klacht: Klacht, fase: Klachtfase, op: date | None = None) -
     19.2): how it went, or that it did not come about, the pupil tells the handler of the next
     stage ("stelt de leerling zijn mentor op de hoogte", art. 12 klachten 2), who records it
     and takes the complaint on."""
-    op = _vandaag(op)
+    op = vandaag(op)
     eigen = []
     for behandelaar in fase.behandelaars:
         if behandelaar == Rol.DOCENT:
@@ -268,9 +245,9 @@ def aan_zet(klacht: Klacht, op: date | None = None) -> str:
 
 
 def secretaris_scholen(user, *, op: date | None = None) -> list[int]:
-    op = _vandaag(op)
+    op = vandaag(op)
     return list(Geschillencommissie.objects.filter(
-        secretaris__user=user, schooljaar__begin__lte=op, schooljaar__eind__gte=op,
+        relaties.huidig_schooljaar(op), secretaris__user=user,
     ).values_list("school_id", flat=True))
 
 
@@ -286,7 +263,7 @@ def zichtbare_klachten(user, *, op: date | None = None) -> QuerySet[Klacht]:
 
 def open_klachten(user, *, school, op: date | None = None) -> list[Klacht]:
     """Open complaints of the school, overdue first, then by due date (no due date last)."""
-    op = _vandaag(op)
+    op = vandaag(op)
     klachten = list(zichtbare_klachten(user, op=op).filter(
         school=school, status__in=OPEN_KLACHTSTATUSSEN).prefetch_related(
         Prefetch("stappen", queryset=Klachtstap.objects.select_related("termijn"),

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from dossiers import dossier, toegang
 from dossiers.brieven.services import brief_aanvragen, datum_nl
 from dossiers.models import Dossierstuk, Leerling, Medewerker, Ouder, Ouderschap, Roltoewijzing
+from statuut.hulp import naam_van, vergrendeld
 from statuut.models import Beroepsregel, Dossiersectie, Klachtfase, Orgaan, Rol, School
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout, termijn_openen, termijn_vervallen, termijn_voldaan
@@ -61,9 +62,9 @@ def _statuut(school: School, op: date):
 
 _art = selectors.artikel
 
-def _slot(klacht: Klacht) -> Klacht:
-    return Klacht.objects.select_for_update(of=("self",)).select_related(
-        "school", "statuut", "fase", "leerling", "beklaagde__user").get(pk=klacht.pk)
+#: A complaint's row with what its steps read; locked through `hulp.vergrendeld`.
+_KLACHTEN = Klacht.objects.select_related("school", "statuut", "fase", "leerling",
+                                          "beklaagde__user")
 
 
 def _mag_afhandelen(door, klacht: Klacht, op: date) -> None:
@@ -252,7 +253,7 @@ def klacht_indienen(
 def fase_afronden(*, door, klacht: Klacht, wat_gebeurde: str, reactie_klager: str,
                   op: date) -> Klacht:
     """The handler records what happened in this stage and what the complainant said."""
-    klacht = _slot(klacht)
+    klacht = vergrendeld(_KLACHTEN, klacht)
     _volledig(door, klacht, op)
     if klacht.status != Klachtstatus.IN_BEHANDELING:
         raise InvoerFout(_("Deze fase is al afgerond; de klager kiest nu of de klacht verder "
@@ -292,7 +293,7 @@ def doorzetten(*, door, klacht: Klacht, naar: Klachtfase, op: date,
     the statuut does not put next is refused with the reason. The Landelijke
     Klachtencommissie ends the school's route (the contact person refers, art. 12 "Bij
     geen gehoor")."""
-    klacht = _slot(klacht)
+    klacht = vergrendeld(_KLACHTEN, klacht)
     _volledig(door, klacht, op)
     _mag_afhandelen(door, klacht, op)
     if klacht.status != Klachtstatus.FASE_AFGEROND:
@@ -334,7 +335,7 @@ def doorzetten(*, door, klacht: Klacht, naar: Klachtfase, op: date,
 @transaction.atomic
 def klacht_afsluiten(*, door, klacht: Klacht, reactie_klager: str, op: date) -> Klacht:
     """The complainant is satisfied with the outcome of the stage: the complaint is settled."""
-    klacht = _slot(klacht)
+    klacht = vergrendeld(_KLACHTEN, klacht)
     _volledig(door, klacht, op)
     _mag_afhandelen(door, klacht, op)
     if klacht.status != Klachtstatus.FASE_AFGEROND:
@@ -354,7 +355,7 @@ def klacht_afsluiten(*, door, klacht: Klacht, reactie_klager: str, op: date) -> 
 
 @transaction.atomic
 def klacht_intrekken(*, door, klacht: Klacht, reden: str, op: date) -> Klacht:
-    klacht = _slot(klacht)
+    klacht = vergrendeld(_KLACHTEN, klacht)
     _volledig(door, klacht, op)
     _mag_afhandelen(door, klacht, op)
     if not klacht.is_open:
@@ -373,7 +374,7 @@ def klacht_intrekken(*, door, klacht: Klacht, reden: str, op: date) -> Klacht:
 @transaction.atomic
 def verweer_voeren(*, door, klacht: Klacht, tekst: str, op: date) -> Verweer:
     """The person complained about responds (bijlage B lid 11)."""
-    klacht = _slot(klacht)
+    klacht = vergrendeld(_KLACHTEN, klacht)
     if toegang.klacht_inzage(door, klacht, op=op) != toegang.BEKLAAGDE:
         raise InvoerFout(_("Alleen degene tegen wie de klacht is gericht voert verweer."))
     if not klacht.is_open:
@@ -385,7 +386,7 @@ def verweer_voeren(*, door, klacht: Klacht, tekst: str, op: date) -> Verweer:
 @transaction.atomic
 def klacht_delen(*, door, klacht: Klacht, met) -> Klacht:
     """The vertrouwenspersoon shares a confidential complaint with one colleague."""
-    klacht = _slot(klacht)
+    klacht = vergrendeld(_KLACHTEN, klacht)
     if klacht.route != VERTROUWELIJK or not toegang.mag_behandelen(
             door, behandelaar=Rol.VERTROUWENSPERSOON, school=klacht.school):
         raise InvoerFout(_("Alleen de vertrouwenspersoon deelt een vertrouwelijke melding."))
@@ -396,27 +397,22 @@ def klacht_delen(*, door, klacht: Klacht, met) -> Klacht:
             raise InvoerFout(_("Een melding wordt nooit gedeeld met degene over wie zij gaat."))
         if not met.is_active:
             raise InvoerFout(_("Het account van %(n)s is niet actief: deel alleen met een "
-                               "actieve collega.") % {"n": _naam(met)})
+                               "actieve collega.") % {"n": naam_van(met)})
         raise InvoerFout(_("%(n)s leest geen klachten (functioneel beheer of extern): deel "
                            "alleen met een collega wiens rol klachten mag lezen.")
-                         % {"n": _naam(met)})
+                         % {"n": naam_van(met)})
     if klacht.gedeeld_met.filter(pk=met.pk).exists():
-        raise InvoerFout(_("De melding is al gedeeld met %(n)s.") % {"n": _naam(met)})
+        raise InvoerFout(_("De melding is al gedeeld met %(n)s.") % {"n": naam_van(met)})
     klacht.gedeeld_met.add(met)
     Deling.objects.create(klacht=klacht, met=met, gedeeld_door=door, gedeeld_op=timezone.now())
     return klacht
-
-
-def _naam(user) -> str:
-    medewerker = getattr(user, "medewerker", None)
-    return medewerker.naam if medewerker else user.get_username()
 
 
 @transaction.atomic
 def delen_intrekken(*, door, klacht: Klacht, met, reden: str) -> Deling:
     """The vertrouwenspersoon withdraws a share: the colleague no longer sees the report;
     who withdrew it, when and why stays on record."""
-    klacht = _slot(klacht)
+    klacht = vergrendeld(_KLACHTEN, klacht)
     if klacht.route != VERTROUWELIJK or not toegang.mag_behandelen(
             door, behandelaar=Rol.VERTROUWENSPERSOON, school=klacht.school):
         raise InvoerFout(_("Alleen de vertrouwenspersoon trekt het delen van een vertrouwelijke "
@@ -425,7 +421,7 @@ def delen_intrekken(*, door, klacht: Klacht, met, reden: str) -> Deling:
               .filter(klacht=klacht, met=met, ingetrokken_op__isnull=True).first())
     if deling is None:
         raise InvoerFout(_("De melding is niet gedeeld met %(n)s: er is niets in te trekken.")
-                         % {"n": _naam(met)})
+                         % {"n": naam_van(met)})
     deling.reden_intrekking = _tekst(reden, _("Noteer waarom u het delen intrekt."))
     deling.ingetrokken_door, deling.ingetrokken_op = door, timezone.now()
     deling.save()
@@ -552,7 +548,7 @@ def verschonen(*, door, klacht: Klacht, lid: Commissielid, wijze: str, reden: st
                op: date | None = None) -> Zetel:
     """A member recuses themselves or at a party's request; the deputy takes the seat
     (bijlage B leden 6 en 7)."""
-    klacht = _slot(klacht)
+    klacht = vergrendeld(_KLACHTEN, klacht)
     _volledig(door, klacht, op)
     zaak = _zaak_slot(klacht)
     _secretaris(door, klacht, zaak)
@@ -580,7 +576,7 @@ def zitting_vastleggen(*, door, klacht: Klacht, zitting_op: date, besloten_verzo
     """The hearing: the complainant explains, the other party responds, each may bring a
     person from the school, witnesses may be called; public unless a party asks otherwise
     (bijlage B leden 11-14). Every seat must be taken, and a parent must sit."""
-    klacht = _slot(klacht)
+    klacht = vergrendeld(_KLACHTEN, klacht)
     _volledig(door, klacht, zitting_op)
     zaak = _zaak_slot(klacht)
     _secretaris(door, klacht, zaak)
@@ -609,7 +605,7 @@ def advies_uitbrengen(*, door, klacht: Klacht, advies: str, aanbevelingen: str,
                       openbaar: bool, op: date) -> Commissiezaak:
     """The commission's advice; the complaint moves on to the ruling on it, whose term runs
     from the advice (bijlage B leden 15-18)."""
-    klacht = _slot(klacht)
+    klacht = vergrendeld(_KLACHTEN, klacht)
     _volledig(door, klacht, op)
     zaak = _zaak_slot(klacht)
     _secretaris(door, klacht, zaak)
@@ -651,7 +647,7 @@ def uitspraak_doen(*, door, klacht: Klacht, uitspraak: str, wettelijke_toets: st
                    op: date) -> Commissiezaak:
     """The schoolleiding's ruling on the advice, checked against the law (bijlage B leden
     18-20); the board carries it out when the complaint concerns the schoolleiding."""
-    klacht = _slot(klacht)
+    klacht = vergrendeld(_KLACHTEN, klacht)
     _volledig(door, klacht, op)
     zaak = _zaak_slot(klacht)
     if zaak.status == Zaakstatus.AANGEMELD:

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from dossiers import audit, toegang
 from dossiers.keuzes import met_rollen
 from dossiers.models import Inzagesoort, Medewerker, Ouder
+from statuut.hulp import schooljaar_naam, vandaag
 from statuut.models import Beroepsregel, Klachtfase, Rol, School, Schooljaar
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout
@@ -217,16 +218,12 @@ def _actie(request, pk, formulier, uitvoeren, gelukt: str):
     return redirect("klachten:klacht", pk=pk)
 
 
-def _vandaag():
-    return timezone.localdate()
-
-
 @login_required
 @require_POST
 def afronden(request, pk):
     return _actie(request, pk, forms.AfrondenForm, lambda k, d: services.fase_afronden(
         door=request.user, klacht=k, wat_gebeurde=d["wat_gebeurde"],
-        reactie_klager=d["reactie_klager"], op=_vandaag()),
+        reactie_klager=d["reactie_klager"], op=vandaag()),
         _("De uitkomst van de fase is vastgelegd. De klager kiest nu: afsluiten of verder."))
 
 
@@ -237,7 +234,7 @@ def doorzetten(request, pk):
         naar = klacht.statuut.klachtfasen.filter(code=d["naar"]).first()
         if naar is None:
             raise InvoerFout(_("Het leerlingenstatuut kent geen fase '%(c)s'.") % {"c": d["naar"]})
-        services.doorzetten(door=request.user, klacht=klacht, naar=naar, op=_vandaag(),
+        services.doorzetten(door=request.user, klacht=klacht, naar=naar, op=vandaag(),
                             klager_wil_verder=d["klager_wil_verder"])
     return _actie(request, pk, forms.DoorzettenForm, uitvoeren,
                   _("De klacht is naar de volgende fase gegaan."))
@@ -247,7 +244,7 @@ def doorzetten(request, pk):
 @require_POST
 def afsluiten(request, pk):
     return _actie(request, pk, forms.AfsluitenForm, lambda k, d: services.klacht_afsluiten(
-        door=request.user, klacht=k, reactie_klager=d["reactie_klager"], op=_vandaag()),
+        door=request.user, klacht=k, reactie_klager=d["reactie_klager"], op=vandaag()),
         _("De klacht is afgehandeld."))
 
 
@@ -255,7 +252,7 @@ def afsluiten(request, pk):
 @require_POST
 def intrekken(request, pk):
     return _actie(request, pk, forms.IntrekkenForm, lambda k, d: services.klacht_intrekken(
-        door=request.user, klacht=k, reden=d["reden"], op=_vandaag()),
+        door=request.user, klacht=k, reden=d["reden"], op=vandaag()),
         _("De klacht is ingetrokken; lopende termijnen vervallen."))
 
 
@@ -263,7 +260,7 @@ def intrekken(request, pk):
 @require_POST
 def verweer(request, pk):
     return _actie(request, pk, forms.VerweerForm, lambda k, d: services.verweer_voeren(
-        door=request.user, klacht=k, tekst=d["tekst"], op=_vandaag()),
+        door=request.user, klacht=k, tekst=d["tekst"], op=vandaag()),
         _("Uw verweer is vastgelegd."))
 
 
@@ -292,7 +289,7 @@ def zitting(request, pk):
 def advies(request, pk):
     return _actie(request, pk, forms.AdviesForm, lambda k, d: services.advies_uitbrengen(
         door=request.user, klacht=k, advies=d["advies"], aanbevelingen=d["aanbevelingen"],
-        openbaar=not d["niet_openbaar"], op=_vandaag()),
+        openbaar=not d["niet_openbaar"], op=vandaag()),
         _("Het advies is uitgebracht; de schoolleiding doet uitspraak."))
 
 
@@ -301,7 +298,7 @@ def advies(request, pk):
 def uitspraak(request, pk):
     return _actie(request, pk, forms.UitspraakForm, lambda k, d: services.uitspraak_doen(
         door=request.user, klacht=k, uitspraak=d["uitspraak"],
-        wettelijke_toets=d["wettelijke_toets"], op=_vandaag()), _("De uitspraak is gedaan."))
+        wettelijke_toets=d["wettelijke_toets"], op=vandaag()), _("De uitspraak is gedaan."))
 
 
 @login_required
@@ -438,7 +435,7 @@ def commissie(request, school_pk):
     school = get_object_or_404(School, pk=school_pk)
     if not toegang.rollen_van(request.user, school):
         raise Http404
-    jaar = request.GET.get("jaar") or Schooljaar.naam_voor(timezone.localdate())
+    jaar = request.GET.get("jaar") or schooljaar_naam(vandaag())
     comm = selectors.commissie_in(school, jaar)
     leden = (list(comm.leden.filter(plaatsvervanger_van__isnull=True)
                   .select_related("plaatsvervanger")) if comm else [])
@@ -528,7 +525,7 @@ def adviezen(request, school_pk):
     school = get_object_or_404(School, pk=school_pk)
     if not toegang.mag_adviezen_zien(request.user, school):
         raise Http404
-    naam = request.GET.get("jaar") or Schooljaar.naam_voor(timezone.localdate())
+    naam = request.GET.get("jaar") or schooljaar_naam(vandaag())
     schooljaar = Schooljaar.objects.filter(naam=naam).first()
     if schooljaar is None:
         raise Http404
@@ -545,7 +542,7 @@ def adviezen(request, school_pk):
 def verslag(request, school_pk):
     user = request.user
     school = get_object_or_404(selectors.overzicht_scholen(user), pk=school_pk)
-    jaar = request.GET.get("jaar") or Schooljaar.naam_voor(timezone.localdate())
+    jaar = request.GET.get("jaar") or schooljaar_naam(vandaag())
     try:
         cijfers = jaarverslag.cijfers(user, school=school, schooljaar=jaar)
     except InvoerFout as fout:

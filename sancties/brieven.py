@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from dossiers.brieven.soorten import Briefsoort, soort_registreren
-from statuut.kalender import aantal_tekst
+from statuut.hulp import aantal_tekst, artikel_tekst
 from statuut.models import Dossiersectie, Eenheid
 
 SCHORSING_BESLUIT = Briefsoort(
@@ -171,5 +171,5 @@ def intern_beroep(statuut, maatregel) -> dict | None:
                 "r": regels.rollen_tekst([regel.tegen]).split(" / ")[0].lower()},
             "termijn": aantal_tekst(regel.termijn_aantal, regel.termijn_eenheid)
             if regel.termijn_aantal else "",
-            "artikel": regels.artikel_tekst(statuut, [regel.artikel]) if regel.artikel else "",
+            "artikel": artikel_tekst(statuut, [regel.artikel]) if regel.artikel else "",
             "schriftelijk": regel.schriftelijk}

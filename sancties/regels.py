@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from dateutil.relativedelta import relativedelta
 from django.utils.translation import gettext as _
 
-from statuut import kalender
-from statuut.models import Artikel, Maatregelsoort, Orgaan, Rol, School, Statuut
+from statuut import hulp, kalender
+from statuut.hulp import artikel_tekst
+from statuut.models import Maatregelsoort, Orgaan, Rol, School, Statuut
 from statuut.selectors import schorsing_voor, statuut_op
 from statuut.services import InvoerFout
 
@@ -38,16 +38,7 @@ def datum_kort(d: date) -> str:
     return datum_nl(d)
 
 
-def rollen_tekst(rollen) -> str:
-    labels = []
-    for r in rollen:
-        if r in Rol.values:
-            labels.append(str(Rol(r).label))
-        elif r in Orgaan.values:
-            labels.append(str(Orgaan(r).label))
-        else:
-            labels.append(r)
-    return ", ".join(labels) or _("(niemand)")
+rollen_tekst = hulp.rollen_tekst
 
 
 def bij_tekst(instantie: str) -> str:
@@ -57,31 +48,6 @@ def bij_tekst(instantie: str) -> str:
     if instantie == Rol.DIRECTIE:
         return _("de directie")
     return rollen_tekst([instantie]).lower()
-
-
-def artikel_tekst(statuut: Statuut, nummers) -> str:
-    """"artikel 8.1 en 8.2 van het Leerlingenstatuut ..." or, for a protocol with headings
-    instead of numbers, "het onderdeel 'Schorsing' van het Protocol ..."."""
-    nummers = [n for n in dict.fromkeys(nummers) if n]
-    artikelen = {a.nummer: a for a in Artikel.objects.filter(statuut=statuut, nummer__in=nummers)}
-    genummerd = [n for n in nummers if n[:1].isdigit()]
-    koppen = [artikelen[n].titel if n in artikelen else n for n in nummers if not n[:1].isdigit()]
-    delen = []
-    if genummerd:
-        woord = _("artikel") if len(genummerd) == 1 else _("artikelen")
-        delen.append(f"{woord} {_en(genummerd)}")
-    if koppen:
-        woord = _("het onderdeel") if len(koppen) == 1 else _("de onderdelen")
-        delen.append(f"{woord} {_en([f'‘{k}’' for k in koppen])}")
-    if not delen:
-        return _("het %(titel)s") % {"titel": statuut.titel}
-    return _("%(delen)s van het %(titel)s") % {"delen": _en(delen), "titel": statuut.titel}
-
-
-def _en(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " " + _("en") + " " + items[-1]
 
 
 def schorsingsladder(statuut: Statuut) -> list[Maatregelsoort]:
@@ -171,10 +137,6 @@ def horen_rollen(statuut: Statuut) -> list[str]:
     return list(dict.fromkeys(r for r in rollen if r in Rol.values))
 
 
-def leeftijd(geboortedatum: date, op: date) -> int:
-    return relativedelta(op, geboortedatum).years
-
-
 def laatste_schooldag(school: School, eerste_dag: date, schooldagen: int) -> date:
     if not kalender.is_schooldag(school, eerste_dag):
         raise InvoerFout(_("%(d)s is geen schooldag (%(r)s): kies een schooldag als eerste dag "
@@ -184,7 +146,3 @@ def laatste_schooldag(school: School, eerste_dag: date, schooldagen: int) -> dat
     if schooldagen == 1:
         return eerste_dag
     return kalender.plus_schooldagen(school, eerste_dag, schooldagen - 1)
-
-
-def termijn_tekst(aantal: int | None, eenheid: str) -> str:
-    return f"{aantal} {eenheid}" if aantal else ""

@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 
 from dossiers import toegang
 from dossiers.models import Brief, Briefstatus
+from statuut.hulp import artikel_tekst, leeftijd, naam_van
 from statuut.services import InvoerFout
 
 from . import regels
@@ -33,11 +34,6 @@ _VOOR_HET_BESLUIT = (Schorsingstatus.CONCEPT, Schorsingstatus.HOORGESPREK_GEPLAN
                      Schorsingstatus.GEHOORD)
 _BESLOTEN = (Schorsingstatus.BESLOTEN, Schorsingstatus.BEKENDGEMAAKT, Schorsingstatus.LOPEND,
              Schorsingstatus.AFGEROND)
-
-
-def _naam(user) -> str:
-    medewerker = getattr(user, "medewerker", None)
-    return medewerker.naam if medewerker else user.get_username()
 
 
 def besluitbrief(schorsing: Schorsing) -> Brief | None:
@@ -60,7 +56,7 @@ def ouders_horen_weigering(schorsing: Schorsing, statuut, *, gehoord_op: date,
     hearing itself, not only at the decision."""
     leerling = schorsing.leerling
     onder = statuut.ouders_horen_onder_leeftijd
-    if ouders_aanwezig or regels.leeftijd(leerling.geboortedatum, gehoord_op) >= onder:
+    if ouders_aanwezig or leeftijd(leerling.geboortedatum, gehoord_op) >= onder:
         return None
     artikel = statuut.ouders_horen_artikel
     return Weigering(_(
@@ -68,7 +64,7 @@ def ouders_horen_weigering(schorsing: Schorsing, statuut, *, gehoord_op: date,
         "bijzijn van de ouders. Een hoorgesprek zonder de ouders kan niet worden vastgelegd; "
         "plan een hoorgesprek met de ouders erbij.")
         % {"naam": leerling.roepnaam, "n": onder,
-           "g": regels.artikel_tekst(statuut, [artikel] if artikel else [])})
+           "g": artikel_tekst(statuut, [artikel] if artikel else [])})
 
 
 def ouders_horen_uitleg(schorsing: Schorsing, *, op: date) -> str:
@@ -84,7 +80,7 @@ def ouders_horen_uitleg(schorsing: Schorsing, *, op: date) -> str:
     return _("Verplicht: %(naam)s is jonger dan %(n)d jaar en wordt volgens %(g)s gehoord in "
              "het bijzijn van de ouders.") % {
         "naam": schorsing.leerling.roepnaam, "n": statuut.ouders_horen_onder_leeftijd,
-        "g": regels.artikel_tekst(statuut, [artikel] if artikel else [])}
+        "g": artikel_tekst(statuut, [artikel] if artikel else [])}
 
 
 def _bekendmaking_weigering(schorsing: Schorsing) -> Weigering | None:
@@ -98,7 +94,7 @@ def _bekendmaking_weigering(schorsing: Schorsing) -> Weigering | None:
                            "niet gemaakt. Wacht tot hij klaar is (zie de uitgaande post) en "
                            "probeer het dan opnieuw."))
     artikel = statuut.schorsing_bekendmaking_artikel
-    grond = regels.artikel_tekst(statuut, [artikel] if artikel else [])
+    grond = artikel_tekst(statuut, [artikel] if artikel else [])
     if brief.verzonden_op is None:
         return Weigering(_(
             "Volgens %(g)s wordt het besluit schriftelijk%(v)s bekendgemaakt: de brief met het "
@@ -180,7 +176,7 @@ def _besluiten(schorsing: Schorsing, op: date, rol) -> Weigering | None:
                          "gehoord (hoor en wederhoor). Leg eerst het hoorgesprek vast."))
     if s != Schorsingstatus.GEHOORD:
         return niet_nu(_("Over deze schorsing is al besloten door %(w)s op %(d)s.")
-                       % {"w": _naam(schorsing.besloten_door),
+                       % {"w": naam_van(schorsing.besloten_door),
                           "d": datum_kort(schorsing.besloten_op)})
     statuut = regels.statuut_in_werking(schorsing.school, op)
     if schorsing.ontzegging:

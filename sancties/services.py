@@ -17,7 +17,14 @@ from dossiers import dossier, toegang
 from dossiers.brieven.services import brief_aanvragen
 from dossiers.models import Brief, Dossierstuk, Leerling, Verwijdergrond, Verzendwijze
 from statuut import kalender
-from statuut.kalender import aantal_tekst
+from statuut.hulp import (
+    aantal_tekst,
+    artikel_tekst,
+    leeftijd,
+    naam_van,
+    vandaag,
+    vergrendeld,
+)
 from statuut.models import Dossiersectie, Eenheid, Partij, Rol, Termijnstart
 from statuut.services import InvoerFout, termijn_openen, termijn_voldaan
 
@@ -36,30 +43,19 @@ from .stappen import toetsen
 GEDRAG = Dossiersectie.GEDRAG
 
 
-def _vandaag() -> date:
-    return timezone.localdate()
-
-
-def _vergrendeld(schorsing: Schorsing | int) -> Schorsing:
-    pk = schorsing.pk if isinstance(schorsing, Schorsing) else schorsing
-    return (Schorsing.objects.select_for_update(of=("self",))
-            .select_related("leerling", "school", "statuut", "maatregel").get(pk=pk))
+#: A sanction's row with what its steps read; locked through `hulp.vergrendeld`.
+_SCHORSINGEN = Schorsing.objects.select_related("leerling", "school", "statuut", "maatregel")
 
 
 def _stuk(door, schorsing: Schorsing, titel: str, inhoud: str, datum: date | None = None):
     return dossier.stuk_toevoegen(door=door, leerling=schorsing.leerling, sectie=GEDRAG,
-                                  titel=titel, inhoud=inhoud, datum=datum or _vandaag(),
+                                  titel=titel, inhoud=inhoud, datum=datum or vandaag(),
                                   bron=schorsing, controleer=False)
-
-
-def _naam(user) -> str:
-    medewerker = getattr(user, "medewerker", None)
-    return medewerker.naam if medewerker else user.get_username()
 
 
 def _mag(door, leerling: Leerling, rollen, wat: str, statuut, artikel: str = "") -> None:
     if not toegang.mag_maatregel(door, leerling, rollen):
-        grond = regels.artikel_tekst(statuut, [artikel]) if artikel else _(
+        grond = artikel_tekst(statuut, [artikel]) if artikel else _(
             "het leerlingenstatuut")
         raise InvoerFout(_("Dit mag u niet: %(wat)s is volgens %(grond)s voorbehouden aan "
                            "%(rollen)s.")
@@ -93,7 +89,7 @@ def schorsing_voorstellen(*, door, leerling: Leerling, gronden: list[str], ernst
 
     `ontzegging`: propose an "ontzegging van de toegang" (Echnaton art. 8.3), the schorsing
     pending a verwijdering, on the verwijdering's grounds, by whom its rung names."""
-    op = _vandaag()
+    op = vandaag()
     statuut = regels.statuut_in_werking(leerling.school, op)
     rung = None
     if ontzegging:
@@ -112,7 +108,7 @@ def schorsing_voorstellen(*, door, leerling: Leerling, gronden: list[str], ernst
             raise InvoerFout(_("Volgens %(g)s is een schorsing tijdens de "
                                "verwijderingsprocedure een ontzegging van de toegang: stel die "
                                "voor vanaf de pagina van de leerling.")
-                             % {"g": regels.artikel_tekst(
+                             % {"g": artikel_tekst(
                                  statuut, [regels.ontzegging_rung(statuut).artikel])})
     gronden = [g for g in gronden if g]
     if not gronden:
@@ -133,7 +129,7 @@ def schorsing_voorstellen(*, door, leerling: Leerling, gronden: list[str], ernst
             raise InvoerFout(_("Een ontzegging van de toegang kan alleen hangende een "
                                "verwijderingsprocedure (%(g)s). Voor deze leerling loopt geen "
                                "verwijderingsprocedure: stel eerst de verwijdering voor.")
-                             % {"g": regels.artikel_tekst(statuut, [rung.artikel])})
+                             % {"g": artikel_tekst(statuut, [rung.artikel])})
         if verwijdering is None:
             raise InvoerFout(_("Voor deze leerling loopt geen verwijderingsprocedure."))
     if ontzegging:
@@ -154,7 +150,7 @@ def schorsing_voorstellen(*, door, leerling: Leerling, gronden: list[str], ernst
     _stuk(door, schorsing, _("Voorstel tot %(w)s") % {"w": schorsing.naamwoord}, _(
         "%(door)s stelt een %(w)s voor van %(n)s, van %(v)s tot en met "
         "%(t)s. Grond: %(g)s. Ernst: %(e)s. Feiten: %(f)s"
-    ) % {"door": _naam(door), "w": schorsing.naamwoord,
+    ) % {"door": naam_van(door), "w": schorsing.naamwoord,
          "n": aantal_tekst(schooldagen, Eenheid.SCHOOLDAGEN),
          "v": datum_kort(eerste_dag), "t": datum_kort(laatste), "g": "; ".join(gronden),
          "e": Ernst(ernst).label,
@@ -166,20 +162,20 @@ def schorsing_voorstellen(*, door, leerling: Leerling, gronden: list[str], ernst
 @transaction.atomic
 def hoorgesprek_plannen(*, door, schorsing: Schorsing, op: datetime, plaats: str) -> Schorsing:
     """Plan the hearing; parents under the statuut's age are invited by letter."""
-    schorsing = _vergrendeld(schorsing)
+    schorsing = vergrendeld(_SCHORSINGEN, schorsing)
     toetsen(weigering(door, schorsing, "plannen"))
-    statuut = regels.statuut_in_werking(schorsing.school, _vandaag())
+    statuut = regels.statuut_in_werking(schorsing.school, vandaag())
     plaats = (plaats or "").strip()
     if not plaats:
         raise InvoerFout(_("Vul de plaats van het hoorgesprek in."))
-    if timezone.localtime(op).date() < _vandaag():
+    if timezone.localtime(op).date() < vandaag():
         raise InvoerFout(_("Het hoorgesprek ligt in het verleden; kies een datum vanaf "
                            "vandaag."))
     schorsing.plan_hoorgesprek(op=op, plaats=plaats)
     schorsing.save()
     lokaal = timezone.localtime(op)
     leerling = schorsing.leerling
-    ouders_erbij = regels.leeftijd(leerling.geboortedatum, lokaal.date()) < (
+    ouders_erbij = leeftijd(leerling.geboortedatum, lokaal.date()) < (
         statuut.ouders_horen_onder_leeftijd)
     _stuk(door, schorsing, _("Hoorgesprek gepland"), _(
         "Hoorgesprek over de voorgestelde schorsing op %(d)s om %(t)s, %(p)s.%(o)s"
@@ -196,7 +192,7 @@ def hoorgesprek_plannen(*, door, schorsing: Schorsing, op: datetime, plaats: str
                                       "gehoord in uw bijzijn")
                       % {"n": leerling.roepnaam},
                       "met_wie": regels.rollen_tekst(regels.horen_rollen(statuut))},
-            datum=_vandaag(), bron=schorsing, statuut=statuut,
+            datum=vandaag(), bron=schorsing, statuut=statuut,
         )
     return schorsing
 
@@ -205,8 +201,8 @@ def hoorgesprek_plannen(*, door, schorsing: Schorsing, op: datetime, plaats: str
 def hoorgesprek_vastleggen(*, door, schorsing: Schorsing, gehoord_op: date, gehoord_door,
                            ouders_aanwezig: bool, verslag: str) -> Schorsing:
     """Record the hearing: who heard the pupil, whether parents were there, the report."""
-    schorsing = _vergrendeld(schorsing)
-    if gehoord_op > _vandaag():
+    schorsing = vergrendeld(_SCHORSINGEN, schorsing)
+    if gehoord_op > vandaag():
         raise InvoerFout(_("Een hoorgesprek in de toekomst kan nog niet worden vastgelegd."))
     # The statuut in force on the day of the hearing, for the check as for the rules below.
     toetsen(weigering(door, schorsing, "horen", op=gehoord_op))
@@ -236,7 +232,7 @@ def hoorgesprek_vastleggen(*, door, schorsing: Schorsing, gehoord_op: date, geho
     schorsing.gehoord_door.set(hoorders)
     _stuk(door, schorsing, _("Verslag hoorgesprek schorsing"), _(
         "Gehoord op %(d)s door %(w)s; ouders %(o)s. Verslag: %(v)s"
-    ) % {"d": datum_kort(gehoord_op), "w": ", ".join(_naam(h) for h in hoorders),
+    ) % {"d": datum_kort(gehoord_op), "w": ", ".join(naam_van(h) for h in hoorders),
          "o": _("aanwezig") if ouders_aanwezig else _("niet aanwezig"), "v": verslag},
         datum=gehoord_op)
     return schorsing
@@ -262,7 +258,7 @@ def _gegevens_besluit(schorsing: Schorsing, statuut, maatregel, inspectie: bool)
         "opdrachten": schorsing.opdrachten,
         "gehoord_op": datum_kort(schorsing.gehoord_op) if schorsing.gehoord_op else "",
         "inspectie": inspectie,
-        "grondslag": regels.artikel_tekst(statuut, nummers),
+        "grondslag": artikel_tekst(statuut, nummers),
         # Issue 12: the letter names who decided, with their function, and who signs.
         "mandaat": brieven.genomen_door(teken),
         "ondertekenaar": teken,
@@ -301,8 +297,8 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
                         motivering: str, opdrachten: str,
                         bevoegd_gezag_geinformeerd_op: date | None = None) -> Schorsing:
     """Decide the schorsing in writing, with the statuut in force today."""
-    schorsing = _vergrendeld(schorsing)
-    op = _vandaag()
+    schorsing = vergrendeld(_SCHORSINGEN, schorsing)
+    op = vandaag()
     toetsen(weigering(door, schorsing, "besluiten", op=op))
     leerling = schorsing.leerling
     statuut = regels.statuut_in_werking(schorsing.school, op)
@@ -326,7 +322,7 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
         if bevoegd_gezag_geinformeerd_op is None:
             raise InvoerFout(_("Het bevoegd gezag wordt vooraf over de voorgenomen schorsing "
                                "geïnformeerd (%(g)s): vul in wanneer dat is gebeurd.")
-                             % {"g": regels.artikel_tekst(statuut, [maatregel.artikel])})
+                             % {"g": artikel_tekst(statuut, [maatregel.artikel])})
         if bevoegd_gezag_geinformeerd_op > op:
             raise InvoerFout(_("De datum waarop het bevoegd gezag is geïnformeerd ligt in de "
                                "toekomst."))
@@ -364,7 +360,7 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
     _stuk(door, schorsing, _("Besluit tot %(w)s") % {"w": schorsing.naamwoord}, _(
         "%(door)s besluit tot %(m)s van %(v)s tot en met %(t)s (%(n)s). "
         "Motivering: %(mot)s%(opd)s"
-    ) % {"door": _naam(door), "m": naam.lower(), "v": datum_kort(eerste_dag),
+    ) % {"door": naam_van(door), "m": naam.lower(), "v": datum_kort(eerste_dag),
          "t": datum_kort(laatste), "n": aantal_tekst(schooldagen, Eenheid.SCHOOLDAGEN),
          "mot": motivering,
          "opd": (" " + _("Tijdens de schorsing: %(o)s") % {"o": schorsing.opdrachten})
@@ -383,7 +379,7 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
 @transaction.atomic
 def schorsing_bekendmaken(*, door, schorsing: Schorsing) -> Schorsing:
     """Record that the written decision went to pupil and parents (never published)."""
-    schorsing = _vergrendeld(schorsing)
+    schorsing = vergrendeld(_SCHORSINGEN, schorsing)
     toetsen(weigering(door, schorsing, "bekendmaken"))
     brief = besluitbrief(schorsing)
     # Made known on the day its letter went out (recorded on the letter by the outbox).
@@ -401,8 +397,8 @@ def schorsing_bekendmaken(*, door, schorsing: Schorsing) -> Schorsing:
 
 @transaction.atomic
 def schorsing_ingaan(*, door, schorsing: Schorsing) -> Schorsing:
-    schorsing = _vergrendeld(schorsing)
-    op = _vandaag()
+    schorsing = vergrendeld(_SCHORSINGEN, schorsing)
+    op = vandaag()
     toetsen(weigering(door, schorsing, "ingaan", op=op))
     schorsing.ingaan(op=op)
     schorsing.save()
@@ -418,13 +414,13 @@ def gesprek_ouders_plannen(*, door, schorsing: Schorsing, op: datetime, plaats: 
                            met_wie: str) -> Schorsing:
     """Seed 004: the parents are invited to a talk about the measure, exploring solutions;
     only where the rung asks for that talk."""
-    schorsing = _vergrendeld(schorsing)
+    schorsing = vergrendeld(_SCHORSINGEN, schorsing)
     toetsen(weigering(door, schorsing, "gesprek"))
     plaats, met_wie = (plaats or "").strip(), (met_wie or "").strip()
     if not plaats or not met_wie:
         raise InvoerFout(_("Vul de plaats in en wie bij het gesprek zijn."))
     lokaal = timezone.localtime(op)
-    if lokaal.date() < _vandaag():
+    if lokaal.date() < vandaag():
         raise InvoerFout(_("Het gesprek ligt in het verleden."))
     schorsing.gesprek_ouders_op = op
     schorsing.save(update_fields=["gesprek_ouders_op"])
@@ -435,7 +431,7 @@ def gesprek_ouders_plannen(*, door, schorsing: Schorsing, op: datetime, plaats: 
                   "plaats": plaats, "met_wie": met_wie,
                   "aanleiding": _("de schorsing van %(n)s en de mogelijkheden voor de opvang "
                                   "op school") % {"n": schorsing.leerling.roepnaam}},
-        datum=_vandaag(), bron=schorsing, statuut=schorsing.statuut)
+        datum=vandaag(), bron=schorsing, statuut=schorsing.statuut)
     _stuk(door, schorsing, _("Uitnodiging gesprek over de schorsing"), _(
         "Ouders uitgenodigd op %(d)s om %(t)s, %(p)s, met %(m)s.") % {
         "d": datum_kort(lokaal.date()), "t": f"{lokaal:%H:%M}", "p": plaats, "m": met_wie})
@@ -464,9 +460,9 @@ def inspectiemelding(schorsing: Schorsing) -> dict:
 @transaction.atomic
 def inspectiemelding_vastleggen(*, door, schorsing: Schorsing, gemeld_op: date,
                                 kenmerk: str) -> Schorsing:
-    schorsing = _vergrendeld(schorsing)
+    schorsing = vergrendeld(_SCHORSINGEN, schorsing)
     toetsen(weigering(door, schorsing, "inspectie"))
-    if gemeld_op > _vandaag() or gemeld_op < schorsing.besloten_op:
+    if gemeld_op > vandaag() or gemeld_op < schorsing.besloten_op:
         raise InvoerFout(_("De datum van de melding ligt tussen het besluit (%(b)s) en "
                            "vandaag.") % {"b": datum_kort(schorsing.besloten_op)})
     schorsing.inspectie_gemeld_op = gemeld_op
@@ -485,14 +481,14 @@ def inspectiemelding_vastleggen(*, door, schorsing: Schorsing, gemeld_op: date,
 @transaction.atomic
 def schorsing_afronden(*, door, schorsing: Schorsing, gesprek_ouders_verslag: str = ""
                        ) -> Schorsing:
-    schorsing = _vergrendeld(schorsing)
-    op = _vandaag()
+    schorsing = vergrendeld(_SCHORSINGEN, schorsing)
+    op = vandaag()
     toetsen(weigering(door, schorsing, "afronden", op=op))
     verslag = (gesprek_ouders_verslag or "").strip()
     if schorsing.maatregel.gesprek_ouders and not verslag:
         raise InvoerFout(_("Volgens %(g)s wordt van het gesprek met de ouders een verslag "
                            "gemaakt, door de ouders voor gezien getekend: vul het verslag in.")
-                         % {"g": regels.artikel_tekst(schorsing.statuut,
+                         % {"g": artikel_tekst(schorsing.statuut,
                                                       [schorsing.maatregel.artikel])})
     schorsing.afronden(op=op, gesprek_ouders_verslag=verslag)
     schorsing.save()
@@ -510,17 +506,17 @@ def schorsing_afronden(*, door, schorsing: Schorsing, gesprek_ouders_verslag: st
 def bezwaar_indienen(*, door, schorsing: Schorsing, ingediend_op: date, gronden: str
                      ) -> Schorsing:
     """Record a bezwaar of the parents against the decision, within the statuut's term."""
-    schorsing = _vergrendeld(schorsing)
+    schorsing = vergrendeld(_SCHORSINGEN, schorsing)
     statuut = schorsing.statuut
     toetsen(weigering(door, schorsing, "bezwaar"))
-    if ingediend_op > _vandaag():
+    if ingediend_op > vandaag():
         raise InvoerFout(_("De datum van indiening ligt in de toekomst."))
     termijn = schorsing.termijn_bezwaar
     if ingediend_op > termijn.vervaldatum:
         raise InvoerFout(_("Het bezwaar is te laat ingediend: de termijn van %(t)s na het "
                            "besluit van %(b)s liep tot en met %(d)s. Het bezwaar is niet "
                            "ingeschreven.")
-                         % {"t": regels.termijn_tekst(termijn.aantal, termijn.eenheid),
+                         % {"t": aantal_tekst(termijn.aantal, termijn.eenheid),
                             "b": datum_kort(schorsing.besloten_op),
                             "d": datum_kort(termijn.vervaldatum)})
     gronden = (gronden or "").strip()
@@ -549,9 +545,9 @@ def bezwaar_indienen(*, door, schorsing: Schorsing, ingediend_op: date, gronden:
 
 @transaction.atomic
 def bezwaar_horen(*, door, schorsing: Schorsing, gehoord_op: date, verslag: str) -> Schorsing:
-    schorsing = _vergrendeld(schorsing)
+    schorsing = vergrendeld(_SCHORSINGEN, schorsing)
     toetsen(weigering(door, schorsing, "bezwaar_horen"))
-    if gehoord_op > _vandaag() or gehoord_op < schorsing.bezwaar_ingediend_op:
+    if gehoord_op > vandaag() or gehoord_op < schorsing.bezwaar_ingediend_op:
         raise InvoerFout(_("De datum van het horen ligt tussen de indiening en vandaag."))
     verslag = (verslag or "").strip()
     if not verslag:
@@ -576,8 +572,8 @@ def bezwaar_beslissen(*, door, schorsing: Schorsing, gegrond: bool, motivering: 
                       ) -> Schorsing:
     """The bevoegd gezag's decision on the bezwaar. Upheld, where the statuut says so, every
     dossier entry of the schorsing is removed (tombstones record the removal)."""
-    schorsing = _vergrendeld(schorsing)
-    op = _vandaag()
+    schorsing = vergrendeld(_SCHORSINGEN, schorsing)
+    op = vandaag()
     toetsen(weigering(door, schorsing, "bezwaar_beslissen"))
     motivering = (motivering or "").strip()
     if not motivering:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from dossiers import toegang
 from dossiers.stappen import Weigering, aanbod, niet_nu, toetsen  # noqa: F401
+from statuut.hulp import artikel_tekst
 
 from . import regels
 
@@ -18,7 +19,7 @@ def rol_weigering(user, leerling, rollen, wat: str, statuut, artikel: str = "",
     rollen = [r for r in rollen if r]
     if toegang.mag_maatregel(user, leerling, rollen, op=op):
         return None
-    grond = (regels.artikel_tekst(statuut, [artikel]) if artikel
+    grond = (artikel_tekst(statuut, [artikel]) if artikel
              else _("het leerlingenstatuut"))
     return Weigering(_("Dit mag u niet: %(wat)s is volgens %(grond)s voorbehouden aan "
                        "%(rollen)s.") % {"wat": wat, "grond": grond,

@@ -12,6 +12,7 @@ from dossiers import dossier, toegang
 from dossiers.brieven.services import brief_aanvragen
 from dossiers.documenten import document_koppelen
 from dossiers.models import Document, Leerling
+from statuut.hulp import artikel_tekst, naam_van, vandaag, vergrendeld
 from statuut.models import Dossiersectie, Maatregelsoort, Rol, Statuut
 from statuut.services import InvoerFout
 
@@ -31,21 +32,15 @@ def time_out_rung(statuut: Statuut) -> Maatregelsoort | None:
 
 
 
-def _naam(user) -> str:
-    medewerker = getattr(user, "medewerker", None)
-    return medewerker.naam if medewerker else user.get_username()
-
-
 def _stuk(door, time_out: TimeOut, titel: str, inhoud: str, datum: date | None = None):
     return dossier.stuk_toevoegen(door=door, leerling=time_out.leerling,
                                   sectie=Dossiersectie.GEDRAG, titel=titel, inhoud=inhoud,
-                                  datum=datum or timezone.localdate(), bron=time_out,
+                                  datum=datum or vandaag(), bron=time_out,
                                   controleer=False)
 
 
-def _vergrendeld(time_out: TimeOut) -> TimeOut:
-    return (TimeOut.objects.select_for_update(of=("self",))
-            .select_related("leerling", "school", "statuut", "maatregel").get(pk=time_out.pk))
+#: A time-out's row with what its steps read; locked through `hulp.vergrendeld`.
+_TIME_OUTS = TimeOut.objects.select_related("leerling", "school", "statuut", "maatregel")
 
 
 def _mag(door, leerling, rollen, wat: str, statuut, artikel: str) -> None:
@@ -140,7 +135,7 @@ def time_out_voorstellen(*, door, leerling: Leerling, incident: str, motivering:
                          ) -> TimeOut:
     """Record the serious incident and propose a time-out for the rest of the day. Without
     an approver in the statuut's rung, it takes effect at once."""
-    op = timezone.localdate()
+    op = vandaag()
     statuut = regels.statuut_in_werking(leerling.school, op)
     rung = time_out_rung(statuut)
     if rung is None:
@@ -156,7 +151,7 @@ def time_out_voorstellen(*, door, leerling: Leerling, incident: str, motivering:
                                       voorgesteld_door=door)
     _stuk(door, time_out, _("Incident en voorstel time-out"), _(
         "%(door)s legt een ernstig incident vast en stelt een time-out voor de rest van de dag "
-        "voor. Incident: %(i)s Motivering: %(m)s") % {"door": _naam(door), "i": incident,
+        "voor. Incident: %(i)s Motivering: %(m)s") % {"door": naam_van(door), "i": incident,
                                                       "m": motivering})
     if not rung.goedkeuring_door:
         time_out.goedkeuren(door=door, op=timezone.now())
@@ -168,7 +163,7 @@ def time_out_voorstellen(*, door, leerling: Leerling, incident: str, motivering:
 
 @transaction.atomic
 def time_out_goedkeuren(*, door, time_out: TimeOut, goedgekeurd: bool) -> TimeOut:
-    time_out = _vergrendeld(time_out)
+    time_out = vergrendeld(_TIME_OUTS, time_out)
     nu = timezone.now()
     stappen.toetsen(weigering(door, time_out, "goedkeuren", nu=nu))
     if goedgekeurd:
@@ -179,8 +174,8 @@ def time_out_goedkeuren(*, door, time_out: TimeOut, goedgekeurd: bool) -> TimeOu
     overdracht.besluit_genomen(time_out)
     _stuk(door, time_out, _("Time-out goedgekeurd") if goedgekeurd else _(
         "Time-out niet goedgekeurd"), _("%(w)s door %(n)s op %(d)s om %(t)s.") % {
-        "w": _("Goedgekeurd") if goedgekeurd else _("Niet goedgekeurd"), "n": _naam(door),
-        "d": datum_kort(timezone.localdate()), "t": f"{timezone.localtime(nu):%H:%M}"})
+        "w": _("Goedgekeurd") if goedgekeurd else _("Niet goedgekeurd"), "n": naam_van(door),
+        "d": datum_kort(vandaag()), "t": f"{timezone.localtime(nu):%H:%M}"})
     return time_out
 
 
@@ -189,7 +184,7 @@ def ouders_informeren(*, door, time_out: TimeOut, telefoonnotitie: str = "",
                       niet_informeren_gronden: str = "") -> TimeOut:
     """Parents are told at once, with reasons (phone call logged and a letter), unless
     reasonable grounds oppose it; then those grounds are recorded."""
-    time_out = _vergrendeld(time_out)
+    time_out = vergrendeld(_TIME_OUTS, time_out)
     rung = time_out.maatregel
     stappen.toetsen(weigering(door, time_out, "informeren"))
     telefoonnotitie = (telefoonnotitie or "").strip()
@@ -208,12 +203,12 @@ def ouders_informeren(*, door, time_out: TimeOut, telefoonnotitie: str = "",
             gegevens={"datum": datum_kort(time_out.datum), "incident": time_out.incident,
                       "maatregel": rung.naam,
                       "motivering": time_out.motivering,
-                      "goedgekeurd_door": _naam(time_out.goedgekeurd_door),
-                      "grondslag": regels.artikel_tekst(time_out.statuut, [rung.artikel]),
+                      "goedgekeurd_door": naam_van(time_out.goedgekeurd_door),
+                      "grondslag": artikel_tekst(time_out.statuut, [rung.artikel]),
                       # Seed 004: only after the directeur's approval; they sign.
                       "ondertekenaar": brieven.ondertekenaar_van(
                           time_out.goedgekeurd_door, rollen=[Rol.DIRECTIE])},
-            datum=timezone.localdate(), bron=time_out, statuut=time_out.statuut)
+            datum=vandaag(), bron=time_out, statuut=time_out.statuut)
     else:
         time_out.niet_informeren_gronden = gronden
         time_out.save(update_fields=["niet_informeren_gronden"])
@@ -225,13 +220,13 @@ def ouders_informeren(*, door, time_out: TimeOut, telefoonnotitie: str = "",
 @transaction.atomic
 def gesprek_uitnodigen(*, door, time_out: TimeOut, op: datetime, plaats: str,
                        met_wie: str) -> TimeOut:
-    time_out = _vergrendeld(time_out)
+    time_out = vergrendeld(_TIME_OUTS, time_out)
     stappen.toetsen(weigering(door, time_out, "uitnodigen"))
     plaats, met_wie = (plaats or "").strip(), (met_wie or "").strip()
     if not plaats or not met_wie:
         raise InvoerFout(_("Vul de plaats in en wie bij het gesprek zijn."))
     lokaal = timezone.localtime(op)
-    if lokaal.date() < timezone.localdate():
+    if lokaal.date() < vandaag():
         raise InvoerFout(_("Het gesprek ligt in het verleden."))
     time_out.gesprek_op = op
     time_out.save(update_fields=["gesprek_op"])
@@ -242,7 +237,7 @@ def gesprek_uitnodigen(*, door, time_out: TimeOut, op: datetime, plaats: str,
                   "plaats": plaats, "met_wie": met_wie,
                   "aanleiding": _("de time-out van %(d)s: het incident en de vervolgstappen")
                   % {"d": datum_kort(time_out.datum)}},
-        datum=timezone.localdate(), bron=time_out, statuut=time_out.statuut)
+        datum=vandaag(), bron=time_out, statuut=time_out.statuut)
     _stuk(door, time_out, _("Uitnodiging gesprek over de time-out"), _(
         "Ouders uitgenodigd op %(d)s om %(t)s, %(p)s, met %(m)s.") % {
         "d": datum_kort(lokaal.date()), "t": f"{lokaal:%H:%M}", "p": plaats, "m": met_wie})
@@ -255,7 +250,7 @@ def time_out_afronden(*, door, time_out: TimeOut, verslag: str, getekend_op: dat
     """The report of the talk, seen and signed by the parents, goes into the dossier (seed
     004), with the scan as a dossier document when one was uploaded
     (`dossiers.documenten.document_uploaden`)."""
-    time_out = _vergrendeld(time_out)
+    time_out = vergrendeld(_TIME_OUTS, time_out)
     stappen.toetsen(weigering(door, time_out, "afronden"))
     verslag = (verslag or "").strip()
     if not verslag:
@@ -267,7 +262,7 @@ def time_out_afronden(*, door, time_out: TimeOut, verslag: str, getekend_op: dat
                                  or document.dossierstuk_id is not None):
         raise InvoerFout(_("Dit bestand hoort niet (meer) bij dit formulier. Kies het "
                            "bestand opnieuw."))
-    if getekend_op is not None and getekend_op > timezone.localdate():
+    if getekend_op is not None and getekend_op > vandaag():
         raise InvoerFout(_("De datum van ondertekening ligt in de toekomst."))
     gesprek = timezone.localtime(time_out.gesprek_op).date()
     if getekend_op is not None and getekend_op < gesprek:

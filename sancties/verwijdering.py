@@ -29,6 +29,7 @@ from dossiers import dossier, toegang
 from dossiers.brieven.services import brief_aanvragen
 from dossiers.models import Brief, Leerling, Verzendwijze
 from statuut import kalender
+from statuut.hulp import aantal_tekst, artikel_tekst, leeftijd, naam_van, vandaag, vergrendeld
 from statuut.models import Dossiersectie, Eenheid, Maatregelsoort, Orgaan, Partij, Rol, Termijnstart
 from statuut.services import InvoerFout, termijn_openen, termijn_voldaan
 
@@ -127,18 +128,14 @@ def voorstel_rollen(maatregel: Maatregelsoort) -> list[str]:
     return list(dict.fromkeys([*maatregel.voorstel_door, *beslis_rollen(maatregel)]))
 
 
-def _vandaag() -> date:
-    return timezone.localdate()
-
-
-def _vergrendeld(v: Verwijdering) -> Verwijdering:
-    return (Verwijdering.objects.select_for_update(of=("self",))
-            .select_related("leerling", "school", "statuut", "maatregel").get(pk=v.pk))
+#: A removal's row with what its steps read; locked through `hulp.vergrendeld`.
+_VERWIJDERINGEN = Verwijdering.objects.select_related("leerling", "school", "statuut",
+                                                      "maatregel")
 
 
 def _stuk(door, v: Verwijdering, titel: str, inhoud: str, datum: date | None = None):
     return dossier.stuk_toevoegen(door=door, leerling=v.leerling, sectie=Dossiersectie.GEDRAG,
-                                  titel=titel, inhoud=inhoud, datum=datum or _vandaag(),
+                                  titel=titel, inhoud=inhoud, datum=datum or vandaag(),
                                   bron=v, controleer=False)
 
 
@@ -146,7 +143,7 @@ def _mag(door, v: Verwijdering, rollen, wat: str, artikel: str = "") -> None:
     if not toegang.mag_maatregel(door, v.leerling, rollen):
         raise InvoerFout(_("Dit mag u niet: %(wat)s is volgens %(g)s voorbehouden aan %(r)s.")
                          % {"wat": wat,
-                            "g": regels.artikel_tekst(v.statuut, [artikel or v.maatregel.artikel]),
+                            "g": artikel_tekst(v.statuut, [artikel or v.maatregel.artikel]),
                             "r": regels.rollen_tekst(rollen)})
 
 
@@ -158,7 +155,7 @@ def _tekst(waarde: str, melding: str) -> str:
 
 
 def _datum(d: date, na: date | None = None) -> date:
-    if d > _vandaag():
+    if d > vandaag():
         raise InvoerFout(_("De datum ligt in de toekomst."))
     if na is not None and d < na:
         raise InvoerFout(_("De datum ligt vóór %(d)s.") % {"d": datum_kort(na)})
@@ -168,7 +165,7 @@ def _datum(d: date, na: date | None = None) -> date:
 @transaction.atomic
 def verwijdering_voorstellen(*, door, leerling: Leerling, gronden: list[str], didactisch: bool,
                              motivering: str, vso: bool = False) -> Verwijdering:
-    op = _vandaag()
+    op = vandaag()
     statuut = regels.statuut_in_werking(leerling.school, op)
     maatregel = rung(statuut)
     if maatregel is None:
@@ -177,7 +174,7 @@ def verwijdering_voorstellen(*, door, leerling: Leerling, gronden: list[str], di
     if not toegang.mag_maatregel(door, leerling, rollen):
         raise InvoerFout(_("Dit mag u niet: een verwijdering voorstellen is volgens %(g)s "
                            "voorbehouden aan %(r)s.")
-                         % {"g": regels.artikel_tekst(statuut, [maatregel.artikel]),
+                         % {"g": artikel_tekst(statuut, [maatregel.artikel]),
                             "r": regels.rollen_tekst(rollen)})
     gronden = [g for g in gronden if g]
     if not gronden or any(g not in statuut.verwijdering_gronden for g in gronden):
@@ -195,7 +192,7 @@ def verwijdering_voorstellen(*, door, leerling: Leerling, gronden: list[str], di
                            "%(g)s op didactische gronden, na overleg met het "
                            "samenwerkingsverband: kies ook ‘didactische gronden’, of haal het "
                            "vinkje bij VSO weg.")
-                         % {"g": regels.artikel_tekst(statuut, [tlv_artikel])})
+                         % {"g": artikel_tekst(statuut, [tlv_artikel])})
     v = Verwijdering.objects.create(school=leerling.school, leerling=leerling, statuut=statuut,
                                     maatregel=maatregel, gronden=gronden, didactisch=didactisch,
                                     motivering=motivering, voorgesteld_door=door,
@@ -220,7 +217,7 @@ def ontbrekende_stappen(v: Verwijdering) -> list[str]:
 @transaction.atomic
 def stap_vastleggen(*, door, verwijdering: Verwijdering, stap: str, datum: date, verslag: str,
                     ouders_aanwezig: bool = False, gehoord_door=()) -> Verwijdering:
-    v = _vergrendeld(verwijdering)
+    v = vergrendeld(_VERWIJDERINGEN, verwijdering)
     if stap not in STAPPEN:
         raise InvoerFout(_("Onbekende stap."))
     veld, label, alleen = STAPPEN[stap]
@@ -241,19 +238,19 @@ def stap_vastleggen(*, door, verwijdering: Verwijdering, stap: str, datum: date,
         raise InvoerFout(_("Eerst het overleg met het samenwerkingsverband vastleggen: de "
                            "toelaatbaarheidsverklaring (TLV) wordt daarna bij het "
                            "samenwerkingsverband aangevraagd (%(g)s). Er is niets vastgelegd.")
-                         % {"g": regels.artikel_tekst(v.statuut,
+                         % {"g": artikel_tekst(v.statuut,
                                                       [regels_voor(v.statuut).tlv_artikel])})
     _datum(datum, v.voorgesteld_op)
     verslag = _tekst(verslag, _("Schrijf het verslag van deze stap."))
-    hoorders = sorted(gehoord_door or (), key=_naam)
+    hoorders = sorted(gehoord_door or (), key=naam_van)
     if stap == "leerling_gehoord":
         onder = v.statuut.verwijdering_ouders_horen_onder_leeftijd
-        if regels.leeftijd(v.leerling.geboortedatum, datum) < onder and not ouders_aanwezig:
+        if leeftijd(v.leerling.geboortedatum, datum) < onder and not ouders_aanwezig:
             artikel = regels_voor(v.statuut).horen_artikel or v.maatregel.artikel
             raise InvoerFout(_("De leerling is jonger dan %(n)d jaar: volgens %(g)s worden ook "
                                "de ouders gehoord. Hoor de leerling in het bijzijn van de "
                                "ouders. Er is niets vastgelegd.")
-                             % {"n": onder, "g": regels.artikel_tekst(v.statuut, [artikel])})
+                             % {"n": onder, "g": artikel_tekst(v.statuut, [artikel])})
         _hoorders_controleren(v, hoorders, datum)
         v.ouders_bij_horen = ouders_aanwezig
     setattr(v, veld, datum)
@@ -262,15 +259,10 @@ def stap_vastleggen(*, door, verwijdering: Verwijdering, stap: str, datum: date,
     if stap == "leerling_gehoord":
         v.leerling_gehoord_door.set(hoorders)
         verslag = _("Gehoord door %(w)s; ouders %(o)s. Verslag: %(v)s") % {
-            "w": ", ".join(_naam(h) for h in hoorders),
+            "w": ", ".join(naam_van(h) for h in hoorders),
             "o": _("aanwezig") if ouders_aanwezig else _("niet aanwezig"), "v": verslag}
     _stuk(door, v, str(label), verslag, datum=datum)
     return v
-
-
-def _naam(user) -> str:
-    medewerker = getattr(user, "medewerker", None)
-    return medewerker.naam if medewerker else user.get_username()
 
 
 def _hoorders_controleren(v: Verwijdering, hoorders, datum: date) -> None:
@@ -281,7 +273,7 @@ def _hoorders_controleren(v: Verwijdering, hoorders, datum: date) -> None:
     artikel = regels_voor(v.statuut).horen_artikel or v.maatregel.artikel
     if not hoorders:
         raise InvoerFout(_("Kies wie de leerling hebben gehoord (%(g)s: %(r)s).")
-                         % {"g": regels.artikel_tekst(v.statuut, [artikel]),
+                         % {"g": artikel_tekst(v.statuut, [artikel]),
                             "r": regels.rollen_tekst(rollen)})
     gedekt: set[str] = set()
     for hoorder in hoorders:
@@ -290,7 +282,7 @@ def _hoorders_controleren(v: Verwijdering, hoorders, datum: date) -> None:
     if (regels_voor(v.statuut).horen_door and ontbreekt) or not (gedekt & set(rollen)):
         raise InvoerFout(_("Volgens %(g)s wordt de leerling gehoord door: %(r)s. Ontbreekt bij "
                            "de gekozen personen: %(o)s. Er is niets vastgelegd.")
-                         % {"g": regels.artikel_tekst(v.statuut, [artikel]),
+                         % {"g": artikel_tekst(v.statuut, [artikel]),
                             "r": regels.rollen_tekst(rollen),
                             "o": regels.rollen_tekst(ontbreekt or rollen)})
 
@@ -304,7 +296,7 @@ def _brief_partijen(statuut) -> tuple[str, ...]:
 def _bezwaartekst(statuut) -> str:
     return _("Tegen een definitief besluit tot verwijdering kunt u binnen %(t)s na de "
              "bekendmaking bezwaar maken bij %(bij)s.") % {
-        "t": regels.termijn_tekst(statuut.verwijdering_bezwaar_termijn_aantal,
+        "t": aantal_tekst(statuut.verwijdering_bezwaar_termijn_aantal,
                                   statuut.verwijdering_bezwaar_termijn_eenheid),
         "bij": regels.bij_tekst(statuut.verwijdering_bezwaar_bij)}
 
@@ -314,7 +306,7 @@ def voornemen_bekendmaken(*, door, verwijdering: Verwijdering) -> Verwijdering:
     """Take the intention: its letter (in writing, with reasons and the bezwaar term, to the
     parents and the statuut's parties) is requested; the school searches for another school.
     It is made known once that letter went out (`voornemen_bekendgemaakt`)."""
-    v = _vergrendeld(verwijdering)
+    v = vergrendeld(_VERWIJDERINGEN, verwijdering)
     _mag(door, v, beslis_rollen(v.maatregel), _("het voornemen tot verwijdering nemen"))
     if v.status != Verwijderingstatus.VOORGESTELD:
         raise InvoerFout(_("Het voornemen is al bekendgemaakt."))
@@ -322,7 +314,7 @@ def voornemen_bekendmaken(*, door, verwijdering: Verwijdering) -> Verwijdering:
     if ontbreekt:
         raise InvoerFout(_("Eerst de voorbereiding afronden. Nog niet vastgelegd: %(o)s.")
                          % {"o": ", ".join(_klein(STAPPEN[s][1]) for s in ontbreekt)})
-    op = _vandaag()
+    op = vandaag()
     v.voornemen(door=door, op=op)
     v.save()
     _stuk(door, v, _("Voornemen tot verwijdering genomen"), _(
@@ -333,7 +325,7 @@ def voornemen_bekendmaken(*, door, verwijdering: Verwijdering) -> Verwijdering:
         door=door, leerling=v.leerling, soort="sanctie_verwijdering_voornemen",
         sleutel=f"verwijdering:{v.pk}:voornemen",
         gegevens={"gronden": "; ".join(v.gronden), "motivering": v.motivering,
-                  "grondslag": regels.artikel_tekst(v.statuut, [v.maatregel.artikel]),
+                  "grondslag": artikel_tekst(v.statuut, [v.maatregel.artikel]),
                   "bezwaar": _bezwaartekst(v.statuut),
                   "ondertekenaar": brieven.ondertekenaar_van(
                       door, rollen=beslis_rollen(v.maatregel))},
@@ -355,7 +347,7 @@ def bekendmaken_rollen(v: Verwijdering) -> list[str]:
 
 
 def _bekendmaking_grond(v: Verwijdering) -> str:
-    return regels.artikel_tekst(v.statuut, [v.statuut.verwijdering_bekendmaking_artikel
+    return artikel_tekst(v.statuut, [v.statuut.verwijdering_bekendmaking_artikel
                                             or v.maatregel.artikel])
 
 
@@ -380,7 +372,7 @@ def voornemen_weigering(user, v: Verwijdering) -> Weigering | None:
 @transaction.atomic
 def voornemen_bekendgemaakt(*, door, verwijdering: Verwijdering) -> Verwijdering:
     """Record that the intention is made known: on the day its letter went out."""
-    v = _vergrendeld(verwijdering)
+    v = vergrendeld(_VERWIJDERINGEN, verwijdering)
     toetsen(voornemen_weigering(door, v))
     brief = voornemenbrief(v)
     v.voornemen_bekendgemaakt_op = timezone.localdate(brief.verzonden_op)
@@ -398,7 +390,7 @@ def voornemen_bekendgemaakt(*, door, verwijdering: Verwijdering) -> Verwijdering
 @transaction.atomic
 def school_benaderen(*, door, verwijdering: Verwijdering, school: str, benaderd_op: date
                      ) -> Schoolcontact:
-    v = _vergrendeld(verwijdering)
+    v = vergrendeld(_VERWIJDERINGEN, verwijdering)
     _mag(door, v, voorstel_rollen(v.maatregel), _("een andere school benaderen"))
     if v.status != Verwijderingstatus.VOORNEMEN:
         raise InvoerFout(_("Een andere school zoeken gebeurt na het voornemen en vóór het "
@@ -416,7 +408,7 @@ def school_benaderen(*, door, verwijdering: Verwijdering, school: str, benaderd_
 def schoolantwoord_vastleggen(*, door, contact: Schoolcontact, antwoord: str,
                               antwoord_op: date, toelichting: str = "") -> Schoolcontact:
     contact = Schoolcontact.objects.select_for_update().get(pk=contact.pk)
-    v = _vergrendeld(contact.verwijdering)
+    v = vergrendeld(_VERWIJDERINGEN, contact.verwijdering)
     _mag(door, v, voorstel_rollen(v.maatregel), _("het antwoord van een school vastleggen"))
     if antwoord not in (Schoolcontact.Antwoord.TOEGELATEN, Schoolcontact.Antwoord.GEWEIGERD):
         raise InvoerFout(_("Kies: bereid de leerling toe te laten, of geweigerd."))
@@ -433,13 +425,13 @@ def schoolantwoord_vastleggen(*, door, contact: Schoolcontact, antwoord: str,
 
 
 def is_leerplichtig(leerling: Leerling, op: date) -> bool:
-    return regels.leeftijd(leerling.geboortedatum, op) < LEERPLICHT_TOT
+    return leeftijd(leerling.geboortedatum, op) < LEERPLICHT_TOT
 
 
 @transaction.atomic
 def inspectie_overleg_vastleggen(*, door, verwijdering: Verwijdering, datum: date,
                                  verslag: str) -> Verwijdering:
-    v = _vergrendeld(verwijdering)
+    v = vergrendeld(_VERWIJDERINGEN, verwijdering)
     _mag(door, v, beslis_rollen(v.maatregel), _("het overleg met de inspectie vastleggen"))
     if v.status != Verwijderingstatus.VOORNEMEN:
         raise InvoerFout(_("Het overleg met de inspectie hoort vóór het definitieve besluit, "
@@ -459,8 +451,8 @@ def verwijdering_besluiten(*, door, verwijdering: Verwijdering, motivering: str
     """The definitive decision: only once another school accepted the pupil (or after eight
     weeks of documented searching where the statuut allows it), and for a pupil of compulsory
     school age only after consulting the inspectie."""
-    v = _vergrendeld(verwijdering)
-    op = _vandaag()
+    v = vergrendeld(_VERWIJDERINGEN, verwijdering)
+    op = vandaag()
     _mag(door, v, beslis_rollen(v.maatregel), _("definitief tot verwijdering besluiten"))
     if v.status != Verwijderingstatus.VOORNEMEN:
         raise InvoerFout(_("Een definitief besluit volgt op het bekendgemaakte voornemen; deze "
@@ -510,7 +502,7 @@ def verwijdering_besluiten(*, door, verwijdering: Verwijdering, motivering: str
         sleutel=f"verwijdering:{v.pk}:besluit",
         gegevens={"gronden": "; ".join(v.gronden), "motivering": motivering,
                   "andere_school": andere_school, "toegelaten": toegelaten is not None,
-                  "grondslag": regels.artikel_tekst(statuut, [v.maatregel.artikel]),
+                  "grondslag": artikel_tekst(statuut, [v.maatregel.artikel]),
                   "ondertekenaar": brieven.ondertekenaar_van(
                       door, rollen=beslis_rollen(v.maatregel)),
                   "rechtsmiddel": brieven.bezwaar(
@@ -525,7 +517,7 @@ def verwijdering_besluiten(*, door, verwijdering: Verwijdering, motivering: str
 @transaction.atomic
 def verwijdering_bezwaar_indienen(*, door, verwijdering: Verwijdering, ingediend_op: date,
                                   gronden: str) -> Verwijdering:
-    v = _vergrendeld(verwijdering)
+    v = vergrendeld(_VERWIJDERINGEN, verwijdering)
     _mag(door, v, regels.BEZWAAR_ONTVANGEN_ROLLEN, _("een bezwaar inschrijven"))
     if v.status != Verwijderingstatus.BESLOTEN:
         raise InvoerFout(_("Bezwaar kan alleen tegen een definitief besluit dat nog niet in "
@@ -558,7 +550,7 @@ def verwijdering_bezwaar_indienen(*, door, verwijdering: Verwijdering, ingediend
 @transaction.atomic
 def verwijdering_bezwaar_horen(*, door, verwijdering: Verwijdering, gehoord_op: date,
                                verslag: str) -> Verwijdering:
-    v = _vergrendeld(verwijdering)
+    v = vergrendeld(_VERWIJDERINGEN, verwijdering)
     _mag(door, v, beslis_rollen(v.maatregel), _("de ouders opnieuw horen"))
     if v.status != Verwijderingstatus.BEZWAAR:
         raise InvoerFout(_("Er is geen bezwaar om over te horen."))
@@ -573,13 +565,13 @@ def verwijdering_bezwaar_horen(*, door, verwijdering: Verwijdering, gehoord_op: 
 @transaction.atomic
 def verwijdering_heroverwegen(*, door, verwijdering: Verwijdering, gehandhaafd: bool,
                               motivering: str) -> Verwijdering:
-    v = _vergrendeld(verwijdering)
+    v = vergrendeld(_VERWIJDERINGEN, verwijdering)
     _mag(door, v, beslis_rollen(v.maatregel), _("opnieuw besluiten"))
     if v.status == Verwijderingstatus.BEZWAAR:
         raise InvoerFout(_("Eerst de leerling en de ouders opnieuw horen."))
     if v.status != Verwijderingstatus.BEZWAAR_GEHOORD:
         raise InvoerFout(_("Er ligt geen bezwaar dat op een nieuw besluit wacht."))
-    op = _vandaag()
+    op = vandaag()
     v.heroverwegen(op=op, gehandhaafd=gehandhaafd,
                    motivering=_tekst(motivering, _("Vul de motivering in.")))
     v.save()
@@ -591,7 +583,7 @@ def verwijdering_heroverwegen(*, door, verwijdering: Verwijdering, gehandhaafd: 
         gegevens={"uitkomst": _("gehandhaafd") if gehandhaafd else _("herroepen"),
                   "ingediend_op": datum_kort(v.bezwaar_ingediend_op),
                   "besluit_van": datum_kort(v.besloten_op), "motivering": v.heroverweging,
-                  "grondslag": regels.artikel_tekst(v.statuut, [v.maatregel.artikel]),
+                  "grondslag": artikel_tekst(v.statuut, [v.maatregel.artikel]),
                   "ondertekenaar": brieven.ondertekenaar_van(
                       door, rollen=beslis_rollen(v.maatregel))},
         datum=op, partijen=_brief_partijen(v.statuut), bron=v, statuut=v.statuut)
@@ -605,12 +597,12 @@ def verwijdering_heroverwegen(*, door, verwijdering: Verwijdering, gehandhaafd: 
 @transaction.atomic
 def verwijdering_afsluiten(*, door, verwijdering: Verwijdering) -> Verwijdering:
     """No bezwaar within the term: the decision stands and the procedure closes."""
-    v = _vergrendeld(verwijdering)
+    v = vergrendeld(_VERWIJDERINGEN, verwijdering)
     _mag(door, v, beslis_rollen(v.maatregel), _("de procedure afsluiten"))
     if v.status != Verwijderingstatus.BESLOTEN:
         raise InvoerFout(_("Alleen een definitief besluit zonder bezwaar kan worden "
                            "afgesloten."))
-    op = _vandaag()
+    op = vandaag()
     if op <= v.termijn_bezwaar.vervaldatum:
         raise InvoerFout(_("De termijn voor bezwaar loopt nog tot en met %(d)s.")
                          % {"d": datum_kort(v.termijn_bezwaar.vervaldatum)})

@@ -23,8 +23,9 @@ from datetime import date, timedelta
 import holidays
 from dateutil.easter import easter
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
+# aantal_tekst: statuut.models imports it from here
+from .hulp import aantal_tekst, schooljaar_grenzen, schooljaar_naam  # noqa: F401
 from .models import (
     Eenheid,
     Regio,
@@ -78,16 +79,6 @@ class Uitkomst:
     datum: date
     eenheid: str
     overgeslagen: list[tuple[date, str]] = field(default_factory=list)
-
-
-def _schooljaar_naam(datum: date) -> str:
-    start = datum.year if datum.month >= 8 else datum.year - 1
-    return f"{start}-{start + 1}"
-
-
-def _schooljaar_grenzen(naam: str) -> tuple[date, date]:
-    start = int(naam[:4])
-    return date(start, 8, 1), date(start + 1, 7, 31)
 
 
 def _vorig_schooljaar(naam: str) -> str:
@@ -205,7 +196,7 @@ def _vakanties(school: School | str, schooljaar: str) -> tuple[dict[str, tuple],
 
 
 def _bouw_tabel(school: School | str, schooljaar: str) -> _Jaartabel:
-    begin, eind = _schooljaar_grenzen(schooljaar)
+    begin, eind = schooljaar_grenzen(schooljaar)
     school_obj = school if isinstance(school, School) else None
     vrij: dict[date, str] = {}
 
@@ -277,7 +268,7 @@ def _controleer(school: School | str, tabel: _Jaartabel, datum: date) -> None:
 
 
 def _tabel_voor(school: School | str, datum: date) -> _Jaartabel:
-    return _tabel(school, _schooljaar_naam(datum))
+    return _tabel(school, schooljaar_naam(datum))
 
 
 # --- the stable interface ------------------------------------------------------------------
@@ -436,12 +427,3 @@ def bereken(school: School | str, start: date, aantal: int, eenheid: str) -> Uit
     return Uitkomst(datum=datum, eenheid=eenheid, overgeslagen=overgeslagen)
 
 
-def aantal_tekst(aantal: int, eenheid: str) -> str:
-    """'1 schooldag', '3 schooldagen', '6 weken': an amount in a unit, in correct Dutch."""
-    vormen = {
-        "schooldagen": ngettext("%(n)d schooldag", "%(n)d schooldagen", aantal),
-        "werkdagen": ngettext("%(n)d werkdag", "%(n)d werkdagen", aantal),
-        "kalenderdagen": ngettext("%(n)d dag", "%(n)d dagen", aantal),
-        "weken": ngettext("%(n)d week", "%(n)d weken", aantal),
-    }
-    return vormen[eenheid] % {"n": aantal}

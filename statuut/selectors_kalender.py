@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import kalender
+from .hulp import schooljaar_grenzen
 from .models import RegioVakantie, School, SchoolVakantie, Vakantiesoort, VrijeDag, Zekerheid
 
 
@@ -37,8 +38,7 @@ def kalenderoverzicht(school: School, schooljaar: str) -> tuple[list[Kalenderreg
                                         controleren=v.status != Zekerheid.CONFIRMED))
         else:
             ontbreekt.append(soort.label)
-    begin = date(int(schooljaar[:4]), 8, 1)
-    eind = date(int(schooljaar[:4]) + 1, 7, 31)
+    begin, eind = schooljaar_grenzen(schooljaar)
     for vrij in VrijeDag.objects.filter(school=school, laatste_dag__gte=begin,
                                         eerste_dag__lte=eind):
         regels.append(Kalenderregel(vrij.omschrijving, vrij.eerste_dag, vrij.laatste_dag,

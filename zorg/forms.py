@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dossiers import keuzes, toegang
+from statuut.hulp import vandaag
 from statuut.models import Rol
 
 from .models import Consultatiekeuze, Contactwijze, Signaalbron, Signaalcategorie, Trajectsoort
@@ -16,10 +16,6 @@ DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIJD = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 TEKST = forms.Textarea(attrs={"rows": 3})
 JA_NEE = [("", _("(niet beantwoord)")), ("ja", _("ja")), ("nee", _("nee"))]
-
-
-def _vandaag():
-    return timezone.localdate()
 
 
 class SignaalForm(forms.Form):
@@ -34,13 +30,13 @@ class SignaalForm(forms.Form):
         label=_("Wat heeft u waargenomen?"), widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Beschrijf concreet waarneembaar gedrag: wat, wanneer, hoe vaak."),
         error_messages={"required": _("Beschrijf wat u heeft waargenomen.")})
-    datum = forms.DateField(label=_("Datum"), widget=DATUM, initial=_vandaag)
+    datum = forms.DateField(label=_("Datum"), widget=DATUM, initial=vandaag)
     besproken_met_leerling = forms.BooleanField(
         label=_("Ik heb er al met de leerling over gesproken"), required=False)
 
 
 class GesprekForm(forms.Form):
-    datum = forms.DateField(label=_("Datum gesprek"), widget=DATUM, initial=_vandaag)
+    datum = forms.DateField(label=_("Datum gesprek"), widget=DATUM, initial=vandaag)
     bevestigd = forms.TypedChoiceField(
         label=_("Bevestigt de leerling het probleem?"), widget=forms.RadioSelect,
         choices=[("ja", _("Ja: notitie maken en verder met de consultatie (stap 2)")),
@@ -79,7 +75,7 @@ class _MetRemedialTeacher(forms.Form):
 
 
 class ConsultatieForm(_MetRemedialTeacher):
-    datum = forms.DateField(label=_("Datum consultatie"), widget=DATUM, initial=_vandaag)
+    datum = forms.DateField(label=_("Datum consultatie"), widget=DATUM, initial=vandaag)
     aard_en_ernst = forms.CharField(label=_("Aard en ernst van de problematiek"), widget=TEKST)
     keuze = forms.ChoiceField(label=_("Wie pakt het traject op?"),
                               choices=Consultatiekeuze.choices, widget=forms.RadioSelect)
@@ -97,7 +93,7 @@ class DoorverwijzenForm(_MetRemedialTeacher):
 
 
 class OudercontactForm(forms.Form):
-    datum = forms.DateField(label=_("Datum"), widget=DATUM, initial=_vandaag)
+    datum = forms.DateField(label=_("Datum"), widget=DATUM, initial=vandaag)
     wijze = forms.ChoiceField(label=_("Wijze"), choices=Contactwijze.choices)
     verslag = forms.CharField(label=_("Verslag en afspraken"), widget=TEKST)
 
@@ -176,7 +172,7 @@ class TrajectForm(forms.Form):
 
 
 class TerugkoppelingForm(forms.Form):
-    datum = forms.DateField(label=_("Datum terugkoppeling"), widget=DATUM, initial=_vandaag)
+    datum = forms.DateField(label=_("Datum terugkoppeling"), widget=DATUM, initial=vandaag)
     mentor = forms.BooleanField(label=_("Teruggekoppeld aan de mentor"), required=False)
     leerling = forms.BooleanField(label=_("Teruggekoppeld aan de leerling"), required=False)
     ouders = forms.BooleanField(label=_("Teruggekoppeld aan de ouders"), required=False)
@@ -191,7 +187,7 @@ class TerugkoppelingForm(forms.Form):
 
 
 class EvaluatieForm(forms.Form):
-    datum = forms.DateField(label=_("Geëvalueerd op"), widget=DATUM, initial=_vandaag)
+    datum = forms.DateField(label=_("Geëvalueerd op"), widget=DATUM, initial=vandaag)
     verslag = forms.CharField(label=_("Verslag van de evaluatie"), widget=TEKST)
 
 

@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from dossiers import toegang
+from dossiers import relaties, toegang
 from dossiers.models import Groepsplaatsing, Leerling, Roltoewijzing
 from statuut.models import Termijn, Termijnstatus
 
@@ -85,9 +85,8 @@ def afgesloten_zorgdossiers(leerling: Leerling) -> QuerySet[Zorgdossier]:
 
 
 def _mentorgroep_filter(user, op: date):
-    return Groepsplaatsing.objects.filter(
-        leerling=OuterRef("leerling"), groep__mentoren__user=user,
-        groep__schooljaar__begin__lte=op, groep__schooljaar__eind__gte=op)
+    return relaties.plaatsingen_op(op).filter(leerling=OuterRef("leerling"),
+                                              groep__mentoren__user=user)
 
 
 def mentorpaneel(user, *, school, op: date) -> list[Zorgdossier]:

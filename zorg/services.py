@@ -26,13 +26,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
-from dossiers import toegang
+from dossiers import relaties, toegang
 from dossiers.brieven.services import brief_aanvragen, datum_nl
 from dossiers.dossier import stuk_toevoegen
 from dossiers.herinneringen import termijn_melden
-from dossiers.models import Groepsplaatsing, Leerling, Medewerker, Roltoewijzing
+from dossiers.models import Leerling, Roltoewijzing
 from dossiers.toekenningen import toekenning_verlenen
 from statuut import kalender
+from statuut.hulp import naam_van, vergrendeld
 from statuut.models import Dossiersectie, Eenheid, Rol, Termijn, Termijnstatus
 from statuut.services import InvoerFout, termijn_openen, termijn_vervallen, termijn_voldaan
 
@@ -68,11 +69,9 @@ OMSTANDIGHEDEN = Dossiersectie.PERSOONLIJKE_OMSTANDIGHEDEN
 
 # --- helpers -------------------------------------------------------------------------------
 
-def _vergrendeld(zorgdossier: Zorgdossier) -> Zorgdossier:
-    """The case, locked for this transaction: two users acting at once queue here, and the
-    second sees the state the first left."""
-    return (Zorgdossier.objects.select_for_update(of=("self",))
-            .select_related("leerling__school", "school").get(pk=zorgdossier.pk))
+#: A case's row with what its steps read; locked through `hulp.vergrendeld` (two users
+#: acting at once queue there, and the second sees the state the first left).
+_ZORGDOSSIERS = Zorgdossier.objects.select_related("leerling__school", "school")
 
 
 def _mag(door, zd: Zorgdossier, handeling: str, wat: str) -> toegang.Zorginzage:
@@ -137,13 +136,6 @@ def _niet_in_toekomst(datum: date, veld: str) -> date:
     return datum
 
 
-def _mentoren(leerling: Leerling, op: date) -> list:
-    return [m.user for p in Groepsplaatsing.objects.filter(
-        leerling=leerling, groep__schooljaar__begin__lte=op, groep__schooljaar__eind__gte=op,
-    ).prefetch_related("groep__mentoren__user") for m in p.groep.mentoren.all()
-        if m.user.is_active]
-
-
 def _termijn_tot(zd: Zorgdossier, *, omschrijving: str, datum: date, onderwerp, regel: str,
                  verantwoordelijke=None, verantwoordelijke_rol: str = "",
                  veld: str) -> Termijn:
@@ -190,13 +182,6 @@ def _fasetermijnen_voldaan(zd: Zorgdossier) -> None:
     look again) is met."""
     for termijn in _open_termijnen(zd):
         termijn_voldaan(termijn)
-
-
-def _naam(user) -> str:
-    try:
-        return user.medewerker.naam
-    except Medewerker.DoesNotExist:
-        return user.get_username()
 
 
 def _overdragen(zd: Zorgdossier, *, door, keuze: str) -> None:
@@ -256,7 +241,7 @@ def signaal_melden(*, door, leerling: Leerling, bron: str, categorieen: list[str
         zd = Zorgdossier.objects.create(school=leerling.school, leerling=leerling,
                                         geopend_op=vandaag, geopend_door=door)
     else:
-        zd = _vergrendeld(zd)
+        zd = vergrendeld(_ZORGDOSSIERS, zd)
     signaal = Signaal.objects.create(
         zorgdossier=zd, leerling=leerling, bron=bron, categorieen=categorieen,
         waarneming=waarneming, datum=datum, besproken_met_leerling=besproken_met_leerling,
@@ -276,7 +261,7 @@ def signaal_melden(*, door, leerling: Leerling, bron: str, categorieen: list[str
     sectie = OMSTANDIGHEDEN if Signaalcategorie.THUISSITUATIE in categorieen else WELZIJN
     _dossierstuk(zd, door=door, titel=_("Zorgsignaal: %(c)s") % {"c": labels},
                  inhoud=waarneming, bron=signaal, sectie=sectie, datum=datum)
-    mentoren = _mentoren(leerling, vandaag)
+    mentoren = [m.user for m in relaties.mentoren_van(leerling, vandaag) if m.user.is_active]
     if nieuw and not aangekaart:
         termijn = _termijn_openen(
             school=leerling.school, onderwerp=zd,
@@ -298,7 +283,7 @@ def gesprek_vastleggen(*, door, zorgdossier: Zorgdossier, datum: date, bevestigd
                        notitie: str, opnieuw_bekijken_op: date | None = None) -> Gesprek:
     """Stap 1b. Confirmed: note, on to the consultation. Not confirmed: keep observing,
     note, and a date to look again (a deadline for the mentor)."""
-    zd = _vergrendeld(zorgdossier)
+    zd = vergrendeld(_ZORGDOSSIERS, zorgdossier)
     _mag(door, zd, toegang.ZORG_MENTORSTAPPEN, _("het gesprek met de leerling"))
     notitie = _tekst(notitie, _("notitie"))
     _niet_in_toekomst(datum, _("datum gesprek"))
@@ -335,7 +320,7 @@ def _remedial_teacher(zd: Zorgdossier, remedial_teacher):
     if not Roltoewijzing.objects.filter(medewerker__user=remedial_teacher, school=zd.school,
                                         rol=Rol.REMEDIAL_TEACHER).exists():
         raise ZorgFout(_("%(n)s is geen remedial teacher van deze school.")
-                       % {"n": _naam(remedial_teacher)})
+                       % {"n": naam_van(remedial_teacher)})
     return remedial_teacher
 
 
@@ -363,7 +348,7 @@ KEUZE_TITEL = {
 def consultatie_vastleggen(*, door, zorgdossier: Zorgdossier, datum: date, aard_en_ernst: str,
                            keuze: str, remedial_teacher=None) -> Consultatie:
     """Stap 2 (also from observation, stap 1b: "overleggen met de zorgcoördinatoren")."""
-    zd = _vergrendeld(zorgdossier)
+    zd = vergrendeld(_ZORGDOSSIERS, zorgdossier)
     _mag(door, zd, toegang.ZORG_CONSULTEREN, _("de consultatie"))
     # Later escalations (2.1 -> 2 or 3, 2.2 -> 3) go through `doorverwijzen`.
     _in_fase(zd, (Zorgfase.CONSULTATIE, Zorgfase.OBSERVATIE), _("De consultatie vastleggen"))
@@ -377,7 +362,7 @@ def consultatie_vastleggen(*, door, zorgdossier: Zorgdossier, datum: date, aard_
                                              aard_en_ernst=aard_en_ernst, keuze=keuze)
     titel = _("Consultatie zorg: %(k)s") % {"k": KEUZE_TITEL[keuze]}
     if keuze == Consultatiekeuze.REMEDIAL_TEACHER:
-        titel += f" ({_naam(zd.remedial_teacher)})"
+        titel += f" ({naam_van(zd.remedial_teacher)})"
     _stap(zd, door=door, stap="consultatie", titel=titel, besluit=aard_en_ernst, datum=datum)
     _dossierstuk(zd, door=door, titel=titel, inhoud=aard_en_ernst, bron=consultatie,
                  datum=datum)
@@ -389,7 +374,7 @@ def consultatie_vastleggen(*, door, zorgdossier: Zorgdossier, datum: date, aard_
 def oudercontact_vastleggen(*, door, zorgdossier: Zorgdossier, datum: date, wijze: str,
                             verslag: str) -> Oudercontact:
     """Stap 2.1: the mentor keeps in touch with the parents (talk, phone, e-mail)."""
-    zd = _vergrendeld(zorgdossier)
+    zd = vergrendeld(_ZORGDOSSIERS, zorgdossier)
     _mag(door, zd, toegang.ZORG_MENTORSTAPPEN, _("het contact met de ouders"))
     _in_fase(zd, (Zorgfase.MENTORTRAJECT,), _("Een contact met de ouders vastleggen"))
     verslag = _tekst(verslag, _("verslag en afspraken"))
@@ -407,7 +392,7 @@ def doorverwijzen(*, door, zorgdossier: Zorgdossier, keuze: str, toelichting: st
                   remedial_teacher=None) -> Zorgdossier:
     """Stap 2.1: "Indien de problemen aanhouden of verergeren, naar substap 2 of 3" (the
     mentor); stap 2.2: the remedial teacher hands on to the zorgcoördinatoren."""
-    zd = _vergrendeld(zorgdossier)
+    zd = vergrendeld(_ZORGDOSSIERS, zorgdossier)
     if zd.fase == Zorgfase.REMEDIAL_TEACHER:
         _mag(door, zd, toegang.ZORG_REMEDIAL, _("de aanmelding bij de zorgcoördinatoren"))
         if keuze != Consultatiekeuze.ZORGCOORDINATOREN:
@@ -441,7 +426,7 @@ def probleemanalyse_vastleggen(
 ) -> Probleemanalyse:
     """Stap 3: after talking with pupil and parents; internal consultation and, where
     needed, the Zorg Advies Team (who took part, what they advised)."""
-    zd = _vergrendeld(zorgdossier)
+    zd = vergrendeld(_ZORGDOSSIERS, zorgdossier)
     _mag(door, zd, toegang.ZORG_COORDINEREN, _("de probleemanalyse"))
     _niet_in_toekomst(gesprek_leerling_op, _("gesprek met de leerling op"))
     _niet_in_toekomst(gesprek_ouders_op, _("gesprek met de ouders op"))
@@ -510,7 +495,7 @@ def traject_toevoegen(*, door, zorgdossier: Zorgdossier, soort: str, doelen: str
     """Stap 4: one trajectory of the plan van aanpak, with goals, who does what, and
     evaluation dates that become deadlines for the zorgcoördinator. A Veilig Thuis
     trajectory records the meldcode's five steps and the afwegingskader's five answers."""
-    zd = _vergrendeld(zorgdossier)
+    zd = vergrendeld(_ZORGDOSSIERS, zorgdossier)
     _mag(door, zd, toegang.ZORG_COORDINEREN, _("het plan van aanpak"))
     _in_fase(zd, (Zorgfase.PLAN,), _("Een traject toevoegen"))
     if soort not in Trajectsoort.values:
@@ -564,7 +549,7 @@ def traject_toevoegen(*, door, zorgdossier: Zorgdossier, soort: str, doelen: str
 @transaction.atomic
 def plan_vaststellen(*, door, zorgdossier: Zorgdossier) -> Zorgdossier:
     """Stap 4 done: the plan with its trajectories; on to the feedback (stap 5)."""
-    zd = _vergrendeld(zorgdossier)
+    zd = vergrendeld(_ZORGDOSSIERS, zorgdossier)
     _mag(door, zd, toegang.ZORG_COORDINEREN, _("het plan van aanpak"))
     trajecten = list(zd.trajecten.all())
     if zd.fase == Zorgfase.PLAN and not trajecten:
@@ -594,7 +579,7 @@ def terugkoppeling_vastleggen(*, door, zorgdossier: Zorgdossier, datum: date,
                               uitnodiging: dict | None = None) -> Zorgdossier:
     """Stap 5: the plan fed back to mentor, pupil and parents; what is shared with the
     mentor lands in the dossier; optionally an invitation to the parents (a letter)."""
-    zd = _vergrendeld(zorgdossier)
+    zd = vergrendeld(_ZORGDOSSIERS, zorgdossier)
     _mag(door, zd, toegang.ZORG_COORDINEREN, _("de terugkoppeling"))
     _niet_in_toekomst(datum, _("datum"))
     voor_mentor = _tekst(voor_mentor, _("gedeeld met de mentor"))
@@ -622,7 +607,7 @@ def terugkoppeling_vastleggen(*, door, zorgdossier: Zorgdossier, datum: date,
                       "plaats": uitnodiging["plaats"].strip(),
                       "aanleiding": _("de begeleiding van %(n)s op school")
                       % {"n": zd.leerling.roepnaam},
-                      "met_wie": _naam(door) + ", " + _("zorgcoördinator")})
+                      "met_wie": naam_van(door) + ", " + _("zorgcoördinator")})
     return zd
 
 
@@ -631,7 +616,7 @@ def evaluatie_vastleggen(*, door, evaluatie: Evaluatie, datum: date, verslag: st
                          ) -> Evaluatie:
     """Stap 5: "verantwoordelijk voor het bewaken van het proces": an evaluation held."""
     evaluatie = Evaluatie.objects.select_related("traject").get(pk=evaluatie.pk)
-    zd = _vergrendeld(evaluatie.traject.zorgdossier)
+    zd = vergrendeld(_ZORGDOSSIERS, evaluatie.traject.zorgdossier)
     inzage = _mag(door, zd, toegang.ZORG_COORDINEREN, _("een evaluatie"))
     if evaluatie.traject.is_meldcode and not inzage.ziet(toegang.ZORG_MELDCODE):
         raise ZorgFout(_("U mag deze evaluatie niet vastleggen."))
@@ -658,7 +643,7 @@ def evaluatie_vastleggen(*, door, evaluatie: Evaluatie, datum: date, verslag: st
 def informatie_delen(*, door, zorgdossier: Zorgdossier, tekst: str) -> Zorgstap:
     """Stap 5: "Relevante informatie wordt gedeeld met de mentor en genoteerd in Magister"
     while the zorgcoördinatoren monitor the plan."""
-    zd = _vergrendeld(zorgdossier)
+    zd = vergrendeld(_ZORGDOSSIERS, zorgdossier)
     _mag(door, zd, toegang.ZORG_COORDINEREN, _("informatie voor de mentor"))
     _in_fase(zd, (Zorgfase.MONITORING,), _("Informatie delen met de mentor"))
     tekst = _tekst(tekst, _("informatie voor de mentor"))
@@ -682,7 +667,7 @@ def zorgdossier_afsluiten(*, door, zorgdossier: Zorgdossier, conclusie: str) -> 
     """Close the case with a conclusion: the mentor after observation or an improved mentor
     trajectory, the remedial teacher after their trajectory, the zorgcoördinator after
     monitoring. Open evaluations lapse."""
-    zd = _vergrendeld(zorgdossier)
+    zd = vergrendeld(_ZORGDOSSIERS, zorgdossier)
     handeling = AFSLUITEN_DOOR.get(zd.fase)
     if handeling is None:
         raise ZorgFout(_("Het zorgtraject kan in de fase '%(f)s' niet worden afgesloten.")
@@ -707,13 +692,13 @@ def zorgdossier_afsluiten(*, door, zorgdossier: Zorgdossier, conclusie: str) -> 
 def zorgtoegang_verlenen(*, door, zorgdossier: Zorgdossier, aan, tot: date, reden: str):
     """A zorgcoördinator opens this pupil's care file (not the meldcode) to a colleague, e.g.
     a remedial teacher, with the explicit grant scope "zorg" of `dossiers.toekenningen`."""
-    zd = _vergrendeld(zorgdossier)
+    zd = vergrendeld(_ZORGDOSSIERS, zorgdossier)
     _mag(door, zd, toegang.ZORG_COORDINEREN, _("toegang tot het zorgdossier"))
     if not Roltoewijzing.objects.filter(medewerker__user=aan, school=zd.school).exists():
         raise ZorgFout(_("Toegang kan alleen worden gegeven aan een medewerker van de school."))
     if aan != door and toegang.ziet_alle_zorgdossiers(aan, zd.leerling):
         raise ZorgFout(_("%(n)s ziet elk zorgdossier van de school al; toegang geven is niet "
-                         "nodig.") % {"n": _naam(aan)})
+                         "nodig.") % {"n": naam_van(aan)})
     # The zorgcoördinator's right to give it is the care rule checked above; the grant
     # mechanism's own check (art. 9 categories) does not know the care file.
     toekenning = toekenning_verlenen(
@@ -721,6 +706,6 @@ def zorgtoegang_verlenen(*, door, zorgdossier: Zorgdossier, aan, tot: date, rede
         geldig_vanaf=timezone.localdate(), geldig_tot=tot, controleer=False)
     _stap(zd, door=door, stap="toegang",
           titel=_("Toegang tot het zorgdossier gegeven aan %(n)s tot en met %(d)s")
-          % {"n": _naam(aan), "d": datum_nl(tot)}, besluit=toekenning.reden,
+          % {"n": naam_van(aan), "d": datum_nl(tot)}, besluit=toekenning.reden,
           zichtbaarheid=Zichtbaarheid.ZORG)
     return toekenning

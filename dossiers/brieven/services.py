@@ -17,7 +17,6 @@ import smtplib
 from datetime import date, timedelta
 from io import BytesIO
 
-from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage, get_connection
@@ -27,10 +26,11 @@ from django.utils.translation import gettext as _
 from pypdf import PdfReader, PdfWriter
 
 from statuut import kalender
+from statuut.hulp import artikelverwijzing, leeftijd
 from statuut.models import Briefregel, Handeling, Partij
 from statuut.services import InvoerFout
 
-from .. import dossier, toegang
+from .. import dossier, relaties, toegang
 from ..models import (
     Brief,
     Briefbundel,
@@ -38,7 +38,6 @@ from ..models import (
     BriefOntvanger,
     Briefstatus,
     Bundelstatus,
-    Groepsplaatsing,
     Leerling,
     Verzendwijze,
 )
@@ -65,10 +64,6 @@ def _plaats(postcode_plaats: str) -> str:
     """"3511 AB Utrecht" -> "Utrecht", for "Utrecht, 24 november 2026"."""
     gevonden = re.match(r"^\d{4}\s?[A-Za-z]{2}\s+(.+)$", postcode_plaats.strip())
     return gevonden.group(1) if gevonden else postcode_plaats.strip()
-
-
-def _leeftijd(leerling: Leerling, op: date) -> int:
-    return relativedelta(op, leerling.geboortedatum).years
 
 
 # --- Recipients ----------------------------------------------------------------------------
@@ -120,15 +115,9 @@ def _partij(leerling: Leerling, partij: str, *, datum: date, afschrift: bool,
             postcode_plaats=_adresregel(leerling.postcode, leerling.woonplaats),
             afschrift=afschrift)]
     if partij == Partij.MENTOR:
-        uit = []
-        for p in Groepsplaatsing.objects.filter(
-            leerling=leerling, groep__schooljaar__begin__lte=datum,
-            groep__schooljaar__eind__gte=datum,
-        ).prefetch_related("groep__mentoren__user"):
-            for m in p.groep.mentoren.all():
-                uit.append(BriefOntvanger(partij=partij, naam=m.naam, email=m.user.email,
-                                          afschrift=afschrift))
-        return uit
+        return [BriefOntvanger(partij=partij, naam=m.naam, email=m.user.email,
+                               afschrift=afschrift)
+                for m in relaties.mentoren_van(leerling, datum)]
     if partij in _INSTANTIE_VELD:
         naam, regels, email = instantie_adres(leerling.school, partij, instellingen)
         return [BriefOntvanger(partij=partij, naam=naam, adres=", ".join(regels), email=email,
@@ -147,8 +136,8 @@ def ontvangers_bepalen(leerling: Leerling, *, datum: date, aan: tuple[str, ...] 
     are addressed while the pupil is a minor or younger than `ouders_onder_leeftijd` (a
     decision under a statuut that informs parents longer, e.g. Noordgouw art. 24.3: "nog geen
     21 jaar"); beyond that they receive a copy only with the pupil's recorded consent."""
-    leeftijd = _leeftijd(leerling, datum)
-    meerderjarig = leeftijd >= MEERDERJARIG
+    jaren = leeftijd(leerling.geboortedatum, datum)
+    meerderjarig = jaren >= MEERDERJARIG
     aan = tuple(dict.fromkeys(aan))
     if meerderjarig and Partij.LEERLING not in aan:
         aan = (Partij.LEERLING, *aan)
@@ -156,7 +145,7 @@ def ontvangers_bepalen(leerling: Leerling, *, datum: date, aan: tuple[str, ...] 
     uit: list[BriefOntvanger] = []
     for partij in aan:
         if partij == Partij.OUDERS:
-            if not meerderjarig or leeftijd < ouders_onder_leeftijd:
+            if not meerderjarig or jaren < ouders_onder_leeftijd:
                 uit += _ouders(leerling, afschrift=False)
             elif leerling.toestemming_ouders_informeren_op:
                 uit += _ouders(leerling, afschrift=True)
@@ -273,14 +262,6 @@ def _maken_na_commit(brief_id: int) -> None:
 def is_vastgelopen(brief: Brief, *, nu=None) -> bool:
     return (brief.status == Briefstatus.AANGEVRAAGD
             and brief.aangevraagd_op < (nu or timezone.now()) - VASTGELOPEN_NA)
-
-
-def artikelverwijzing(artikel: str) -> str:
-    """"8.2" -> "artikel 8.2"; a bijlage is cited as such: "bijlage B 16"."""
-    artikel = (artikel or "").strip()
-    if not artikel or artikel.lower().startswith(("bijlage", "artikel", "art.")):
-        return artikel
-    return _("artikel %(a)s") % {"a": artikel}
 
 
 def ondertekenaar(user, *, functie: str = "", mandaat_van: str = "") -> dict:

@@ -9,8 +9,9 @@ import pytest
 from pypdf import PdfReader
 
 from dossiers.brieven import soorten
-from dossiers.brieven.services import artikelverwijzing, brief_aanvragen
+from dossiers.brieven.services import brief_aanvragen
 from dossiers.models import Brief, Dossierstuk, Ouder
+from statuut.hulp import artikelverwijzing
 from statuut.models import Partij
 from statuut.services import InvoerFout
 

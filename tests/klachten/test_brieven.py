@@ -8,8 +8,9 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from dossiers.brieven.services import artikelverwijzing, brief_aanvragen
+from dossiers.brieven.services import brief_aanvragen
 from dossiers.models import Brief, Briefinstellingen
+from statuut.hulp import artikelverwijzing
 
 GEVALLEN = [
     ("klacht_reactie", {"kenmerk": "K-7", "fase": "Schriftelijke klacht bij de schoolleiding",
