@@ -300,7 +300,7 @@ def brieven_leesbaar(user, brieven, *, op: date | None = None) -> set[int]:
     invitation, the mentor), a measure's whoever may see the pupil's measures. A letter
     without a flow source follows the dossier section it is filed in. Sending the post is
     no reason to read a letter. A fixed number of queries per pupil, not per letter."""
-    from .brieven.soorten import SOORTEN
+    from ..brieven.soorten import SOORTEN
 
     op = _vandaag(op)
     per_leerling: dict[int, list[Brief]] = {}
