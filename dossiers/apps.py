@@ -8,7 +8,17 @@ class DossiersConfig(AppConfig):
     def ready(self) -> None:
         # The directie's menu link to the change log (issue 11); herinneringen registers the
         # calendar-change notices (statuut.kalenderhaken).
+        from django.utils.translation import gettext_lazy as _
+
+        from statuut import acties
+
         from . import herinneringen, termijnonderwerpen, views_wijzigingen  # noqa: F401
         from .models import Leerling
 
         termijnonderwerpen.registreer(Leerling, "pk")
+        # The rights of the pupil and the parents themselves (Echnaton art. 9.3 and 9.6,
+        # Noordgouw art. 6.1): the portal will ask these actions.
+        acties.registreer("dossier.inzien", _("de leerlingenadministratie en het dossier "
+                                              "inzien"), inhoud=True)
+        acties.registreer("dossier.correctie_vragen", _("vragen onjuiste gegevens te "
+                                                        "verbeteren"))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -64,12 +65,22 @@ def rollen_voor(statuut: Statuut | None, actie: str, *, voor: str = "",
     return frozenset(uit)
 
 
-def _principaal_houdt(user, rij: Bevoegdheid, leerling: Leerling) -> bool:
-    """The pupil and a parent with gezag hold a row in their own relation to one pupil."""
+def _ouder_relatie(op: date, prefix: str = "") -> Q:
+    """A parent's relation to a pupil, on Ouderschap (through `prefix`): gezag, and the pupil
+    a minor on `op` or, being of age, having consented that the parents are informed (the
+    rule the letters follow: `Leerling.toestemming_ouders_informeren_op`)."""
+    meerderjarig_vanaf = op - relativedelta(years=18)
+    return Q(**{f"{prefix}gezag": True}) & (
+        Q(**{f"{prefix}leerling__geboortedatum__gt": meerderjarig_vanaf})
+        | Q(**{f"{prefix}leerling__toestemming_ouders_informeren_op__isnull": False}))
+
+
+def _principaal_houdt(user, rij: Bevoegdheid, leerling: Leerling, op: date) -> bool:
+    """The pupil and a parent hold a row in their own relation to one pupil."""
     if rij.rol == Principaal.LEERLING:
         return leerling.user_id is not None and leerling.user_id == user.pk
     if rij.rol == Principaal.OUDER:
-        return Ouderschap.objects.filter(leerling=leerling, gezag=True,
+        return Ouderschap.objects.filter(_ouder_relatie(op), leerling=leerling,
                                          ouder__user=user).exists()
     return False
 
@@ -98,7 +109,7 @@ def bevoegde_rijen(user, actie: str, leerling: Leerling, *, voor: str = "",
     uit: list[tuple[str, Bevoegdheid]] = []
     for rij in gevonden:
         if rij.rol in Principaal.values:
-            if _principaal_houdt(user, rij, leerling):
+            if _principaal_houdt(user, rij, leerling, op):
                 uit.append((rij.rol, rij))
             continue
         for rol in sorted(_rollen_van_rij(rij, organen) & eigen):
@@ -183,20 +194,19 @@ def leerlingen_bevoegd(user, actie: str, *, school=None, voor: str = "",
                 if ids is not None:
                     filter_ |= Q(school_id=school_id, pk__in=ids)
     # The pupil and the parents, for their own pupil (a portal account).
-    principaal = Q(user=user) | Q(ouderschappen__ouder__user=user, ouderschappen__gezag=True)
-    for leerling_school in (Leerling.objects.filter(principaal)
-                            .values_list("school_id", flat=True).distinct()):
-        if school is not None and leerling_school != getattr(school, "pk", school):
-            continue
-        from statuut.models import School
+    eigen_kind = Ouderschap.objects.filter(_ouder_relatie(op), ouder__user=user).values(
+        "leerling_id")
+    from statuut.models import School
 
-        statuut = _statuut_op(School.objects.get(pk=leerling_school), op)
-        for rij in rijen(statuut, actie, voor=voor, niveau=niveau):
+    for school_ in School.objects.filter(
+            Q(leerlingen__user=user) | Q(leerlingen__in=eigen_kind)).distinct():
+        if school is not None and school_.pk != getattr(school, "pk", school):
+            continue
+        for rij in rijen(_statuut_op(school_, op), actie, voor=voor, niveau=niveau):
             if rij.rol == Principaal.LEERLING:
-                filter_ |= Q(school_id=leerling_school, user=user)
+                filter_ |= Q(school_id=school_.pk, user=user)
             elif rij.rol == Principaal.OUDER:
-                filter_ |= Q(school_id=leerling_school, ouderschappen__ouder__user=user,
-                             ouderschappen__gezag=True)
+                filter_ |= Q(school_id=school_.pk, pk__in=eigen_kind)
     return Leerling.objects.filter(pk__in=Leerling.objects.filter(filter_).values("pk"))
 
 
