@@ -22,3 +22,5 @@ class DossiersConfig(AppConfig):
                                               "inzien"), inhoud=True)
         acties.registreer("dossier.correctie_vragen", _("vragen onjuiste gegevens te "
                                                         "verbeteren"))
+        acties.registreer(herinneringen.ESCALATIE_ACTIE,
+                          _("een verlopen termijn van een ander gemeld krijgen"), voor="rol")

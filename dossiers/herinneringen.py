@@ -36,18 +36,10 @@ logger = logging.getLogger(__name__)
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
-#: Who is above whom when a deadline is missed (issue 3); directie has nobody above.
-ESCALATIE: dict[str, str] = {
-    Rol.DOCENT: Rol.TEAMLEIDER,
-    Rol.MENTOR: Rol.TEAMLEIDER,
-    Rol.TEAMLEIDER: Rol.DIRECTIE,
-    Rol.ZORGCOORDINATOR: Rol.DIRECTIE,
-    Rol.REMEDIAL_TEACHER: Rol.ZORGCOORDINATOR,
-    Rol.DECAAN: Rol.DIRECTIE,
-    Rol.VERTROUWENSPERSOON: Rol.DIRECTIE,
-    Rol.ADMINISTRATIE: Rol.DIRECTIE,
-    Rol.FUNCTIONEEL_BEHEERDER: Rol.DIRECTIE,
-}
+#: Who is above whom when a deadline is missed is statuut data: rows of this action, `voor`
+#: the role that missed it, `rol` the one above (in the pupil's relation where the row says
+#: so: the pupil's own teamleider). No row: nobody above (the directie).
+ESCALATIE_ACTIE = "termijn.escalatie_ontvangen"
 #: When someone responsible by name has several roles, the one a deadline is most likely
 #: theirs in (first match wins).
 ROLVOLGORDE = [Rol.MENTOR, Rol.DOCENT, Rol.ZORGCOORDINATOR, Rol.TEAMLEIDER, Rol.ADMINISTRATIE,
@@ -79,37 +71,43 @@ def _rol_van(termijn: Termijn) -> str:
     return next((r for r in ROLVOLGORDE if r in rollen), "")
 
 
-def _afdeling_van_onderwerp(termijn: Termijn, op: date) -> int | None:
+def _leerling_van_onderwerp(termijn: Termijn) -> Leerling | None:
     onderwerp = None
     if termijn.onderwerp_type_id:
         onderwerp = termijn.onderwerp_type.get_object_for_this_type(pk=termijn.onderwerp_id)
     leerling = onderwerp if isinstance(onderwerp, Leerling) else getattr(onderwerp, "leerling",
                                                                          None)
-    if not isinstance(leerling, Leerling):
-        return None
-    return relaties.afdeling_van(leerling, op)
+    return leerling if isinstance(leerling, Leerling) else None
 
 
 def leidinggevenden(termijn: Termijn, op: date) -> list:
-    """The one(s) above the responsible person: for a teamleider role, the teamleider of the
-    pupil's department when the deadline is about a pupil, else every teamleider; without
-    any, the directie."""
-    boven = ESCALATIE.get(_rol_van(termijn))
-    if not boven:
+    """The one(s) above the responsible person, by the statuut's escalation rows: in the
+    pupil's relation where the row asks it and the deadline is about a pupil (the pupil's
+    own teamleider), else everyone holding that role; without anyone, the schoolleiding."""
+    from statuut.models import Orgaan
+    from statuut.selectors import statuut_op
+
+    rol = _rol_van(termijn)
+    statuut = statuut_op(termijn.school, op)
+    rijen = toegang.rijen(statuut, ESCALATIE_ACTIE, voor=rol) if rol else []
+    if not rijen:
         return []
-    users = []
-    if boven == Rol.TEAMLEIDER:
-        afdeling = _afdeling_van_onderwerp(termijn, op)
-        if afdeling is not None:
-            users = _met_rol(termijn.school_id, Rol.TEAMLEIDER, afdeling)
-        if not users:
-            users = _met_rol(termijn.school_id, Rol.TEAMLEIDER)
-        if not users:
-            boven = Rol.DIRECTIE
+    organen = toegang.orgaanrollen(statuut)
+    leerling = _leerling_van_onderwerp(termijn)
+    users: list = []
+    for rij in rijen:
+        for boven in sorted(organen.get(rij.rol, {rij.rol})):
+            gevonden = []
+            if rij.eigen_leerlingen and leerling is not None:
+                gevonden = [m.user for m in relaties.relatiehouders(leerling, boven, op)
+                            if m.user.is_active]
+            users += gevonden or _met_rol(termijn.school_id, boven)
     if not users:
-        users = _met_rol(termijn.school_id, boven)
+        for boven in sorted(organen.get(Orgaan.SCHOOLLEIDING, ())):
+            users += _met_rol(termijn.school_id, boven)
     al = {u.pk for u in verantwoordelijken(termijn)}
-    return [u for u in users if u.pk not in al]
+    uniek = {u.pk: u for u in users if u.pk not in al}
+    return list(uniek.values())
 
 
 def verschuldigd(termijn: Termijn, op: date) -> list[tuple[str, object]]:

@@ -122,6 +122,24 @@ def teamleiders_van(leerling: Leerling, op: date) -> QuerySet[Medewerker]:
         .distinct().order_by("pk"))
 
 
+def docenten_van(leerling: Leerling, op: date) -> QuerySet[Medewerker]:
+    """The teachers of the pupil's groups on `op`."""
+    return (Medewerker.objects.filter(lesopdrachten__groep__in=groepen_van(leerling, op))
+            .select_related("user").distinct().order_by("pk"))
+
+
+def relatiehouders(leerling: Leerling, rol: str, op: date) -> QuerySet[Medewerker]:
+    """The staff holding `rol` in relation to the pupil on `op` (its mentors, teachers,
+    teamleiders); none for a role without a relation."""
+    if rol == Rol.MENTOR:
+        return mentoren_van(leerling, op)
+    if rol == Rol.DOCENT:
+        return docenten_van(leerling, op)
+    if rol == Rol.TEAMLEIDER:
+        return teamleiders_van(leerling, op)
+    return Medewerker.objects.none()
+
+
 def afdeling_van(leerling: Leerling, op: date) -> int | None:
     """The afdeling (id) of the pupil's group on `op`, None without one."""
     return (groepen_van(leerling, op).filter(afdeling__isnull=False)
@@ -137,7 +155,7 @@ def leerling_subquery_in_relatie(user, rol: str, school_id: int, op: date) -> Q:
 
 
 __all__ = [
-    "RELATIEROLLEN", "afdeling_van", "groepen_van", "huidig_schooljaar",
+    "RELATIEROLLEN", "afdeling_van", "docenten_van", "groepen_van", "huidig_schooljaar",
     "huidige_groep", "in_relatie", "leerling_subquery_in_relatie", "leerlingen_in_relatie",
-    "mentoren_van", "plaatsingen_op", "relatie_subquery", "teamleiders_van",
+    "mentoren_van", "plaatsingen_op", "relatie_subquery", "relatiehouders", "teamleiders_van",
 ]

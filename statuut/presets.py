@@ -27,6 +27,7 @@ from .models import (
     Klachtfase,
     Maatregelsoort,
     Orgaanrol,
+    Rol,
     School,
     Statuut,
     Toegangsregel,
@@ -252,7 +253,8 @@ def _kruiscontroles(plan: _Plan, fouten: list[str]) -> None:
     from .acties import actie as geregistreerde_actie
 
     codes = {"maatregel": {m.code for m in plan.rijen["maatregelen"]},
-             "klachtfase": {k.code for k in plan.rijen["klachtfasen"]}}
+             "klachtfase": {k.code for k in plan.rijen["klachtfasen"]},
+             "rol": set(Rol.values)}
     for rij in plan.rijen.get("bevoegdheden", []):
         soort = getattr(geregistreerde_actie(rij.actie), "voor", "")
         if rij.voor and rij.voor not in codes.get(soort, set()):
