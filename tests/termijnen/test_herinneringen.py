@@ -134,3 +134,26 @@ def test_een_onbekende_eenheid_wordt_geweigerd(termijnwereld):
                                "kalenderdagen, weken.")
     assert not Termijn.objects.exists()
     assert not Herinnering.objects.exists()
+
+
+def test_de_escalatielijn_is_statuutdata(termijnwereld, django_capture_on_commit_callbacks):
+    """Issue 13: who is above whom comes from the statuut's rows, so a school that sends a
+    mentor's missed deadline to the directie changes a row, not code; a role without a row
+    above it escalates to nobody."""
+    from statuut.models import Bevoegdheid
+
+    w = termijnwereld
+    rij = Bevoegdheid.objects.get(statuut__school=w.school, actie="termijn.escalatie_ontvangen",
+                                  voor="mentor")
+    assert (rij.rol, rij.omvang) == ("teamleider", "eigen_leerlingen")
+    rij.rol, rij.omvang = "directie", "school"
+    rij.save()
+    _termijn(w, date(2026, 12, 4))
+    _veeg(date(2026, 12, 7), django_capture_on_commit_callbacks)
+    assert [m.to[0] for m in mail.outbox if "van een medewerker" in m.subject] == [
+        "directie@school.example"]
+    rij.delete()
+    mail.outbox.clear()
+    _termijn(w, date(2026, 12, 4))
+    _veeg(date(2026, 12, 8), django_capture_on_commit_callbacks)
+    assert [m.to[0] for m in mail.outbox if "van een medewerker" in m.subject] == []
