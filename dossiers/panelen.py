@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from statuut.models import Rol
+
 
 @dataclass(frozen=True)
 class Paneel:
@@ -34,6 +36,27 @@ class MenuItem:
     url_naam: str
     zichtbaar: Callable[[Any], bool]
     volgorde: int = 100
+
+
+#: Which blocks of the start page a role gets (the page's layout, not a right: the page
+#: shows only what the selectors, filtered by `dossiers.toegang`, return).
+STARTONDERDELEN: dict[str, frozenset[str]] = {
+    Rol.MENTOR: frozenset({"mentorgroepen"}),
+    Rol.DOCENT: frozenset({"lesgroepen"}),
+    Rol.TEAMLEIDER: frozenset({"afdelingsgroepen"}),
+    Rol.ZORGCOORDINATOR: frozenset({"leerlingen_zoeken"}),
+    Rol.DIRECTIE: frozenset({"leerlingen_zoeken", "statuut_waarschuwing"}),
+    Rol.ADMINISTRATIE: frozenset({"leerlingen_zoeken"}),
+    Rol.FUNCTIONEEL_BEHEERDER: frozenset({"beheer", "statuut_stand"}),
+}
+
+
+def startonderdelen(rollen: frozenset[str]) -> frozenset[str]:
+    """The start page blocks for a set of roles at one school."""
+    uit: set[str] = set()
+    for rol in rollen:
+        uit |= STARTONDERDELEN.get(rol, frozenset())
+    return frozenset(uit)
 
 
 _START: dict[str, Paneel] = {}

@@ -40,7 +40,7 @@ def start(request):
     soorten: set[str] = set()
     for school in toegang.scholen_van(user).order_by("naam"):
         rollen = toegang.rollen_van(user, school)
-        onderdelen = toegang.startonderdelen(rollen)
+        onderdelen = panelen.startonderdelen(rollen)
         sectie = {
             "school": school,
             "rollen": [Rol(r).label for r in sorted(rollen)],

@@ -396,27 +396,6 @@ def leerlingen_voor(user, *, op: date | None = None, categorie: str | None = Non
     return Leerling.objects.filter(filter_)
 
 
-#: Which blocks of the start page a role gets. The page shows only what the selectors,
-#: filtered by this module, return; these blocks only decide what to offer.
-STARTONDERDELEN: dict[str, frozenset[str]] = {
-    Rol.MENTOR: frozenset({"mentorgroepen"}),
-    Rol.DOCENT: frozenset({"lesgroepen"}),
-    Rol.TEAMLEIDER: frozenset({"afdelingsgroepen"}),
-    Rol.ZORGCOORDINATOR: frozenset({"leerlingen_zoeken"}),
-    Rol.DIRECTIE: frozenset({"leerlingen_zoeken", "statuut_waarschuwing"}),
-    Rol.ADMINISTRATIE: frozenset({"leerlingen_zoeken"}),
-    Rol.FUNCTIONEEL_BEHEERDER: frozenset({"beheer", "statuut_stand"}),
-}
-
-
-def startonderdelen(rollen: frozenset[str]) -> frozenset[str]:
-    """The start page blocks for a set of roles at one school."""
-    uit: set[str] = set()
-    for rol in rollen:
-        uit |= STARTONDERDELEN.get(rol, GEEN)
-    return frozenset(uit)
-
-
 #: Flows whose deadlines follow the policy of the deadline's subject: "app_label.model" ->
 #: fn(user) returning a queryset of the subject pks `user` may see. A deadline about a
 #: subject someone may not see (a confidential complaint, say) is invisible to them in every

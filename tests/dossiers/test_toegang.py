@@ -8,7 +8,7 @@ from django.contrib.auth.models import Permission
 from django.utils import timezone
 from guardian.models import UserObjectPermission
 
-from dossiers import toegang
+from dossiers import panelen, toegang
 from dossiers.models import LeerlingUserObjectPermission, Medewerker
 from dossiers.toekenningen import toekenning_verlenen
 from statuut.models import Statuut
@@ -155,7 +155,7 @@ def test_leerlingen_voor_is_een_queryset_zonder_lus(wereld, django_assert_max_nu
 
 
 def test_startonderdelen_per_rol():
-    assert toegang.startonderdelen(frozenset({"mentor", "docent"})) == {
+    assert panelen.startonderdelen(frozenset({"mentor", "docent"})) == {
         "mentorgroepen", "lesgroepen"}
-    assert "statuut_waarschuwing" in toegang.startonderdelen(frozenset({"directie"}))
-    assert toegang.startonderdelen(frozenset()) == frozenset()
+    assert "statuut_waarschuwing" in panelen.startonderdelen(frozenset({"directie"}))
+    assert panelen.startonderdelen(frozenset()) == frozenset()
