@@ -211,7 +211,7 @@ def wereld_bouwen() -> Wereld:
     )
 
 
-def termijnen_toevoegen(wereld: Wereld) -> None:
+def termijnen_toevoegen(wereld: Wereld) -> Wereld:
     """A complete 2026-2027 calendar (region midden lacks the meivakantie in the shipped
     data; the school enters its own, as the demo does) and e-mail addresses."""
     kalender.vergeet_cache()
@@ -224,6 +224,12 @@ def termijnen_toevoegen(wereld: Wereld) -> None:
         user = getattr(wereld, naam)
         user.email = f"{user.username}@school.example"
         user.save()
+    return wereld
+
+
+# Built once per test process and kept in the test database (tests/wereldvoorraad.py).
+wereldvoorraad.registreren("wereld", None, wereld_bouwen)
+wereldvoorraad.registreren("termijnwereld", "wereld", termijnen_toevoegen)
 
 
 @pytest.fixture
@@ -231,7 +237,7 @@ def wereld(db) -> Wereld:
     """The personas. Built once per test process and kept in the test database between tests
     (tests/wereldvoorraad.py); each test gets its own copies of the objects, and its writes
     vanish with its transaction, as before."""
-    w = wereldvoorraad.voor_de_test()
+    w = wereldvoorraad.voor_de_test("wereld")
     # The calendar tables are cached by school pk and calendar version, which are now the
     # same in every test: no table built in another test's (rolled back) state may be used.
     kalender.vergeet_cache()
@@ -243,9 +249,10 @@ def wereld(db) -> Wereld:
 def termijnwereld(wereld):
     """The personas after `termijnen_toevoegen`: the 2026-2027 calendar and e-mail addresses
     (in the database before the test starts, like `wereld`)."""
-    wereldvoorraad.controleren(wereldvoorraad.TERMIJNWERELD)
+    w = wereldvoorraad.voor_de_test("termijnwereld")
+    assert w is wereld
     kalender.vergeet_cache()
-    yield wereld
+    yield w
     kalender.vergeet_cache()
 
 

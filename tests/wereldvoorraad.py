@@ -1,53 +1,122 @@
-"""The personas' world (tests/personas.py), built once per test process instead of per test.
+"""Fixtures built once per test process instead of once per test: the personas' world
+(tests/personas.py) and fixtures built on it, declared with `@bewaard`.
 
-Building it (two statuut presets, two schools, ten staff, four pupils) takes about 0.2 s, and
-most tests ask for it. So the test database keeps it between tests, committed, the way
-Django's setUpTestData keeps a class's data:
+Building the world (two statuut presets, two schools, ten staff, four pupils) takes about
+0.2 s, and most tests ask for it. So the test database keeps it between tests, committed, the
+way Django's setUpTestData keeps a class's data:
 
 - Before a test's fixtures run (tests/conftest.py, `pytest_runtest_setup`), the database is
-  brought into the state the test needs: as the migrations left it (a test that does not ask
-  for the world never sees it), the world (`wereld`), or the world with the 2026-2027
-  calendar (`termijnwereld`). pytest-django runs the transactional tests last and the files
-  group the rest, so the state changes a few dozen times per run, not per test.
+  brought into the state the test needs: as the migrations left it (a test that asks for no
+  kept fixture never sees one), or built up to the deepest kept fixture it asks for, e.g.
+  wereld -> termijnwereld -> kw. A state that extends the present one is built on it; any
+  other starts again from an empty world. pytest-django runs the transactional tests last and
+  the files group the rest, so the state changes a few dozen times per run, not per test.
 - Each test still runs in its own transaction, rolled back at its end: its writes vanish.
-- Each test gets its own copies of the objects (`copy.deepcopy` of the objects as built, as
-  setUpTestData does), so a change in memory never reaches another test.
+- Each test gets its own copies of the objects (one `copy.deepcopy` of all the kept objects,
+  as setUpTestData does), so a change in memory never reaches another test.
 - A transactional test (`transactional_db`, `live_server`, the Celery `werker`) commits, and
-  its teardown empties every table; the world is built again for the next test that needs it.
+  its teardown empties every table; the state is built again for the next test that needs it.
 """
 
 from __future__ import annotations
 
 import copy
+import inspect
+from collections.abc import Callable
 from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
 
+import pytest
 from django.core.management import call_command
 from django.core.management.color import no_style
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.test import override_settings
 from django.utils import timezone
 
-LEEG = "leeg"  # as the migrations left it
-WERELD = "wereld"
-TERMIJNWERELD = "termijnwereld"
-ONBEKEND = "onbekend"  # after a transactional test (its teardown empties every table)
-
-#: Fixtures by which a test uses the database; the transactional ones commit.
+#: Fixtures by which a test uses the database; all but `db` commit.
 _DATABASE = {"db", "transactional_db", "django_db_reset_sequences",
              "django_db_serialized_rollback", "live_server"}
 _TRANSACTIONEEL = _DATABASE - {"db"}
 
+LEEG: tuple[str, ...] = ()  # the database as the migrations left it
 
+
+@dataclass(frozen=True)
+class _Stap:
+    naam: str
+    ouder: str | None
+    bouwen: Callable  # bouwen() for the world, bouwen(objects of the parent) for the others
+
+
+_STAPPEN: dict[str, _Stap] = {}
+
+
+@dataclass
 class _Voorraad:
-    blocker = None  # pytest-django's django_db_blocker, once the test database exists
-    stand = LEEG
-    wereld = None  # the objects as built: every test gets a deep copy
-    leeg_gevuld: set[str] | None = None  # tables with rows before any world (migrations)
-    tabellen: set[str] = set()  # the tables the world fills
-    eerste_nodig: str | None = None  # what the test that creates the database needs
+    blocker: object = None  # pytest-django's django_db_blocker, once the database exists
+    stand: tuple[str, ...] | None = LEEG  # the steps built, in order; None: unknown
+    objecten: dict[str, object] = field(default_factory=dict)  # per step, as built
+    kopie: dict[str, object] | None = None  # the present test's copy of them
+    leeg_gevuld: set[str] | None = None  # tables with rows before any step (migrations)
+    tabellen: set[str] = field(default_factory=set)  # the tables the steps fill
+    alleen_truncate: set[str] = field(default_factory=set)  # those that refuse DELETE
+    eerste_nodig: tuple[str, ...] | None = None  # for the test that creates the database
 
 
 _voorraad = _Voorraad()
+
+
+# --- declaring a kept fixture ---------------------------------------------------------------
+
+
+def registreren(naam: str, ouder: str | None, bouwen: Callable) -> None:
+    """Register step `naam` (for a fixture written by hand that gets its objects from
+    `voor_de_test(naam)`, as `wereld` does); `bewaard` does both."""
+    if naam in _STAPPEN:
+        raise ValueError(f"Bewaarde fixture '{naam}' bestaat al.")
+    _STAPPEN[naam] = _Stap(naam, ouder, bouwen)
+
+
+def bewaard(ouder: str | None, ook: tuple[str, ...] = ()):
+    """Declare a fixture whose objects are built once per test process on top of the kept
+    fixture `ouder`, and kept in the database between tests. The decorated function gets
+    the parent's objects and returns its own (what the fixture gives each test, copied).
+
+    It runs outside any test, so no other fixture is active: it brings what it needs itself
+    (a test Client, a clock by time_machine.travel); the settings of the tests' autouse
+    fixtures apply (fast password hasher, e-mail in memory, Celery in-process). As in a test,
+    what waits for a commit never runs. `ook` names fixtures every test using it still gets
+    (a clock the tests move). A kept fixture's name is unique in the suite.
+    """
+    def decorator(bouwen: Callable) -> Callable:
+        naam = bouwen.__name__
+        registreren(naam, ouder, bouwen)
+
+        def fixture(**_fixtures):
+            return voor_de_test(naam)
+
+        # The parent (and `ook`) as arguments: pytest sets them up first, and `db` with them.
+        fixture.__signature__ = inspect.Signature(
+            [inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY)
+             for n in (*ook, *([ouder] if ouder else ["db"]))])
+        fixture.__doc__ = bouwen.__doc__
+        fixture.__name__ = fixture.__qualname__ = naam
+        fixture.__module__ = bouwen.__module__
+        return pytest.fixture(name=naam)(fixture)
+
+    return decorator
+
+
+def _keten(naam: str) -> tuple[str, ...]:
+    keten = []
+    while naam is not None:
+        keten.insert(0, naam)
+        naam = _STAPPEN[naam].ouder
+    return tuple(keten)
+
+
+# --- what a test needs ----------------------------------------------------------------------
 
 
 def _django_testcase(item) -> type | None:
@@ -57,13 +126,17 @@ def _django_testcase(item) -> type | None:
     return cls if isinstance(cls, type) and issubclass(cls, TransactionTestCase) else None
 
 
-def nodig(item) -> str | None:
-    """What the test needs in the database before its fixtures run (None: no database)."""
+def nodig(item) -> tuple[str, ...] | None:
+    """The steps the test needs built before its fixtures run (None: no database)."""
     namen = set(getattr(item, "fixturenames", ()))
-    if "termijnwereld" in namen:
-        return TERMIJNWERELD
-    if "wereld" in namen:
-        return WERELD
+    bewaarde = [n for n in _STAPPEN if n in namen]
+    if bewaarde:
+        keten = max((_keten(n) for n in bewaarde), key=len)
+        if not set(bewaarde) <= set(keten):
+            raise RuntimeError(
+                f"De bewaarde fixtures {', '.join(sorted(bewaarde))} bouwen niet op elkaar "
+                "voort; een test kan er maar één keten van gebruiken.")
+        return keten
     if namen & _DATABASE or item.get_closest_marker("django_db") or _django_testcase(item):
         return LEEG
     return None
@@ -86,7 +159,7 @@ def transactioneel(item) -> bool:
     return cls is not None and not issubclass(cls, TestCase)
 
 
-# --- the pytest hooks and the fixture call these -------------------------------------------
+# --- called by the pytest hooks and the fixtures --------------------------------------------
 
 
 def database_gereed(blocker) -> None:
@@ -106,9 +179,11 @@ def database_opruimen() -> None:
     """At the end of the run: leave the database as the migrations left it (--reuse-db)."""
     if _voorraad.blocker is not None:
         _naar(LEEG)
+        _voorraad.blocker = None
 
 
 def voor_de_test_klaarzetten(item) -> None:
+    _voorraad.kopie = None
     stand = nodig(item)
     if _voorraad.blocker is None:
         _voorraad.eerste_nodig = stand  # database_gereed does it, once the database exists
@@ -117,43 +192,51 @@ def voor_de_test_klaarzetten(item) -> None:
 
 
 def na_de_test(item) -> None:
-    if transactioneel(item):
-        _voorraad.stand, _voorraad.wereld = ONBEKEND, None
+    v = _voorraad
+    v.kopie = None
+    if v.blocker is None or not transactioneel(item) or v.stand == LEEG:
+        return
+    with v.blocker.unblock():
+        from statuut.models import School
+
+        # Its teardown emptied every table, unless the test never reached the database (a
+        # browser test skipped without Chromium): then everything is as it was.
+        wereld = v.objecten.get("wereld")
+        if wereld is None or not School.objects.filter(pk=wereld.school.pk).exists():
+            v.stand, v.objecten = LEEG, {}
 
 
-def voor_de_test():
-    """The world for the `wereld` fixture: the test's own copies of the objects as built."""
-    controleren(WERELD, TERMIJNWERELD)
-    wereld = copy.deepcopy(_voorraad.wereld)
-    _schooljaar_van_vandaag(wereld)
-    return wereld
-
-
-def controleren(*standen: str) -> None:
-    if _voorraad.stand not in standen or _voorraad.wereld is None:
+def voor_de_test(naam: str):
+    """The objects of kept fixture `naam` for the present test: its own copy."""
+    v = _voorraad
+    if v.stand is None or naam not in v.stand:
         raise RuntimeError(
-            f"De testdatabase is in stand '{_voorraad.stand}', de test vraagt "
-            f"{' of '.join(standen)}: vraag de fixture aan in de argumenten van de test of van "
-            "een fixture (tests/wereldvoorraad.py ziet request.getfixturevalue niet).")
+            f"De testdatabase heeft '{naam}' niet klaarstaan (wel: {v.stand}): vraag de "
+            "fixture aan in de argumenten van de test of van een fixture; "
+            "request.getfixturevalue ziet tests/wereldvoorraad.py niet.")
+    if v.kopie is None:
+        v.kopie = copy.deepcopy(v.objecten)
+        _schooljaar_van_vandaag(v.kopie["wereld"])
+    return v.kopie[naam]
 
 
-# --- the states ---------------------------------------------------------------------------
+# --- the states -----------------------------------------------------------------------------
 
 
-def _naar(stand: str | None) -> None:
+def _naar(stand: tuple[str, ...] | None) -> None:
     v = _voorraad
     if stand is None or stand == v.stand:
         return
-    van, v.stand = v.stand, ONBEKEND  # until done: an error half-way leaves it unknown
+    van, v.stand = v.stand, None  # until done: an error half-way leaves it unknown
     with v.blocker.unblock(), _zoals_in_een_test():
-        if stand == WERELD or (stand == TERMIJNWERELD and van != WERELD):
+        if van is not None and stand[:len(van)] == van:
+            erbij = stand[len(van):]
+        else:
             if van != LEEG:
                 _legen()
-            _bouwen()
-        elif stand == LEEG:
-            _legen()
-        if stand == TERMIJNWERELD:
-            _termijnen_toevoegen()
+            erbij = stand
+        for naam in erbij:
+            _bouwen(_STAPPEN[naam])
     v.stand = stand
     from statuut import kalender
 
@@ -162,7 +245,7 @@ def _naar(stand: str | None) -> None:
 
 @contextmanager
 def _zoals_in_een_test():
-    """The settings the tests' autouse fixtures give the world when a test builds it."""
+    """The settings the tests' autouse fixtures (tests/conftest.py) give a fixture."""
     from config.celery import app as celery_app
     from tests.personas import SNELLE_WACHTWOORDEN
 
@@ -178,6 +261,21 @@ def _zoals_in_een_test():
         celery_app.conf.task_always_eager = oud
 
 
+def _bouwen(stap: _Stap) -> None:
+    v = _voorraad
+    if v.leeg_gevuld is None:
+        v.leeg_gevuld = _gevulde_tabellen()
+    with transaction.atomic():
+        if stap.ouder is None:
+            v.objecten = {stap.naam: stap.bouwen()}
+        else:
+            v.objecten[stap.naam] = stap.bouwen(v.objecten[stap.ouder])
+        # As in a test's transaction, which is rolled back: what waits for the commit (a
+        # letter's rendering, a cache to forget) never runs.
+        connection.run_on_commit = []
+    v.tabellen |= _gevulde_tabellen() - v.leeg_gevuld
+
+
 def _gevulde_tabellen() -> set[str]:
     namen = connection.introspection.table_names()
     qn = connection.ops.quote_name
@@ -189,44 +287,55 @@ def _gevulde_tabellen() -> set[str]:
 
 
 def _legen() -> None:
-    """Empty the tables the world fills (one TRUNCATE on PostgreSQL)."""
-    _voorraad.wereld = None
-    if _voorraad.tabellen:
-        connection.ops.execute_sql_flush(connection.ops.sql_flush(
-            no_style(), sorted(_voorraad.tabellen), allow_cascade=True))
+    """Empty the tables the steps fill. DELETE, not TRUNCATE: for a few small tables it is
+    ten times faster (a TRUNCATE that cascades takes a second on PostgreSQL). Django's
+    foreign keys are checked at commit, so the order does not matter. An append-only table
+    refuses DELETE (its trigger, dossiers/migrations) and allows TRUNCATE for this; it is
+    found out once, by trying."""
+    _voorraad.objecten = {}
+    while True:
+        try:
+            _legen_met(_voorraad.alleen_truncate)
+            return
+        except _WeigertDelete as fout:
+            _voorraad.alleen_truncate.add(fout.tabel)
 
 
-def _bouwen() -> None:
-    from tests import personas
-
-    if _voorraad.leeg_gevuld is None:
-        _voorraad.leeg_gevuld = _gevulde_tabellen()
-    with transaction.atomic():
-        _voorraad.wereld = personas.wereld_bouwen()
-    _voorraad.tabellen |= _gevulde_tabellen() - _voorraad.leeg_gevuld
+class _WeigertDelete(Exception):
+    def __init__(self, tabel: str):
+        self.tabel = tabel
 
 
-def _termijnen_toevoegen() -> None:
-    from tests import personas
-
-    with transaction.atomic():
-        personas.termijnen_toevoegen(_voorraad.wereld)
-    _voorraad.tabellen |= _gevulde_tabellen() - _voorraad.leeg_gevuld
+def _legen_met(truncate: set[str]) -> None:
+    qn = connection.ops.quote_name
+    with transaction.atomic(), connection.cursor() as cursor:
+        # TRUNCATE first: it refuses a table with a DELETE's foreign key checks pending.
+        if truncate & _voorraad.tabellen:
+            for sql in connection.ops.sql_flush(no_style(), sorted(truncate & _voorraad.tabellen),
+                                                allow_cascade=True):
+                cursor.execute(sql)
+        for tabel in sorted(_voorraad.tabellen - truncate):
+            try:
+                with transaction.atomic():
+                    cursor.execute(f"DELETE FROM {qn(tabel)}")
+            except DatabaseError as fout:
+                raise _WeigertDelete(tabel) from fout
 
 
 def _schooljaar_van_vandaag(wereld) -> None:
     """A test whose clock stands in another school year than the day the world was built
-    gets the world as built on its day: the groups in that school year (in its transaction)."""
-    from dossiers.models import Groep
+    gets the world as built on its day: its school year is that one (in its transaction)."""
     from statuut.models import Schooljaar
 
-    vandaag = timezone.localdate()
-    if wereld.schooljaar.naam == Schooljaar.naam_voor(vandaag):
+    jaar = wereld.schooljaar
+    naam = Schooljaar.naam_voor(timezone.localdate())
+    if jaar.naam == naam:
         return
-    oud = wereld.schooljaar
-    jaar = Schooljaar.voor_datum(vandaag)
-    Groep.objects.filter(schooljaar=oud).update(schooljaar=jaar)
-    Schooljaar.objects.filter(pk=oud.pk).delete()
-    wereld.schooljaar = jaar
-    for groep in (wereld.groep_1a, wereld.groep_1b, wereld.groep_4h):
-        groep.schooljaar = jaar
+    if Schooljaar.objects.filter(naam=naam).exists():
+        raise RuntimeError(
+            f"Een bewaarde fixture maakte schooljaar {naam} naast dat van de wereld "
+            f"({jaar.naam}): bouw haar met de klok van de tests die haar gebruiken.")
+    start = int(naam[:4])
+    jaar.naam, jaar.begin, jaar.eind = naam, date(start, 8, 1), date(start + 1, 7, 31)
+    Schooljaar.objects.filter(pk=jaar.pk).update(naam=jaar.naam, begin=jaar.begin,
+                                                 eind=jaar.eind)
