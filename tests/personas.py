@@ -34,6 +34,7 @@ from statuut.models import (
     TweedeFactor,
 )
 from statuut.services import kalender_gewijzigd, regiovakanties_laden
+from tests import wereldvoorraad
 
 WACHTWOORD = "een-lang-testwachtwoord"
 ALLES = ["A", "B", "C", "D", "E", "F", "G", "H", "dossier"]
@@ -134,14 +135,18 @@ class Wereld:
     dirk: Leerling
 
 
+SNELLE_WACHTWOORDEN = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def _snelle_wachtwoorden(settings):
-    # Ten personas per test: a fast hasher only makes tests faster, never different.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Users made in a test (and the personas, tests/wereldvoorraad.py): a fast hasher only
+    # makes tests faster, never different.
+    settings.PASSWORD_HASHERS = SNELLE_WACHTWOORDEN
 
 
-@pytest.fixture
-def wereld(db) -> Wereld:
+def wereld_bouwen() -> Wereld:
+    """Write the personas to the database (see `wereld` for how the tests get them)."""
     bestuur = Bestuur.objects.create(naam="Stichting Testscholen")
     # The personas test the flows, with force_login and no second factor; tests/inloggen
     # makes its own schools that require one (a real school does by default).
@@ -206,10 +211,9 @@ def wereld(db) -> Wereld:
     )
 
 
-@pytest.fixture
-def termijnwereld(wereld):
-    """The personas with a complete 2026-2027 calendar (region midden lacks the meivakantie
-    in the shipped data; the school enters its own, as the demo does) and e-mail addresses."""
+def termijnen_toevoegen(wereld: Wereld) -> Wereld:
+    """A complete 2026-2027 calendar (region midden lacks the meivakantie in the shipped
+    data; the school enters its own, as the demo does) and e-mail addresses."""
     kalender.vergeet_cache()
     regiovakanties_laden()
     SchoolVakantie.objects.create(school=wereld.school, schooljaar="2026-2027",
@@ -220,7 +224,35 @@ def termijnwereld(wereld):
         user = getattr(wereld, naam)
         user.email = f"{user.username}@school.example"
         user.save()
-    yield wereld
+    return wereld
+
+
+# Built once per test process and kept in the test database (tests/wereldvoorraad.py).
+wereldvoorraad.registreren("wereld", None, wereld_bouwen)
+wereldvoorraad.registreren("termijnwereld", "wereld", termijnen_toevoegen)
+
+
+@pytest.fixture
+def wereld(db) -> Wereld:
+    """The personas. Built once per test process and kept in the test database between tests
+    (tests/wereldvoorraad.py); each test gets its own copies of the objects, and its writes
+    vanish with its transaction, as before."""
+    w = wereldvoorraad.voor_de_test("wereld")
+    # The calendar tables are cached by school pk and calendar version, which are now the
+    # same in every test: no table built in another test's (rolled back) state may be used.
+    kalender.vergeet_cache()
+    yield w
+    kalender.vergeet_cache()
+
+
+@pytest.fixture
+def termijnwereld(wereld):
+    """The personas after `termijnen_toevoegen`: the 2026-2027 calendar and e-mail addresses
+    (in the database before the test starts, like `wereld`)."""
+    w = wereldvoorraad.voor_de_test("termijnwereld")
+    assert w is wereld
+    kalender.vergeet_cache()
+    yield w
     kalender.vergeet_cache()
 
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-import pytest
 import time_machine
 
 from dossiers.models import Medewerker
 from klachten.models import Commissielid, Geleding, Geschillencommissie
 from statuut.models import Rol
+from tests import wereldvoorraad
 from tests.personas import maak_gebruiker
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -41,10 +41,10 @@ def berichten(response) -> list[str]:
     return [str(m) for m in response.context["messages"]] if response.context else []
 
 
-@pytest.fixture
-def kw(termijnwereld):
-    """The termijnwereld plus a vertrouwenspersoon at the school."""
-    w = termijnwereld
+@wereldvoorraad.bewaard(ouder="termijnwereld")
+def kw(w):
+    """The termijnwereld plus a vertrouwenspersoon at the school (kept between tests, like
+    the world: tests/wereldvoorraad.py)."""
     w.vertrouwenspersoon = maak_gebruiker("vertrouwenspersoon", "V. Vertrouwen", w.school,
                                           Rol.VERTROUWENSPERSOON)
     return w

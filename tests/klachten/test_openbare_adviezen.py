@@ -7,9 +7,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from klachten.models import Klacht
+from tests import wereldvoorraad
 
 from .conftest import commissie_instellen, get, op, post
 from .test_geschillencommissie import advies, naar_de_commissie, uitspraak, zitting
@@ -18,10 +20,12 @@ ZICHTBAAR_OP = date(2026, 12, 2)
 QUERIES = 11  # session, user, roles, menu, the page: not one per advice
 
 
-@pytest.fixture
-def adviezen(client, kw):
+@wereldvoorraad.bewaard(ouder="kw")
+def adviezen(kw):
     """Two cases before the commission in November 2026: one public advice (gegrond, ruled on
-    1 December), one the commission kept closed; and a confidential report."""
+    1 December), one the commission kept closed; and a confidential report. Kept between
+    tests, like the world (tests/wereldvoorraad.py): built once, through the pages."""
+    client = Client()
     commissie_instellen(kw)
     openbaar, _ = naar_de_commissie(client, kw)
     zitting(client, kw, openbaar)

@@ -21,6 +21,7 @@ from statuut import kalender
 from statuut.models import Bestuur, Rol, School, SchoolVakantie
 from statuut.presets import preset_laden
 from statuut.services import kalender_gewijzigd
+from tests import wereldvoorraad
 from tests.personas import maak_gebruiker, maak_leerling
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -61,9 +62,15 @@ class Scholen:
     zorg_ng: object = None
 
 
-@pytest.fixture
-def scholen(klok, termijnwereld) -> Scholen:
-    w = termijnwereld
+@wereldvoorraad.bewaard(ouder="termijnwereld", ook=("klok",))
+def scholen(w) -> Scholen:
+    """Kept between tests, like the world (tests/wereldvoorraad.py): built once, on the
+    morning of the tests' `klok`."""
+    with time_machine.travel(moment(2026, 11, 23), tick=False):
+        return _scholen_bouwen(w)
+
+
+def _scholen_bouwen(w) -> Scholen:
     _brieven(w.school, Ouder.objects.get(achternaam="Vries"), "Lindelaan 4")
 
     # Noordgouw (region noord lacks part of 2026-2027 in the shipped data: the school's own)

@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from dossiers.models import Lesopdracht
 from statuut.models import Rol
+from tests import wereldvoorraad
 from tests.personas import maak_gebruiker
 from zorg.models import Zorgdossier
 
@@ -29,8 +30,8 @@ def moment(dag: date, uur: int = 10) -> datetime:
 
 @pytest.fixture(autouse=True)
 def klok():
-    """Every zorg test runs on VANDAAG (before the personas are made, so their school year
-    is 2026-2027); `klok.move_to(moment(...))` moves on."""
+    """Every zorg test runs on VANDAAG (the personas' school year is that of the clock:
+    2026-2027); `klok.move_to(moment(...))` moves on."""
     reis = time_machine.travel(moment(VANDAAG), tick=False)
     coordinaten = reis.start()
     yield coordinaten
@@ -44,16 +45,20 @@ class Zorgwereld:
     andere_docent: object  # teaches Anna's group, did not signal
 
     def __getattr__(self, naam):
+        if naam == "w" or naam.startswith("__"):  # a copy (deepcopy) has no `w` yet
+            raise AttributeError(naam)
         return getattr(self.w, naam)
 
 
-@pytest.fixture
-def zw(klok, termijnwereld) -> Zorgwereld:
-    rt = maak_gebruiker("remedial", "R. Remedial", termijnwereld.school, Rol.REMEDIAL_TEACHER)
-    andere = maak_gebruiker("docent2", "P. Tweededocent", termijnwereld.school, Rol.DOCENT)
-    Lesopdracht.objects.create(docent=andere.medewerker, groep=termijnwereld.groep_1a,
-                               vak="Engels")
-    return Zorgwereld(termijnwereld, rt, andere)
+@wereldvoorraad.bewaard(ouder="termijnwereld", ook=("klok",))
+def zw(w) -> Zorgwereld:
+    """Kept between tests, like the world (tests/wereldvoorraad.py): built once, on
+    VANDAAG, like the tests' `klok`."""
+    with time_machine.travel(moment(VANDAAG), tick=False):
+        rt = maak_gebruiker("remedial", "R. Remedial", w.school, Rol.REMEDIAL_TEACHER)
+        andere = maak_gebruiker("docent2", "P. Tweededocent", w.school, Rol.DOCENT)
+        Lesopdracht.objects.create(docent=andere.medewerker, groep=w.groep_1a, vak="Engels")
+    return Zorgwereld(w, rt, andere)
 
 
 def tekst(response) -> str:

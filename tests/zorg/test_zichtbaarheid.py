@@ -7,10 +7,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 
 from dossiers import toegang
-from tests.zorg.conftest import naar_fase, tekst
+from tests import wereldvoorraad
+from tests.zorg.conftest import VANDAAG, moment, naar_fase, tekst
 from zorg import selectors
 
 pytestmark = pytest.mark.django_db
@@ -47,10 +49,13 @@ MATRIX: dict[str, tuple[int, set[str]]] = {
 ALLE = {SIGNAAL, GEDEELD, ANALYSE, PLAN, MELDCODE}
 
 
-@pytest.fixture
+@wereldvoorraad.bewaard(ouder="zw")
 def casus(zw):
-    zd = naar_fase(zw, "monitoring", meldcode=True)
-    zw.superuser = get_user_model().objects.create_superuser("super", password="x")
+    """Kept between tests, like the world (tests/wereldvoorraad.py): built once, on
+    VANDAAG, like the tests' `klok`."""
+    with time_machine.travel(moment(VANDAAG), tick=False):
+        zd = naar_fase(zw, "monitoring", meldcode=True)
+        zw.superuser = get_user_model().objects.create_superuser("super", password="x")
     return zd
 
 
