@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     # NUL bytes, direction controls, ids beyond a database integer: see config/invoer.py.
     "config.invoer.InvoerMiddleware",
+    # The access policy's answers, computed once per request (dossiers/toegang/geheugen.py).
+    "dossiers.toegang.geheugen.ToegangGeheugenMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

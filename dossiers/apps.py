@@ -12,10 +12,11 @@ class DossiersConfig(AppConfig):
 
         from statuut import acties
 
-        from . import herinneringen, termijnonderwerpen, views_wijzigingen  # noqa: F401
+        from . import herinneringen, termijnonderwerpen, toegang, views_wijzigingen  # noqa: F401
         from .models import Leerling
 
         termijnonderwerpen.registreer(Leerling, "pk")
+        toegang.geheugen.verbinden()
         # The rights of the pupil and the parents themselves (Echnaton art. 9.3 and 9.6,
         # Noordgouw art. 6.1): the portal will ask these actions.
         acties.registreer("dossier.inzien", _("de leerlingenadministratie en het dossier "

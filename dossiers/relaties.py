@@ -24,6 +24,7 @@ from django.db.models import Q, QuerySet
 from statuut.models import Rol
 
 from .models import Groep, Groepsplaatsing, Leerling, Medewerker, Roltoewijzing
+from .toegang.geheugen import onthouden
 
 #: The roles that have a relation to pupils ("eigen leerlingen").
 RELATIEROLLEN: frozenset[str] = frozenset({Rol.MENTOR, Rol.DOCENT, Rol.TEAMLEIDER})
@@ -81,6 +82,7 @@ def leerlingen_in_relatie(medewerker: Medewerker, rol: str, school_id: int, op: 
     return plaatsingen.values("leerling_id")
 
 
+@onthouden
 def in_relatie(medewerker: Medewerker | None, rol: str, leerling: Leerling, op: date, *,
                toewijzingen=None) -> bool:
     """Does `rol` hold for this pupil: is `medewerker` its mentor / docent / teamleider?"""

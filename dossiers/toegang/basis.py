@@ -15,6 +15,7 @@ from ..models import (
     Medewerker,
     Roltoewijzing,
 )
+from .geheugen import onthouden
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -58,12 +59,14 @@ def _medewerker(user: AbstractBaseUser | AnonymousUser | None) -> Medewerker | N
         return None
 
 
+@onthouden
 def _statuut_op(school: School, op: date) -> Statuut | None:
     from statuut.selectors import statuut_op
 
     return statuut_op(school, op)
 
 
+@onthouden
 def rollen_van(user, school: School | int) -> frozenset[str]:
     """The roles (`Rol` values) the user has at `school`; empty without a Medewerker."""
     medewerker = _medewerker(user)

@@ -26,8 +26,10 @@ from statuut.models import Bevoegdheid, Omvang, Orgaan, Orgaanrol, Principaal, R
 from .. import relaties
 from ..models import Leerling, Ouderschap, Roltoewijzing
 from .basis import _medewerker, _statuut_op, _vandaag
+from .geheugen import onthouden
 
 
+@onthouden
 def orgaanrollen(statuut: Statuut | None) -> dict[str, frozenset[str]]:
     """Per body the statuut names: the roles that act for it."""
     if statuut is None:
@@ -35,6 +37,7 @@ def orgaanrollen(statuut: Statuut | None) -> dict[str, frozenset[str]]:
     return {o.orgaan: frozenset(o.rollen) for o in Orgaanrol.objects.filter(statuut=statuut)}
 
 
+@onthouden
 def rijen(statuut: Statuut | None, actie: str, *, voor: str = "",
           niveau: int | None = None) -> list[Bevoegdheid]:
     """The authority rows for `actie` (a row without `voor` holds for every rung or stage;
@@ -85,6 +88,7 @@ def _principaal_houdt(user, rij: Bevoegdheid, leerling: Leerling, op: date) -> b
     return False
 
 
+@onthouden
 def bevoegde_rijen(user, actie: str, leerling: Leerling, *, voor: str = "",
                    niveau: int | None = None, op: date | None = None,
                    statuut: Statuut | None = None) -> list[tuple[str, Bevoegdheid]]:

@@ -45,6 +45,7 @@ from .basis import (
     _vandaag,
     rollen_van,
 )
+from .geheugen import onthouden
 
 
 def _huidige_plaatsingen(school_id: int, op: date) -> QuerySet[Groepsplaatsing]:
@@ -59,6 +60,7 @@ def _eigen_leerling_ids(
                                           toewijzingen=toewijzingen)
 
 
+@onthouden
 def _regels(statuut: Statuut | None, rollen: set[str]) -> list[Toegangsregel]:
     if statuut is None or not rollen:
         return []
@@ -106,6 +108,7 @@ class Rechten:
 GEEN_RECHTEN = Rechten(GEEN, GEEN, GEEN)
 
 
+@onthouden
 def rechten(user, leerling: Leerling, *, op: date | None = None) -> Rechten:
     """The categories ("A".."H", "dossier", "zorg"), dossier sections and actions (`Handeling`
     values) of `leerling` open to `user` on `op`: the statuut's rules for the user's roles whose
