@@ -6,10 +6,11 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from dossiers import keuzes, toegang
+from dossiers import keuzes, toekenningen
+from dossiers.models import Toekenningsomvang
 from statuut.hulp import vandaag
-from statuut.models import Rol
 
+from . import toegang
 from .models import Consultatiekeuze, Contactwijze, Signaalbron, Signaalcategorie, Trajectsoort
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -56,9 +57,11 @@ class GesprekForm(forms.Form):
 
 
 def _remedial_teachers(school):
+    """The staff holding the role the care rows give the remedial teacher's step (2.2)."""
     return get_user_model().objects.filter(
-        medewerker__rollen__school=school, medewerker__rollen__rol=Rol.REMEDIAL_TEACHER,
-        is_active=True).order_by("medewerker__naam").distinct()
+        medewerker__rollen__school=school, is_active=True,
+        medewerker__rollen__rol__in=toegang.rollen_voor(school, toegang.ZORG_REMEDIAL),
+    ).order_by("medewerker__naam").distinct()
 
 
 class _MetRemedialTeacher(forms.Form):
@@ -213,10 +216,10 @@ class ToegangForm(forms.Form):
     def __init__(self, *args, zorgdossier=None, door=None, **kwargs):
         super().__init__(*args, **kwargs)
         if zorgdossier is not None:
-            # Only whom the care file may be opened to (dossiers.toegang), each with their
-            # roles: two colleagues called Dennis are told apart.
+            # Only whom the care file may be opened to (the one grant policy), each with
+            # their roles: two colleagues called Dennis are told apart.
             veld = self.fields["aan"]
-            veld.queryset = toegang.zorgtoegang_ontvangers(
-                door, zorgdossier.leerling).select_related("medewerker").order_by(
-                "medewerker__naam", "username")
+            veld.queryset = toekenningen.mogelijke_ontvangers(
+                zorgdossier.leerling, omvang=Toekenningsomvang.ZORG).exclude(
+                pk=getattr(door, "pk", None))
             veld.label_from_instance = keuzes.labeler(veld.queryset, zorgdossier.school)

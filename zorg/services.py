@@ -26,18 +26,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
-from dossiers import relaties, toegang
+from dossiers import relaties
 from dossiers.brieven.services import brief_aanvragen, datum_nl
 from dossiers.dossier import stuk_toevoegen
 from dossiers.herinneringen import termijn_melden
-from dossiers.models import Leerling, Roltoewijzing
+from dossiers.models import Leerling, Roltoewijzing, Toekenningsomvang
 from dossiers.toekenningen import toekenning_verlenen
 from statuut import kalender
 from statuut.hulp import naam_van, vergrendeld
-from statuut.models import Dossiersectie, Eenheid, Rol, Termijn, Termijnstatus
+from statuut.models import Dossiersectie, Eenheid, Termijn, Termijnstatus
 from statuut.services import InvoerFout, termijn_openen, termijn_vervallen, termijn_voldaan
 
-from . import regels, selectors
+from . import regels, selectors, toegang
 from .models import (
     Consultatie,
     Consultatiekeuze,
@@ -89,6 +89,13 @@ _WIE = {
     toegang.ZORG_COORDINEREN: _("een zorgcoördinator"),
     toegang.ZORG_REMEDIAL: _("de remedial teacher bij wie de leerling is aangemeld"),
 }
+
+
+def _rol_voor(school, actie: str) -> str:
+    """The role a deadline of a step goes to when no person is named: the role the care rows
+    give the step (the first in a fixed order when several hold it)."""
+    rollen = sorted(toegang.rollen_voor(school, actie))
+    return rollen[0] if rollen else ""
 
 
 def _overgang(zd: Zorgdossier, methode, wat: str, **kwargs) -> None:
@@ -191,7 +198,7 @@ def _overdragen(zd: Zorgdossier, *, door, keuze: str) -> None:
     if keuze == Consultatiekeuze.ZORGCOORDINATOREN:
         omschrijving = _("Zorgtraject %(k)s: aangemeld bij de zorgcoördinatoren, "
                          "probleemanalyse maken") % {"k": zd.kenmerk}
-        wie = {"verantwoordelijke_rol": Rol.ZORGCOORDINATOR}
+        wie = {"verantwoordelijke_rol": _rol_voor(zd.school, toegang.ZORG_COORDINEREN)}
     elif keuze == Consultatiekeuze.REMEDIAL_TEACHER:
         omschrijving = _("Zorgtraject %(k)s: aangemeld bij de remedial teacher") % {
             "k": zd.kenmerk}
@@ -269,7 +276,8 @@ def signaal_melden(*, door, leerling: Leerling, bron: str, categorieen: list[str
             startdatum=vandaag, aantal=regels.MENTORGESPREK_AANTAL,
             eenheid=regels.MENTORGESPREK_EENHEID, regel=regels.BRON,
             verantwoordelijke=mentoren[0] if mentoren else None,
-            verantwoordelijke_rol="" if mentoren else Rol.MENTOR)
+            verantwoordelijke_rol="" if mentoren else _rol_voor(leerling.school,
+                                                                toegang.ZORG_MENTORSTAPPEN))
         # The mentor hears of the signal at once through the deadline's reminder (sent by
         # the reminder task after commit; the text names no pupil).
         termijn_melden(termijn, behalve=door)
@@ -317,8 +325,10 @@ def gesprek_vastleggen(*, door, zorgdossier: Zorgdossier, datum: date, bevestigd
 def _remedial_teacher(zd: Zorgdossier, remedial_teacher):
     if remedial_teacher is None:
         raise ZorgFout(_("Kies de remedial teacher bij wie de leerling wordt aangemeld."))
-    if not Roltoewijzing.objects.filter(medewerker__user=remedial_teacher, school=zd.school,
-                                        rol=Rol.REMEDIAL_TEACHER).exists():
+    # Stap 2.2: whoever holds the remedial teacher's step at the school (its care rows).
+    if not Roltoewijzing.objects.filter(
+            medewerker__user=remedial_teacher, school=zd.school,
+            rol__in=toegang.rollen_voor(zd.school, toegang.ZORG_REMEDIAL)).exists():
         raise ZorgFout(_("%(n)s is geen remedial teacher van deze school.")
                        % {"n": naam_van(remedial_teacher)})
     return remedial_teacher
@@ -690,20 +700,14 @@ def zorgdossier_afsluiten(*, door, zorgdossier: Zorgdossier, conclusie: str) -> 
 
 @transaction.atomic
 def zorgtoegang_verlenen(*, door, zorgdossier: Zorgdossier, aan, tot: date, reden: str):
-    """A zorgcoördinator opens this pupil's care file (not the meldcode) to a colleague, e.g.
-    a remedial teacher, with the explicit grant scope "zorg" of `dossiers.toekenningen`."""
+    """Whoever coordinates the case opens this pupil's care file (not the meldcode) to a
+    colleague, e.g. a remedial teacher, with the explicit grant scope "zorg": through the one
+    grant policy of `dossiers.toekenningen` (who may give it and to whom: `zorg.toegang`)."""
     zd = vergrendeld(_ZORGDOSSIERS, zorgdossier)
     _mag(door, zd, toegang.ZORG_COORDINEREN, _("toegang tot het zorgdossier"))
-    if not Roltoewijzing.objects.filter(medewerker__user=aan, school=zd.school).exists():
-        raise ZorgFout(_("Toegang kan alleen worden gegeven aan een medewerker van de school."))
-    if aan != door and toegang.ziet_alle_zorgdossiers(aan, zd.leerling):
-        raise ZorgFout(_("%(n)s ziet elk zorgdossier van de school al; toegang geven is niet "
-                         "nodig.") % {"n": naam_van(aan)})
-    # The zorgcoördinator's right to give it is the care rule checked above; the grant
-    # mechanism's own check (art. 9 categories) does not know the care file.
     toekenning = toekenning_verlenen(
-        door=door, aan=aan, leerling=zd.leerling, omvang="zorg", reden=_tekst(reden, _("reden")),
-        geldig_vanaf=timezone.localdate(), geldig_tot=tot, controleer=False)
+        door=door, aan=aan, leerling=zd.leerling, omvang=Toekenningsomvang.ZORG,
+        reden=_tekst(reden, _("reden")), geldig_vanaf=timezone.localdate(), geldig_tot=tot)
     _stap(zd, door=door, stap="toegang",
           titel=_("Toegang tot het zorgdossier gegeven aan %(n)s tot en met %(d)s")
           % {"n": naam_van(aan), "d": datum_nl(tot)}, besluit=toekenning.reden,
