@@ -94,6 +94,22 @@ class DoorverwijzenForm(_MetRemedialTeacher):
                                   widget=TEKST)
     field_order = ["keuze", "remedial_teacher", "toelichting"]
 
+    def __init__(self, *args, zorgdossier=None, **kwargs):
+        super().__init__(*args, zorgdossier=zorgdossier, **kwargs)
+        if zorgdossier is not None and not self.is_bound:
+            # Offered: only the referrals the case's phase allows (its transitions,
+            # `zorg.stappen`): from the remedial teacher (2.2) only on to the
+            # zorgcoördinatoren. A posted choice is the service's to refuse, with its reason.
+            from .stappen import verwijzingen
+
+            mogelijk = verwijzingen(zorgdossier)
+            veld = self.fields["keuze"]
+            veld.choices = [c for c in veld.choices if c[0] in mogelijk]
+            if len(veld.choices) == 1:
+                self.initial.setdefault("keuze", veld.choices[0][0])
+            if Consultatiekeuze.REMEDIAL_TEACHER not in mogelijk:
+                del self.fields["remedial_teacher"]
+
 
 class OudercontactForm(forms.Form):
     datum = forms.DateField(label=_("Datum"), widget=DATUM, initial=vandaag)

@@ -21,9 +21,9 @@ from dossiers.models import Inzagesoort
 from dossiers.views_dossier import zichtbare_leerling
 from statuut.services import InvoerFout
 
-from . import forms, selectors, services
+from . import forms, selectors, services, stappen
 from . import toegang as zorg_toegang
-from .models import Evaluatie, Probleemanalyse, Trajectsoort, Zorgdossier, Zorgfase
+from .models import Evaluatie, Probleemanalyse, Trajectsoort, Zorgdossier
 from .panelen import melderstatus, startinhoud
 
 
@@ -38,34 +38,29 @@ def _zorgdossier(user, pk: int) -> tuple[Zorgdossier, zorg_toegang.Zorginzage]:
     return zd, inzage
 
 
-def _aangeboden(zd: Zorgdossier, inzage: zorg_toegang.Zorginzage, user) -> dict:
-    """The forms of the steps this user may take now (seed 001), unbound."""
-    h, f = inzage.handelingen, zd.fase
-    uit = {}
-    if f in (Zorgfase.GEMELD, Zorgfase.OBSERVATIE) and zorg_toegang.ZORG_MENTORSTAPPEN in h:
-        uit["gesprek"] = forms.GesprekForm()
-    if f in (Zorgfase.CONSULTATIE, Zorgfase.OBSERVATIE) and zorg_toegang.ZORG_CONSULTEREN in h:
-        uit["consultatie"] = forms.ConsultatieForm(zorgdossier=zd)
-    if f == Zorgfase.MENTORTRAJECT and zorg_toegang.ZORG_MENTORSTAPPEN in h:
-        uit["oudercontact"] = forms.OudercontactForm()
-        uit["doorverwijzen"] = forms.DoorverwijzenForm(zorgdossier=zd)
-    if f == Zorgfase.REMEDIAL_TEACHER and zorg_toegang.ZORG_REMEDIAL in h:
-        uit["doorverwijzen"] = forms.DoorverwijzenForm(
-            zorgdossier=zd, initial={"keuze": "zorgcoordinatoren"})
-    if f == Zorgfase.ANALYSE and zorg_toegang.ZORG_COORDINEREN in h:
-        uit["analyse"] = forms.AnalyseForm()
-    if f == Zorgfase.PLAN and zorg_toegang.ZORG_COORDINEREN in h:
-        uit["traject"] = forms.TrajectForm(meldcode=inzage.ziet(zorg_toegang.ZORG_MELDCODE))
-        uit["plan"] = True
-    if f == Zorgfase.TERUGKOPPELING and zorg_toegang.ZORG_COORDINEREN in h:
-        uit["terugkoppeling"] = forms.TerugkoppelingForm()
-    if f == Zorgfase.MONITORING and zorg_toegang.ZORG_COORDINEREN in h:
-        uit["delen"] = forms.DelenForm()
-    if (services.AFSLUITEN_DOOR.get(f) in h):
-        uit["afsluiten"] = forms.AfsluitenForm()
-    if zd.is_open and zorg_toegang.ZORG_COORDINEREN in h:
-        uit["toegang"] = forms.ToegangForm(zorgdossier=zd, door=user)
-    return uit
+#: The form of each step the case page offers (`zorg.stappen` decides which).
+FORMULIEREN = {
+    "gesprek": lambda zd, inzage, user: forms.GesprekForm(),
+    "consultatie": lambda zd, inzage, user: forms.ConsultatieForm(zorgdossier=zd),
+    "oudercontact": lambda zd, inzage, user: forms.OudercontactForm(),
+    "doorverwijzen": lambda zd, inzage, user: forms.DoorverwijzenForm(zorgdossier=zd),
+    "analyse": lambda zd, inzage, user: forms.AnalyseForm(),
+    "traject": lambda zd, inzage, user: forms.TrajectForm(
+        meldcode=inzage.ziet(zorg_toegang.ZORG_MELDCODE)),
+    "plan": lambda zd, inzage, user: True,
+    "terugkoppeling": lambda zd, inzage, user: forms.TerugkoppelingForm(),
+    "delen": lambda zd, inzage, user: forms.DelenForm(),
+    "afsluiten": lambda zd, inzage, user: forms.AfsluitenForm(),
+    "toegang": lambda zd, inzage, user: forms.ToegangForm(zorgdossier=zd, door=user),
+}
+
+
+def _aangeboden(zd: Zorgdossier, inzage: zorg_toegang.Zorginzage, user
+                ) -> tuple[dict, list[str]]:
+    """The forms of the steps this user may take now (the step table, `zorg.stappen`),
+    unbound, and why the steps of this phase that wait cannot be taken yet."""
+    open_, wachtend = stappen.stappen_van(user, zd, inzage=inzage)
+    return {naam: FORMULIEREN[naam](zd, inzage, user) for naam in open_}, wachtend
 
 
 def _pagina(request, zd: Zorgdossier, inzage: zorg_toegang.Zorginzage, *, gebonden=None,
@@ -77,17 +72,15 @@ def _pagina(request, zd: Zorgdossier, inzage: zorg_toegang.Zorginzage, *, gebond
         return render(request, "zorg/melder.html", {
             "zorgdossier": zd, "leerling": zd.leerling, "signalen": signalen,
             "status": melderstatus(zd)}, status=status)
-    formulieren = _aangeboden(zd, inzage, request.user)
+    formulieren, wachtend = _aangeboden(zd, inzage, request.user)
     if gebonden:
         formulieren.update(gebonden)
     evaluaties = []
-    if zorg_toegang.ZORG_COORDINEREN in inzage.handelingen and zd.fase in (
-        Zorgfase.TERUGKOPPELING, Zorgfase.MONITORING
-    ):
+    if stappen.weigering(request.user, zd, "evaluatie", inzage=inzage) is None:
         for e in selectors.open_evaluaties(zd).select_related("traject", "termijn"):
-            if e.traject.is_meldcode and not inzage.ziet(zorg_toegang.ZORG_MELDCODE):
-                continue
-            evaluaties.append((e, forms.EvaluatieForm(prefix=f"e{e.pk}")))
+            if stappen.weigering(request.user, zd, "evaluatie", inzage=inzage,
+                                 evaluatie=e) is None:
+                evaluaties.append((e, forms.EvaluatieForm(prefix=f"e{e.pk}")))
     analyse = (Probleemanalyse.objects.filter(zorgdossier=zd).first()
                if inzage.ziet(zorg_toegang.ZORG_VOLLEDIG) else None)
     audit.inzage_vastleggen(user=request.user, leerling=zd.leerling,
@@ -100,6 +93,7 @@ def _pagina(request, zd: Zorgdossier, inzage: zorg_toegang.Zorginzage, *, gebond
         "signalen": zd.signalen.select_related("gemeld_door__medewerker").order_by("datum"),
         "trajecten": selectors.zichtbare_trajecten(zd, inzage),
         "analyse": analyse, "formulieren": formulieren, "evaluaties": evaluaties,
+        "wachtend": wachtend,
         "termijnen": selectors.lopende_termijnen(zd),
     }, status=status)
 
@@ -281,10 +275,10 @@ def toegang_geven(request, pk):
 def signaal_melden(request, leerling_pk):
     leerling = zichtbare_leerling(request.user, leerling_pk)
     inzage = zorg_toegang.zorginzage(request.user, leerling)
-    if zorg_toegang.ZORG_SIGNALEREN not in inzage.handelingen:
-        return render(request, "zorg/geen_toegang.html", {"leerling": leerling, "melding": _(
-            "U kunt over deze leerling geen zorgsignaal melden: dat doen de docenten en de "
-            "mentor van de leerling.")}, status=403)
+    if (weigering := stappen.signaal_weigering(request.user, leerling,
+                                               inzage=inzage)) is not None:
+        return render(request, "zorg/geen_toegang.html", {
+            "leerling": leerling, "melding": weigering.tekst}, status=403)
     mentor = zorg_toegang.ZORG_MENTORSTAPPEN in inzage.handelingen
     form = forms.SignaalForm(request.POST or None,
                              initial={"bron": "mentor" if mentor else "docent"})
