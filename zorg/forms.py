@@ -60,7 +60,7 @@ def _remedial_teachers(school):
     """The staff holding the role the care rows give the remedial teacher's step (2.2)."""
     return get_user_model().objects.filter(
         medewerker__rollen__school=school, is_active=True,
-        medewerker__rollen__rol__in=toegang.rollen_voor(school, toegang.ZORG_REMEDIAL),
+        medewerker__rollen__rol__in=toegang.rollen_met(school, toegang.ZORG_REMEDIAL),
     ).order_by("medewerker__naam").distinct()
 
 

@@ -85,7 +85,7 @@ def _toetsen(door, zd: Zorgdossier, stap: str, **kwargs) -> None:
 def _rol_voor(school, actie: str) -> str:
     """The role a deadline of a step goes to when no person is named: the role the care rows
     give the step (the first in a fixed order when several hold it)."""
-    rollen = sorted(toegang.rollen_voor(school, actie))
+    rollen = sorted(toegang.rollen_met(school, actie))
     return rollen[0] if rollen else ""
 
 
@@ -312,7 +312,7 @@ def _remedial_teacher(zd: Zorgdossier, remedial_teacher):
     # Stap 2.2: whoever holds the remedial teacher's step at the school (its care rows).
     if not Roltoewijzing.objects.filter(
             medewerker__user=remedial_teacher, school=zd.school,
-            rol__in=toegang.rollen_voor(zd.school, toegang.ZORG_REMEDIAL)).exists():
+            rol__in=toegang.rollen_met(zd.school, toegang.ZORG_REMEDIAL)).exists():
         raise ZorgFout(_("%(n)s is geen remedial teacher van deze school.")
                        % {"n": naam_van(remedial_teacher)})
     return remedial_teacher
@@ -398,7 +398,7 @@ def doorverwijzen(*, door, zorgdossier: Zorgdossier, keuze: str, toelichting: st
         raise ZorgFout(_("Vanuit de fase '%(fase)s' kan de leerling alleen worden aangemeld "
                          "bij %(keuzes)s.") % {
             "fase": zd.get_fase_display(),
-            "keuzes": _(" of ").join(str(KEUZE_NAAR[k]) for k in mogelijk)})
+            "keuzes": f" {_('of')} ".join(str(KEUZE_NAAR[k]) for k in mogelijk)})
     toelichting = _tekst(toelichting, _("toelichting"))
     _doorverwijzen(zd, keuze=keuze, remedial_teacher=remedial_teacher,
                    wat=_("Doorverwijzen"))

@@ -95,7 +95,7 @@ def _via_verwijzing(rol: str) -> bool:
     return rol not in relaties.RELATIEROLLEN
 
 
-def rollen_voor(school, actie: str, *, op: date | None = None) -> frozenset[str]:
+def rollen_met(school, actie: str, *, op: date | None = None) -> frozenset[str]:
     """The roles that hold a care action (a step, `ZORG_*` action) at `school` under the
     statuut in force on `op`: whom a deadline of that step goes to, whom a case can be
     referred to."""
