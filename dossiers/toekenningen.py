@@ -67,11 +67,13 @@ def toekenning_verlenen(
         raise InvoerFout(_("Een beheeraccount krijgt geen toegang tot leerlinggegevens; geef "
                            "de toegang aan het gewone account van deze persoon."))
     if controleer:
-        if omvang not in toegang.toe_te_kennen(door, leerling):
+        if omvang not in toegang.toe_te_kennen(door, leerling, omvang=omvang):
             raise InvoerFout(_("U mag deze toegang tot deze leerling niet verlenen: alleen wie "
                                "volgens het leerlingenstatuut toegang mag geven, en nooit meer "
                                "dan hij of zij zelf ziet."))
-        if not mogelijke_ontvangers(leerling).filter(pk=aan.pk).exists():
+        if al := toegang.al_gezien(aan, leerling, omvang):
+            raise InvoerFout(al)
+        if not mogelijke_ontvangers(leerling, omvang=omvang).filter(pk=aan.pk).exists():
             raise InvoerFout(_("Toegang kan alleen worden gegeven aan een medewerker met een "
                                "rol op de school van de leerling."))
         if geldig_vanaf < timezone.localdate():
@@ -177,14 +179,18 @@ def lopende_toekenningen(leerling: Leerling, *, op: date | None = None):
     )
 
 
-def mogelijke_ontvangers(leerling: Leerling):
+def mogelijke_ontvangers(leerling: Leerling, *, omvang: str | None = None):
     """Who may receive a grant on the pupil: active accounts of staff with a role at the
-    pupil's school (an inspector gets such an account from the beheerder)."""
+    pupil's school (an inspector gets such an account from the beheerder), never an account
+    that only sets the school up nor a superuser (the grant refuses them); for a scope a flow
+    governs (`omvang`), not who sees what it opens already (`toegang.zien_al`)."""
     from django.contrib.auth import get_user_model
 
-    return (
-        get_user_model().objects.filter(
-            is_active=True, medewerker__rollen__school_id=leerling.school_id,
-        )
-        .select_related("medewerker").distinct().order_by("medewerker__naam", "username")
-    )
+    rollen = Roltoewijzing.objects.filter(school_id=leerling.school_id)
+    ontvangers = get_user_model().objects.filter(
+        is_active=True, is_superuser=False,
+        pk__in=rollen.exclude(rol=Rol.FUNCTIONEEL_BEHEERDER).values("medewerker__user_id"))
+    if omvang is not None and (al := toegang.zien_al(leerling, omvang)):
+        ontvangers = ontvangers.exclude(
+            pk__in=rollen.filter(rol__in=al).values("medewerker__user_id"))
+    return ontvangers.select_related("medewerker").order_by("medewerker__naam", "username")

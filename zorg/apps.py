@@ -8,7 +8,8 @@ class ZorgConfig(AppConfig):
     def ready(self) -> None:
         from dossiers import termijnonderwerpen
 
-        from . import panelen  # noqa: F401  (registers the start-page and pupil-page panels)
+        # Registers the start-page and pupil-page panels, the care actions and their policy.
+        from . import panelen, toegang  # noqa: F401
         from .models import Evaluatie, Zorgdossier
 
         # "Mijn termijnen" names the pupil to whoever may see them (issue 12, point 16).

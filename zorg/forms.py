@@ -6,10 +6,11 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from dossiers import keuzes, toegang
+from dossiers import keuzes, toekenningen
+from dossiers.models import Toekenningsomvang
 from statuut.hulp import vandaag
-from statuut.models import Rol
 
+from . import toegang
 from .models import Consultatiekeuze, Contactwijze, Signaalbron, Signaalcategorie, Trajectsoort
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -56,9 +57,11 @@ class GesprekForm(forms.Form):
 
 
 def _remedial_teachers(school):
+    """The staff holding the role the care rows give the remedial teacher's step (2.2)."""
     return get_user_model().objects.filter(
-        medewerker__rollen__school=school, medewerker__rollen__rol=Rol.REMEDIAL_TEACHER,
-        is_active=True).order_by("medewerker__naam").distinct()
+        medewerker__rollen__school=school, is_active=True,
+        medewerker__rollen__rol__in=toegang.rollen_met(school, toegang.ZORG_REMEDIAL),
+    ).order_by("medewerker__naam").distinct()
 
 
 class _MetRemedialTeacher(forms.Form):
@@ -90,6 +93,22 @@ class DoorverwijzenForm(_MetRemedialTeacher):
     toelichting = forms.CharField(label=_("Toelichting: wat houdt aan of verergert?"),
                                   widget=TEKST)
     field_order = ["keuze", "remedial_teacher", "toelichting"]
+
+    def __init__(self, *args, zorgdossier=None, **kwargs):
+        super().__init__(*args, zorgdossier=zorgdossier, **kwargs)
+        if zorgdossier is not None and not self.is_bound:
+            # Offered: only the referrals the case's phase allows (its transitions,
+            # `zorg.stappen`): from the remedial teacher (2.2) only on to the
+            # zorgcoördinatoren. A posted choice is the service's to refuse, with its reason.
+            from .stappen import verwijzingen
+
+            mogelijk = verwijzingen(zorgdossier)
+            veld = self.fields["keuze"]
+            veld.choices = [c for c in veld.choices if c[0] in mogelijk]
+            if len(veld.choices) == 1:
+                self.initial.setdefault("keuze", veld.choices[0][0])
+            if Consultatiekeuze.REMEDIAL_TEACHER not in mogelijk:
+                del self.fields["remedial_teacher"]
 
 
 class OudercontactForm(forms.Form):
@@ -213,10 +232,10 @@ class ToegangForm(forms.Form):
     def __init__(self, *args, zorgdossier=None, door=None, **kwargs):
         super().__init__(*args, **kwargs)
         if zorgdossier is not None:
-            # Only whom the care file may be opened to (dossiers.toegang), each with their
-            # roles: two colleagues called Dennis are told apart.
+            # Only whom the care file may be opened to (the one grant policy), each with
+            # their roles: two colleagues called Dennis are told apart.
             veld = self.fields["aan"]
-            veld.queryset = toegang.zorgtoegang_ontvangers(
-                door, zorgdossier.leerling).select_related("medewerker").order_by(
-                "medewerker__naam", "username")
+            veld.queryset = toekenningen.mogelijke_ontvangers(
+                zorgdossier.leerling, omvang=Toekenningsomvang.ZORG).exclude(
+                pk=getattr(door, "pk", None))
             veld.label_from_instance = keuzes.labeler(veld.queryset, zorgdossier.school)

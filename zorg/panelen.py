@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from dossiers import toegang
 from dossiers.models import Inzagesoort
 from dossiers.panelen import leerlingpaneel, startpaneel
-from statuut.models import Rol
 
-from . import selectors
+from . import selectors, toegang
 from .models import Zorgfase
 
 
@@ -24,19 +22,22 @@ def melderstatus(zorgdossier) -> str:
 
 @startpaneel(sleutel="zorg", template="zorg/paneel_start.html", volgorde=10)
 def zorg_start(*, user, school, rollen, op):
-    """The care block of one school on the start page (also a page of its own, `zorg:start`)."""
-    if not toegang.zorgstart_mogelijk(rollen):
+    """The care block of one school on the start page (also a page of its own, `zorg:start`):
+    for roles that hold some care action at the school (its care rows)."""
+    zorg = toegang.schoolzorg(school, rollen, op=op)
+    if not zorg.acties:
         return None
-    return startinhoud(user=user, school=school, rollen=rollen, op=op)
+    return startinhoud(user=user, school=school, zorg=zorg, op=op)
 
 
-def startinhoud(*, user, school, rollen, op) -> dict:
-    """The care block of one school on the start page: the mentor's signals and cases, the
-    zorgcoördinator's work list in short, and the signals the user logged."""
+def startinhoud(*, user, school, zorg: toegang.Schoolzorg, op) -> dict:
+    """The care block of one school on the start page: the cases of the pupils whose
+    mentor's steps the user takes, the work list in short for whom sees every care file of
+    the school, and the signals the user logged."""
     inhoud = {"school": school}
-    if Rol.MENTOR in rollen:
+    if toegang.ZORG_MENTORSTAPPEN in zorg.acties:
         inhoud["mentor"] = selectors.mentorpaneel(user, school=school, op=op)
-    if toegang.zorgscholen(user, op=op).filter(pk=school.pk).exists():
+    if zorg.niveau >= toegang.ZORG_VOLLEDIG:  # as `toegang.zorgscholen`: the work list
         inhoud["werklijst_open"], inhoud["te_laat"] = selectors.werklijst_tellingen(
             user, school=school, op=op)
         inhoud["werklijst"] = True

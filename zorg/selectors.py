@@ -10,10 +10,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from dossiers import relaties, toegang
-from dossiers.models import Groepsplaatsing, Leerling, Roltoewijzing
+from dossiers import relaties
+from dossiers.models import Groepsplaatsing, Leerling
 from statuut.models import Termijn, Termijnstatus
 
+from . import toegang
 from .models import (
     OPEN_FASEN,
     Evaluatie,
@@ -35,17 +36,9 @@ def inzage(user, zorgdossier: Zorgdossier, *, op: date | None = None) -> toegang
 
 def zorgdossiers_voor(user, *, niveau: int = toegang.ZORG_GEDEELD,
                       op: date | None = None) -> QuerySet[Zorgdossier]:
-    """Cases `user` sees at `niveau` or higher: by role or grant (toegang), or as the remedial
-    teacher the case was referred to."""
-    leerlingen = toegang.zorgleerlingen_voor(user, niveau=niveau, op=op)
-    filter_ = Q(leerling__in=leerlingen)
-    if niveau <= toegang.ZORG_VOLLEDIG and user.is_authenticated:
-        # As a subquery, not a join: joining the school's role assignments multiplied every
-        # case by the school's staff and needed a DISTINCT over all of them (issue 15).
-        remedial = Roltoewijzing.objects.filter(school=OuterRef("school"), medewerker__user=user,
-                                                rol="remedial_teacher")
-        filter_ |= Q(remedial_teacher=user) & Q(Exists(remedial))
-    return Zorgdossier.objects.filter(filter_)
+    """Cases `user` sees at `niveau` or higher: by a care row in their relation or a grant,
+    or as the person the case was referred to (`toegang.zorgdossierfilter`)."""
+    return Zorgdossier.objects.filter(toegang.zorgdossierfilter(user, niveau=niveau, op=op))
 
 
 def gemelde_signalen(user) -> QuerySet[Signaal]:

@@ -21,84 +21,79 @@ from dossiers.models import Inzagesoort
 from dossiers.views_dossier import zichtbare_leerling
 from statuut.services import InvoerFout
 
-from . import forms, selectors, services
-from .models import Evaluatie, Probleemanalyse, Trajectsoort, Zorgdossier, Zorgfase
+from . import forms, selectors, services, stappen
+from . import toegang as zorg_toegang
+from .models import Evaluatie, Probleemanalyse, Trajectsoort, Zorgdossier
 from .panelen import melderstatus, startinhoud
 
 
-def _zorgdossier(user, pk: int) -> tuple[Zorgdossier, toegang.Zorginzage]:
+def _zorgdossier(user, pk: int) -> tuple[Zorgdossier, zorg_toegang.Zorginzage]:
     zd = get_object_or_404(Zorgdossier.objects.select_related("leerling__school", "school",
                                                               "remedial_teacher__medewerker"),
                            pk=pk)
     inzage = selectors.inzage(user, zd)
     # A teacher of the pupil who did not signal may signal, but sees no case at all.
-    if inzage.niveau == toegang.ZORG_GEEN:
+    if inzage.niveau == zorg_toegang.ZORG_GEEN:
         raise Http404
     return zd, inzage
 
 
-def _aangeboden(zd: Zorgdossier, inzage: toegang.Zorginzage, user) -> dict:
-    """The forms of the steps this user may take now (seed 001), unbound."""
-    h, f = inzage.handelingen, zd.fase
-    uit = {}
-    if f in (Zorgfase.GEMELD, Zorgfase.OBSERVATIE) and toegang.ZORG_MENTORSTAPPEN in h:
-        uit["gesprek"] = forms.GesprekForm()
-    if f in (Zorgfase.CONSULTATIE, Zorgfase.OBSERVATIE) and toegang.ZORG_CONSULTEREN in h:
-        uit["consultatie"] = forms.ConsultatieForm(zorgdossier=zd)
-    if f == Zorgfase.MENTORTRAJECT and toegang.ZORG_MENTORSTAPPEN in h:
-        uit["oudercontact"] = forms.OudercontactForm()
-        uit["doorverwijzen"] = forms.DoorverwijzenForm(zorgdossier=zd)
-    if f == Zorgfase.REMEDIAL_TEACHER and toegang.ZORG_REMEDIAL in h:
-        uit["doorverwijzen"] = forms.DoorverwijzenForm(
-            zorgdossier=zd, initial={"keuze": "zorgcoordinatoren"})
-    if f == Zorgfase.ANALYSE and toegang.ZORG_COORDINEREN in h:
-        uit["analyse"] = forms.AnalyseForm()
-    if f == Zorgfase.PLAN and toegang.ZORG_COORDINEREN in h:
-        uit["traject"] = forms.TrajectForm(meldcode=inzage.ziet(toegang.ZORG_MELDCODE))
-        uit["plan"] = True
-    if f == Zorgfase.TERUGKOPPELING and toegang.ZORG_COORDINEREN in h:
-        uit["terugkoppeling"] = forms.TerugkoppelingForm()
-    if f == Zorgfase.MONITORING and toegang.ZORG_COORDINEREN in h:
-        uit["delen"] = forms.DelenForm()
-    if (services.AFSLUITEN_DOOR.get(f) in h):
-        uit["afsluiten"] = forms.AfsluitenForm()
-    if zd.is_open and toegang.ZORG_COORDINEREN in h:
-        uit["toegang"] = forms.ToegangForm(zorgdossier=zd, door=user)
-    return uit
+#: The form of each step the case page offers (`zorg.stappen` decides which).
+FORMULIEREN = {
+    "gesprek": lambda zd, inzage, user: forms.GesprekForm(),
+    "consultatie": lambda zd, inzage, user: forms.ConsultatieForm(zorgdossier=zd),
+    "oudercontact": lambda zd, inzage, user: forms.OudercontactForm(),
+    "doorverwijzen": lambda zd, inzage, user: forms.DoorverwijzenForm(zorgdossier=zd),
+    "analyse": lambda zd, inzage, user: forms.AnalyseForm(),
+    "traject": lambda zd, inzage, user: forms.TrajectForm(
+        meldcode=inzage.ziet(zorg_toegang.ZORG_MELDCODE)),
+    "plan": lambda zd, inzage, user: True,
+    "terugkoppeling": lambda zd, inzage, user: forms.TerugkoppelingForm(),
+    "delen": lambda zd, inzage, user: forms.DelenForm(),
+    "afsluiten": lambda zd, inzage, user: forms.AfsluitenForm(),
+    "toegang": lambda zd, inzage, user: forms.ToegangForm(zorgdossier=zd, door=user),
+}
 
 
-def _pagina(request, zd: Zorgdossier, inzage: toegang.Zorginzage, *, gebonden=None,
+def _aangeboden(zd: Zorgdossier, inzage: zorg_toegang.Zorginzage, user
+                ) -> tuple[dict, list[str]]:
+    """The forms of the steps this user may take now (the step table, `zorg.stappen`),
+    unbound, and why the steps of this phase that wait cannot be taken yet."""
+    open_, wachtend = stappen.stappen_van(user, zd, inzage=inzage)
+    return {naam: FORMULIEREN[naam](zd, inzage, user) for naam in open_}, wachtend
+
+
+def _pagina(request, zd: Zorgdossier, inzage: zorg_toegang.Zorginzage, *, gebonden=None,
             status: int = 200):
-    if inzage.niveau < toegang.ZORG_GEDEELD:
+    if inzage.niveau < zorg_toegang.ZORG_GEDEELD:
         signalen = [s for s in zd.signalen.all() if s.gemeld_door_id == request.user.pk]
         audit.inzage_vastleggen(user=request.user, leerling=zd.leerling,
                                 onderdeel=_("zorg: stand van het eigen signaal"), object=zd)
         return render(request, "zorg/melder.html", {
             "zorgdossier": zd, "leerling": zd.leerling, "signalen": signalen,
             "status": melderstatus(zd)}, status=status)
-    formulieren = _aangeboden(zd, inzage, request.user)
+    formulieren, wachtend = _aangeboden(zd, inzage, request.user)
     if gebonden:
         formulieren.update(gebonden)
     evaluaties = []
-    if toegang.ZORG_COORDINEREN in inzage.handelingen and zd.fase in (
-        Zorgfase.TERUGKOPPELING, Zorgfase.MONITORING
-    ):
+    if stappen.weigering(request.user, zd, "evaluatie", inzage=inzage) is None:
         for e in selectors.open_evaluaties(zd).select_related("traject", "termijn"):
-            if e.traject.is_meldcode and not inzage.ziet(toegang.ZORG_MELDCODE):
-                continue
-            evaluaties.append((e, forms.EvaluatieForm(prefix=f"e{e.pk}")))
+            if stappen.weigering(request.user, zd, "evaluatie", inzage=inzage,
+                                 evaluatie=e) is None:
+                evaluaties.append((e, forms.EvaluatieForm(prefix=f"e{e.pk}")))
     analyse = (Probleemanalyse.objects.filter(zorgdossier=zd).first()
-               if inzage.ziet(toegang.ZORG_VOLLEDIG) else None)
+               if inzage.ziet(zorg_toegang.ZORG_VOLLEDIG) else None)
     audit.inzage_vastleggen(user=request.user, leerling=zd.leerling,
                             onderdeel=f"zorgdossier (niveau {inzage.niveau})", object=zd)
     return render(request, "zorg/dossier.html", {
         "zorgdossier": zd, "leerling": zd.leerling, "inzage": inzage,
-        "volledig": inzage.ziet(toegang.ZORG_VOLLEDIG),
-        "meldcode": inzage.ziet(toegang.ZORG_MELDCODE),
+        "volledig": inzage.ziet(zorg_toegang.ZORG_VOLLEDIG),
+        "meldcode": inzage.ziet(zorg_toegang.ZORG_MELDCODE),
         "stappen": selectors.zichtbare_stappen(zd, inzage),
         "signalen": zd.signalen.select_related("gemeld_door__medewerker").order_by("datum"),
         "trajecten": selectors.zichtbare_trajecten(zd, inzage),
         "analyse": analyse, "formulieren": formulieren, "evaluaties": evaluaties,
+        "wachtend": wachtend,
         "termijnen": selectors.lopende_termijnen(zd),
     }, status=status)
 
@@ -196,7 +191,7 @@ def traject(request, pk):
     return _actie(request, pk, "traject", forms.TrajectForm,
                   lambda zd, d: _traject(request, zd, d),
                   _("Het traject is toegevoegd aan het plan van aanpak."),
-                  meldcode=inzage.ziet(toegang.ZORG_MELDCODE))
+                  meldcode=inzage.ziet(zorg_toegang.ZORG_MELDCODE))
 
 
 @login_required
@@ -233,9 +228,9 @@ def evaluatie(request, pk, evaluatie_pk):
     # Only the evaluations this user could see: a hidden (meldcode) one must not answer
     # differently from one that does not exist.
     zichtbaar = Evaluatie.objects.filter(traject__zorgdossier=zd)
-    if not inzage.ziet(toegang.ZORG_MELDCODE):
+    if not inzage.ziet(zorg_toegang.ZORG_MELDCODE):
         zichtbaar = zichtbaar.exclude(traject__soort=Trajectsoort.VEILIG_THUIS)
-    if toegang.ZORG_COORDINEREN not in inzage.handelingen:
+    if zorg_toegang.ZORG_COORDINEREN not in inzage.handelingen:
         zichtbaar = zichtbaar.none()
     ev = get_object_or_404(zichtbaar, pk=evaluatie_pk)
     form = forms.EvaluatieForm(request.POST, prefix=f"e{ev.pk}")
@@ -279,12 +274,12 @@ def toegang_geven(request, pk):
 @login_required
 def signaal_melden(request, leerling_pk):
     leerling = zichtbare_leerling(request.user, leerling_pk)
-    inzage = toegang.zorginzage(request.user, leerling)
-    if toegang.ZORG_SIGNALEREN not in inzage.handelingen:
-        return render(request, "zorg/geen_toegang.html", {"leerling": leerling, "melding": _(
-            "U kunt over deze leerling geen zorgsignaal melden: dat doen de docenten en de "
-            "mentor van de leerling.")}, status=403)
-    mentor = toegang.ZORG_MENTORSTAPPEN in inzage.handelingen
+    inzage = zorg_toegang.zorginzage(request.user, leerling)
+    if (weigering := stappen.signaal_weigering(request.user, leerling,
+                                               inzage=inzage)) is not None:
+        return render(request, "zorg/geen_toegang.html", {
+            "leerling": leerling, "melding": weigering.tekst}, status=403)
+    mentor = zorg_toegang.ZORG_MENTORSTAPPEN in inzage.handelingen
     form = forms.SignaalForm(request.POST or None,
                              initial={"bron": "mentor" if mentor else "docent"})
     if not mentor:
@@ -300,7 +295,7 @@ def signaal_melden(request, leerling_pk):
             messages.success(request, _(
                 "Het signaal is gemeld. De mentor is op de hoogte gebracht en gaat met de "
                 "leerling in gesprek.") if not mentor else _("Het signaal is vastgelegd."))
-            if selectors.inzage(request.user, signaal.zorgdossier).ziet(toegang.ZORG_GEDEELD):
+            if selectors.inzage(request.user, signaal.zorgdossier).ziet(zorg_toegang.ZORG_GEDEELD):
                 return redirect("zorg:dossier", pk=signaal.zorgdossier_id)
             return redirect("leerling", pk=leerling.pk)
     return render(request, "zorg/signaal.html", {"leerling": leerling, "form": form},
@@ -309,7 +304,7 @@ def signaal_melden(request, leerling_pk):
 
 @login_required
 def werklijst(request, school_pk):
-    school = get_object_or_404(toegang.zorgscholen(request.user), pk=school_pk)
+    school = get_object_or_404(zorg_toegang.zorgscholen(request.user), pk=school_pk)
     lijst = selectors.werklijst(request.user, school=school)
     audit.inzagen_vastleggen(user=request.user, leerlingen=[d.leerling for d in lijst.dossiers],
                              lijst=_("zorg: werklijst"), onderdeel=_("fase van het zorgtraject"),
@@ -322,10 +317,10 @@ def start(request, school_pk):
     """The care block of the start page, as a page of its own."""
     school = get_object_or_404(toegang.scholen_van(request.user), pk=school_pk)
     rollen = toegang.rollen_van(request.user, school)
-    if not toegang.zorgstart_mogelijk(rollen):
+    zorg = zorg_toegang.schoolzorg(school, rollen)
+    if not zorg.acties:
         raise Http404
-    inhoud = startinhoud(user=request.user, school=school, rollen=rollen,
-                         op=timezone.localdate())
+    inhoud = startinhoud(user=request.user, school=school, zorg=zorg, op=timezone.localdate())
     audit.inzagen_vastleggen(user=request.user, leerlingen=inhoud["inzage_leerlingen"],
                              lijst=_("zorg: signalen en zorgtrajecten"),
                              onderdeel=_("fase van het zorgtraject"),

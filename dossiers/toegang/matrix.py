@@ -350,14 +350,60 @@ def brief_leesbaar(user, brief: Brief, *, op: date | None = None) -> bool:
     return brief.pk in brieven_leesbaar(user, [brief], op=op)
 
 
-def toe_te_kennen(user, leerling: Leerling, *, op: date | None = None) -> list[str]:
+@dataclass(frozen=True)
+class Toekenningsbeleid:
+    """A grant scope whose content a flow governs (the care file: the zorg flow). The flow
+    says, from its own authority rows, who may give it on one pupil (`mag_geven(user,
+    leerling, op)`, never more than they see themselves) and which roles see it already for
+    every pupil of the school (`zien_al(leerling, op)`: never a recipient; `al_gezien` says
+    so, with the person's name as %(n)s)."""
+
+    mag_geven: Callable[..., bool]
+    zien_al: Callable[..., frozenset[str]]
+    al_gezien: str
+
+
+#: `Toekenningsomvang` value -> the flow's policy for it (registered from the flow's ready()).
+_TOEKENNINGSBELEID: dict[str, Toekenningsbeleid] = {}
+
+
+def toekenningsbeleid(omvang: str, *, mag_geven, zien_al, al_gezien) -> None:
+    """Register the flow's policy for the grant scope `omvang` (see `Toekenningsbeleid`)."""
+    _TOEKENNINGSBELEID[omvang] = Toekenningsbeleid(mag_geven, zien_al, al_gezien)
+
+
+def toe_te_kennen(user, leerling: Leerling, *, op: date | None = None,
+                  omvang: str | None = None) -> list[str]:
     """The grant scopes (`Toekenningsomvang`) `user` may give others on `leerling`: only with
-    the right to grant, and never more than they see themselves."""
+    the right to grant, and never more than they see themselves. A scope a flow governs
+    (`toekenningsbeleid`) is given from that flow's page and answered by its policy when it
+    is asked for by name (`omvang`); without `omvang`: the scopes of the matrix (art. 9)."""
+    beleid = _TOEKENNINGSBELEID.get(omvang)
+    if beleid is not None:
+        return [omvang] if beleid.mag_geven(user, leerling, _vandaag(op)) else []
     eigen = rechten(user, leerling, op=op)
     if Handeling.TOEKENNING_VERLENEN not in eigen.handelingen:
         return []
-    return [omvang for omvang, cats in TOEKENNING_CATEGORIEEN.items()
-            if cats <= eigen.categorieen]
+    return [o for o, cats in TOEKENNING_CATEGORIEEN.items()
+            if cats <= eigen.categorieen and omvang in (None, o)]
+
+
+def zien_al(leerling: Leerling, omvang: str, *, op: date | None = None) -> frozenset[str]:
+    """The roles that see already what a grant of `omvang` on `leerling` would open (for a
+    scope a flow governs; none for the matrix's scopes): never a recipient of it."""
+    beleid = _TOEKENNINGSBELEID.get(omvang)
+    return beleid.zien_al(leerling, _vandaag(op)) if beleid is not None else GEEN
+
+
+def al_gezien(aan, leerling: Leerling, omvang: str, *, op: date | None = None) -> str:
+    """Why a grant of `omvang` to `aan` is not needed (the flow's Dutch text), or ""."""
+    beleid = _TOEKENNINGSBELEID.get(omvang)
+    if beleid is None or not rollen_van(aan, leerling.school_id) & zien_al(leerling, omvang,
+                                                                            op=op):
+        return ""
+    from statuut.hulp import naam_van
+
+    return str(beleid.al_gezien) % {"n": naam_van(aan)}
 
 
 def leerlingen_voor(user, *, op: date | None = None, categorie: str | None = None

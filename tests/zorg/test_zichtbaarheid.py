@@ -10,10 +10,9 @@ import pytest
 import time_machine
 from django.contrib.auth import get_user_model
 
-from dossiers import toegang
 from tests import wereldvoorraad
 from tests.zorg.conftest import VANDAAG, moment, naar_fase, tekst
-from zorg import selectors
+from zorg import selectors, toegang
 
 pytestmark = pytest.mark.django_db
 
@@ -172,12 +171,15 @@ def test_de_remedial_teacher_vindt_een_aangemeld_traject_op_de_startpagina(zw, k
     assert "Anna de Vries aangemeld bij de remedial teacher" in pagina
 
 
-def test_een_school_die_het_anders_regelt_past_de_zorgtabel_per_preset_aan(
-        zw, casus, monkeypatch):
-    # The care table is data: a preset may, say, keep the teamleider out of care files.
+def test_een_school_die_het_anders_regelt_past_de_zorgtabel_per_preset_aan(zw, casus):
+    # The care rules are statuut data: a statuut may, say, keep the teamleider out of care
+    # files (its authority rows, as a school's preset or the admin writes them).
+    from statuut.models import Bevoegdheid
+    from statuut.selectors import statuut_op
+
     assert toegang.zorginzage(zw.teamleider, zw.anna).niveau == toegang.ZORG_GEDEELD
-    monkeypatch.setitem(toegang.ZORGREGELS_PER_PRESET, "echnaton-2009", {
-        "teamleider": toegang.Zorgregel(toegang.ZORG_GEEN, frozenset(), True)})
+    Bevoegdheid.objects.filter(statuut=statuut_op(zw.school, date.today()),
+                               actie__startswith="zorg.", rol="teamleider").delete()
     assert toegang.zorginzage(zw.teamleider, zw.anna) == toegang.GEEN_ZORG
     assert casus not in selectors.zorgdossiers_voor(zw.teamleider)
 
