@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "zorg",
     "sancties",
     "klachten",
+    "verzuim",
 ]
 
 MIDDLEWARE = [
