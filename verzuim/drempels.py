@@ -208,7 +208,7 @@ def bijwerken(*, door, leerling, op: date) -> list[Drempelactie]:
 def sluiten(*, door, leerling, op: date) -> list[Drempelactie]:
     """Close, with a note, the open actions whose count fell below the threshold."""
     gesloten = []
-    for actie in Drempelactie.objects.select_for_update().filter(
+    for actie in Drempelactie.objects.select_for_update(of=("self",)).filter(
             leerling=leerling, status=Actiestatus.OPEN).select_related("drempel", "termijn"):
         if _geldt_nog(actie, actie.drempel):
             continue
