@@ -10,6 +10,7 @@ class VerzuimConfig(AppConfig):
         from dossiers import termijnonderwerpen
         from statuut import acties
 
+        from . import panelen  # noqa: F401  (registers the start-page panel)
         from . import toegang as t
         from .models import Drempelactie
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("absentie/", views.absentie, name="absentie"),
     path("overzicht/", views.overzicht, name="overzicht"),
     path("leerplicht/", views.leerplicht, name="leerplicht"),
+    path("leerling/<int:pk>/", views.leerling, name="leerling"),
     path("actie/<int:pk>/", views.melding, name="melding"),
     path("actie/<int:pk>/afhandelen/", views.afhandelen, name="afhandelen"),
     path("<str:soort>/<int:pk>/beoordelen/", views.beoordelen, name="beoordelen"),

@@ -206,7 +206,7 @@ def beoordelen(request, soort: str, pk: int):
             status = 400
         else:
             messages.success(request, _("Het oordeel is vastgelegd."))
-            return redirect("verzuim:overzicht")
+            return redirect("verzuim:leerling", pk=registratie.leerling_id)
     audit.inzage_vastleggen(user=request.user, leerling=registratie.leerling,
                             onderdeel=_("verzuim: registratie"), object=registratie)
     return render(request, "verzuim/beoordelen.html", {
@@ -261,3 +261,28 @@ def koppeling(request):
         return redirect("verzuim:importeren")
     return render(request, "verzuim/koppeling.html", {"form": form, "school": school},
                   status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def leerling(request, pk: int):
+    """One pupil's registrations and steps of this school year, with the judging links."""
+    from dossiers.models import Leerling
+    from statuut.hulp import schooljaar_grenzen
+
+    ll = get_object_or_404(Leerling.objects.select_related("school"), pk=pk)
+    vandaag = timezone.localdate()
+    if not (toegang.mag(request.user, toegang.OVERZICHT_ZIEN, ll)
+            or toegang.mag(request.user, toegang.BEOORDELEN, ll)):
+        raise Http404
+    van, tot = schooljaar_grenzen(vandaag)
+    te_laat = list(TeLaat.objects.filter(leerling=ll, datum__range=(van, tot))
+                   .order_by("-datum", "-lesuur"))
+    absenties = list(Absentie.objects.filter(leerling=ll, datum__range=(van, tot))
+                     .order_by("-datum", "-pk"))
+    acties = list(Drempelactie.objects.filter(leerling=ll, schooljaar__in=[
+        f"{van.year}-{tot.year}"]).select_related("termijn").order_by("-overschreden_op"))
+    audit.inzage_vastleggen(user=request.user, leerling=ll,
+                            onderdeel=_("verzuim: registraties"), object=ll)
+    return render(request, "verzuim/leerling.html", {
+        "leerling": ll, "te_laat": te_laat, "absenties": absenties, "acties": acties,
+        "mag_beoordelen": stappen.weigering(request.user, "beoordelen", ll) is None})

@@ -298,3 +298,35 @@ def test_de_overzichten_tellen_met_een_vast_aantal_queries(client, w, pagina):
     with CaptureQueriesContext(connection) as veel:
         assert client.get(pagina).status_code == 200
     assert len(veel) == len(weinig)
+
+
+def test_de_mentor_regelt_het_inhalen_en_de_termijn_is_voldaan(client, w):
+    for dag in (date(2026, 10, 13), date(2026, 10, 14), date(2026, 10, 15)):
+        _te_laat(client, w.docent_4h, w.chris, dag)
+    inhalen = _acties(w.chris)["te-laat-bovenbouw-3"]
+    # The pupil's page: the mentor may judge, the docent only registers.
+    client.force_login(w.docent_4h)
+    assert client.get(f"/verzuim/leerling/{w.chris.pk}/").status_code == 404
+    client.force_login(w.mentor)
+    pagina = client.get(f"/verzuim/leerling/{w.chris.pk}/").content.decode()
+    assert pagina.count("Beoordelen</a>") == 3 and "uiterlijk 29-10-2026" in pagina
+    # The docent holds no inhalen row: the step is not offered and refused.
+    client.force_login(w.docent_4h)
+    assert client.post(f"/verzuim/actie/{inhalen.pk}/afhandelen/",
+                       {"notitie": "x"}).status_code == 404
+    client.force_login(w.mentor)
+    assert "Gedaan" in client.get(f"/verzuim/actie/{inhalen.pk}/").content.decode()
+    client.post(f"/verzuim/actie/{inhalen.pk}/afhandelen/",
+                {"notitie": "Twee uur ingehaald op 3 november."})
+    inhalen = Drempelactie.objects.get(pk=inhalen.pk)
+    assert inhalen.status == Actiestatus.GEDAAN and inhalen.afgesloten_door == w.mentor
+    assert inhalen.termijn.status == Termijnstatus.VOLDAAN
+
+
+def test_de_startpagina_wijst_naar_wat_de_rijen_geven(client, w):
+    client.force_login(w.docent)
+    pagina = client.get("/").content.decode()
+    assert "/verzuim/te-laat/" in pagina and "/verzuim/import/" not in pagina
+    client.force_login(w.administratie)
+    pagina = client.get("/").content.decode()
+    assert "/verzuim/import/" in pagina and "/verzuim/leerplicht/" in pagina
