@@ -53,17 +53,3 @@ def verantwoordelijke(leerling, actie: str, op: date) -> tuple[object | None, st
             return None, rol
     return None, ""
 
-
-def acties_op_school(school, rollen: frozenset[str], op: date) -> frozenset[str]:
-    """The verzuim actions `rollen` hold at `school` in some scope (for the start panel's
-    links; the pages themselves ask per pupil)."""
-    statuut = _statuut_op(school, op)
-    organen = toegang.orgaanrollen(statuut)
-    uit = set()
-    for actie in (TE_LAAT_REGISTREREN, ABSENTIE_REGISTREREN, OVERZICHT_ZIEN,
-                  LEERPLICHT_MELDEN, IMPORTEREN):
-        for rij in toegang.rijen(statuut, actie):
-            if {rij.rol, *organen.get(rij.rol, ())} & rollen:
-                uit.add(actie)
-                break
-    return frozenset(uit)

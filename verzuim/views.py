@@ -42,7 +42,9 @@ def _registreren(request, *, soort: str):
     if not leerlingen.exists():
         raise Http404
     Form = forms.TeLaatForm if soort == "te_laat" else forms.AbsentieForm
-    form = Form(request.POST or None, leerlingen=leerlingen)
+    # From the pupil page: the pupil chosen already.
+    form = Form(request.POST or None, leerlingen=leerlingen,
+                initial={"leerling": request.GET.get("leerling", "")[:12]})
     status = 200
     if request.method == "POST":
         if form.is_valid():

@@ -323,10 +323,12 @@ def test_de_mentor_regelt_het_inhalen_en_de_termijn_is_voldaan(client, w):
     assert inhalen.termijn.status == Termijnstatus.VOLDAAN
 
 
-def test_de_startpagina_wijst_naar_wat_de_rijen_geven(client, w):
+
+def test_de_leerlingpagina_wijst_naar_wat_de_rijen_geven(client, w):
     client.force_login(w.docent)
-    pagina = client.get("/").content.decode()
-    assert "/verzuim/te-laat/" in pagina and "/verzuim/import/" not in pagina
-    client.force_login(w.administratie)
-    pagina = client.get("/").content.decode()
-    assert "/verzuim/import/" in pagina and "/verzuim/leerplicht/" in pagina
+    pagina = client.get(f"/leerlingen/{w.anna.pk}/").content.decode()
+    assert f"/verzuim/te-laat/?leerling={w.anna.pk}" in pagina
+    assert f"/verzuim/leerling/{w.anna.pk}/" not in pagina
+    client.force_login(w.mentor)
+    pagina = client.get(f"/leerlingen/{w.anna.pk}/").content.decode()
+    assert f"/verzuim/leerling/{w.anna.pk}/" in pagina
