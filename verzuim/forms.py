@@ -57,6 +57,12 @@ class BeoordelenForm(forms.Form):
     briefje_ouders = forms.CharField(label=_("Briefje van de ouders"), required=False,
                                      max_length=1000)
 
+    def __init__(self, *args, mogelijk=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if mogelijk is not None:
+            # Only the judgements the registration can move to (its transitions).
+            self.fields["oordeel"].choices = [(o, Oordeel(o).label) for o in mogelijk]
+
 
 class AfhandelenForm(forms.Form):
     notitie = forms.CharField(label=_("Wat is er gedaan"), max_length=1000)

@@ -19,7 +19,7 @@ from dossiers import audit
 from statuut.services import InvoerFout
 
 from . import forms, importeren, selectors, services, stappen, toegang
-from .models import Absentie, Drempelactie, Importkoppeling, TeLaat
+from .models import Absentie, Drempelactie, Importkoppeling, Oordeel, TeLaat
 
 PER_PAGINA = 25
 
@@ -195,10 +195,17 @@ def beoordelen(request, soort: str, pk: int):
             not toegang.mag(request.user, toegang.BEOORDELEN, registratie.leerling):
         raise Http404
     weigering = stappen.weigering(request.user, "beoordelen", registratie.leerling)
-    form = forms.BeoordelenForm(request.POST or None)
+    mogelijk = stappen.oordelen_mogelijk(registratie)
+    form = forms.BeoordelenForm(request.POST or None, mogelijk=mogelijk)
     status = 200
     if request.method == "POST":
         try:
+            gekozen = request.POST.get("oordeel", "")
+            if gekozen in Oordeel.values:
+                # The step's own reason first ("al geoorloofd"), before the form's.
+                stappen.toetsen(stappen.weigering(request.user, "beoordelen",
+                                                  registratie.leerling, obj=registratie,
+                                                  oordeel=gekozen))
             if not form.is_valid():
                 raise InvoerFout(_("Kies een oordeel en geef aan waarom."))
             services.beoordelen(door=request.user, registratie=registratie,
@@ -213,7 +220,7 @@ def beoordelen(request, soort: str, pk: int):
                             onderdeel=_("verzuim: registratie"), object=registratie)
     return render(request, "verzuim/beoordelen.html", {
         "registratie": registratie, "form": form, "weigering": weigering,
-        "mogelijk": stappen.oordelen_mogelijk(registratie)}, status=status)
+        "mogelijk": mogelijk}, status=status)
 
 
 def _importschool(user):
