@@ -14,7 +14,7 @@ class LeerlingKeuze(forms.ModelChoiceField):
 class TeLaatForm(forms.Form):
     leerling = LeerlingKeuze(queryset=None, label=_("Leerling"))
     datum = forms.DateField(label=_("Datum"), initial=timezone.localdate,
-                            widget=forms.DateInput(attrs={"type": "date"}))
+                            widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
     lesuur = forms.IntegerField(label=_("Lesuur"), min_value=1, max_value=15)
     minuten = forms.IntegerField(label=_("Minuten te laat"), min_value=1, max_value=300)
     oordeel = forms.ChoiceField(label=_("Oordeel"), choices=Oordeel.choices,
@@ -32,7 +32,7 @@ class TeLaatForm(forms.Form):
 class AbsentieForm(forms.Form):
     leerling = LeerlingKeuze(queryset=None, label=_("Leerling"))
     datum = forms.DateField(label=_("Datum"), initial=timezone.localdate,
-                            widget=forms.DateInput(attrs={"type": "date"}))
+                            widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
     uren = forms.IntegerField(label=_("Aantal lesuren"), min_value=1, max_value=15)
     lesuren = forms.CharField(label=_("Welke lesuren (bijv. 1,2,3)"), required=False,
                               max_length=60)
