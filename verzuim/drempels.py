@@ -65,6 +65,28 @@ def drempels_van(leerling, op: date) -> list[Verzuimdrempel]:
             if d.aantal and d.periode_weken and geldt_voor(d, naam)]
 
 
+def per_keer(leerling, te_laat) -> list[Verzuimdrempel]:
+    """The thresholds that hold for this one late arrival (no period): Noordgouw art. 11.4.1
+    "tot maximaal twintig minuten ... Daarna geldt de les als verzuimd" (`na_minuten`), or
+    Echnaton bijlage A onderbouw: every ongeoorloofd te laat means reporting to the
+    afdeling the next day. Their step is said at the registration and in its entry."""
+    statuut = statuut_op(leerling.school, te_laat.datum)
+    if statuut is None:
+        return []
+    naam = afdelingsnaam(leerling, te_laat.datum)
+    uit = []
+    for d in statuut.verzuimdrempels.filter(soort=Verzuimdrempel.Soort.TE_LAAT, aantal=1,
+                                             periode_weken__isnull=True):
+        if not geldt_voor(d, naam):
+            continue
+        if d.na_minuten is not None:
+            if te_laat.minuten > d.na_minuten:
+                uit.append(d)
+        elif te_laat.oordeel == Oordeel.ONGEOORLOOFD:
+            uit.append(d)
+    return uit
+
+
 def _te_laat(leerling, van: date, tot: date) -> list[date]:
     return list(TeLaat.objects.filter(leerling=leerling, oordeel=Oordeel.ONGEOORLOOFD,
                                       datum__range=(van, tot))

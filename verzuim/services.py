@@ -94,9 +94,12 @@ def te_laat_registreren(*, door, leerling, datum: date, lesuur: int, minuten: in
                            "geregistreerd.") % {"n": leerling.roepnaam,
                                                  "d": f"{datum:%d-%m-%Y}", "u": lesuur}) from exc
     titel, inhoud = _te_laat_tekst(t)
+    t.gevolgen = [f"{d.actie} ({d.artikel})" if d.artikel else d.actie
+                  for d in drempels.per_keer(leerling, t)]
     t.dossierstuk = dossier.stuk_toevoegen(
         door=door, leerling=leerling, sectie=Dossiersectie.VERZUIM, titel=titel,
-        inhoud=inhoud + "\n" + _bron_tekst(bron, door), datum=datum, bron=t, controleer=False)
+        inhoud="\n".join([inhoud, *t.gevolgen, _bron_tekst(bron, door)]), datum=datum,
+        bron=t, controleer=False)
     t.save(update_fields=["dossierstuk"])
     drempels.bijwerken(door=door, leerling=leerling, op=datum)
     return t

@@ -51,7 +51,9 @@ def _registreren(request, *, soort: str):
             d = dict(form.cleaned_data)
             try:
                 if soort == "te_laat":
-                    services.te_laat_registreren(door=request.user, **d)
+                    geregistreerd = services.te_laat_registreren(door=request.user, **d)
+                    for gevolg in geregistreerd.gevolgen:
+                        messages.warning(request, _("Volgens het statuut: %(g)s") % {"g": gevolg})
                 else:
                     services.absentie_registreren(door=request.user, **d)
             except InvoerFout as exc:

@@ -96,6 +96,15 @@ def test_de_concierge_van_noordgouw_registreert_te_laat(client, termijnwereld):
     assert antwoord.status_code == 302
     te_laat = TeLaat.objects.get(leerling=w.dirk)
     assert te_laat.geregistreerd_door == concierge and te_laat.dossierstuk.auteur == concierge
+    # Art. 11.4.1: later than twenty minutes, the lesson counts as missed; said at once.
+    antwoord = client.post("/verzuim/te-laat/", {
+        "leerling": w.dirk.pk, "datum": "2026-11-19", "lesuur": 3, "minuten": 25,
+        "oordeel": "ongeoorloofd"}, follow=True)
+    assert ("Volgens het statuut: Na twintig minuten geldt de les als verzuimd en moet deze "
+            "worden ingehaald. (11.4)") in antwoord.content.decode()
+    laat = TeLaat.objects.get(leerling=w.dirk, lesuur=3)
+    assert "Na twintig minuten geldt de les als verzuimd" in laat.dossierstuk.inhoud
+    assert "Na twintig minuten" not in te_laat.dossierstuk.inhoud  # 12 minutes
     # No toegang row: the conciërge registers, but reads no dossier and no overview.
     assert client.get("/verzuim/overzicht/").status_code == 404
     assert client.get(f"/leerlingen/{w.dirk.pk}/").status_code == 404

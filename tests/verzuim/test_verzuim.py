@@ -193,6 +193,9 @@ def test_16_uur_ongeoorloofd_in_vier_schoolweken_is_een_melding_leerplicht(clien
 def test_wie_mag_registreren_volgt_de_rijen(client, w):
     # The docent of 1A registers for Anna, not for Chris (4H); an outsider sees nothing.
     assert _te_laat(client, w.docent, w.anna, date(2026, 11, 2)).status_code == 302
+    # Onderbouw (bijlage A): every ongeoorloofd te laat, report the next day; said at once.
+    assert "Volgende dag melden op het 6e of 7e uur" in \
+        TeLaat.objects.get(leerling=w.anna).dossierstuk.inhoud
     assert _te_laat(client, w.docent, w.chris, date(2026, 11, 2)).status_code == 400
     assert not TeLaat.objects.filter(leerling=w.chris).exists()
     client.force_login(w.buitenstaander)
