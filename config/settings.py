@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "zorg",
     "sancties",
     "klachten",
+    "verzuim",
 ]
 
 MIDDLEWARE = [
@@ -218,6 +219,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=0, minute=15),
     },
 }
+
+# The statuut's admin page posts every rule row of a version at once (the authority rows
+# of all flows: issue 13 and 14); Django's default of 1000 fields is too few for it.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 4000
 
 # Security: strict by default outside DEBUG, so `check --deploy` passes.
 SESSION_COOKIE_SECURE = not DEBUG

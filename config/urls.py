@@ -27,6 +27,7 @@ urlpatterns = [
     path("zorg/", include("zorg.urls")),
     path("sancties/", include("sancties.urls")),
     path("klachten/", include("klachten.urls")),
+    path("verzuim/", include("verzuim.urls")),
     path("", include("dossiers.urls")),
 ]
 

@@ -49,6 +49,9 @@ class Rol(models.TextChoices):
     DIRECTIE = "directie", _("Directie / schoolleiding")
     ADMINISTRATIE = "administratie", _("Leerlingenadministratie")
     FUNCTIONEEL_BEHEERDER = "functioneel_beheerder", _("Functioneel beheerder")
+    # Noordgouw art. 11.4 and 14.3: late slips, absence reported by the parents and the
+    # return note go to the conciërge.
+    CONCIERGE = "concierge", _("Conciërge")
     # An outside reader (an inspector, an external counsellor): no row in any access matrix,
     # so the account sees a pupil only through an explicit, dated grant (dossiers.Toekenning).
     EXTERN = "extern", _("Externe (alleen via toekenning), bijv. inspectie")
@@ -776,7 +779,13 @@ class Briefregel(models.Model):
 
 
 class Verzuimdrempel(models.Model):
-    """From how many times te laat / absent in which window the statuut takes which step."""
+    """From how many times te laat / absent in which window the statuut takes which step.
+
+    `groep` names the pupils it holds for by the name of the afdeling of their group
+    ("onderbouw", "bovenbouw"; blank: every pupil). `periode_weken` counts school weeks
+    from the first school week of the school year (verzuim/perioden.py): a vacation does
+    not eat a period. Counted in `lesuren` the window is rolling (four consecutive school
+    weeks, Leerplichtwet art. 21a); counted in `keer` it is the fixed period."""
 
     class Soort(models.TextChoices):
         TE_LAAT = "te_laat", _("ongeoorloofd te laat")
@@ -816,8 +825,14 @@ class Verzuimdrempel(models.Model):
     )
     actie_code = models.CharField(_("actie"), max_length=20, choices=Actie.choices)
     actie = models.TextField(_("actie (tekst)"))
-    verantwoordelijke = models.CharField(_("verantwoordelijke"), max_length=40, blank=True,
-                                         validators=[instantie_validator])
+    # Who takes the step is not a field here but authority rows (`statuut.Bevoegdheid`) of
+    # the action that belongs to `actie_code` (verzuim/drempels.py): one mechanism for "who".
+    termijn_aantal = models.PositiveSmallIntegerField(
+        _("termijn voor de actie"), default=5,
+        help_text=_("Binnen hoeveel dagen de actie na het overschrijden gedaan moet zijn "
+                    "(DEFAULT 5 schooldagen; de Leerplichtwet art. 21a zegt 'onverwijld')."))
+    termijn_eenheid = models.CharField(_("eenheid van de termijn"), max_length=15,
+                                       choices=Eenheid.choices, default=Eenheid.SCHOOLDAGEN)
     inhaal_uren = models.PositiveSmallIntegerField(_("uren inhalen"), null=True, blank=True)
     inhaal_factor = models.PositiveSmallIntegerField(
         _("gemiste lessen zoveel keer inhalen"), null=True, blank=True

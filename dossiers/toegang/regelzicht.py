@@ -58,7 +58,8 @@ def _rolvelden():
                           "informeren_door", "beroep_bij"), "maatregelen"),
         Klachtfase: (("behandelaars",), "klachten"),
         Beroepsregel: (("bij",), "klachten"),
-        Verzuimdrempel: (("verantwoordelijke",), "verzuim"),
+        # Names no role any more (who acts: the verzuim actions' rows); still a rule row.
+        Verzuimdrempel: ((), "verzuim"),
         Statuut: (("schorsing_horen_door", "verwijdering_horen_door", "bezwaar_schorsing_bij",
                    "verwijdering_bezwaar_bij"), "maatregelen"),
     }

@@ -70,6 +70,8 @@ MATRIX: dict[tuple[str, str], dict[str, Cel]] = {
     ("echnaton-2009", Rol.FUNCTIONEEL_BEHEERDER): dict.fromkeys(
         ["eigen", "andere_groep"], Cel(GEEN, frozenset({LOG}))),
     ("echnaton-2009", Rol.EXTERN): dict.fromkeys(["eigen", "andere_groep"], NIETS),
+    # No toegang row: the conciërge only registers te laat and absence (bevoegdheden: verzuim).
+    ("echnaton-2009", Rol.CONCIERGE): dict.fromkeys(["eigen", "andere_groep"], NIETS),
     # Noordgouw art. 6.2: administratie, schoolleiding (with the afdelingsleiders), decaan
     # and zorgcoördinatoren see all pupils; mentors and teachers their own pupils; others
     # nothing.
@@ -93,6 +95,7 @@ MATRIX: dict[tuple[str, str], dict[str, Cel]] = {
     ("noordgouw-2022", Rol.FUNCTIONEEL_BEHEERDER): dict.fromkeys(
         ["eigen", "andere_groep"], Cel(GEEN, frozenset({LOG}))),
     ("noordgouw-2022", Rol.EXTERN): dict.fromkeys(["eigen", "andere_groep"], NIETS),
+    ("noordgouw-2022", Rol.CONCIERGE): dict.fromkeys(["eigen", "andere_groep"], NIETS),
 }
 
 

@@ -1,0 +1,75 @@
+"""Te laat en verzuim in Chromium: the docent registers te laat on a tablet-sized window,
+the mentor's overview counts it against the next threshold, and a bad import file is
+refused with its line numbers and nothing imported."""
+
+import pytest
+import time_machine
+
+from tests.personas import WACHTWOORD
+from verzuim import perioden
+from verzuim.models import TeLaat
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def tablet(browser):
+    context = browser.new_context(locale="nl-NL", viewport={"width": 820, "height": 1180},
+                                  has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def _inloggen(page, live_server, username):
+    page.goto(f"{live_server.url}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    page.get_by_role("button", name="Inloggen").click()
+
+
+def test_docent_registreert_mentor_ziet_de_telling_en_een_fout_bestand(
+        live_server, tablet, termijnwereld):
+    from playwright.sync_api import expect
+
+    w = termijnwereld
+    w.groep_4h.mentoren.add(w.mentor.medewerker)
+    page = tablet
+    with time_machine.travel("2026-11-20 10:00 +0100", tick=True):
+        perioden.vergeet_cache()
+        _inloggen(page, live_server, "docent4h")
+        for dag in ("2026-11-16", "2026-11-17", "2026-11-18"):
+            page.goto(f"{live_server.url}/verzuim/te-laat/")
+            page.locator("#id_leerling").select_option(label="Chris Bakker (1003, 4H)")
+            page.locator("#id_datum").fill(dag)
+            page.locator("#id_lesuur").fill("1")
+            page.locator("#id_minuten").fill("10")
+            page.get_by_role("button", name="Registreren").click()
+            expect(page.get_by_text("Geregistreerd: Chris Bakker.")).to_be_visible()
+        page.screenshot(path="/tmp/e2e-verzuim-tablet.png", full_page=True)
+        page.get_by_role("button", name="Uitloggen").click()
+
+        _inloggen(page, live_server, "mentor")
+        page.goto(f"{live_server.url}/verzuim/overzicht/")
+        rij = page.locator('tr[data-leerling="1003"]')
+        expect(rij.locator(".te-laat-aantal")).to_have_text("3")
+        expect(rij.locator(".volgende")).to_contain_text("bij 6")
+        expect(rij.locator(".open")).to_contain_text("uren inhalen")
+        page.get_by_role("button", name="Uitloggen").click()
+
+        _inloggen(page, live_server, "administratie")
+        page.goto(f"{live_server.url}/verzuim/import/")
+        page.get_by_label("CSV-bestand uit het leerlingvolgsysteem").set_input_files(files=[{
+            "name": "magister.csv", "mimeType": "text/csv",
+            "buffer": (b"leerlingnummer;datum;lesuur;code;minuten\n"
+                       b"1001;13-10-2026;1;TL;5\n"
+                       b"9999;13-10-2026;1;TL;5\n"
+                       b"1001;13-10-2026;2;ZZ;5\n")}])
+        page.get_by_role("button", name="Importeren").click()
+        fout = page.locator("#importfout")
+        expect(fout).to_contain_text("Er is niets geïmporteerd: 2 regel(s)")
+        expect(fout).to_contain_text("regel 3: onbekende leerling '9999'")
+        expect(fout).to_contain_text("regel 4: onbekende code 'ZZ'")
+        assert not TeLaat.objects.filter(leerling=w.anna).exists()
+    perioden.vergeet_cache()

@@ -1,0 +1,55 @@
+"""Who may do what in te laat en verzuim: only the statuut's authority rows
+(`bevoegdheden: verzuim:` in each preset), asked through the primitives of
+`dossiers.toegang`; no role is named here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dossiers import relaties, toegang
+from dossiers.toegang.basis import _statuut_op
+from statuut.models import Orgaan, Principaal
+
+TE_LAAT_REGISTREREN = "verzuim.te_laat_registreren"
+ABSENTIE_REGISTREREN = "verzuim.absentie_registreren"
+BEOORDELEN = "verzuim.beoordelen"
+OVERZICHT_ZIEN = "verzuim.overzicht_zien"
+INHALEN_REGELEN = "verzuim.inhalen_regelen"
+GESPREK_VOEREN = "verzuim.gesprek_voeren"
+OUDERS_INFORMEREN = "verzuim.ouders_informeren"
+LEERPLICHT_MELDEN = "verzuim.leerplicht_melden"
+SCHORSING_VOORSTELLEN = "verzuim.schorsing_voorstellen"
+IMPORTEREN = "verzuim.importeren"
+
+
+def mag(user, actie: str, leerling, *, op: date | None = None) -> bool:
+    return toegang.bevoegd(user, actie, leerling, op=op)
+
+
+def leerlingen(user, actie: str, *, school=None, op: date | None = None):
+    return toegang.leerlingen_bevoegd(user, actie, school=school, op=op)
+
+
+def scholen(user, actie: str, *, op: date | None = None):
+    return toegang.scholen_bevoegd(user, actie, op=op)
+
+
+def verantwoordelijke(leerling, actie: str, op: date) -> tuple[object | None, str]:
+    """Who a threshold's deadline goes to: the first row of `actie` (in the statuut's
+    order); in a relation, the staff member who holds that role for this pupil (the
+    pupil's mentor), else the role itself. (None, "") when nobody holds the action."""
+    statuut = _statuut_op(leerling.school, op)
+    organen = toegang.orgaanrollen(statuut)
+    for rij in toegang.rijen(statuut, actie):
+        if rij.rol in Principaal.values:
+            continue
+        rollen = sorted(organen.get(rij.rol, ())) if rij.rol in Orgaan.values else [rij.rol]
+        for rol in rollen:
+            if rij.eigen_leerlingen:
+                houder = relaties.relatiehouders(leerling, rol, op).first()
+                if houder is not None and houder.user_id:
+                    return houder.user, rol
+                continue
+            return None, rol
+    return None, ""
+
