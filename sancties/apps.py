@@ -8,9 +8,10 @@ class SanctiesConfig(AppConfig):
     def ready(self) -> None:
         from dossiers import termijnonderwerpen
 
-        from . import brieven, kalenderconflicten, panelen  # noqa: F401  (register on import)
+        from . import brieven, kalenderconflicten, panelen, toegang  # noqa: F401
         from .models import Schorsing, TimeOut, Verwijdering
 
+        toegang.registreren()  # the actions the statuut's authority rows give (issue 13)
         brieven.registreren()
         for model in (Schorsing, TimeOut, Verwijdering):
             termijnonderwerpen.registreer(model, "leerling_id")

@@ -140,12 +140,6 @@ from .regelzicht import (  # noqa: F401
     rolzicht,
     wijzigingsscholen,
 )
-from .sancties import (  # noqa: F401
-    mag_maatregel,
-    mag_sancties_zien,
-    sanctieleerlingen_voor,
-    sanctierollen,
-)
 from .zorg import (  # noqa: F401
     GEEN_ZORG,
     ZORG_CONSULTEREN,
