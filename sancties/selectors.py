@@ -47,6 +47,8 @@ def verloop(status: str, eerste_dag: date, laatste_dag: date, op: date) -> str:
     """When the schorsing runs, said plainly: nothing moves it from bekendgemaakt to lopend or
     on to afgerond by itself (a person records that), so the pages say the dates."""
     d = {"v": datum_nl(eerste_dag), "t": datum_nl(laatste_dag)}
+    if status == Schorsingstatus.VERNIETIGD:
+        return gettext("vernietigd na beroep of bezwaar: de maatregel geldt niet")
     if status == Schorsingstatus.AFGEROND:
         return gettext("liep van %(v)s tot en met %(t)s") % d
     if status == Schorsingstatus.LOPEND:
@@ -135,7 +137,8 @@ def paneelregels(user, school, *, rollen, op: date) -> list[Paneelregel] | None:
     volgt = (Statuut.objects.filter(toegang.volgt(school, rollen, op=op))
              .annotate(soort=_v(VOLGT, CharField()), **geen).order_by()
              .values_list("soort", "pk", *geen))
-    schorsingen = (Schorsing.objects.filter(leerling__in=leerlingen).filter(
+    schorsingen = (Schorsing.objects.filter(leerling__in=leerlingen)
+        .exclude(status=Schorsingstatus.VERNIETIGD).filter(
         Q(status__in=LOPEND)
         | Q(bezwaarstatus__in=(Bezwaarstatus.INGEDIEND, Bezwaarstatus.GEHOORD))
         | Q(inspectie_melden=True, inspectie_gemeld_op__isnull=True))
@@ -224,6 +227,11 @@ def _regel(soort, pk, roepnaam, tussenvoegsel, achternaam, status, bezwaar, datu
                        school_id=school_id)
 
 
+def _vernietigd(naamwoord: str) -> str:
+    """An annulled measure on the ladder: named as annulled, no rung climbed (issue 13)."""
+    return gettext("%(w)s vernietigd na beroep of bezwaar") % {"w": naamwoord.capitalize()}
+
+
 def ladder(leerling: Leerling) -> list[dict]:
     """The measures taken with this pupil, newest first: schorsingen and time-outs."""
     uit = []
@@ -236,18 +244,24 @@ def ladder(leerling: Leerling) -> list[dict]:
             naam = gettext("%(w)s verwijderd na gegrond bezwaar") % {
                 "w": s.naamwoord.capitalize()}
             trede = None
+        elif s.status == Schorsingstatus.VERNIETIGD:  # annulled: no rung climbed
+            naam, trede = _vernietigd(s.naamwoord), None
         uit.append({"datum": s.besloten_op or s.voorgesteld_op, "soort": _("schorsing"),
                     "naam": naam, "trede": trede,
                     "status": s.get_status_display(), "bezwaar": s.bezwaarstatus,
                     "object": s, "url_naam": "sancties:schorsing"})
     for t in TimeOut.objects.filter(leerling=leerling).select_related("maatregel"):
-        uit.append({"datum": t.datum, "soort": _("time-out"), "naam": t.maatregel.naam,
-                    "trede": t.maatregel.trede,
+        weg = t.status == TimeOutstatus.VERNIETIGD
+        uit.append({"datum": t.datum, "soort": _("time-out"),
+                    "naam": _vernietigd(gettext("time-out")) if weg else t.maatregel.naam,
+                    "trede": None if weg else t.maatregel.trede,
                     "status": time_out_stand(t.status, t.datum, timezone.localdate()),
                     "bezwaar": "", "object": t, "url_naam": "sancties:time_out"})
     for v in Verwijdering.objects.filter(leerling=leerling).select_related("maatregel"):
+        weg = v.status == Verwijderingstatus.VERNIETIGD
         uit.append({"datum": v.voorgesteld_op, "soort": _("verwijdering"),
-                    "naam": v.maatregel.naam, "trede": v.maatregel.trede,
+                    "naam": _vernietigd(gettext("verwijdering")) if weg else v.maatregel.naam,
+                    "trede": None if weg else v.maatregel.trede,
                     "status": v.get_status_display(), "bezwaar": "", "object": v,
                     "url_naam": "sancties:verwijdering"})
     return sorted(uit, key=lambda r: (r["datum"], r["object"].pk), reverse=True)
