@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from dossiers import relaties
@@ -220,9 +220,10 @@ def _statuut_subquery(school, op: date):
 
 
 def _rijen_van(rollen: Iterable[str], statuut, actie: str) -> QuerySet[Bevoegdheid]:
-    """The rows of `actie` for these roles or for a body they act for (subqueries only)."""
+    """The rows of `actie` under `statuut` (a subquery or an OuterRef) for these roles or
+    for a body they act for (subqueries only)."""
     rollen = list(rollen)
-    organen = Orgaanrol.objects.filter(statuut=statuut).filter(
+    organen = Orgaanrol.objects.filter(statuut=OuterRef("statuut")).filter(
         Q(*[Q(rollen__contains=[r]) for r in rollen], _connector=Q.OR) if rollen
         else Q(pk__in=[])).values("orgaan")
     return Bevoegdheid.objects.filter(statuut=statuut, actie=actie).filter(
@@ -271,6 +272,6 @@ __all__ = [
     "ACTIES", "BEROEP_BESLISSEN", "GOEDKEUREN", "INFORMEREN", "OPLEGGEN", "SCHORSING_HOREN",
     "SCHORSING_BEZWAAR_BESLISSEN", "SCHORSING_BEZWAAR_ONTVANGEN", "VERWIJDERING_HOREN",
     "VERWIJDERING_BEZWAAR_BESLISSEN", "VERWIJDERING_BEZWAAR_ONTVANGEN", "VOLGEN",
-    "VOORSTELLEN", "Gezag", "Value", "gezag", "mag_sancties_zien", "registreren",
+    "VOORSTELLEN", "Gezag", "gezag", "mag_sancties_zien", "registreren",
     "sanctieleerlingen_voor", "volgen_filter", "volgt",
 ]
