@@ -235,6 +235,10 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# A statuut version's admin page posts all its rule rows at once: its authority rows (issue
+# 13, every flow's "who may") pass Django's default of 1,000 fields. The body size limit
+# (DATA_UPLOAD_MAX_MEMORY_SIZE) still bounds a request.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 X_FRAME_OPTIONS = "DENY"
 
 CONTENT_SECURITY_POLICY = {

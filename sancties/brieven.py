@@ -157,7 +157,7 @@ def intern_beroep(statuut, maatregel) -> dict | None:
 
     from . import regels
 
-    rollen = list(maatregel.opleggen_door or [])
+    rollen = regels.gemandateerd(maatregel)
     if not rollen:
         return None
     gevonden = list(Beroepsregel.objects.filter(

@@ -18,15 +18,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from dossiers import dossier, toegang
+from dossiers import dossier
 from dossiers.herinneringen import termijn_melden
 from statuut import kalender, kalenderhaken
 from statuut.models import Dossiersectie, Eenheid, Termijn, Termijnstatus
 from statuut.services import InvoerFout, termijn_openen, termijn_voldaan
 
-from . import regels
+from . import schorsingstappen
 from .models import Schorsing, Schorsingstatus
 from .regels import datum_kort
+from .stappen import toetsen
 
 #: The stands in which the schorsing's days are decided (and possibly made known).
 BESLOTEN = (Schorsingstatus.BESLOTEN, Schorsingstatus.BEKENDGEMAAKT, Schorsingstatus.LOPEND)
@@ -126,14 +127,8 @@ def kalenderconflict_afhandelen(*, door, schorsing: Schorsing, toelichting: str)
     if any, is taken as one); the notice closes and the dossier says so."""
     schorsing = (Schorsing.objects.select_for_update(of=("self",))
                  .select_related("leerling", "school", "maatregel").get(pk=schorsing.pk))
+    toetsen(schorsingstappen.weigering(door, schorsing, "kalender"))
     conflict = kalenderconflict(schorsing)
-    if conflict is None:
-        raise InvoerFout(_("Er is geen openstaande kalenderwijziging bij deze %(w)s.")
-                         % {"w": schorsing.naamwoord})
-    if not toegang.mag_maatregel(door, schorsing.leerling,
-                                 regels.beslis_rollen(schorsing.maatregel)):
-        raise InvoerFout(_("Dit beslist wie de %(w)s heeft opgelegd.")
-                         % {"w": schorsing.naamwoord})
     toelichting = (toelichting or "").strip()
     if not toelichting:
         raise InvoerFout(_("Schrijf wat er met de %(w)s gebeurt nu de schoolkalender is "

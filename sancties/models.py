@@ -31,6 +31,13 @@ class Schorsingstatus(models.TextChoices):
     BEKENDGEMAAKT = "bekendgemaakt", _("bekendgemaakt")
     LOPEND = "lopend", _("lopend")
     AFGEROND = "afgerond", _("afgerond")
+    # Issue 13: a remedy against the decision (a beroep, klachten) annulled it.
+    VERNIETIGD = "vernietigd", _("vernietigd (na beroep of bezwaar)")
+
+
+#: The states in which a decision stands (and can be annulled).
+SCHORSING_BESLOTEN = (Schorsingstatus.BESLOTEN, Schorsingstatus.BEKENDGEMAAKT,
+                      Schorsingstatus.LOPEND, Schorsingstatus.AFGEROND)
 
 
 class Bezwaarstatus(models.TextChoices):
@@ -119,6 +126,7 @@ class Schorsing(models.Model):
                                           blank=True)
     bezwaar_motivering = models.TextField(_("motivering van de beslissing op bezwaar"),
                                           blank=True)
+    vernietigd_op = models.DateField(_("vernietigd op"), null=True, blank=True)
     # Seed 004: upheld, the schorsing's notes leave the dossier; its content goes with them.
     inhoud_verwijderd_op = models.DateField(_("inhoud verwijderd na gegrond bezwaar op"),
                                             null=True, blank=True)
@@ -205,6 +213,11 @@ class Schorsing(models.Model):
     def bezwaar_ongegrond(self, *, op, motivering: str) -> None:
         self.bezwaar_beslist_op, self.bezwaar_motivering = op, motivering
 
+    @transition(field=status, source=SCHORSING_BESLOTEN, target=Schorsingstatus.VERNIETIGD)
+    def vernietigen(self, *, op) -> None:
+        """A decided remedy annulled the decision (`sancties.rechtsmiddelen`)."""
+        self.vernietigd_op = op
+
     def inhoud_wissen(self, *, op) -> None:
         """Not a transition: the stand stays what it was; only the content goes."""
         for veld in self.INHOUDVELDEN:
@@ -218,6 +231,7 @@ class TimeOutstatus(models.TextChoices):
     GOEDGEKEURD = "goedgekeurd", _("in werking (rest van de dag)")
     AFGEWEZEN = "afgewezen", _("niet goedgekeurd")
     AFGEROND = "afgerond", _("afgerond (verslag getekend)")
+    VERNIETIGD = "vernietigd", _("vernietigd (na beroep)")
 
 
 class TimeOut(models.Model):
@@ -252,6 +266,7 @@ class TimeOut(models.Model):
                                          verbose_name=_("getekend verslag (scan)"))
     verslag_getekend_op = models.DateField(_("verslag door de ouders getekend op"), null=True,
                                            blank=True)
+    vernietigd_op = models.DateField(_("vernietigd op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("time-out")
@@ -280,6 +295,12 @@ class TimeOut(models.Model):
         self.gesprek_verslag, self.verslag_getekend_op = verslag, getekend_op
         self.verslag_document = document
 
+    @transition(field=status, source=[TimeOutstatus.GOEDGEKEURD, TimeOutstatus.AFGEROND],
+                target=TimeOutstatus.VERNIETIGD)
+    def vernietigen(self, *, op) -> None:
+        """A decided remedy annulled the time-out (`sancties.rechtsmiddelen`)."""
+        self.vernietigd_op = op
+
 
 class Verwijderingstatus(models.TextChoices):
     VOORGESTELD = "voorgesteld", _("voorgesteld (voorbereiding)")
@@ -288,6 +309,11 @@ class Verwijderingstatus(models.TextChoices):
     BEZWAAR = "bezwaar", _("bezwaar ingediend")
     BEZWAAR_GEHOORD = "bezwaar_gehoord", _("ouders opnieuw gehoord")
     AFGEROND = "afgerond", _("afgerond")
+    VERNIETIGD = "vernietigd", _("vernietigd (na beroep of bezwaar)")
+
+
+#: A procedure that no longer runs.
+VERWIJDERING_GESLOTEN = (Verwijderingstatus.AFGEROND, Verwijderingstatus.VERNIETIGD)
 
 
 class Verwijdering(models.Model):
@@ -370,6 +396,7 @@ class Verwijdering(models.Model):
     besluit_gehandhaafd = models.BooleanField(null=True, blank=True)
     heroverweging = models.TextField(blank=True)
     afgerond_op = models.DateField(null=True, blank=True)
+    vernietigd_op = models.DateField(_("vernietigd op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("verwijdering")
@@ -415,6 +442,14 @@ class Verwijdering(models.Model):
     def heroverwegen(self, *, op, gehandhaafd: bool, motivering: str) -> None:
         self.heroverwogen_op, self.besluit_gehandhaafd = op, gehandhaafd
         self.heroverweging, self.afgerond_op = motivering, op
+
+    @transition(field=status, source=[Verwijderingstatus.BESLOTEN, Verwijderingstatus.BEZWAAR,
+                                      Verwijderingstatus.BEZWAAR_GEHOORD,
+                                      Verwijderingstatus.AFGEROND],
+                target=Verwijderingstatus.VERNIETIGD)
+    def vernietigen(self, *, op) -> None:
+        """A decided remedy annulled the definitive decision (`sancties.rechtsmiddelen`)."""
+        self.vernietigd_op = op
 
 
 class Schoolcontact(models.Model):

@@ -10,13 +10,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dossiers import toegang
 from dossiers.herinneringen import termijn_melden
 from statuut import kalender
-from statuut.models import Eenheid, Rol, Termijn, Termijnstatus
+from statuut.models import Eenheid, Termijn, Termijnstatus
 from statuut.services import termijn_openen, termijn_voldaan
 
-from . import regels
+from . import regels, toegang
 from .models import Schorsing, TimeOut
 
 REGEL = _("voorstel wacht op besluit")
@@ -45,12 +44,13 @@ def besluit_vragen(*, door, schorsing: Schorsing, maatregel) -> Termijn | None:
     """After a proposal: if the proposer may not decide this rung, the role that may is told.
     The due date follows the proposed first day (a date a person chose), so it never moves
     with the calendar."""
-    rollen = regels.beslis_rollen(maatregel)
-    if toegang.mag_maatregel(door, schorsing.leerling, rollen):
+    gezag = toegang.gezag(door, schorsing.leerling, statuut=maatregel.statuut)
+    if gezag.houdt(regels.opleggen(maatregel)):
         return None
-    rol = next((r for r in rollen if r in Rol.values), None)
-    if rol is None:
+    rollen = gezag.rollen(regels.opleggen(maatregel))
+    if not rollen:
         return None
+    rol = rollen[0]
     vandaag = timezone.localdate()
     try:
         uiterlijk = _uiterlijk(schorsing.school, schorsing.eerste_dag, vandaag)
@@ -64,9 +64,12 @@ def besluit_vragen(*, door, schorsing: Schorsing, maatregel) -> Termijn | None:
 def goedkeuring_vragen(*, door, time_out: TimeOut) -> Termijn | None:
     """A time-out waits for the approver the rung names (seed 004: the directeur), today:
     it is for the rest of this day."""
-    rol = time_out.maatregel.goedkeuring_door
-    if rol not in Rol.values:
+    from .timeout import goedkeuren
+
+    rollen = toegang.Gezag(time_out.statuut).rollen(goedkeuren(time_out.maatregel))
+    if not rollen:
         return None
+    rol = rollen[0]
     return _vragen(door=door, onderwerp=time_out, rol=rol, uiterlijk=time_out.datum,
                    omschrijving=_("Time-out %(k)s: voorstel wacht op uw goedkeuring")
                    % {"k": time_out.kenmerk})

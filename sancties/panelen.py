@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from dossiers import toegang
+from dossiers import toegang as dossiertoegang
 from dossiers.models import Inzagesoort
 from dossiers.panelen import leerlingpaneel, startpaneel
 
-from . import selectors
+from . import selectors, toegang
 
 
 @startpaneel(sleutel="sancties_schorsingen", template="sancties/_startpaneel.html", volgorde=50)
 def schorsingen_paneel(*, user, school, rollen, op):
-    if not set(rollen) & set(selectors.PANEELROLLEN):
+    """For whoever follows the measures (`sancties.volgen`: Echnaton's teamleiding for its
+    department and the schoolleiding, art. 9.3)."""
+    regels = selectors.paneelregels(user, school, rollen=rollen, op=op)
+    if regels is None:
         return None
-    regels = selectors.paneelregels(user, school, op=op)
     # For the start page's read-log row: the pupils named, about measures.
     return {"regels": regels, "inzage_leerlingen": regels,
             "inzagesoorten": (Inzagesoort.DOSSIER,)}
@@ -32,7 +34,7 @@ def ladder_paneel(*, user, leerling, rechten, op):
             "inzage": "maatregelen" if ladder else ""}
 
 
-@toegang.bronbeleid("sancties")
+@dossiertoegang.bronbeleid("sancties")
 def _sanctiestukken(user, leerling, op):
     """A measure's dossier entries and letters (also a decision on bezwaar, filed under
     correspondentie) are read by whoever may see the pupil's measures (Echnaton art. 9.2:

@@ -9,18 +9,16 @@ from __future__ import annotations
 from datetime import date
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from statuut import hulp, kalender
 from statuut.hulp import artikel_tekst
-from statuut.models import Maatregelsoort, Orgaan, Rol, School, Statuut
+from statuut.models import Eenheid, Maatregelsoort, Orgaan, Rol, School, Statuut
 from statuut.selectors import schorsing_voor, statuut_op
 from statuut.services import InvoerFout
 
-#: Bezwaar is decided by the bevoegd gezag; in the application its decisions are recorded by
-#: the directie (at Noordgouw the rector-bestuurder is both, art. 1).
-BEVOEGD_GEZAG_ROLLEN = (Rol.DIRECTIE,)
-#: Recording a received bezwaar: the directie or the leerlingenadministratie.
-BEZWAAR_ONTVANGEN_ROLLEN = (Rol.DIRECTIE, Rol.ADMINISTRATIE)
+from . import toegang
+from .toegang import Gezag, Paar
 
 
 def statuut_in_werking(school: School, op: date) -> Statuut:
@@ -41,13 +39,14 @@ def datum_kort(d: date) -> str:
 rollen_tekst = hulp.rollen_tekst
 
 
+#: How a sentence names where a bezwaar goes or who mandated ("bij het bevoegd gezag").
+_BIJ_TEKST = {Orgaan.BEVOEGD_GEZAG: gettext_lazy("het bevoegd gezag (het schoolbestuur)"),
+              Rol.DIRECTIE: gettext_lazy("de directie")}
+
+
 def bij_tekst(instantie: str) -> str:
     """"bij het bevoegd gezag (het schoolbestuur)": where a bezwaar goes, in a sentence."""
-    if instantie == Orgaan.BEVOEGD_GEZAG:
-        return _("het bevoegd gezag (het schoolbestuur)")
-    if instantie == Rol.DIRECTIE:
-        return _("de directie")
-    return rollen_tekst([instantie]).lower()
+    return str(_BIJ_TEKST.get(instantie) or rollen_tekst([instantie]).lower())
 
 
 def schorsingsladder(statuut: Statuut) -> list[Maatregelsoort]:
@@ -59,11 +58,10 @@ def ontzegging_rung(statuut: Statuut) -> Maatregelsoort | None:
     return statuut.maatregelen.filter(soort=Maatregelsoort.Soort.ONTZEGGING_TOEGANG).first()
 
 
-def ontzegging_voorstel_rollen(rung: Maatregelsoort) -> list[str]:
-    """Who proposes an ontzegging (the rung's `voorstel_door`: Echnaton's teamleiding) and
-    who may impose it (the schoolleiding, who may also start one)."""
-    return list(dict.fromkeys(
-        [*rung.voorstel_door, *(r for r in beslis_rollen(rung) if r in Rol.values)]))
+def ontzegging_voorstel(rung: Maatregelsoort) -> list[Paar]:
+    """Who starts an ontzegging: whoever proposes it (Echnaton art. 8.3: the teamleiding)
+    and whoever may impose it (the schoolleiding, who may also start one)."""
+    return [(toegang.VOORSTELLEN, rung.code), (toegang.OPLEGGEN, rung.code)]
 
 
 def ontzegging_maatregel(statuut: Statuut, schooldagen: int) -> Maatregelsoort:
@@ -109,32 +107,66 @@ def schorsing_maatregel(statuut: Statuut, schooldagen: int, *,
     return maatregel
 
 
-def beslis_rollen(maatregel: Maatregelsoort) -> list[str]:
-    """Who may impose a rung: its `opleggen_door`, and the role that mandated it (Echnaton
-    art. 8.2: the schoolleiding handed the one-day schorsing to the teamleiding, and keeps
-    the power itself)."""
-    return [r for r in dict.fromkeys([*maatregel.opleggen_door, maatregel.mandaat_van]) if r]
+def opleggen(rung: Maatregelsoort) -> list[Paar]:
+    """Who may impose (decide) a rung: the rows of `maatregel.opleggen` for it (Echnaton art.
+    8.2: the teamleiding in mandate, and the schoolleiding that keeps the power itself)."""
+    return [(toegang.OPLEGGEN, rung.code)]
 
 
-def voorstel_rollen(statuut: Statuut) -> list[str]:
+def niveau(rung: Maatregelsoort, schooldagen: int) -> int | None:
+    """The level a decision of `schooldagen` days asks of the rows: its length, where it is
+    within the rung's own maximum (a schorsing for a whole verwijdering procedure,
+    Noordgouw art. 25.2, is not bounded by it)."""
+    if (rung.max_duur_eenheid == Eenheid.SCHOOLDAGEN and rung.max_duur_aantal
+            and schooldagen <= rung.max_duur_aantal):
+        return schooldagen
+    return None
+
+
+def beslis_rollen(rung: Maatregelsoort, gezag: Gezag | None = None) -> list[str]:
+    """Who the statuut names to impose `rung` (roles and bodies), in its order: for texts."""
+    gezag = gezag or Gezag(rung.statuut)
+    return gezag.namen(opleggen(rung))
+
+
+def gemandateerd(rung: Maatregelsoort, gezag: Gezag | None = None) -> list[str]:
+    """Who imposes `rung` in the statuut's own words: the holders of its rows without the
+    one who handed the power down (`Maatregelsoort.mandaat_van`, who keeps it): the role a
+    decision letter names and an internal beroep is against."""
+    return [r for r in beslis_rollen(rung, gezag) if r != rung.mandaat_van]
+
+
+def schorsing_voorstel(statuut: Statuut) -> list[Paar]:
     """Who may start a schorsing: whoever imposes or proposes one of its rungs, and whoever
     the statuut names to hear the pupil (Noordgouw art. 24.2: the afdelingsleider)."""
-    rollen: list[str] = []
+    paren: list[Paar] = []
     for m in schorsingsladder(statuut):
-        rollen += [*beslis_rollen(m), *m.voorstel_door]
-    rollen += statuut.schorsing_horen_door
-    return list(dict.fromkeys(rollen))
+        paren += [(toegang.OPLEGGEN, m.code), (toegang.VOORSTELLEN, m.code)]
+    return [*paren, (toegang.SCHORSING_HOREN, "")]
 
 
-def horen_rollen(statuut: Statuut) -> list[str]:
-    """Who hears the pupil before the decision: the statuut's list, else (the law) whoever
-    may impose a schorsing."""
-    if statuut.schorsing_horen_door:
-        return list(statuut.schorsing_horen_door)
-    rollen: list[str] = []
-    for m in schorsingsladder(statuut):
-        rollen += beslis_rollen(m)
-    return list(dict.fromkeys(r for r in rollen if r in Rol.values))
+def horen(statuut: Statuut, gezag: Gezag | None = None) -> tuple[list[Paar], bool]:
+    """Who hears the pupil before the decision, and whether all of them together: the
+    statuut's rows (`schorsing.horen`: together, Noordgouw art. 24.2), else the law: whoever
+    may impose a schorsing hears, one of them suffices."""
+    gezag = gezag or Gezag(statuut)
+    eigen = [(toegang.SCHORSING_HOREN, "")]
+    if gezag.heeft(eigen):
+        return eigen, True
+    return [p for m in schorsingsladder(statuut) for p in opleggen(m)], False
+
+
+def horen_rollen(statuut: Statuut, gezag: Gezag | None = None) -> list[str]:
+    """The staff roles that hear the pupil (see `horen`)."""
+    gezag = gezag or Gezag(statuut)
+    return gezag.rollen(horen(statuut, gezag)[0])
+
+
+def bezwaar_bij(statuut: Statuut, actie: str) -> str:
+    """Where a bezwaar goes: whom the rows of `actie` (`schorsing.bezwaar_beslissen`,
+    `verwijdering.bezwaar_beslissen`) name first (the bevoegd gezag); "" for nobody."""
+    namen = Gezag(statuut).namen([(actie, "")])
+    return namen[0] if namen else ""
 
 
 def laatste_schooldag(school: School, eerste_dag: date, schooldagen: int) -> date:

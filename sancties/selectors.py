@@ -21,12 +21,15 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from dossiers import toegang
+from dossiers import toegang as dossiertoegang
 from dossiers.brieven.services import datum_nl
 from dossiers.models import Leerling
-from statuut.models import Rol
+from statuut.models import Statuut
 
+from . import schorsingstappen, toegang
+from . import verwijdering as verwijderingstappen
 from .models import (
+    VERWIJDERING_GESLOTEN,
     Bezwaarstatus,
     Schorsing,
     Schorsingstatus,
@@ -36,26 +39,16 @@ from .models import (
     Verwijderingstatus,
 )
 
-#: Who sees the start-page panel of running and upcoming measures.
-PANEELROLLEN = (Rol.TEAMLEIDER, Rol.DIRECTIE)
-
 LOPEND = (Schorsingstatus.CONCEPT, Schorsingstatus.HOORGESPREK_GEPLAND, Schorsingstatus.GEHOORD,
           Schorsingstatus.BESLOTEN, Schorsingstatus.BEKENDGEMAAKT, Schorsingstatus.LOPEND)
-
-VOLGENDE_STAP = {
-    Schorsingstatus.CONCEPT: _("hoorgesprek plannen"),
-    Schorsingstatus.HOORGESPREK_GEPLAND: _("hoorgesprek vastleggen"),
-    Schorsingstatus.GEHOORD: _("besluiten"),
-    Schorsingstatus.BESLOTEN: _("besluit bekendmaken"),
-    Schorsingstatus.BEKENDGEMAAKT: _("schorsing laten ingaan"),
-    Schorsingstatus.LOPEND: _("afronden"),
-}
 
 
 def verloop(status: str, eerste_dag: date, laatste_dag: date, op: date) -> str:
     """When the schorsing runs, said plainly: nothing moves it from bekendgemaakt to lopend or
     on to afgerond by itself (a person records that), so the pages say the dates."""
     d = {"v": datum_nl(eerste_dag), "t": datum_nl(laatste_dag)}
+    if status == Schorsingstatus.VERNIETIGD:
+        return gettext("vernietigd na beroep of bezwaar: de maatregel geldt niet")
     if status == Schorsingstatus.AFGEROND:
         return gettext("liep van %(v)s tot en met %(t)s") % d
     if status == Schorsingstatus.LOPEND:
@@ -126,12 +119,26 @@ def _v(waarde, veld):
     return Value(waarde, output_field=veld)
 
 
-def paneelregels(user, school, *, op: date) -> list[Paneelregel]:
+def paneelregels(user, school, *, rollen, op: date) -> list[Paneelregel] | None:
     """Running and upcoming schorsingen, today's time-outs and running verwijderingen of the
-    pupils the user's role covers, in ONE query (a union), so a start page with this panel
-    costs one query more whatever the number of rows."""
-    leerlingen = toegang.sanctieleerlingen_voor(user, school, PANEELROLLEN, op=op)
-    schorsingen = (Schorsing.objects.filter(leerling__in=leerlingen).filter(
+    pupils whose measures the user follows (`sancties.volgen`, in its scope), in ONE query
+    (a union), so a start page with this panel costs one query more whatever the number of
+    rows. None: the statuut gives the user's roles (`rollen`, at `school`) no such row, and
+    there is no panel (the query's first part says so, without a query of its own)."""
+    leerlingen = toegang.sanctieleerlingen_voor(user, school, rollen, op=op)
+    # One row when the user follows measures at all (an empty panel is still a panel).
+    geen = {k: _v(None, veld) for k, veld in (
+        ("m_roepnaam", CharField()), ("m_tussenvoegsel", CharField()),
+        ("m_achternaam", CharField()), ("m_status", CharField()), ("m_bezwaar", CharField()),
+        ("m_datum", DateField()), ("m_einde", DateField()), ("m_schooldagen", IntegerField()),
+        ("m_melden", BooleanField()), ("m_gemeld", DateField()), ("m_termijn_1", DateField()),
+        ("m_termijn_2", DateField()), ("m_ontzegging", BooleanField()),
+        ("m_leerlingnummer", CharField()), ("m_school", IntegerField()))}
+    volgt = (Statuut.objects.filter(toegang.volgt(school, rollen, op=op))
+             .annotate(soort=_v(VOLGT, CharField()), **geen).order_by()
+             .values_list("soort", "pk", *geen))
+    schorsingen = (Schorsing.objects.filter(leerling__in=leerlingen)
+        .exclude(status=Schorsingstatus.VERNIETIGD).filter(
         Q(status__in=LOPEND)
         | Q(bezwaarstatus__in=(Bezwaarstatus.INGEDIEND, Bezwaarstatus.GEHOORD))
         | Q(inspectie_melden=True, inspectie_gemeld_op__isnull=True))
@@ -143,7 +150,7 @@ def paneelregels(user, school, *, op: date) -> list[Paneelregel]:
                   is_ontzegging=F("ontzegging"))
         .order_by().values_list(*_KOLOMMEN))
     verwijderingen = (Verwijdering.objects.filter(leerling__in=leerlingen)
-                      .exclude(status=Verwijderingstatus.AFGEROND)
+                      .exclude(status__in=VERWIJDERING_GESLOTEN)
                       .annotate(soort=_v("verwijdering", CharField()),
                                 bezwaar=_v("", CharField()), datum=F("voorgesteld_op"),
                                 einde=_v(None, DateField()),
@@ -166,9 +173,13 @@ def paneelregels(user, school, *, op: date) -> list[Paneelregel]:
                            termijn_1=_v(None, DateField()), termijn_2=_v(None, DateField()),
                            is_ontzegging=_v(False, BooleanField()))
                  .order_by().values_list(*_KOLOMMEN))
-    rijen = schorsingen.union(verwijderingen, time_outs, all=True).order_by("datum", "pk")
-    uit = []
+    # The marker goes last: a combined query orders by the first part's columns.
+    rijen = schorsingen.union(verwijderingen, time_outs, volgt, all=True).order_by("datum", "pk")
+    uit, gevolgd = [], False
     for rij in rijen:
+        if rij[0] == VOLGT:
+            gevolgd = True
+            continue
         r = _regel(*rij)
         if r.soort == "schorsing":
             r.verloop = verloop(r.status, r.datum, r.einde, op)
@@ -179,8 +190,11 @@ def paneelregels(user, school, *, op: date) -> list[Paneelregel]:
                 r.volgende_stap = gettext("nog open: %(o)s") % {"o": "; ".join(time_out_open(
                     status=r.status, geinformeerd=bool(melden), gesprek_op=gemeld, op=op))}
         uit.append(r)
-    return uit
+    return uit if gevolgd else None
 
+
+#: The first column of the panel's marker row (see `paneelregels`).
+VOLGT = "volgt"
 
 _LABELS = {"schorsing": dict(Schorsingstatus.choices),
            "verwijdering": dict(Verwijderingstatus.choices),
@@ -194,15 +208,14 @@ def _regel(soort, pk, roepnaam, tussenvoegsel, achternaam, status, bezwaar, datu
            leerlingnummer="", school_id=None) -> Paneelregel:
     termijn = None
     if soort == "schorsing":
-        stap = VOLGENDE_STAP.get(status, "")
+        stap = schorsingstappen.volgende_stap(status)
         if melden and not gemeld:
             stap, termijn = _("melden aan de inspectie"), termijn_1
-        if bezwaar == Bezwaarstatus.INGEDIEND:
-            stap, termijn = _("ouders horen over het bezwaar"), termijn_2
-        elif bezwaar == Bezwaarstatus.GEHOORD:
-            stap, termijn = _("beslissen op het bezwaar"), termijn_2
+        if bezwaar in (Bezwaarstatus.INGEDIEND, Bezwaarstatus.GEHOORD):
+            stap = schorsingstappen.volgende_stap(bezwaar, veld="bezwaarstatus")
+            termijn = termijn_2
     elif soort == "verwijdering":
-        stap = VOLGENDE_STAP_VERWIJDERING.get(status, "")
+        stap = verwijderingstappen.FASE.get(status, "")
         termijn = termijn_2 or termijn_1
     else:
         stap = (_("goedkeuren (alleen vandaag)") if status == TimeOutstatus.VOORGESTELD
@@ -212,6 +225,11 @@ def _regel(soort, pk, roepnaam, tussenvoegsel, achternaam, status, bezwaar, datu
                        einde, schooldagen, str(stap), termijn, _URLS[soort],
                        bool(is_ontzegging), leerlingnummer=leerlingnummer,
                        school_id=school_id)
+
+
+def _vernietigd(naamwoord: str) -> str:
+    """An annulled measure on the ladder: named as annulled, no rung climbed (issue 13)."""
+    return gettext("%(w)s vernietigd na beroep of bezwaar") % {"w": naamwoord.capitalize()}
 
 
 def ladder(leerling: Leerling) -> list[dict]:
@@ -226,18 +244,24 @@ def ladder(leerling: Leerling) -> list[dict]:
             naam = gettext("%(w)s verwijderd na gegrond bezwaar") % {
                 "w": s.naamwoord.capitalize()}
             trede = None
+        elif s.status == Schorsingstatus.VERNIETIGD:  # annulled: no rung climbed
+            naam, trede = _vernietigd(s.naamwoord), None
         uit.append({"datum": s.besloten_op or s.voorgesteld_op, "soort": _("schorsing"),
                     "naam": naam, "trede": trede,
                     "status": s.get_status_display(), "bezwaar": s.bezwaarstatus,
                     "object": s, "url_naam": "sancties:schorsing"})
     for t in TimeOut.objects.filter(leerling=leerling).select_related("maatregel"):
-        uit.append({"datum": t.datum, "soort": _("time-out"), "naam": t.maatregel.naam,
-                    "trede": t.maatregel.trede,
+        weg = t.status == TimeOutstatus.VERNIETIGD
+        uit.append({"datum": t.datum, "soort": _("time-out"),
+                    "naam": _vernietigd(gettext("time-out")) if weg else t.maatregel.naam,
+                    "trede": None if weg else t.maatregel.trede,
                     "status": time_out_stand(t.status, t.datum, timezone.localdate()),
                     "bezwaar": "", "object": t, "url_naam": "sancties:time_out"})
     for v in Verwijdering.objects.filter(leerling=leerling).select_related("maatregel"):
+        weg = v.status == Verwijderingstatus.VERNIETIGD
         uit.append({"datum": v.voorgesteld_op, "soort": _("verwijdering"),
-                    "naam": v.maatregel.naam, "trede": v.maatregel.trede,
+                    "naam": _vernietigd(gettext("verwijdering")) if weg else v.maatregel.naam,
+                    "trede": None if weg else v.maatregel.trede,
                     "status": v.get_status_display(), "bezwaar": "", "object": v,
                     "url_naam": "sancties:verwijdering"})
     return sorted(uit, key=lambda r: (r["datum"], r["object"].pk), reverse=True)
@@ -248,7 +272,7 @@ def zichtbare_schorsing(user, pk: int) -> Schorsing | None:
                                           "voorgesteld_door", "besloten_door",
                                           "termijn_inspectie", "termijn_bezwaar",
                                           "termijn_bezwaarbeslissing")
-         .filter(pk=pk, leerling__in=toegang.leerlingen_voor(user)).first())
+         .filter(pk=pk, leerling__in=dossiertoegang.leerlingen_voor(user)).first())
     return s if s is not None and sanctie_zichtbaar(user, s) else None
 
 
@@ -257,12 +281,3 @@ def sanctie_zichtbaar(user, maatregel) -> bool:
     whoever may see the pupil but not that section gets the same 404 as for a measure that
     does not exist, so no answer tells him that one exists."""
     return toegang.mag_sancties_zien(user, maatregel.leerling)
-
-
-VOLGENDE_STAP_VERWIJDERING = {
-    Verwijderingstatus.VOORGESTELD: _("voorbereiden en voornemen bekendmaken"),
-    Verwijderingstatus.VOORNEMEN: _("andere school zoeken; definitief besluiten"),
-    Verwijderingstatus.BESLOTEN: _("bezwaartermijn afwachten"),
-    Verwijderingstatus.BEZWAAR: _("ouders opnieuw horen"),
-    Verwijderingstatus.BEZWAAR_GEHOORD: _("nieuw besluit nemen"),
-}

@@ -13,9 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dossiers import dossier, toegang
+from dossiers import dossier
 from dossiers.brieven.services import brief_aanvragen
-from dossiers.models import Brief, Dossierstuk, Leerling, Verwijdergrond, Verzendwijze
+from dossiers.models import Leerling, Verwijdergrond, Verzendwijze
 from statuut import kalender
 from statuut.hulp import (
     aantal_tekst,
@@ -25,20 +25,20 @@ from statuut.hulp import (
     vandaag,
     vergrendeld,
 )
-from statuut.models import Dossiersectie, Eenheid, Partij, Rol, Termijnstart
+from statuut.models import Dossiersectie, Eenheid, Partij, Termijnstart
 from statuut.services import InvoerFout, termijn_openen, termijn_voldaan
 
-from . import brieven, overdracht, regels
-from .models import Ernst, Schorsing
+from . import brieven, overdracht, regels, toegang
+from .models import VERWIJDERING_GESLOTEN, Ernst, Schorsing
 from .regels import datum_kort
-from .schorsingstappen import (  # noqa: F401  (besluitbrief, bekendmaken_rollen: re-exported)
-    bekendmaken_rollen,
+from .schorsingstappen import (  # noqa: F401  (besluitbrief: re-exported)
     besluitbrief,
     opleggen_tekst,
     ouders_horen_weigering,
+    voorstel_weigering,
     weigering,
 )
-from .stappen import toetsen
+from .stappen import rol_weigering, toetsen
 
 GEDRAG = Dossiersectie.GEDRAG
 
@@ -53,13 +53,11 @@ def _stuk(door, schorsing: Schorsing, titel: str, inhoud: str, datum: date | Non
                                   bron=schorsing, controleer=False)
 
 
-def _mag(door, leerling: Leerling, rollen, wat: str, statuut, artikel: str = "") -> None:
-    if not toegang.mag_maatregel(door, leerling, rollen):
-        grond = artikel_tekst(statuut, [artikel]) if artikel else _(
-            "het leerlingenstatuut")
-        raise InvoerFout(_("Dit mag u niet: %(wat)s is volgens %(grond)s voorbehouden aan "
-                           "%(rollen)s.")
-                         % {"wat": wat, "grond": grond, "rollen": regels.rollen_tekst(rollen)})
+def bezwaarrol(statuut) -> str:
+    """The staff role answerable for a bezwaar's deadlines: the first that acts for whom the
+    statuut has decide on it (the bevoegd gezag, through the directie)."""
+    rollen = toegang.Gezag(statuut).rollen([(toegang.SCHORSING_BEZWAAR_BESLISSEN, "")])
+    return rollen[0] if rollen else ""
 
 
 def _laatste_dag(school, eerste_dag: date, schooldagen: int) -> date:
@@ -73,10 +71,10 @@ def _laatste_dag(school, eerste_dag: date, schooldagen: int) -> date:
 
 
 def _lopende_verwijdering(leerling: Leerling):
-    from .models import Verwijdering, Verwijderingstatus
+    from .models import Verwijdering
 
     return Verwijdering.objects.filter(leerling=leerling).exclude(
-        status=Verwijderingstatus.AFGEROND).first()
+        status__in=VERWIJDERING_GESLOTEN).first()
 
 
 @transaction.atomic
@@ -90,19 +88,13 @@ def schorsing_voorstellen(*, door, leerling: Leerling, gronden: list[str], ernst
     `ontzegging`: propose an "ontzegging van de toegang" (Echnaton art. 8.3), the schorsing
     pending a verwijdering, on the verwijdering's grounds, by whom its rung names."""
     op = vandaag()
+    toetsen(voorstel_weigering(door, leerling, ontzegging=ontzegging, op=op))
     statuut = regels.statuut_in_werking(leerling.school, op)
     rung = None
     if ontzegging:
         rung = regels.ontzegging_rung(statuut)
-        if rung is None or not statuut.schorsing_tijdens_verwijdering:
-            raise InvoerFout(_("Het leerlingenstatuut van de school kent geen ontzegging van "
-                               "de toegang tijdens een verwijderingsprocedure."))
-        _mag(door, leerling, regels.ontzegging_voorstel_rollen(rung),
-             _("een ontzegging van de toegang voorstellen"), statuut, rung.artikel)
         toegestaan = statuut.verwijdering_gronden
     else:
-        _mag(door, leerling, regels.voorstel_rollen(statuut), _("een schorsing voorstellen"),
-             statuut)
         toegestaan = statuut.schorsing_gronden
         if tijdens_verwijdering and regels.ontzegging_rung(statuut) is not None:
             raise InvoerFout(_("Volgens %(g)s is een schorsing tijdens de "
@@ -207,7 +199,8 @@ def hoorgesprek_vastleggen(*, door, schorsing: Schorsing, gehoord_op: date, geho
     # The statuut in force on the day of the hearing, for the check as for the rules below.
     toetsen(weigering(door, schorsing, "horen", op=gehoord_op))
     statuut = regels.statuut_in_werking(schorsing.school, gehoord_op)
-    rollen = regels.horen_rollen(statuut)
+    paren, samen = regels.horen(statuut)
+    rollen = toegang.Gezag(statuut).rollen(paren)
     verslag = (verslag or "").strip()
     if not verslag:
         raise InvoerFout(_("Schrijf het verslag van het hoorgesprek (hoor en wederhoor)."))
@@ -216,10 +209,11 @@ def hoorgesprek_vastleggen(*, door, schorsing: Schorsing, gehoord_op: date, geho
         raise InvoerFout(_("Kies wie de leerling hebben gehoord."))
     gedekt: set[str] = set()
     for hoorder in hoorders:
-        gedekt |= toegang.sanctierollen(hoorder, schorsing.leerling, op=gehoord_op)
+        gedekt |= toegang.gezag(hoorder, schorsing.leerling, statuut=statuut,
+                                op=gehoord_op).gehouden(paren)
     ontbreekt = [r for r in rollen if r not in gedekt]
-    # The statuut's list must be complete; without a list, one who may impose suffices.
-    if (statuut.schorsing_horen_door and ontbreekt) or not (gedekt & set(rollen)):
+    # The statuut's rows hear together: all of them; without rows, one who may impose.
+    if (samen and ontbreekt) or not (gedekt & set(rollen)):
         raise InvoerFout(_("Volgens het leerlingenstatuut wordt de leerling gehoord door: "
                            "%(r)s. Ontbreekt bij de gekozen personen: %(o)s.")
                          % {"r": regels.rollen_tekst(rollen),
@@ -243,7 +237,8 @@ def hoorgesprek_vastleggen(*, door, schorsing: Schorsing, gehoord_op: date, geho
 
 def _gegevens_besluit(schorsing: Schorsing, statuut, maatregel, inspectie: bool) -> dict:
     nummers = [maatregel.artikel]
-    teken = brieven.ondertekenaar_van(schorsing.besloten_door, rollen=maatregel.opleggen_door,
+    teken = brieven.ondertekenaar_van(schorsing.besloten_door,
+                                      rollen=regels.gemandateerd(maatregel),
                                       mandaat_van=maatregel.mandaat_van)
     gegevens = {
         "maatregel": brieven.maatregel_in_brief(maatregel, schorsing.schooldagen),
@@ -267,7 +262,8 @@ def _gegevens_besluit(schorsing: Schorsing, statuut, maatregel, inspectie: bool)
         gegevens["verwijdering_sinds"] = datum_kort(schorsing.verwijdering.voorgesteld_op)
     if statuut.bezwaar_schorsing_mogelijk and schorsing.termijn_bezwaar is not None:
         gegevens["rechtsmiddel"] = brieven.bezwaar(
-            bij=statuut.bezwaar_schorsing_bij, aantal=statuut.bezwaar_termijn_aantal,
+            bij=regels.bezwaar_bij(statuut, toegang.SCHORSING_BEZWAAR_BESLISSEN),
+            aantal=statuut.bezwaar_termijn_aantal,
             eenheid=statuut.bezwaar_termijn_eenheid,
             vervaldatum=schorsing.termijn_bezwaar.vervaldatum)
     else:
@@ -310,8 +306,9 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
     # Issue 12: a measure's name follows its length ("een schorsing van 2 schooldagen", not
     # "een driedaagse schorsing (2 schooldagen)").
     naam = brieven.maatregel_in_brief(maatregel, schooldagen)
-    _mag(door, leerling, regels.beslis_rollen(maatregel),
-         opleggen_tekst(maatregel, schooldagen), statuut, maatregel.artikel)
+    toetsen(rol_weigering(toegang.gezag(door, leerling, statuut=statuut, op=op),
+                          regels.opleggen(maatregel), opleggen_tekst(maatregel, schooldagen),
+                          maatregel.artikel, niveau=regels.niveau(maatregel, schooldagen)))
     if statuut.schorsing_bekendmaking_vooraf and eerste_dag <= op:
         raise InvoerFout(_("Volgens het leerlingenstatuut wordt een schorsing vooraf "
                            "schriftelijk bekendgemaakt: de eerste dag moet na vandaag (%(d)s) "
@@ -355,7 +352,7 @@ def schorsing_besluiten(*, door, schorsing: Schorsing, eerste_dag: date, schoold
             % {"w": schorsing.naamwoord, "k": schorsing.kenmerk},
             startdatum=op, aantal=statuut.bezwaar_termijn_aantal,
             eenheid=statuut.bezwaar_termijn_eenheid, regel=_("bezwaar tegen schorsing"),
-            onderwerp=schorsing, verantwoordelijke_rol=Rol.DIRECTIE)
+            onderwerp=schorsing, verantwoordelijke_rol=bezwaarrol(statuut))
     schorsing.save()
     _stuk(door, schorsing, _("Besluit tot %(w)s") % {"w": schorsing.naamwoord}, _(
         "%(door)s besluit tot %(m)s van %(v)s tot en met %(t)s (%(n)s). "
@@ -534,11 +531,13 @@ def bezwaar_indienen(*, door, schorsing: Schorsing, ingediend_op: date, gronden:
             startdatum=start, aantal=statuut.bezwaar_beslistermijn_aantal,
             eenheid=statuut.bezwaar_beslistermijn_eenheid,
             regel=_("beslistermijn bezwaar schorsing"), onderwerp=schorsing,
-            verantwoordelijke_rol=Rol.DIRECTIE)
+            verantwoordelijke_rol=bezwaarrol(statuut))
     schorsing.save()
     _stuk(door, schorsing, _("Bezwaar tegen schorsing ingediend"), _(
         "Bezwaar ingediend op %(d)s bij %(bij)s. Gronden: %(g)s") % {
-        "d": datum_kort(ingediend_op), "bij": regels.rollen_tekst([statuut.bezwaar_schorsing_bij]),
+        "d": datum_kort(ingediend_op),
+        "bij": regels.rollen_tekst([regels.bezwaar_bij(statuut,
+                                                      toegang.SCHORSING_BEZWAAR_BESLISSEN)]),
         "g": gronden}, datum=ingediend_op)
     return schorsing
 
@@ -556,15 +555,6 @@ def bezwaar_horen(*, door, schorsing: Schorsing, gehoord_op: date, verslag: str)
     schorsing.save()
     _stuk(door, schorsing, _("Ouders gehoord over het bezwaar"), verslag, datum=gehoord_op)
     return schorsing
-
-
-def stukken_van_schorsing(schorsing: Schorsing):
-    """Every dossier entry tied to the schorsing: its own and its letters'."""
-    brieven = Brief.objects.filter(bron_type__model="schorsing", bron_type__app_label="sancties",
-                                   bron_id=schorsing.pk, dossierstuk__isnull=False)
-    eigen = dossier.stukken_van_bron(schorsing).values_list("pk", flat=True)
-    return Dossierstuk.objects.filter(
-        pk__in=[*eigen, *brieven.values_list("dossierstuk_id", flat=True)])
 
 
 @transaction.atomic
@@ -586,6 +576,7 @@ def bezwaar_beslissen(*, door, schorsing: Schorsing, gegrond: bool, motivering: 
     if schorsing.termijn_bezwaarbeslissing is not None:
         termijn_voldaan(schorsing.termijn_bezwaarbeslissing)
     opschonen = gegrond and schorsing.statuut.bezwaar_gegrond_dossier_opschonen
+    bij = regels.bezwaar_bij(schorsing.statuut, toegang.SCHORSING_BEZWAAR_BESLISSEN)
     # The parents get the board's decision. When the schorsing's entries leave the dossier,
     # the letter is not tied to the schorsing and says no more than the outcome.
     brief_aanvragen(
@@ -594,17 +585,16 @@ def bezwaar_beslissen(*, door, schorsing: Schorsing, gegrond: bool, motivering: 
         gegevens={"uitkomst": _("gegrond") if gegrond else _("ongegrond"),
                   "ingediend_op": datum_kort(schorsing.bezwaar_ingediend_op),
                   "besluit_van": datum_kort(schorsing.besloten_op), "motivering": motivering,
-                  "bij": regels.bij_tekst(schorsing.statuut.bezwaar_schorsing_bij),
+                  "bij": regels.bij_tekst(bij),
                   "opgeschoond": opschonen,
-                  "ondertekenaar": brieven.ondertekenaar_van(
-                      door, rollen=[schorsing.statuut.bezwaar_schorsing_bij])},
+                  "ondertekenaar": brieven.ondertekenaar_van(door, rollen=[bij])},
         datum=op, bron=None if opschonen else schorsing, statuut=schorsing.statuut)
     if opschonen:
         # The schorsing's own record says no more than its tombstones: facts, hearing,
         # reasons and the bezwaar's texts go; dates, stand and who acted stay.
         schorsing.inhoud_wissen(op=op)
         schorsing.save()
-        stukken = list(stukken_van_schorsing(schorsing))
+        stukken = list(dossier.stukken_van_besluit(schorsing))
         if stukken:
             dossier.stukken_verwijderen(
                 door=door, stukken=stukken, grond=Verwijdergrond.BEZWAAR_GEGROND,

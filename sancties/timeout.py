@@ -8,28 +8,21 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dossiers import dossier, toegang
+from dossiers import dossier
 from dossiers.brieven.services import brief_aanvragen
 from dossiers.documenten import document_koppelen
 from dossiers.models import Document, Leerling
 from statuut.hulp import artikel_tekst, naam_van, vandaag, vergrendeld
-from statuut.models import Dossiersectie, Maatregelsoort, Rol, Statuut
+from statuut.models import Dossiersectie, Maatregelsoort, Statuut
 from statuut.services import InvoerFout
 
-from . import brieven, overdracht, regels, stappen
-from .models import TimeOut, TimeOutstatus
+from . import brieven, overdracht, regels, stappen, toegang
+from .models import TimeOut
 from .regels import datum_kort
 
 
 def time_out_rung(statuut: Statuut) -> Maatregelsoort | None:
     return statuut.maatregelen.filter(soort=Maatregelsoort.Soort.TIME_OUT).first()
-
-
-# --- services ---------------------------------------------------------------------------------
-
-
-
-
 
 
 def _stuk(door, time_out: TimeOut, titel: str, inhoud: str, datum: date | None = None):
@@ -43,12 +36,21 @@ def _stuk(door, time_out: TimeOut, titel: str, inhoud: str, datum: date | None =
 _TIME_OUTS = TimeOut.objects.select_related("leerling", "school", "statuut", "maatregel")
 
 
-def _mag(door, leerling, rollen, wat: str, statuut, artikel: str) -> None:
-    stappen.toetsen(stappen.rol_weigering(door, leerling, rollen, wat, statuut, artikel))
+def goedkeuren(rung: Maatregelsoort) -> list:
+    """Who approves before it takes effect (seed 004: the directeur)."""
+    return [(toegang.GOEDKEUREN, rung.code)]
 
 
-def betrokken_rollen(rung: Maatregelsoort) -> list[str]:
-    return [r for r in (*rung.opleggen_door, rung.goedkeuring_door, rung.informeren_door) if r]
+def betrokken(rung: Maatregelsoort) -> list:
+    """Who takes part in a time-out: who gives it, approves it or informs the parents."""
+    return [*regels.opleggen(rung), *goedkeuren(rung), (toegang.INFORMEREN, rung.code)]
+
+
+def informeren(rung: Maatregelsoort, gezag: toegang.Gezag) -> list:
+    """Who informs the parents: whom the statuut names (seed 004: the directeur), else
+    whoever takes part."""
+    eigen = [(toegang.INFORMEREN, rung.code)]
+    return eigen if gezag.heeft(eigen) else betrokken(rung)
 
 
 def is_geinformeerd(time_out: TimeOut) -> bool:
@@ -59,29 +61,46 @@ def is_geinformeerd(time_out: TimeOut) -> bool:
 STAPPEN = ("goedkeuren", "informeren", "uitnodigen", "afronden")
 
 
+def voorstel_weigering(user, leerling: Leerling, *, op: date | None = None,
+                       gezag: toegang.Gezag | None = None) -> stappen.Weigering | None:
+    """Why `user` cannot record a time-out for `leerling` today, or None: the pupil page's
+    link, the form's page and the service ask this one check (seed 004; Noordgouw art.
+    22.4 d)."""
+    op = op or timezone.localdate()
+    if gezag is None:
+        try:
+            statuut = regels.statuut_in_werking(leerling.school, op)
+        except InvoerFout as fout:
+            return stappen.niet_nu(str(fout))
+        gezag = toegang.Gezag(statuut, user=user, leerling=leerling, op=op)
+    rung = time_out_rung(gezag.statuut)
+    if rung is None:  # the statuut's ladder has no time-out rung (Echnaton)
+        return stappen.niet_nu(_("Het leerlingenstatuut van de school kent geen time-out."))
+    return stappen.rol_weigering(gezag, regels.opleggen(rung), _("een time-out voorstellen"),
+                                 rung.artikel)
+
+
 def weigering(user, time_out: TimeOut, stap: str, *, nu: datetime | None = None,
-              gehouden=None) -> stappen.Weigering | None:
+              gezag: toegang.Gezag | None = None) -> stappen.Weigering | None:
     """Why `user` cannot take `stap` on `time_out` now, or None: the one check that both the
-    service (first) and the page (to offer the step) ask. Seed 004; Noordgouw art. 22.4 d."""
+    service (first) and the page (to offer the step) ask. Seed 004; Noordgouw art. 22.4 d.
+    The states are the transitions' (`TimeOut.goedkeuren`, `afronden`); who may, the rows of
+    the time-out's statuut."""
     nu = nu or timezone.now()
-    rung, leerling, statuut = time_out.maatregel, time_out.leerling, time_out.statuut
-
-    mijn = set(gehouden) if gehouden is not None else toegang.sanctierollen(user, leerling)
+    rung = time_out.maatregel
+    gezag = gezag or toegang.gezag(user, time_out.leerling, statuut=time_out.statuut)
     # Who takes part in the time-out (proposes, approves, informs) is told who must act.
-    betrokken = bool(mijn & set(betrokken_rollen(rung)))
+    toon = gezag.houdt(betrokken(rung))
 
-    def rol(rollen, wat):
-        rollen = [r for r in rollen if r]
-        if mijn & set(rollen):
-            return None
-        return stappen.rol_weigering(user, leerling, rollen, wat, statuut, rung.artikel,
-                                     toon=betrokken)
+    def rol(paren, wat):
+        return stappen.rol_weigering(gezag, paren, wat, rung.artikel, toon=toon)
 
     if stap == "goedkeuren":
-        if time_out.status != TimeOutstatus.VOORGESTELD:
-            return stappen.niet_nu(_("Over deze time-out is al beslist (%(s)s).")
-                                   % {"s": time_out.get_status_display()})
-        if (w := rol([rung.goedkeuring_door], _("de time-out goedkeuren"))) is not None:
+        if w := stappen.overgang_weigering(time_out, "goedkeuren", _(
+                "Over deze time-out is al beslist (%(s)s).")
+                % {"s": time_out.get_status_display()}):
+            return w
+        if (w := rol(goedkeuren(rung), _("de time-out goedkeuren"))) is not None:
             return w
         if timezone.localdate(nu) != time_out.datum:
             # Seed 004: "duurt niet langer dan de dag waarop deze in werking is getreden".
@@ -91,31 +110,30 @@ def weigering(user, time_out: TimeOut, stap: str, *, nu: datetime | None = None,
         return None
     if stap not in STAPPEN:
         return stappen.niet_nu(_("Onbekende stap."))
-    # The follow-up (informing, the talk, the signed report) may come after the day itself.
-    if stap == "informeren":
-        # Seed 004: the directeur contacts the parents (the rung's `informeren_door`).
-        w = rol([rung.informeren_door] if rung.informeren_door else betrokken_rollen(rung),
-                _("de ouders informeren"))
-    elif stap == "uitnodigen":
-        w = rol(betrokken_rollen(rung), _("de ouders uitnodigen"))
-    else:
-        w = rol(betrokken_rollen(rung), _("het verslag vastleggen"))
-    if time_out.status != TimeOutstatus.GOEDGEKEURD:
-        return stappen.niet_nu(_("Bij deze time-out kan dat niet (meer): hij is %(s)s.")
-                               % {"s": time_out.get_status_display()})
-    if w is not None:
+    # The follow-up (informing, the talk, the signed report) comes while it is approved and
+    # not yet closed (the source of `afronden`), also after the day itself.
+    if w := stappen.overgang_weigering(time_out, "afronden", _(
+            "Bij deze time-out kan dat niet (meer): hij is %(s)s.")
+            % {"s": time_out.get_status_display()}):
         return w
     if stap == "informeren":
+        # Seed 004: the directeur contacts the parents (the rung's `maatregel.informeren`).
+        if (w := rol(informeren(rung, gezag), _("de ouders informeren"))) is not None:
+            return w
         if is_geinformeerd(time_out):
             return stappen.niet_nu(_("Het informeren van de ouders is al vastgelegd."))
         return None
     if stap == "uitnodigen":
+        if (w := rol(betrokken(rung), _("de ouders uitnodigen"))) is not None:
+            return w
         if time_out.gesprek_op is not None:
             lokaal = timezone.localtime(time_out.gesprek_op)
             return stappen.niet_nu(_("De ouders zijn al uitgenodigd voor %(d)s om %(t)s.")
                                    % {"d": datum_kort(lokaal.date()), "t": f"{lokaal:%H:%M}"})
         return None
     # afronden
+    if (w := rol(betrokken(rung), _("het verslag vastleggen"))) is not None:
+        return w
     if not is_geinformeerd(time_out):
         return stappen.Weigering(_("Leg eerst vast dat de ouders zijn geïnformeerd (of waarom "
                                    "niet)."))
@@ -130,6 +148,25 @@ def weigering(user, time_out: TimeOut, stap: str, *, nu: datetime | None = None,
     return None
 
 
+def aanbod(user, time_out: TimeOut) -> tuple[list[str], list[tuple[str, str]]]:
+    """The steps the services accept from `user` now, and why the others of this stand
+    wait: the same check as the services."""
+    gezag = toegang.gezag(user, time_out.leerling, statuut=time_out.statuut)
+    return stappen.aanbod(STAPPEN, lambda stap: weigering(user, time_out, stap, gezag=gezag))
+
+
+def _ondertekenrollen(time_out: TimeOut) -> list[str]:
+    """The role in which the approver approved (or, without an approver, gave it)."""
+    rung = time_out.maatregel
+    gezag = toegang.gezag(time_out.goedgekeurd_door, time_out.leerling,
+                          statuut=time_out.statuut, op=time_out.datum)
+    for paren in (goedkeuren(rung), regels.opleggen(rung)):
+        gehouden = gezag.gehouden(paren)
+        if rollen := [r for r in gezag.rollen(paren) if r in gehouden]:
+            return rollen
+    return []
+
+
 @transaction.atomic
 def time_out_voorstellen(*, door, leerling: Leerling, incident: str, motivering: str
                          ) -> TimeOut:
@@ -137,11 +174,8 @@ def time_out_voorstellen(*, door, leerling: Leerling, incident: str, motivering:
     an approver in the statuut's rung, it takes effect at once."""
     op = vandaag()
     statuut = regels.statuut_in_werking(leerling.school, op)
+    stappen.toetsen(voorstel_weigering(door, leerling, op=op))
     rung = time_out_rung(statuut)
-    if rung is None:
-        raise InvoerFout(_("Het leerlingenstatuut van de school kent geen time-out."))
-    _mag(door, leerling, rung.opleggen_door, _("een time-out voorstellen"), statuut,
-         rung.artikel)
     incident, motivering = (incident or "").strip(), (motivering or "").strip()
     if not incident or not motivering:
         raise InvoerFout(_("Beschrijf het incident en de motivering van de time-out."))
@@ -153,7 +187,7 @@ def time_out_voorstellen(*, door, leerling: Leerling, incident: str, motivering:
         "%(door)s legt een ernstig incident vast en stelt een time-out voor de rest van de dag "
         "voor. Incident: %(i)s Motivering: %(m)s") % {"door": naam_van(door), "i": incident,
                                                       "m": motivering})
-    if not rung.goedkeuring_door:
+    if not toegang.Gezag(statuut).heeft(goedkeuren(rung)):
         time_out.goedkeuren(door=door, op=timezone.now())
         time_out.save()
     else:
@@ -207,7 +241,7 @@ def ouders_informeren(*, door, time_out: TimeOut, telefoonnotitie: str = "",
                       "grondslag": artikel_tekst(time_out.statuut, [rung.artikel]),
                       # Seed 004: only after the directeur's approval; they sign.
                       "ondertekenaar": brieven.ondertekenaar_van(
-                          time_out.goedgekeurd_door, rollen=[Rol.DIRECTIE])},
+                          time_out.goedgekeurd_door, rollen=_ondertekenrollen(time_out))},
             datum=vandaag(), bron=time_out, statuut=time_out.statuut)
     else:
         time_out.niet_informeren_gronden = gronden

@@ -2,7 +2,7 @@
 prerequisites, each act one service in one transaction: lock, policy (`dossiers.toegang`),
 transition, dossier entry, deadlines, letters.
 
-1. proposal with grounds (by whom the rung's `voorstel_door` names);
+1. proposal with grounds (by whom the statuut's rows `maatregel.voorstellen` name);
 2. the steps: pupil heard (parents under the statuut's age), teachers/team heard, the
    inspectie's view, the onderwijskundig rapport; on didactic grounds also the
    samenwerkingsverband and an ontwikkelingsperspectief (Noordgouw art. 25.5);
@@ -25,18 +25,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from dossiers import dossier, toegang
+from dossiers import dossier, maatregelen
 from dossiers.brieven.services import brief_aanvragen
 from dossiers.models import Brief, Leerling, Verzendwijze
 from statuut import kalender
 from statuut.hulp import aantal_tekst, artikel_tekst, leeftijd, naam_van, vandaag, vergrendeld
-from statuut.models import Dossiersectie, Eenheid, Maatregelsoort, Orgaan, Partij, Rol, Termijnstart
+from statuut.models import Dossiersectie, Eenheid, Maatregelsoort, Partij, Termijnstart
 from statuut.services import InvoerFout, termijn_openen, termijn_voldaan
 
-from . import brieven, regels
-from .models import Schoolcontact, Verwijdering, Verwijderingstatus
+from . import brieven, regels, toegang
+from .models import VERWIJDERING_GESLOTEN, Schoolcontact, Verwijdering, Verwijderingstatus
 from .regels import datum_kort
-from .stappen import Weigering, niet_nu, rol_weigering, toetsen
+from .stappen import Weigering, kan, niet_nu, overgang_weigering, rol_weigering, toetsen
 from .verwijderingsregels import regels_voor
 
 #: Leerplichtwet: full compulsory education and the qualification duty run to 18; a pupil
@@ -98,34 +98,278 @@ def vooraf_gedaan(v: Verwijdering, stap: str) -> bool:
     return eerder is None or getattr(v, STAPPEN[eerder][0]) is not None
 
 
-def horen_rollen(v: Verwijdering) -> list[str]:
-    """Who hears the pupil: the statuut's list (all of them), else whoever decides."""
-    return list(regels_voor(v.statuut).horen_door) or beslis_rollen(v.maatregel)
+def horen(v: Verwijdering, gezag: toegang.Gezag) -> tuple[list, bool]:
+    """Who hears the pupil, and whether together: the statuut's rows (`verwijdering.horen`,
+    Noordgouw art. 25.3a: all of them), else (the law) one who decides."""
+    eigen = [(toegang.VERWIJDERING_HOREN, "")]
+    if gezag.heeft(eigen):
+        return eigen, True
+    return regels.opleggen(v.maatregel), False
 
 
-def stap_rollen(v: Verwijdering, stap: str) -> list[str]:
+def voorbereiden(rung: Maatregelsoort) -> list:
+    """Who prepares a verwijdering (records its steps, searches another school): whoever
+    proposes it (Echnaton art. 8.3: the teamleiding) and whoever decides it."""
+    return [(toegang.VOORSTELLEN, rung.code), *regels.opleggen(rung)]
+
+
+def stap_paren(v: Verwijdering, stap: str) -> list:
     """Who records a preparatory step: the decider checks that every means was used
     (Noordgouw art. 25.4: "het betreffende directielid"); the rest, whoever prepares."""
     if stap == "middelen_ingezet":
-        return beslis_rollen(v.maatregel)
-    return voorstel_rollen(v.maatregel)
+        return regels.opleggen(v.maatregel)
+    return voorbereiden(v.maatregel)
 
 
 def rung(statuut) -> Maatregelsoort | None:
     return statuut.maatregelen.filter(soort=Maatregelsoort.Soort.VERWIJDERING).first()
 
 
-def beslis_rollen(maatregel: Maatregelsoort) -> list[str]:
-    """Who decides: the rung's roles; a decision of the bevoegd gezag itself (Wijzer) is
-    recorded in the application by the directie."""
-    rollen = [r for r in regels.beslis_rollen(maatregel) if r in Rol.values]
-    if Orgaan.BEVOEGD_GEZAG in maatregel.opleggen_door:
-        rollen += list(regels.BEVOEGD_GEZAG_ROLLEN)
-    return list(dict.fromkeys(rollen))
+def bekendmaken(v: Verwijdering) -> list:
+    """Who records that the intention went out: who decides, and whom the rung names to
+    inform (Echnaton art. 8.4: the leerlingenadministratie)."""
+    return [*regels.opleggen(v.maatregel), (toegang.INFORMEREN, v.maatregel.code)]
 
 
-def voorstel_rollen(maatregel: Maatregelsoort) -> list[str]:
-    return list(dict.fromkeys([*maatregel.voorstel_door, *beslis_rollen(maatregel)]))
+def beslis_rollen(v: Verwijdering) -> list[str]:
+    """The staff roles that decide (a decision of the bevoegd gezag itself, Wijzer, through
+    the roles that act for it): whose function a letter names."""
+    return toegang.Gezag(v.statuut).rollen(regels.opleggen(v.maatregel))
+
+
+def bezwaarrol(statuut) -> str:
+    rollen = toegang.Gezag(statuut).rollen([(toegang.VERWIJDERING_BEZWAAR_BESLISSEN, "")])
+    return rollen[0] if rollen else ""
+
+
+#: The steps of a procedure, in the order the page shows them: the preparatory steps
+#: (`STAPPEN`), then the intention, the search, the decision and the bezwaar.
+VOLGORDE: tuple[str, ...] = ("voornemen", "voornemen_bekendgemaakt", "benaderen", "antwoord",
+                             "inspectie_overleg", "besluiten", "bezwaar", "afsluiten",
+                             "bezwaar_horen", "heroverwegen")
+
+
+#: The names of those steps, and the django-fsm transition each takes.
+TITELS = {
+    "voornemen": gettext_lazy("Voornemen tot verwijdering nemen (brief aanvragen)"),
+    "voornemen_bekendgemaakt": gettext_lazy("Voornemen is bekendgemaakt (brief verstuurd)"),
+    "benaderen": gettext_lazy("Andere school benaderen"),
+    "antwoord": gettext_lazy("Antwoord van een school"),
+    "inspectie_overleg": gettext_lazy("Overleg met de inspectie (leerplichtige leerling)"),
+    "besluiten": gettext_lazy("Definitief besluit tot verwijdering"),
+    "afsluiten": gettext_lazy("Procedure afsluiten (geen bezwaar)"),
+    "bezwaar": gettext_lazy("Bezwaar inschrijven"),
+    "bezwaar_horen": gettext_lazy("Ouders opnieuw horen"),
+    "heroverwegen": gettext_lazy("Nieuw besluit op het bezwaar"),
+}
+#: What a procedure in each state waits for, as the start page's panel says it (a phase of
+#: several steps: the preparation, the search, the bezwaar term).
+FASE = {
+    Verwijderingstatus.VOORGESTELD: gettext_lazy("voorbereiden en voornemen bekendmaken"),
+    Verwijderingstatus.VOORNEMEN: gettext_lazy("andere school zoeken; definitief besluiten"),
+    Verwijderingstatus.BESLOTEN: gettext_lazy("bezwaartermijn afwachten"),
+    Verwijderingstatus.BEZWAAR: gettext_lazy("ouders opnieuw horen"),
+    Verwijderingstatus.BEZWAAR_GEHOORD: gettext_lazy("nieuw besluit nemen"),
+}
+
+
+def voorstel_weigering(user, leerling: Leerling, *, op: date | None = None,
+                       gezag: toegang.Gezag | None = None) -> Weigering | None:
+    """Why `user` cannot propose a verwijdering of `leerling` today, or None (the pupil
+    page's link, the form's page and the service)."""
+    op = op or vandaag()
+    if gezag is None:
+        try:
+            statuut = regels.statuut_in_werking(leerling.school, op)
+        except InvoerFout as fout:
+            return niet_nu(str(fout))
+        gezag = toegang.Gezag(statuut, user=user, leerling=leerling, op=op)
+    maatregel = rung(gezag.statuut)
+    if maatregel is None:
+        return niet_nu(_("Het leerlingenstatuut van de school kent geen verwijdering."))
+    return rol_weigering(gezag, voorbereiden(maatregel), _("een verwijdering voorstellen"),
+                         maatregel.artikel)
+
+
+def _andere_school(v: Verwijdering, statuut, op: date) -> tuple[str, Weigering | None]:
+    """The school that accepted the pupil, or why the decision must wait for one (WVO art.
+    27: a secondary school may decide after eight weeks of documented, unsuccessful
+    searching, where its statuut allows that; off in all presets)."""
+    toegelaten = v.schoolcontacten.filter(antwoord=Schoolcontact.Antwoord.TOEGELATEN).first()
+    if toegelaten is not None:
+        return toegelaten.school, None
+    acht_weken = kalender.plus_weken(v.school, v.voornemen_op, ACHT_WEKEN)
+    na_zoeken = (statuut.verwijdering_na_acht_weken_zoeken and op >= acht_weken
+                 and v.schoolcontacten.exists())
+    if statuut.verwijdering_pas_na_andere_school and not na_zoeken:
+        uitzondering = (" " + _("Na acht weken aantoonbaar vergeefs zoeken kan het vanaf "
+                                "%(d)s ook zonder.") % {"d": datum_kort(acht_weken)}
+                        if statuut.verwijdering_na_acht_weken_zoeken else "")
+        return "", Weigering(_(
+            "Een definitief besluit tot verwijdering kan pas als een andere school bereid is "
+            "gevonden de leerling toe te laten. Nog geen benaderde school heeft de leerling "
+            "toegelaten (%(n)d benaderd). Er is niets besloten.")
+            % {"n": v.schoolcontacten.count()} + uitzondering)
+    return _("geen; acht weken aantoonbaar zonder succes gezocht"), None
+
+
+def weigering(user, v: Verwijdering, stap: str, *, op: date | None = None,
+              gezag: toegang.Gezag | None = None) -> Weigering | None:
+    """Why `user` cannot take `stap` on the procedure `v` on `op` (today), or None: the one
+    check of each step, asked first by its service and by the page to offer it. The states
+    are the transitions' (`Verwijdering.voornemen`, `besluiten`, ...); who may, the rows of
+    the procedure's statuut; the statuut's conditions with their article."""
+    op = op or vandaag()
+    gezag = gezag or toegang.gezag(user, v.leerling, statuut=v.statuut, op=op)
+    beslist = regels.opleggen(v.maatregel)
+    # Who decides is told why a step of his waits.
+    beslisser = gezag.houdt(beslist)
+
+    def rol(paren, wat, artikel=""):
+        return rol_weigering(gezag, paren, wat, artikel or v.maatregel.artikel)
+
+    try:
+        if stap in STAPPEN:
+            veld, label, alleen = STAPPEN[stap]
+            if w := overgang_weigering(v, "voornemen", _(
+                    "Het voornemen is al bekendgemaakt; de voorbereiding is gesloten.")):
+                return w
+            if not stap_geldt(v, alleen):
+                return niet_nu(_("Deze stap hoort niet bij deze verwijdering (%(s)s).")
+                               % {"s": _klein(label)})
+            if getattr(v, veld) is not None:
+                return niet_nu(_("Deze stap is al vastgelegd op %(d)s (%(s)s).")
+                               % {"d": datum_kort(getattr(v, veld)), "s": _klein(label)})
+            if stap == "middelen_ingezet":
+                w = rol(stap_paren(v, stap), _("toetsen of alle middelen zijn ingezet"),
+                        regels_voor(v.statuut).middelen_artikel)
+            else:
+                w = rol(stap_paren(v, stap), _("de voorbereiding vastleggen"))
+            if w is not None:
+                return w
+            if not vooraf_gedaan(v, stap):
+                return Weigering(_(
+                    "Eerst het overleg met het samenwerkingsverband vastleggen: de "
+                    "toelaatbaarheidsverklaring (TLV) wordt daarna bij het "
+                    "samenwerkingsverband aangevraagd (%(g)s). Er is niets vastgelegd.")
+                    % {"g": artikel_tekst(v.statuut, [regels_voor(v.statuut).tlv_artikel])},
+                    toon=False)
+            return None
+        if stap == "voornemen":
+            if w := overgang_weigering(v, "voornemen", _("Het voornemen is al bekendgemaakt.")):
+                return w
+            if w := rol(beslist, _("het voornemen tot verwijdering nemen")):
+                return w
+            if ontbreekt := ontbrekende_stappen(v):
+                return Weigering(_("Eerst de voorbereiding afronden. Nog niet vastgelegd: "
+                                   "%(o)s.") % {"o": ", ".join(_klein(STAPPEN[s][1])
+                                                                for s in ontbreekt)})
+            return None
+        if stap == "voornemen_bekendgemaakt":
+            if v.voornemen_bekendgemaakt_op is not None or not kan(v, "besluiten"):
+                return niet_nu(_("Er is geen voornemen dat nog bekendgemaakt moet worden."))
+            if w := rol(bekendmaken(v), _("het voornemen bekendmaken")):
+                return w
+            brief = voornemenbrief(v)
+            if brief is None or brief.verzonden_op is None:
+                return Weigering(_(
+                    "Volgens %(g)s worden de ouders schriftelijk over het voornemen "
+                    "geïnformeerd: de brief met het voornemen staat nog in de uitgaande post "
+                    "(nog niet gemaakt, of niet verzonden of afgedrukt). Het voornemen is "
+                    "bekendgemaakt zodra de brief is verzonden of afgedrukt en verstuurd.")
+                    % {"g": _bekendmaking_grond(v)})
+            return None
+        if stap in ("benaderen", "antwoord", "inspectie_overleg"):
+            # Between the intention and the decision: the source of `besluiten`.
+            if w := overgang_weigering(v, "besluiten", _(
+                    "Een andere school zoeken gebeurt na het voornemen en vóór het "
+                    "definitieve besluit.") if stap != "inspectie_overleg" else _(
+                    "Het overleg met de inspectie hoort vóór het definitieve besluit, na het "
+                    "voornemen.")):
+                return w
+            if stap == "benaderen":
+                return rol(voorbereiden(v.maatregel), _("een andere school benaderen"))
+            if stap == "antwoord":
+                if not v.schoolcontacten.filter(
+                        antwoord=Schoolcontact.Antwoord.AFWACHTEN).exists():
+                    return niet_nu(_("Geen benaderde school wacht nog op antwoord."))
+                return rol(voorbereiden(v.maatregel),
+                           _("het antwoord van een school vastleggen"))
+            if v.inspectie_overleg_op is not None:
+                return niet_nu(_("Het overleg met de inspectie is al vastgelegd (%(d)s).")
+                               % {"d": datum_kort(v.inspectie_overleg_op)})
+            if not is_leerplichtig(v.leerling, op):
+                return niet_nu(_("De leerling is niet leerplichtig: het overleg met de "
+                                 "inspectie vóór het besluit is niet nodig."))
+            return rol(beslist, _("het overleg met de inspectie vastleggen"))
+        if stap == "besluiten":
+            if w := overgang_weigering(v, "besluiten", _(
+                    "Een definitief besluit volgt op het bekendgemaakte voornemen; deze "
+                    "procedure is %(s)s.") % {"s": v.get_status_display()}):
+                return w
+            if w := rol(beslist, _("definitief tot verwijdering besluiten")):
+                return w
+            if v.voornemen_bekendgemaakt_op is None:
+                return Weigering(_(
+                    "Het voornemen is nog niet bekendgemaakt: volgens %(g)s worden de ouders "
+                    "eerst schriftelijk over het voornemen geïnformeerd. Verstuur de brief met "
+                    "het voornemen en leg vast dat het voornemen is bekendgemaakt. Er is niets "
+                    "besloten.") % {"g": _bekendmaking_grond(v)}, toon=beslisser)
+            _naam, w = _andere_school(v, regels.statuut_in_werking(v.school, op), op)
+            if w is not None:
+                return Weigering(w.tekst, toon=beslisser)
+            if is_leerplichtig(v.leerling, op) and v.inspectie_overleg_op is None:
+                return Weigering(_("De leerling is leerplichtig: definitieve verwijdering is "
+                                   "pas mogelijk na overleg met de inspectie. Leg dat overleg "
+                                   "eerst vast."), toon=beslisser)
+            return None
+        if stap == "afsluiten":
+            if w := overgang_weigering(v, "afsluiten", _(
+                    "Alleen een definitief besluit zonder bezwaar kan worden afgesloten.")):
+                return w
+            if w := rol(beslist, _("de procedure afsluiten")):
+                return w
+            if op <= v.termijn_bezwaar.vervaldatum:
+                return Weigering(_("De termijn voor bezwaar loopt nog tot en met %(d)s.")
+                                 % {"d": datum_kort(v.termijn_bezwaar.vervaldatum)},
+                                 toon=beslisser)
+            return None
+        if stap == "bezwaar":
+            if w := overgang_weigering(v, "bezwaar_indienen", _(
+                    "Bezwaar kan alleen tegen een definitief besluit dat nog niet in bezwaar "
+                    "is.")):
+                return w
+            if lopend := maatregelen.lopende_rechtsmiddelen(v):
+                return Weigering(_("Tegen deze verwijdering loopt al %(r)s: één rechtsmiddel "
+                                   "tegelijk. Het bezwaar is niet ingeschreven.")
+                                 % {"r": "; ".join(lopend)})
+            return rol([(toegang.VERWIJDERING_BEZWAAR_ONTVANGEN, "")],
+                       _("een bezwaar inschrijven"))
+        beslissen = [(toegang.VERWIJDERING_BEZWAAR_BESLISSEN, "")]
+        if stap == "bezwaar_horen":
+            if w := overgang_weigering(v, "bezwaar_horen", _(
+                    "Er is geen bezwaar om over te horen.")):
+                return w
+            return rol(beslissen, _("de ouders opnieuw horen"))
+        if stap == "heroverwegen":
+            if kan(v, "bezwaar_horen"):
+                return niet_nu(_("Eerst de leerling en de ouders opnieuw horen."))
+            if w := overgang_weigering(v, "heroverwegen", _(
+                    "Er ligt geen bezwaar dat op een nieuw besluit wacht.")):
+                return w
+            return rol(beslissen, _("opnieuw besluiten"))
+    except InvoerFout as fout:  # no statuut in force, a calendar not known
+        return Weigering(str(fout))
+    return niet_nu(_("Onbekende stap."))
+
+
+def aanbod(user, v: Verwijdering) -> tuple[list[str], list[tuple[str, str]]]:
+    """The steps the services accept from `user` now, and why the others of this stand
+    wait: the same check as the services."""
+    from .stappen import aanbod as _aanbod
+
+    gezag = toegang.gezag(user, v.leerling, statuut=v.statuut)
+    return _aanbod([*STAPPEN, *VOLGORDE], lambda stap: weigering(user, v, stap, gezag=gezag))
 
 
 #: A removal's row with what its steps read; locked through `hulp.vergrendeld`.
@@ -137,14 +381,6 @@ def _stuk(door, v: Verwijdering, titel: str, inhoud: str, datum: date | None = N
     return dossier.stuk_toevoegen(door=door, leerling=v.leerling, sectie=Dossiersectie.GEDRAG,
                                   titel=titel, inhoud=inhoud, datum=datum or vandaag(),
                                   bron=v, controleer=False)
-
-
-def _mag(door, v: Verwijdering, rollen, wat: str, artikel: str = "") -> None:
-    if not toegang.mag_maatregel(door, v.leerling, rollen):
-        raise InvoerFout(_("Dit mag u niet: %(wat)s is volgens %(g)s voorbehouden aan %(r)s.")
-                         % {"wat": wat,
-                            "g": artikel_tekst(v.statuut, [artikel or v.maatregel.artikel]),
-                            "r": regels.rollen_tekst(rollen)})
 
 
 def _tekst(waarde: str, melding: str) -> str:
@@ -166,23 +402,16 @@ def _datum(d: date, na: date | None = None) -> date:
 def verwijdering_voorstellen(*, door, leerling: Leerling, gronden: list[str], didactisch: bool,
                              motivering: str, vso: bool = False) -> Verwijdering:
     op = vandaag()
+    toetsen(voorstel_weigering(door, leerling, op=op))
     statuut = regels.statuut_in_werking(leerling.school, op)
     maatregel = rung(statuut)
-    if maatregel is None:
-        raise InvoerFout(_("Het leerlingenstatuut van de school kent geen verwijdering."))
-    rollen = voorstel_rollen(maatregel)
-    if not toegang.mag_maatregel(door, leerling, rollen):
-        raise InvoerFout(_("Dit mag u niet: een verwijdering voorstellen is volgens %(g)s "
-                           "voorbehouden aan %(r)s.")
-                         % {"g": artikel_tekst(statuut, [maatregel.artikel]),
-                            "r": regels.rollen_tekst(rollen)})
     gronden = [g for g in gronden if g]
     if not gronden or any(g not in statuut.verwijdering_gronden for g in gronden):
         raise InvoerFout(_("Kies een of meer gronden uit het leerlingenstatuut."))
     motivering = _tekst(motivering, _("Onderbouw het voorstel: welke eerdere interventies, "
                                       "welke incidenten."))
     if Verwijdering.objects.filter(leerling=leerling).exclude(
-            status=Verwijderingstatus.AFGEROND).exists():
+            status__in=VERWIJDERING_GESLOTEN).exists():
         raise InvoerFout(_("Voor deze leerling loopt al een verwijderingsprocedure."))
     tlv_artikel = regels_voor(statuut).tlv_artikel
     if vso and not tlv_artikel:
@@ -220,26 +449,8 @@ def stap_vastleggen(*, door, verwijdering: Verwijdering, stap: str, datum: date,
     v = vergrendeld(_VERWIJDERINGEN, verwijdering)
     if stap not in STAPPEN:
         raise InvoerFout(_("Onbekende stap."))
-    veld, label, alleen = STAPPEN[stap]
-    if stap == "middelen_ingezet":
-        _mag(door, v, stap_rollen(v, stap), _("toetsen of alle middelen zijn ingezet"),
-             artikel=regels_voor(v.statuut).middelen_artikel)
-    else:
-        _mag(door, v, stap_rollen(v, stap), _("de voorbereiding vastleggen"))
-    if v.status != Verwijderingstatus.VOORGESTELD:
-        raise InvoerFout(_("Het voornemen is al bekendgemaakt; de voorbereiding is gesloten."))
-    if not stap_geldt(v, alleen):
-        raise InvoerFout(_("Deze stap hoort niet bij deze verwijdering (%(s)s).")
-                         % {"s": _klein(label)})
-    if getattr(v, veld) is not None:
-        raise InvoerFout(_("Deze stap is al vastgelegd op %(d)s (%(s)s).")
-                         % {"d": datum_kort(getattr(v, veld)), "s": _klein(label)})
-    if not vooraf_gedaan(v, stap):
-        raise InvoerFout(_("Eerst het overleg met het samenwerkingsverband vastleggen: de "
-                           "toelaatbaarheidsverklaring (TLV) wordt daarna bij het "
-                           "samenwerkingsverband aangevraagd (%(g)s). Er is niets vastgelegd.")
-                         % {"g": artikel_tekst(v.statuut,
-                                                      [regels_voor(v.statuut).tlv_artikel])})
+    toetsen(weigering(door, v, stap))
+    veld, label, _alleen = STAPPEN[stap]
     _datum(datum, v.voorgesteld_op)
     verslag = _tekst(verslag, _("Schrijf het verslag van deze stap."))
     hoorders = sorted(gehoord_door or (), key=naam_van)
@@ -269,7 +480,9 @@ def _hoorders_controleren(v: Verwijdering, hoorders, datum: date) -> None:
     """Noordgouw art. 25.3a: the pupil is heard by the directielid, the afdelingsleider and a
     zorgcoördinator together; without such a list, by one who decides (the law). Checked
     like the schorsing's hearing: the roles the chosen people hold for this pupil."""
-    rollen = horen_rollen(v)
+    gezag = toegang.Gezag(v.statuut)
+    paren, samen = horen(v, gezag)
+    rollen = gezag.rollen(paren)
     artikel = regels_voor(v.statuut).horen_artikel or v.maatregel.artikel
     if not hoorders:
         raise InvoerFout(_("Kies wie de leerling hebben gehoord (%(g)s: %(r)s).")
@@ -277,9 +490,10 @@ def _hoorders_controleren(v: Verwijdering, hoorders, datum: date) -> None:
                             "r": regels.rollen_tekst(rollen)})
     gedekt: set[str] = set()
     for hoorder in hoorders:
-        gedekt |= toegang.sanctierollen(hoorder, v.leerling, op=datum)
+        gedekt |= toegang.gezag(hoorder, v.leerling, statuut=v.statuut,
+                                op=datum).gehouden(paren)
     ontbreekt = [r for r in rollen if r not in gedekt]
-    if (regels_voor(v.statuut).horen_door and ontbreekt) or not (gedekt & set(rollen)):
+    if (samen and ontbreekt) or not (gedekt & set(rollen)):
         raise InvoerFout(_("Volgens %(g)s wordt de leerling gehoord door: %(r)s. Ontbreekt bij "
                            "de gekozen personen: %(o)s. Er is niets vastgelegd.")
                          % {"g": artikel_tekst(v.statuut, [artikel]),
@@ -298,7 +512,8 @@ def _bezwaartekst(statuut) -> str:
              "bekendmaking bezwaar maken bij %(bij)s.") % {
         "t": aantal_tekst(statuut.verwijdering_bezwaar_termijn_aantal,
                                   statuut.verwijdering_bezwaar_termijn_eenheid),
-        "bij": regels.bij_tekst(statuut.verwijdering_bezwaar_bij)}
+        "bij": regels.bij_tekst(regels.bezwaar_bij(statuut,
+                                                   toegang.VERWIJDERING_BEZWAAR_BESLISSEN))}
 
 
 @transaction.atomic
@@ -307,13 +522,7 @@ def voornemen_bekendmaken(*, door, verwijdering: Verwijdering) -> Verwijdering:
     parents and the statuut's parties) is requested; the school searches for another school.
     It is made known once that letter went out (`voornemen_bekendgemaakt`)."""
     v = vergrendeld(_VERWIJDERINGEN, verwijdering)
-    _mag(door, v, beslis_rollen(v.maatregel), _("het voornemen tot verwijdering nemen"))
-    if v.status != Verwijderingstatus.VOORGESTELD:
-        raise InvoerFout(_("Het voornemen is al bekendgemaakt."))
-    ontbreekt = ontbrekende_stappen(v)
-    if ontbreekt:
-        raise InvoerFout(_("Eerst de voorbereiding afronden. Nog niet vastgelegd: %(o)s.")
-                         % {"o": ", ".join(_klein(STAPPEN[s][1]) for s in ontbreekt)})
+    toetsen(weigering(door, v, "voornemen"))
     op = vandaag()
     v.voornemen(door=door, op=op)
     v.save()
@@ -327,23 +536,13 @@ def voornemen_bekendmaken(*, door, verwijdering: Verwijdering) -> Verwijdering:
         gegevens={"gronden": "; ".join(v.gronden), "motivering": v.motivering,
                   "grondslag": artikel_tekst(v.statuut, [v.maatregel.artikel]),
                   "bezwaar": _bezwaartekst(v.statuut),
-                  "ondertekenaar": brieven.ondertekenaar_van(
-                      door, rollen=beslis_rollen(v.maatregel))},
+                  "ondertekenaar": brieven.ondertekenaar_van(door, rollen=beslis_rollen(v))},
         datum=op, partijen=_brief_partijen(v.statuut), bron=v, statuut=v.statuut)
     return v
 
 
 def voornemenbrief(v: Verwijdering) -> Brief | None:
     return Brief.objects.filter(sleutel=f"verwijdering:{v.pk}:voornemen").defer("pdf").first()
-
-
-def bekendmaken_rollen(v: Verwijdering) -> list[str]:
-    """Who records that the intention went out: who decides, and whom the rung names to
-    inform (Echnaton art. 8.4: the leerlingenadministratie)."""
-    rollen = beslis_rollen(v.maatregel)
-    if v.maatregel.informeren_door:
-        rollen.append(v.maatregel.informeren_door)
-    return list(dict.fromkeys(rollen))
 
 
 def _bekendmaking_grond(v: Verwijdering) -> str:
@@ -353,20 +552,7 @@ def _bekendmaking_grond(v: Verwijdering) -> str:
 
 def voornemen_weigering(user, v: Verwijdering) -> Weigering | None:
     """The one check of the step "voornemen bekendgemaakt", for its service and the page."""
-    if v.status != Verwijderingstatus.VOORNEMEN or v.voornemen_bekendgemaakt_op is not None:
-        return niet_nu(_("Er is geen voornemen dat nog bekendgemaakt moet worden."))
-    if (w := rol_weigering(user, v.leerling, bekendmaken_rollen(v),
-                           _("het voornemen bekendmaken"), v.statuut,
-                           v.maatregel.artikel)) is not None:
-        return w
-    brief = voornemenbrief(v)
-    if brief is None or brief.verzonden_op is None:
-        return Weigering(_(
-            "Volgens %(g)s worden de ouders schriftelijk over het voornemen geïnformeerd: de "
-            "brief met het voornemen staat nog in de uitgaande post (nog niet gemaakt, of niet "
-            "verzonden of afgedrukt). Het voornemen is bekendgemaakt zodra de brief is "
-            "verzonden of afgedrukt en verstuurd.") % {"g": _bekendmaking_grond(v)})
-    return None
+    return weigering(user, v, "voornemen_bekendgemaakt")
 
 
 @transaction.atomic
@@ -391,10 +577,7 @@ def voornemen_bekendgemaakt(*, door, verwijdering: Verwijdering) -> Verwijdering
 def school_benaderen(*, door, verwijdering: Verwijdering, school: str, benaderd_op: date
                      ) -> Schoolcontact:
     v = vergrendeld(_VERWIJDERINGEN, verwijdering)
-    _mag(door, v, voorstel_rollen(v.maatregel), _("een andere school benaderen"))
-    if v.status != Verwijderingstatus.VOORNEMEN:
-        raise InvoerFout(_("Een andere school zoeken gebeurt na het voornemen en vóór het "
-                           "definitieve besluit."))
+    toetsen(weigering(door, v, "benaderen"))
     school = _tekst(school, _("Vul de naam van de school in."))
     _datum(benaderd_op, v.voornemen_op)
     contact = Schoolcontact.objects.create(verwijdering=v, school=school,
@@ -409,7 +592,7 @@ def schoolantwoord_vastleggen(*, door, contact: Schoolcontact, antwoord: str,
                               antwoord_op: date, toelichting: str = "") -> Schoolcontact:
     contact = Schoolcontact.objects.select_for_update().get(pk=contact.pk)
     v = vergrendeld(_VERWIJDERINGEN, contact.verwijdering)
-    _mag(door, v, voorstel_rollen(v.maatregel), _("het antwoord van een school vastleggen"))
+    toetsen(weigering(door, v, "antwoord"))
     if antwoord not in (Schoolcontact.Antwoord.TOEGELATEN, Schoolcontact.Antwoord.GEWEIGERD):
         raise InvoerFout(_("Kies: bereid de leerling toe te laten, of geweigerd."))
     if contact.antwoord != Schoolcontact.Antwoord.AFWACHTEN:
@@ -432,10 +615,7 @@ def is_leerplichtig(leerling: Leerling, op: date) -> bool:
 def inspectie_overleg_vastleggen(*, door, verwijdering: Verwijdering, datum: date,
                                  verslag: str) -> Verwijdering:
     v = vergrendeld(_VERWIJDERINGEN, verwijdering)
-    _mag(door, v, beslis_rollen(v.maatregel), _("het overleg met de inspectie vastleggen"))
-    if v.status != Verwijderingstatus.VOORNEMEN:
-        raise InvoerFout(_("Het overleg met de inspectie hoort vóór het definitieve besluit, "
-                           "na het voornemen."))
+    toetsen(weigering(door, v, "inspectie_overleg"))
     _datum(datum, v.voornemen_op)
     v.inspectie_overleg_op = datum
     v.inspectie_overleg = _tekst(verslag, _("Schrijf het verslag van het overleg."))
@@ -453,38 +633,10 @@ def verwijdering_besluiten(*, door, verwijdering: Verwijdering, motivering: str
     school age only after consulting the inspectie."""
     v = vergrendeld(_VERWIJDERINGEN, verwijdering)
     op = vandaag()
-    _mag(door, v, beslis_rollen(v.maatregel), _("definitief tot verwijdering besluiten"))
-    if v.status != Verwijderingstatus.VOORNEMEN:
-        raise InvoerFout(_("Een definitief besluit volgt op het bekendgemaakte voornemen; deze "
-                           "procedure is %(s)s.") % {"s": v.get_status_display()})
-    if v.voornemen_bekendgemaakt_op is None:
-        raise InvoerFout(_("Het voornemen is nog niet bekendgemaakt: volgens %(g)s worden de "
-                           "ouders eerst schriftelijk over het voornemen geïnformeerd. "
-                           "Verstuur de brief met het voornemen en leg vast dat het voornemen "
-                           "is bekendgemaakt. Er is niets besloten.")
-                         % {"g": _bekendmaking_grond(v)})
+    toetsen(weigering(door, v, "besluiten", op=op))
     statuut = regels.statuut_in_werking(v.school, op)
+    andere_school, _w = _andere_school(v, statuut, op)
     toegelaten = v.schoolcontacten.filter(antwoord=Schoolcontact.Antwoord.TOEGELATEN).first()
-    andere_school = toegelaten.school if toegelaten else ""
-    if toegelaten is None:
-        # WVO art. 27: a secondary school may decide after eight weeks of documented,
-        # unsuccessful searching, where its statuut allows that (off in all presets).
-        acht_weken = kalender.plus_weken(v.school, v.voornemen_op, ACHT_WEKEN)
-        na_zoeken = (statuut.verwijdering_na_acht_weken_zoeken and op >= acht_weken
-                     and v.schoolcontacten.exists())
-        if statuut.verwijdering_pas_na_andere_school and not na_zoeken:
-            uitzondering = (" " + _("Na acht weken aantoonbaar vergeefs zoeken kan het vanaf "
-                                    "%(d)s ook zonder.") % {"d": datum_kort(acht_weken)}
-                            if statuut.verwijdering_na_acht_weken_zoeken else "")
-            raise InvoerFout(_(
-                "Een definitief besluit tot verwijdering kan pas als een andere school bereid "
-                "is gevonden de leerling toe te laten. Nog geen benaderde school heeft de "
-                "leerling toegelaten (%(n)d benaderd). Er is niets besloten.")
-                % {"n": v.schoolcontacten.count()} + uitzondering)
-        andere_school = _("geen; acht weken aantoonbaar zonder succes gezocht")
-    if is_leerplichtig(v.leerling, op) and v.inspectie_overleg_op is None:
-        raise InvoerFout(_("De leerling is leerplichtig: definitieve verwijdering is pas "
-                           "mogelijk na overleg met de inspectie. Leg dat overleg eerst vast."))
     motivering = _tekst(motivering, _("Vul de motivering van het besluit in."))
     v.besluiten(door=door, op=op, motivering=motivering, andere_school=andere_school)
     v.termijn_bezwaar = termijn_openen(
@@ -492,7 +644,8 @@ def verwijdering_besluiten(*, door, verwijdering: Verwijdering, motivering: str
         % {"k": v.kenmerk}, startdatum=op,
         aantal=statuut.verwijdering_bezwaar_termijn_aantal,
         eenheid=statuut.verwijdering_bezwaar_termijn_eenheid or Eenheid.WEKEN,
-        regel=_("bezwaar tegen verwijdering"), onderwerp=v, verantwoordelijke_rol=Rol.DIRECTIE)
+        regel=_("bezwaar tegen verwijdering"), onderwerp=v,
+        verantwoordelijke_rol=bezwaarrol(statuut))
     v.save()
     _stuk(door, v, _("Definitief besluit tot verwijdering"), _(
         "Besloten op %(d)s; andere school: %(s)s. Motivering: %(m)s")
@@ -504,9 +657,9 @@ def verwijdering_besluiten(*, door, verwijdering: Verwijdering, motivering: str
                   "andere_school": andere_school, "toegelaten": toegelaten is not None,
                   "grondslag": artikel_tekst(statuut, [v.maatregel.artikel]),
                   "ondertekenaar": brieven.ondertekenaar_van(
-                      door, rollen=beslis_rollen(v.maatregel)),
+                      door, rollen=beslis_rollen(v)),
                   "rechtsmiddel": brieven.bezwaar(
-                      bij=statuut.verwijdering_bezwaar_bij,
+                      bij=regels.bezwaar_bij(statuut, toegang.VERWIJDERING_BEZWAAR_BESLISSEN),
                       aantal=statuut.verwijdering_bezwaar_termijn_aantal,
                       eenheid=statuut.verwijdering_bezwaar_termijn_eenheid or Eenheid.WEKEN,
                       vervaldatum=v.termijn_bezwaar.vervaldatum)},
@@ -518,10 +671,7 @@ def verwijdering_besluiten(*, door, verwijdering: Verwijdering, motivering: str
 def verwijdering_bezwaar_indienen(*, door, verwijdering: Verwijdering, ingediend_op: date,
                                   gronden: str) -> Verwijdering:
     v = vergrendeld(_VERWIJDERINGEN, verwijdering)
-    _mag(door, v, regels.BEZWAAR_ONTVANGEN_ROLLEN, _("een bezwaar inschrijven"))
-    if v.status != Verwijderingstatus.BESLOTEN:
-        raise InvoerFout(_("Bezwaar kan alleen tegen een definitief besluit dat nog niet in "
-                           "bezwaar is."))
+    toetsen(weigering(door, v, "bezwaar"))
     _datum(ingediend_op, v.besloten_op)
     termijn = v.termijn_bezwaar
     if ingediend_op > termijn.vervaldatum:
@@ -541,7 +691,7 @@ def verwijdering_bezwaar_indienen(*, door, verwijdering: Verwijdering, ingediend
             startdatum=start, aantal=statuut.verwijdering_beslistermijn_aantal,
             eenheid=statuut.verwijdering_beslistermijn_eenheid,
             regel=_("beslistermijn bezwaar verwijdering"), onderwerp=v,
-            verantwoordelijke_rol=Rol.DIRECTIE)
+            verantwoordelijke_rol=bezwaarrol(statuut))
     v.save()
     _stuk(door, v, _("Bezwaar tegen verwijdering ingediend"), gronden, datum=ingediend_op)
     return v
@@ -551,9 +701,7 @@ def verwijdering_bezwaar_indienen(*, door, verwijdering: Verwijdering, ingediend
 def verwijdering_bezwaar_horen(*, door, verwijdering: Verwijdering, gehoord_op: date,
                                verslag: str) -> Verwijdering:
     v = vergrendeld(_VERWIJDERINGEN, verwijdering)
-    _mag(door, v, beslis_rollen(v.maatregel), _("de ouders opnieuw horen"))
-    if v.status != Verwijderingstatus.BEZWAAR:
-        raise InvoerFout(_("Er is geen bezwaar om over te horen."))
+    toetsen(weigering(door, v, "bezwaar_horen"))
     _datum(gehoord_op, v.bezwaar_ingediend_op)
     v.bezwaar_horen(op=gehoord_op, verslag=_tekst(verslag, _("Schrijf het verslag.")))
     v.save()
@@ -566,11 +714,7 @@ def verwijdering_bezwaar_horen(*, door, verwijdering: Verwijdering, gehoord_op: 
 def verwijdering_heroverwegen(*, door, verwijdering: Verwijdering, gehandhaafd: bool,
                               motivering: str) -> Verwijdering:
     v = vergrendeld(_VERWIJDERINGEN, verwijdering)
-    _mag(door, v, beslis_rollen(v.maatregel), _("opnieuw besluiten"))
-    if v.status == Verwijderingstatus.BEZWAAR:
-        raise InvoerFout(_("Eerst de leerling en de ouders opnieuw horen."))
-    if v.status != Verwijderingstatus.BEZWAAR_GEHOORD:
-        raise InvoerFout(_("Er ligt geen bezwaar dat op een nieuw besluit wacht."))
+    toetsen(weigering(door, v, "heroverwegen"))
     op = vandaag()
     v.heroverwegen(op=op, gehandhaafd=gehandhaafd,
                    motivering=_tekst(motivering, _("Vul de motivering in.")))
@@ -585,7 +729,7 @@ def verwijdering_heroverwegen(*, door, verwijdering: Verwijdering, gehandhaafd: 
                   "besluit_van": datum_kort(v.besloten_op), "motivering": v.heroverweging,
                   "grondslag": artikel_tekst(v.statuut, [v.maatregel.artikel]),
                   "ondertekenaar": brieven.ondertekenaar_van(
-                      door, rollen=beslis_rollen(v.maatregel))},
+                      door, rollen=beslis_rollen(v))},
         datum=op, partijen=_brief_partijen(v.statuut), bron=v, statuut=v.statuut)
     _stuk(door, v, _("Nieuw besluit op het bezwaar tegen de verwijdering"), _(
         "Het besluit tot verwijdering is %(u)s op %(d)s. %(m)s") % {
@@ -598,14 +742,8 @@ def verwijdering_heroverwegen(*, door, verwijdering: Verwijdering, gehandhaafd: 
 def verwijdering_afsluiten(*, door, verwijdering: Verwijdering) -> Verwijdering:
     """No bezwaar within the term: the decision stands and the procedure closes."""
     v = vergrendeld(_VERWIJDERINGEN, verwijdering)
-    _mag(door, v, beslis_rollen(v.maatregel), _("de procedure afsluiten"))
-    if v.status != Verwijderingstatus.BESLOTEN:
-        raise InvoerFout(_("Alleen een definitief besluit zonder bezwaar kan worden "
-                           "afgesloten."))
     op = vandaag()
-    if op <= v.termijn_bezwaar.vervaldatum:
-        raise InvoerFout(_("De termijn voor bezwaar loopt nog tot en met %(d)s.")
-                         % {"d": datum_kort(v.termijn_bezwaar.vervaldatum)})
+    toetsen(weigering(door, v, "afsluiten", op=op))
     v.afsluiten(op=op)
     v.save()
     _stuk(door, v, _("Verwijdering afgerond"), _("Geen bezwaar binnen de termijn; de "

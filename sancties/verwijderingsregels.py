@@ -9,7 +9,6 @@ from statuut.models import Statuut
 
 @dataclass(frozen=True)
 class Verwijderingsregels:
-    horen_door: tuple[str, ...] = ()
     horen_artikel: str = ""
     middelen_artikel: str = ""
     tlv_artikel: str = ""
@@ -17,7 +16,6 @@ class Verwijderingsregels:
 
 def regels_voor(statuut: Statuut) -> Verwijderingsregels:
     return Verwijderingsregels(
-        horen_door=tuple(statuut.verwijdering_horen_door or ()),
         horen_artikel=statuut.verwijdering_horen_artikel,
         middelen_artikel=statuut.verwijdering_middelen_artikel,
         tlv_artikel=statuut.verwijdering_tlv_artikel,

@@ -20,13 +20,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from dossiers import audit, toegang
+from dossiers import audit
 from dossiers.selectors import zichtbare_leerlingen
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout
 
-from . import forms, kalenderconflicten, regels, schorsingstappen, selectors, services
-from .models import Schorsing
+from . import forms, kalenderconflicten, regels, schorsingstappen, selectors, services, toegang
+from .models import VERWIJDERING_GESLOTEN, Schorsing
 
 
 def _leerling(user, pk: int):
@@ -35,36 +35,31 @@ def _leerling(user, pk: int):
 
 
 def acties_voor_leerling(user, leerling, *, op: date) -> dict:
+    """The measures `user` may start for `leerling` (links on the pupil page): the same
+    checks as the forms' pages and the services (`voorstel_weigering` of each kind)."""
     statuut = statuut_op(leerling.school, op)
     if statuut is None:
         return {}
+    from . import timeout, verwijdering
+
+    gezag = toegang.Gezag(statuut, user=user, leerling=leerling, op=op)
     uit = {}
-    if toegang.mag_maatregel(user, leerling, regels.voorstel_rollen(statuut), op=op):
+    if schorsingstappen.voorstel_weigering(user, leerling, op=op, gezag=gezag) is None:
         uit["schorsing"] = reverse("sancties:schorsing_nieuw", args=[leerling.pk])
-    from .timeout import time_out_rung
-
-    rung = time_out_rung(statuut)
-    if rung is not None and toegang.mag_maatregel(user, leerling, rung.opleggen_door, op=op):
+    if timeout.voorstel_weigering(user, leerling, op=op, gezag=gezag) is None:
         uit["time_out"] = reverse("sancties:time_out_nieuw", args=[leerling.pk])
-    from .verwijdering import rung as verwijdering_rung
-    from .verwijdering import voorstel_rollen as verwijdering_rollen
-
-    rung = verwijdering_rung(statuut)
-    if rung is not None and toegang.mag_maatregel(user, leerling, verwijdering_rollen(rung),
-                                                  op=op):
+    if verwijdering.voorstel_weigering(user, leerling, op=op, gezag=gezag) is None:
         uit["verwijdering"] = reverse("sancties:verwijdering_nieuw", args=[leerling.pk])
     # Echnaton art. 8.3: the ontzegging van de toegang, only pending a verwijdering.
-    rung = regels.ontzegging_rung(statuut)
-    if (rung is not None and statuut.schorsing_tijdens_verwijdering
-            and _procedure_loopt(leerling)
-            and toegang.mag_maatregel(user, leerling, regels.ontzegging_voorstel_rollen(rung),
-                                      op=op)):
+    if (schorsingstappen.voorstel_weigering(user, leerling, ontzegging=True, op=op,
+                                            gezag=gezag) is None
+            and _procedure_loopt(leerling)):
         uit["ontzegging"] = reverse("sancties:ontzegging_nieuw", args=[leerling.pk])
     return uit
 
 
 def _procedure_loopt(leerling) -> bool:
-    return leerling.verwijderingen.exclude(status="afgerond").exists()
+    return leerling.verwijderingen.exclude(status__in=VERWIJDERING_GESLOTEN).exists()
 
 
 @login_required
@@ -93,14 +88,13 @@ def _nieuw(request, pk, *, ontzegging: bool):
                 "leerling": leerling,
                 "melding": _("Het leerlingenstatuut van de school kent geen ontzegging van de "
                              "toegang.")}, status=404)
-        rollen = regels.ontzegging_voorstel_rollen(rung)
         weigering = _("U mag volgens het leerlingenstatuut geen ontzegging van de toegang "
                       "voorstellen voor deze leerling.")
     else:
-        rollen = regels.voorstel_rollen(statuut) if statuut else []
         weigering = _("U mag volgens het leerlingenstatuut geen schorsing voorstellen voor "
                       "deze leerling.")
-    if statuut is None or not toegang.mag_maatregel(user, leerling, rollen):
+    if statuut is None or schorsingstappen.voorstel_weigering(
+            user, leerling, ontzegging=ontzegging, op=op) is not None:
         return render(request, "sancties/geen_toegang.html", {
             "leerling": leerling, "melding": weigering}, status=403)
     status = 200
@@ -152,35 +146,24 @@ class Stap:
     form: type
 
 
+_T = schorsingstappen.TITELS
 STAPPEN: dict[str, Stap] = {s.sleutel: s for s in [
-    Stap("plannen", gettext_lazy("Hoorgesprek plannen"), gettext_lazy("Hoorgesprek plannen"),
+    Stap("plannen", _T["plannen"], gettext_lazy("Hoorgesprek plannen"),
          forms.HoorgesprekPlannenForm),
-    Stap("horen", gettext_lazy("Hoorgesprek vastleggen"), gettext_lazy("Hoorgesprek vastleggen"),
-         forms.HoorgesprekForm),
-    Stap("besluiten", gettext_lazy("Besluiten"), gettext_lazy("Schorsing besluiten"),
-         forms.BesluitForm),
-    Stap("bekendmaken", gettext_lazy("Besluit bekendmaken"),
-         gettext_lazy("Besluit is bekendgemaakt"), forms.LeegForm),
-    Stap("gesprek", gettext_lazy("Ouders uitnodigen voor een gesprek over de maatregel"),
-         gettext_lazy("Uitnodiging versturen"), forms.GesprekForm),
-    Stap("ingaan", gettext_lazy("Schorsing laten ingaan"), gettext_lazy("Schorsing is ingegaan"),
+    Stap("horen", _T["horen"], gettext_lazy("Hoorgesprek vastleggen"), forms.HoorgesprekForm),
+    Stap("besluiten", _T["besluiten"], gettext_lazy("Schorsing besluiten"), forms.BesluitForm),
+    Stap("bekendmaken", _T["bekendmaken"], gettext_lazy("Besluit is bekendgemaakt"),
          forms.LeegForm),
-    Stap("inspectie", gettext_lazy("Melding aan de inspectie"),
-         gettext_lazy("Melding vastleggen"), forms.InspectieForm),
-    Stap("afronden", gettext_lazy("Schorsing afronden"), gettext_lazy("Schorsing afronden"),
-         forms.AfrondenForm),
-    Stap("bezwaar", gettext_lazy("Bezwaar inschrijven"), gettext_lazy("Bezwaar inschrijven"),
-         forms.BezwaarForm),
-    Stap("bezwaar_horen", gettext_lazy("Ouders horen over het bezwaar"),
-         gettext_lazy("Horen vastleggen"), forms.BezwaarHorenForm),
-    Stap("bezwaar_beslissen", gettext_lazy("Beslissen op het bezwaar"),
-         gettext_lazy("Beslissing vastleggen"), forms.BezwaarBeslissenForm),
+    Stap("gesprek", _T["gesprek"], gettext_lazy("Uitnodiging versturen"), forms.GesprekForm),
+    Stap("ingaan", _T["ingaan"], gettext_lazy("Schorsing is ingegaan"), forms.LeegForm),
+    Stap("inspectie", _T["inspectie"], gettext_lazy("Melding vastleggen"), forms.InspectieForm),
+    Stap("afronden", _T["afronden"], gettext_lazy("Schorsing afronden"), forms.AfrondenForm),
+    Stap("bezwaar", _T["bezwaar"], gettext_lazy("Bezwaar inschrijven"), forms.BezwaarForm),
+    Stap("bezwaar_horen", _T["bezwaar_horen"], gettext_lazy("Horen vastleggen"),
+         forms.BezwaarHorenForm),
+    Stap("bezwaar_beslissen", _T["bezwaar_beslissen"], gettext_lazy("Beslissing vastleggen"),
+         forms.BezwaarBeslissenForm),
 ]}
-
-
-def volgende_stappen(user, schorsing: Schorsing) -> list[str]:
-    """The steps the services accept from `user` now (the same check they make first)."""
-    return schorsingstappen.aanbod(user, schorsing)[0]
 
 
 def _form(stap: Stap, schorsing: Schorsing, data=None, files=None):
@@ -226,8 +209,8 @@ def _pagina(request, schorsing: Schorsing, *, fout_stap: str | None = None, fout
     conflict = kalenderconflicten.kalenderconflict(schorsing)
     return render(request, "sancties/schorsing.html", {
         "kalenderconflict": conflict.tekst(schorsing) if conflict else "",
-        "kalenderconflict_beslissen": conflict is not None and toegang.mag_maatregel(
-            user, schorsing.leerling, regels.beslis_rollen(schorsing.maatregel)),
+        "kalenderconflict_beslissen": conflict is not None and schorsingstappen.weigering(
+            user, schorsing, "kalender") is None,
         "schorsing": schorsing, "leerling": schorsing.leerling, "stappen": stappen,
         "ladder": [r for r in selectors.ladder(schorsing.leerling)
                    if r["object"] != schorsing],

@@ -13,13 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from dossiers import audit, documenten, toegang
+from dossiers import audit, documenten
+from dossiers import toegang as dossiertoegang
 from dossiers.selectors import zichtbare_leerlingen
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout
 
-from . import selectors, timeout
-from . import stappen as stappen_mod
+from . import selectors, timeout, toegang
 from .forms import DATUM, DATUMTIJD, TEKST
 from .models import TimeOut
 
@@ -80,14 +80,6 @@ STAPPEN = {
 }
 
 
-def _aanbod(user, time_out: TimeOut) -> tuple[list[str], list[tuple[str, str]]]:
-    """The steps the services accept from `user` now, and why the others of this stand
-    wait: the same check as the services (`timeout.weigering`)."""
-    gehouden = toegang.sanctierollen(user, time_out.leerling)
-    return stappen_mod.aanbod(timeout.STAPPEN, lambda stap: timeout.weigering(
-        user, time_out, stap, gehouden=gehouden))
-
-
 @login_required
 def time_out_nieuw(request, pk):
     user = request.user
@@ -100,7 +92,7 @@ def time_out_nieuw(request, pk):
         return render(request, "sancties/geen_toegang.html", {
             "leerling": leerling, "melding": _("Het leerlingenstatuut van de school kent geen "
                                                "time-out.")}, status=404)
-    if not toegang.mag_maatregel(user, leerling, rung.opleggen_door):
+    if timeout.voorstel_weigering(user, leerling) is not None:
         return render(request, "sancties/geen_toegang.html", {
             "leerling": leerling, "melding": _("U mag volgens het leerlingenstatuut geen "
                                                "time-out voorstellen voor deze leerling.")},
@@ -123,6 +115,7 @@ def time_out_nieuw(request, pk):
                             onderdeel="dossier: gedrag (maatregelen bij een voorstel)")
     return render(request, "sancties/time_out_nieuw.html", {
         "leerling": leerling, "form": form, "rung": rung,
+        "goedkeuring": toegang.Gezag(statuut).heeft(timeout.goedkeuren(rung)),
         "ladder": selectors.ladder(leerling)}, status=status)
 
 
@@ -131,7 +124,7 @@ def _zichtbaar(request, pk) -> TimeOut:
                                                "voorgesteld_door", "goedgekeurd_door",
                                                "verslag_document")
                 .defer("verslag_document__inhoud")
-                .filter(pk=pk, leerling__in=toegang.leerlingen_voor(request.user)).first())
+                .filter(pk=pk, leerling__in=dossiertoegang.leerlingen_voor(request.user)).first())
     if time_out is None or not selectors.sanctie_zichtbaar(request.user, time_out):
         raise Http404
     return time_out
@@ -139,7 +132,7 @@ def _zichtbaar(request, pk) -> TimeOut:
 
 def _pagina(request, time_out, *, fout_stap=None, fout_form=None, wachtend=None,
             status=200):
-    open_, wachten = _aanbod(request.user, time_out)
+    open_, wachten = timeout.aanbod(request.user, time_out)
     stappen = []
     for sleutel in open_:
         titel, form_cls = STAPPEN[sleutel]

@@ -14,15 +14,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from dossiers import audit, toegang
+from dossiers import audit
+from dossiers import toegang as dossiertoegang
 from dossiers.selectors import zichtbare_leerlingen
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout
 
-from . import selectors
+from . import selectors, toegang
 from . import verwijdering as vw
 from .forms import DATUM, TEKST
-from .models import Schoolcontact, Verwijdering, Verwijderingstatus
+from .models import Schoolcontact, Verwijdering
 from .verwijderingsregels import regels_voor
 
 
@@ -116,55 +117,13 @@ class HeroverwegenForm(djforms.Form):
 FORMULIEREN = {
     **{s: (label, StapForm) for s, (_veld, label, _d) in vw.STAPPEN.items()},
     "leerling_gehoord": (vw.STAPPEN["leerling_gehoord"][1], HorenStapForm),
-    "voornemen": (gettext_lazy("Voornemen tot verwijdering nemen (brief aanvragen)"), LeegForm),
-    "voornemen_bekendgemaakt": (gettext_lazy("Voornemen is bekendgemaakt (brief verstuurd)"),
-                                LeegForm),
-    "benaderen": (gettext_lazy("Andere school benaderen"), BenaderenForm),
-    "antwoord": (gettext_lazy("Antwoord van een school"), AntwoordForm),
-    "inspectie_overleg": (gettext_lazy("Overleg met de inspectie (leerplichtige leerling)"),
-                          OverlegForm),
-    "besluiten": (gettext_lazy("Definitief besluit tot verwijdering"), MotiveringForm),
-    "afsluiten": (gettext_lazy("Procedure afsluiten (geen bezwaar)"), LeegForm),
-    "bezwaar": (gettext_lazy("Bezwaar inschrijven"), BezwaarForm),
-    "bezwaar_horen": (gettext_lazy("Ouders opnieuw horen"), HorenForm),
-    "heroverwegen": (gettext_lazy("Nieuw besluit op het bezwaar"), HeroverwegenForm),
+    **{s: (vw.TITELS[s], form) for s, form in (
+        ("voornemen", LeegForm), ("voornemen_bekendgemaakt", LeegForm),
+        ("benaderen", BenaderenForm), ("antwoord", AntwoordForm),
+        ("inspectie_overleg", OverlegForm), ("besluiten", MotiveringForm),
+        ("afsluiten", LeegForm), ("bezwaar", BezwaarForm), ("bezwaar_horen", HorenForm),
+        ("heroverwegen", HeroverwegenForm))},
 }
-
-
-def _stappen(user, v: Verwijdering) -> list[str]:
-    def mag(rollen):
-        return toegang.mag_maatregel(user, v.leerling, rollen)
-
-    voorbereiden = mag(vw.voorstel_rollen(v.maatregel))
-    beslissen = mag(vw.beslis_rollen(v.maatregel))
-    s = v.status
-    if s == Verwijderingstatus.VOORGESTELD:
-        # A step whose prerequisite is missing is not offered yet (its service refuses it).
-        uit = [st for st in vw.ontbrekende_stappen(v)
-               if mag(vw.stap_rollen(v, st)) and vw.vooraf_gedaan(v, st)]
-        return uit + (["voornemen"] if beslissen else [])
-    if s == Verwijderingstatus.VOORNEMEN:
-        uit = ["benaderen"] if voorbereiden else []
-        if vw.voornemen_weigering(user, v) is None:
-            uit.insert(0, "voornemen_bekendgemaakt")
-        if voorbereiden and v.schoolcontacten.filter(
-                antwoord=Schoolcontact.Antwoord.AFWACHTEN).exists():
-            uit.append("antwoord")
-        if beslissen:
-            if v.inspectie_overleg_op is None and vw.is_leerplichtig(v.leerling,
-                                                                    timezone.localdate()):
-                uit.append("inspectie_overleg")
-            if v.voornemen_bekendgemaakt_op is not None:  # the service's condition
-                uit.append("besluiten")
-        return uit
-    if s == Verwijderingstatus.BESLOTEN:
-        uit = ["bezwaar"] if mag(vw.regels.BEZWAAR_ONTVANGEN_ROLLEN) else []
-        return uit + (["afsluiten"] if beslissen else [])
-    if s == Verwijderingstatus.BEZWAAR and beslissen:
-        return ["bezwaar_horen"]
-    if s == Verwijderingstatus.BEZWAAR_GEHOORD and beslissen:
-        return ["heroverwegen"]
-    return []
 
 
 def _maak(stap: str, v: Verwijdering, data=None):
@@ -181,8 +140,7 @@ def verwijdering_nieuw(request, pk):
     maatregel = vw.rung(statuut) if statuut else None
     if not toegang.mag_sancties_zien(user, leerling):
         raise Http404  # as for any pupil's measures he may not see
-    if maatregel is None or not (
-            toegang.mag_maatregel(user, leerling, vw.voorstel_rollen(maatregel))):
+    if maatregel is None or vw.voorstel_weigering(user, leerling) is not None:
         return render(request, "sancties/geen_toegang.html", {
             "leerling": leerling, "melding": _("U mag volgens het leerlingenstatuut geen "
                                                "verwijdering voorstellen.")}, status=403)
@@ -211,7 +169,7 @@ def verwijdering_nieuw(request, pk):
 def _zichtbaar(request, pk) -> Verwijdering:
     v = (Verwijdering.objects.select_related("leerling", "school", "statuut", "maatregel",
                                              "termijn_bezwaar", "termijn_heroverweging")
-         .filter(pk=pk, leerling__in=toegang.leerlingen_voor(request.user)).first())
+         .filter(pk=pk, leerling__in=dossiertoegang.leerlingen_voor(request.user)).first())
     if v is None or not selectors.sanctie_zichtbaar(request.user, v):
         raise Http404
     return v
@@ -219,8 +177,9 @@ def _zichtbaar(request, pk) -> Verwijdering:
 
 def _pagina(request, v: Verwijdering, *, fout_stap=None, fout_form=None, status=200,
             bevestigen: bool = False):
+    open_, wachtend = vw.aanbod(request.user, v)
     stappen = []
-    for sleutel in _stappen(request.user, v):
+    for sleutel in open_:
         titel, form_cls = FORMULIEREN[sleutel]
         if sleutel == fout_stap:
             form = fout_form
@@ -230,11 +189,7 @@ def _pagina(request, v: Verwijdering, *, fout_stap=None, fout_form=None, status=
             form = _maak(sleutel, v)
         stappen.append({"sleutel": sleutel, "titel": titel, "form": form,
                         "url": reverse("sancties:verwijdering_stap", args=[v.pk, sleutel])})
-    wachten = []
-    if v.status == Verwijderingstatus.VOORNEMEN:
-        weigering = vw.voornemen_weigering(request.user, v)
-        if weigering is not None and weigering.toon:
-            wachten.append((FORMULIEREN["voornemen_bekendgemaakt"][0], weigering.tekst))
+    wachten = [(FORMULIEREN[s][0], reden) for s, reden in wachtend]
     brief = vw.voornemenbrief(v) if v.voornemen_op else None
     gedaan = [(label, getattr(v, veld)) for _s, (veld, label, alleen) in vw.STAPPEN.items()
               if vw.stap_geldt(v, alleen)]
@@ -247,10 +202,10 @@ def _pagina(request, v: Verwijdering, *, fout_stap=None, fout_form=None, status=
         "hoorders": list(v.leerling_gehoord_door.select_related("medewerker")
                          .order_by("medewerker__naam")),
         "antwoord_url": reverse("sancties:verwijdering_stap", args=[v.pk, "antwoord"]),
-        "mag_antwoorden": "antwoord" in _stappen(request.user, v),
+        "mag_antwoorden": "antwoord" in open_,
         "wachten": wachten, "brief": brief,
         # Recording the bekendmaking is confirmed on the page first (no JavaScript needed).
-        "bevestigen": bevestigen and "voornemen_bekendgemaakt" in _stappen(request.user, v),
+        "bevestigen": bevestigen and "voornemen_bekendgemaakt" in open_,
         "bevestig_url": reverse("sancties:verwijdering_stap",
                                 args=[v.pk, "voornemen_bekendgemaakt"]),
     }, status=status)

@@ -420,10 +420,6 @@ class Statuut(models.Model):
     verwijdering_bekendmaking_artikel = models.CharField(
         _("artikel: het voornemen tot verwijdering wordt schriftelijk meegedeeld"),
         max_length=40, blank=True, help_text=_("Leeg: het artikel van de verwijdering."))
-    schorsing_horen_door = models.JSONField(
-        _("horen vóór schorsing door (rollen)"), default=list, blank=True,
-        validators=[rollen_validator],
-    )
     schorsing_informeren = models.JSONField(
         _("bij schorsing informeren"), default=list, blank=True, validators=[partijen_validator]
     )
@@ -443,9 +439,6 @@ class Statuut(models.Model):
     )
     # Bezwaar tegen schorsing
     bezwaar_schorsing_mogelijk = models.BooleanField(_("bezwaar tegen schorsing mogelijk"))
-    bezwaar_schorsing_bij = models.CharField(
-        _("bezwaar schorsing bij"), max_length=40, blank=True, validators=[instantie_validator]
-    )
     bezwaar_termijn_aantal = models.PositiveSmallIntegerField(null=True, blank=True)
     bezwaar_termijn_eenheid = models.CharField(max_length=15, choices=Eenheid.choices, blank=True)
     bezwaar_beslistermijn_aantal = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -459,10 +452,6 @@ class Statuut(models.Model):
         _("bij gegrond bezwaar schorsingsstukken uit dossier"), default=False
     )
     # Bezwaar tegen verwijdering
-    verwijdering_bezwaar_bij = models.CharField(
-        _("bezwaar verwijdering bij"), max_length=40, validators=[instantie_validator],
-        default=Orgaan.BEVOEGD_GEZAG,
-    )
     verwijdering_bezwaar_termijn_aantal = models.PositiveSmallIntegerField(default=6)
     verwijdering_bezwaar_termijn_eenheid = models.CharField(
         max_length=15, choices=Eenheid.choices, default=Eenheid.WEKEN
@@ -489,11 +478,6 @@ class Statuut(models.Model):
         help_text=_("Alleen voortgezet onderwijs (WVO art. 27): het bevoegd gezag mag "
                     "verwijderen als het acht weken aantoonbaar zonder succes een andere "
                     "school zocht. Uit: pas als een andere school de leerling toelaat."),
-    )
-    verwijdering_horen_door = models.JSONField(
-        _("horen vóór het voornemen tot verwijdering door (rollen, samen)"), default=list,
-        blank=True, validators=[rollen_validator],
-        help_text=_("Leeg: wie besluit, hoort de leerling (de wet)."),
     )
     verwijdering_horen_artikel = models.CharField(
         _("artikel over het horen bij verwijdering"), max_length=40, blank=True)
@@ -529,17 +513,14 @@ class Statuut(models.Model):
     def clean(self):
         fouten = _termijn_paar(self, "bezwaar_termijn", "bezwaar_beslistermijn",
                                "verwijdering_beslistermijn")
-        if self.bezwaar_schorsing_mogelijk and not (
-            self.bezwaar_schorsing_bij and self.bezwaar_termijn_aantal
-        ):
-            fouten["bezwaar_schorsing_bij"] = _(
-                "Bezwaar tegen schorsing is mogelijk: geef aan bij wie en binnen welke termijn."
+        # Who decides a bezwaar is an authority row (`schorsing.bezwaar_beslissen`).
+        if self.bezwaar_schorsing_mogelijk and not self.bezwaar_termijn_aantal:
+            fouten["bezwaar_termijn_aantal"] = _(
+                "Bezwaar tegen schorsing is mogelijk: geef aan binnen welke termijn."
             )
-        if not self.bezwaar_schorsing_mogelijk and (
-            self.bezwaar_schorsing_bij or self.bezwaar_termijn_aantal
-        ):
+        if not self.bezwaar_schorsing_mogelijk and self.bezwaar_termijn_aantal:
             fouten["bezwaar_schorsing_mogelijk"] = _(
-                "Bezwaar tegen schorsing is niet mogelijk: laat 'bij' en de termijn leeg."
+                "Bezwaar tegen schorsing is niet mogelijk: laat de termijn leeg."
             )
         if (isinstance(self.geldig_tot, date) and isinstance(self.ingangsdatum, date)
                 and self.geldig_tot <= self.ingangsdatum):
@@ -586,34 +567,25 @@ class Maatregelsoort(models.Model):
     soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
     trede = models.PositiveSmallIntegerField(_("trede op de ladder"))
     artikel = models.CharField(_("artikel"), max_length=40, blank=True)
-    opleggen_door = models.JSONField(_("op te leggen door (rollen of orgaan)"), default=list,
-                                     validators=[instanties_validator])
-    voorstel_door = models.JSONField(_("voor te dragen door (rollen)"), default=list, blank=True,
-                                     validators=[rollen_validator])
+    # Who imposes, proposes, approves or informs is an authority row (`statuut.Bevoegdheid`,
+    # `maatregel.*`, `voor` = this rung's code). Where the power came from stays here: the
+    # letter says "in mandaat namens", and the mandating one keeps it (a row of its own).
     mandaat_van = models.CharField(
         _("bevoegdheid gemandateerd door"), max_length=40, blank=True,
         validators=[instantie_validator],
     )
     max_duur_aantal = models.PositiveSmallIntegerField(null=True, blank=True)
     max_duur_eenheid = models.CharField(max_length=15, choices=Eenheid.choices, blank=True)
-    goedkeuring_door = models.CharField(
-        _("goedkeuring nodig van (rol)"), max_length=40, blank=True,
-        validators=[instantie_validator],
-    )
     informeren = models.JSONField(_("informeren"), default=list, blank=True,
                                   validators=[partijen_validator])
     informeren_vooraf = models.JSONField(
         _("vooraf of onmiddellijk informeren"), default=list, blank=True,
         validators=[partijen_validator],
     )
-    informeren_door = models.CharField(_("informeren door (rol)"), max_length=40, blank=True,
-                                       validators=[instantie_validator])
     schriftelijk = models.BooleanField(_("schriftelijk besluit met redenen"), default=False)
     gesprek_ouders = models.BooleanField(
         _("gesprek met ouders, verslag voor gezien getekend in het dossier"), default=False
     )
-    beroep_bij = models.CharField(_("beroep bij (rol)"), max_length=40, blank=True,
-                                  validators=[instantie_validator])
     beroep_termijn_aantal = models.PositiveSmallIntegerField(null=True, blank=True)
     beroep_termijn_eenheid = models.CharField(max_length=15, choices=Eenheid.choices, blank=True)
     omschrijving = models.TextField(_("omschrijving"), blank=True)
@@ -642,8 +614,6 @@ class Maatregelsoort(models.Model):
 
     def clean(self):
         fouten = _termijn_paar(self, "max_duur", "beroep_termijn")
-        if not self.opleggen_door:
-            fouten["opleggen_door"] = _("Noem ten minste één rol die deze maatregel oplegt.")
         if fouten:
             raise ValidationError(fouten)
 

@@ -20,8 +20,8 @@ def statuut_op(school: School, datum: date) -> Statuut | None:
 def schorsing_voor(statuut: Statuut, schooldagen: int) -> Maatregelsoort | None:
     """The lightest schorsing of the ladder that allows `schooldagen` days (None: not allowed).
 
-    Who may impose it is its `opleggen_door`; a schorsing without a maximum of its own is
-    bounded by `Statuut.schorsing_max_schooldagen`.
+    Who may impose it are its authority rows (`maatregel.opleggen`, `voor` its code); a
+    schorsing without a maximum of its own is bounded by `Statuut.schorsing_max_schooldagen`.
     """
     if schooldagen > statuut.schorsing_max_schooldagen:
         return None

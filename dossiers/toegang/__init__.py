@@ -142,9 +142,3 @@ from .regelzicht import (  # noqa: F401
     rolzicht,
     wijzigingsscholen,
 )
-from .sancties import (  # noqa: F401
-    mag_maatregel,
-    mag_sancties_zien,
-    sanctieleerlingen_voor,
-    sanctierollen,
-)

@@ -54,14 +54,14 @@ def _rolvelden():
     return {
         Bevoegdheid: (("rol",), "bevoegdheid"),
         Orgaanrol: (("rollen",), "orgaan"),
-        Maatregelsoort: (("opleggen_door", "voorstel_door", "mandaat_van", "goedkeuring_door",
-                          "informeren_door", "beroep_bij"), "maatregelen"),
+        # Who imposes, proposes, approves or informs is a Bevoegdheid row now (issue 13); a
+        # rung and the version still are rule rows (their deletion is logged).
+        Maatregelsoort: ((), "maatregelen"),
         Klachtfase: (("behandelaars",), "klachten"),
         Beroepsregel: (("bij",), "klachten"),
         # Names no role any more (who acts: the verzuim actions' rows); still a rule row.
         Verzuimdrempel: ((), "verzuim"),
-        Statuut: (("schorsing_horen_door", "verwijdering_horen_door", "bezwaar_schorsing_bij",
-                   "verwijdering_bezwaar_bij"), "maatregelen"),
+        Statuut: ((), "maatregelen"),
     }
 
 

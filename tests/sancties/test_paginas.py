@@ -100,3 +100,20 @@ def test_het_lezen_van_een_schorsing_wordt_gelogd_en_een_stap_is_geen_pagina(cli
     assert [str(m) for m in antwoord.context["messages"]] == [
         "Dit mag u niet: het horen van de leerling plannen is volgens het leerlingenstatuut "
         "voorbehouden aan Teamleider / afdelingsleider, Directie / schoolleiding."]
+
+
+def test_wie_het_startpaneel_ziet_staat_in_de_rijen_ook_als_orgaan(client, scholen):
+    """Who follows the running measures is an authority row (`sancties.volgen`); a body
+    named there counts as the roles that act for it (`Orgaanrol`)."""
+    from statuut.models import Bevoegdheid, Orgaanrol
+
+    w = scholen.w
+    _voorstel(w, w.anna, 25)
+    statuut = w.anna.school.statuten.order_by("-ingangsdatum").first()
+    Bevoegdheid.objects.filter(statuut=statuut, actie="sancties.volgen", rol="directie").delete()
+    client.force_login(w.directie)
+    assert PANEEL not in client.get(reverse("start")).content.decode()
+    Bevoegdheid.objects.create(statuut=statuut, actie="sancties.volgen", rol="schoolleiding")
+    assert Orgaanrol.objects.get(statuut=statuut, orgaan="schoolleiding").rollen == ["directie"]
+    pagina = client.get(reverse("start")).content.decode()
+    assert PANEEL in pagina and "Anna de Vries" in pagina

@@ -24,7 +24,12 @@ def test_het_besluit_volgt_de_versie_die_op_de_besluitdatum_geldt(
     gegevens["statuut"]["versie"] = "2026"
     for m in gegevens["maatregelen"]:
         if m["code"] == "schorsing-1-dag":
-            m["opleggen_door"], m["mandaat_van"] = ["directie"], ""
+            m["mandaat_van"] = ""
+    # The one-day schorsing's authority rows: the schoolleiding's only.
+    gegevens["bevoegdheden"]["sancties"] = [
+        r for r in gegevens["bevoegdheden"]["sancties"]
+        if not (r["actie"] == "maatregel.opleggen" and r.get("voor") == "schorsing-1-dag"
+                and r["rol"] == "teamleider")]
     pad = tmp_path / "echnaton-2026.yaml"
     pad.write_text(yaml.safe_dump(gegevens, allow_unicode=True), encoding="utf-8")
     nieuw = preset_laden(school=w.school, pad=pad)

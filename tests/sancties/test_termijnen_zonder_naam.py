@@ -12,9 +12,9 @@ from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from dossiers import toegang
 from dossiers.models import Leerling
 from sancties import services
+from sancties import toegang as sancties_toegang
 from sancties.models import Schorsing, Verwijdering
 from statuut.models import Termijn
 
@@ -87,7 +87,7 @@ def test_de_beheerder_leest_in_de_termijnenlijst_geen_naam(client, scholen):
     b.is_staff = True
     b.save()
     b.user_permissions.add(Permission.objects.get(codename="view_termijn"))
-    assert not toegang.mag_sancties_zien(b, w.anna)
+    assert not sancties_toegang.mag_sancties_zien(b, w.anna)
     client.force_login(b)
     lijst = client.get(reverse("admin:statuut_termijn_changelist")).content.decode()
     assert f"Schorsing S-{s.pk} melden aan de inspectie" in lijst

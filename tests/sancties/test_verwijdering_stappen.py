@@ -95,13 +95,17 @@ def test_elders_hoort_wie_besluit(client, scholen, django_capture_on_commit_call
 def test_de_regels_komen_uit_het_statuut_ook_zonder_preset(
         client, scholen, django_capture_on_commit_callbacks):
     """A statuut version the beheerder edited (no preset name) carries its own hearing rule:
-    the rule is a field of the statuut, not a table keyed by preset."""
+    the rule is a row of the statuut (`verwijdering.horen`), not a table keyed by preset."""
+    from statuut.models import Bevoegdheid
+
     w = scholen.w
     statuut = w.anna.school.statuten.order_by("-ingangsdatum").first()
     statuut.preset = ""
-    statuut.verwijdering_horen_door = ["directie", "zorgcoordinator"]
     statuut.verwijdering_horen_artikel = "8.3"
     statuut.save()
+    for rol in ("directie", "zorgcoordinator"):
+        Bevoegdheid.objects.create(statuut=statuut, actie="verwijdering.horen", rol=rol,
+                                   artikel="8.3")
     loper = Loper(client, django_capture_on_commit_callbacks).als(w.teamleider)
     v = _voorstel(loper, w.anna, "Drugshandel")
     antwoord = _stap(loper, v, "leerling_gehoord", datum=VANDAAG, verslag="Gehoord.",

@@ -11,6 +11,7 @@ from statuut.models import (
     Artikel,
     Beroepsregel,
     Bestuur,
+    Bevoegdheid,
     Klachtfase,
     Maatregelsoort,
     School,
@@ -23,7 +24,7 @@ from statuut.selectors import schorsing_voor, statuut_op
 
 ALLES = {"A", "B", "C", "D", "E", "F", "G", "H", "dossier"}
 RIJMODELLEN = (Statuut, Artikel, Maatregelsoort, Klachtfase, Beroepsregel, Verzuimdrempel,
-               Toegangsregel)
+               Toegangsregel, Bevoegdheid)
 
 
 @pytest.fixture
@@ -56,6 +57,13 @@ def wijzer(bestuur):
 
 def _aantallen() -> dict[str, int]:
     return {m.__name__: m.objects.count() for m in RIJMODELLEN}
+
+
+def _houders(statuut, actie: str, voor: str = "") -> list[str]:
+    """Whom the statuut's authority rows give `actie` (for rung or stage `voor`), in the
+    file's order."""
+    return list(Bevoegdheid.objects.filter(statuut=statuut, actie=actie, voor=voor)
+                .order_by("pk").values_list("rol", flat=True))
 
 
 def _toegang(statuut, rol) -> set[str]:
@@ -95,11 +103,12 @@ def test_twee_keer_laden_geeft_geen_dubbelen(bestuur, preset):
 
 @pytest.mark.django_db
 def test_opnieuw_laden_zet_een_gewijzigde_rij_terug(echnaton):
-    Maatregelsoort.objects.filter(statuut=echnaton, code="schorsing-1-dag").update(
-        opleggen_door=["docent"])
+    Bevoegdheid.objects.filter(statuut=echnaton, actie="maatregel.opleggen",
+                               voor="schorsing-1-dag", rol="teamleider").update(rol="docent")
     Toegangsregel.objects.filter(statuut=echnaton, rol="docent").update(categorieen=["B"])
     preset_laden(school=echnaton.school, preset="echnaton-2009")
-    assert echnaton.maatregelen.get(code="schorsing-1-dag").opleggen_door == ["teamleider"]
+    assert sorted(_houders(echnaton, "maatregel.opleggen", "schorsing-1-dag")) == [
+        "directie", "teamleider"]
     assert _toegang(echnaton, "docent") == {"A", "D", "E", "G"}
 
 
@@ -108,17 +117,22 @@ def test_opnieuw_laden_zet_een_gewijzigde_rij_terug(echnaton):
 @pytest.mark.django_db
 def test_wie_een_eendaagse_schorsing_oplegt(echnaton, noordgouw, wijzer):
     # Echnaton art. 8.2: overgedragen aan de teamleiding.
+    # Who imposes: the authority rows of the rung (`maatregel.opleggen`), the one who handed
+    # the power down (`mandaat_van`) keeping it.
     ech = schorsing_voor(echnaton, 1)
-    assert (ech.code, ech.opleggen_door, ech.mandaat_van, ech.artikel) == (
-        "schorsing-1-dag", ["teamleider"], "directie", "8.2")
-    assert schorsing_voor(echnaton, 3).opleggen_door == ["directie"]
+    assert (ech.code, ech.mandaat_van, ech.artikel) == ("schorsing-1-dag", "directie", "8.2")
+    assert _houders(echnaton, "maatregel.opleggen", ech.code) == ["teamleider", "directie"]
+    assert _houders(echnaton, "maatregel.opleggen", schorsing_voor(echnaton, 3).code) == [
+        "directie"]
     assert schorsing_voor(echnaton, 5).code == "schorsing-week"
     # Noordgouw art. 24.1: een lid van de directie.
     ng = schorsing_voor(noordgouw, 1)
-    assert (ng.opleggen_door, ng.mandaat_van, ng.artikel) == (["directie"], "", "24.1")
+    assert (_houders(noordgouw, "maatregel.opleggen", ng.code), ng.mandaat_van,
+            ng.artikel) == (["directie"], "", "24.1")
     # Wijzer: de directeur, gemandateerd door het bevoegd gezag, dat vooraf wordt geïnformeerd.
     wz = schorsing_voor(wijzer, 1)
-    assert (wz.opleggen_door, wz.mandaat_van) == (["directie"], "bevoegd_gezag")
+    assert (_houders(wijzer, "maatregel.opleggen", wz.code), wz.mandaat_van) == (
+        ["directie", "bevoegd_gezag"], "bevoegd_gezag")
     assert wz.informeren_vooraf == ["bevoegd_gezag"]
     assert "bevoegd_gezag" in wz.informeren
     # Nowhere longer than a week.
@@ -133,8 +147,9 @@ def test_bezwaar_tegen_schorsing(echnaton, noordgouw, wijzer):
     # Wijzer: zes weken bij het bevoegd gezag; beslissing zes weken na het einde van die termijn;
     # bij gegrond bezwaar gaan de stukken uit het dossier.
     assert wijzer.bezwaar_schorsing_mogelijk is True
-    assert (wijzer.bezwaar_schorsing_bij, wijzer.bezwaar_termijn_aantal,
-            wijzer.bezwaar_termijn_eenheid) == ("bevoegd_gezag", 6, "weken")
+    assert (_houders(wijzer, "schorsing.bezwaar_beslissen"), wijzer.bezwaar_termijn_aantal,
+            wijzer.bezwaar_termijn_eenheid) == (["bevoegd_gezag"], 6, "weken")
+    assert _houders(noordgouw, "schorsing.bezwaar_beslissen") == []
     assert (wijzer.bezwaar_beslistermijn_aantal, wijzer.bezwaar_beslistermijn_eenheid,
             wijzer.bezwaar_beslistermijn_vanaf) == (6, "weken", "einde_termijn")
     assert wijzer.bezwaar_gegrond_dossier_opschonen is True
@@ -216,10 +231,10 @@ def test_ladders_en_leeftijden(echnaton, noordgouw, wijzer):
     assert list(wijzer.maatregelen.values_list("code", flat=True)) == [
         "time-out", "schorsing", "verwijdering"]
     time_out = wijzer.maatregelen.get(code="time-out")
-    assert (time_out.goedkeuring_door, time_out.max_duur_aantal, time_out.max_duur_eenheid,
-            time_out.informeren_vooraf, time_out.gesprek_ouders) == (
-        "directie", 1, "schooldagen", ["ouders"], True)
-    assert wijzer.maatregelen.get(code="verwijdering").opleggen_door == ["bevoegd_gezag"]
+    assert (_houders(wijzer, "maatregel.goedkeuren", "time-out"), time_out.max_duur_aantal,
+            time_out.max_duur_eenheid, time_out.informeren_vooraf, time_out.gesprek_ouders) == (
+        ["directie"], 1, "schooldagen", ["ouders"], True)
+    assert _houders(wijzer, "maatregel.opleggen", "verwijdering") == ["bevoegd_gezag"]
     # Noordgouw art. 24.2 and 25.3: parents heard under 21 for schorsing, under 18 for removal.
     assert (noordgouw.ouders_horen_onder_leeftijd,
             noordgouw.verwijdering_ouders_horen_onder_leeftijd) == (21, 18)
@@ -281,16 +296,15 @@ def test_kapotte_preset_noemt_het_veld_en_schrijft_niets(bestuur, tmp_path):
 @pytest.mark.django_db
 def test_kapotte_rij_laat_een_bestaande_versie_ongemoeid(noordgouw, tmp_path):
     # A wrong role deep in the file: the version already loaded stays exactly as it was.
-    pad = _kopie(tmp_path, "    opleggen_door: [directie]  # \"een lid van de directie\"",
-                 "    opleggen_door: [rector]")
+    pad = _kopie(tmp_path, "voor: schorsing, rol: directie,", "voor: schorsing, rol: rector,")
     Statuut.objects.filter(pk=noordgouw.pk).update(preset="noordgouw-2022")
     voor = _aantallen()
     with pytest.raises(PresetFout) as fout:
         preset_laden(school=noordgouw.school, pad=pad)
-    assert "maatregelen[6] (code schorsing): opleggen_door" in str(fout.value)
+    assert "bevoegdheden[" in str(fout.value) and ": rol: " in str(fout.value)
     assert "rector" in str(fout.value)
     assert _aantallen() == voor
-    assert schorsing_voor(noordgouw, 1).opleggen_door == ["directie"]
+    assert _houders(noordgouw, "maatregel.opleggen", "schorsing") == ["directie"]
 
 
 @pytest.mark.django_db
@@ -303,7 +317,7 @@ def test_kapotte_rij_laat_een_bestaande_versie_ongemoeid(noordgouw, tmp_path):
         ("  bezwaar_schorsing_mogelijk: false", "  bezwaar_schorsing_mogelijk: nee",
          "bezwaar_schorsing_mogelijk moet true of false zijn"),
         ("    termijn: 2 weken", "    termijnn: 2 weken", "onbekend veld 'termijnn'"),
-        ("    artikel: \"24.1\"\n    opleggen_door", "    artikel: \"99\"\n    opleggen_door",
+        ("    artikel: \"24.1\"\n    max_duur", "    artikel: \"99\"\n    max_duur",
          "artikel '99' staat niet onder 'artikelen'"),
     ],
 )

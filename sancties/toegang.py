@@ -1,0 +1,277 @@
+"""The measures' policy: who may take which step of a time-out, a schorsing (and an
+ontzegging van de toegang) or a verwijdering, and who follows them. Built from the
+primitives of `dossiers.toegang` and the statuut's authority rows (`statuut.Bevoegdheid`);
+it knows only this flow's models and actions and names no role: who may comes from the rows.
+
+The actions (registered from `SanctiesConfig.ready()`):
+
+- per rung of the ladder (`voor` = the rung's code): `maatregel.opleggen` (impose it, decide
+  it; a length limit as its level), `maatregel.voorstellen` (propose it to whoever decides),
+  `maatregel.goedkeuren` (approve it before it takes effect), `maatregel.informeren` (make
+  the decision known to pupil and parents) and `maatregel.beroep_beslissen` (decide an
+  internal beroep against it);
+- `schorsing.horen` (the statuut names who hear the pupil, together; without rows the law:
+  whoever may impose the schorsing hears), `schorsing.bezwaar_ontvangen` (record a received
+  bezwaar), `schorsing.bezwaar_beslissen` (hear the parents on it and decide);
+- the same three for the verwijdering (`verwijdering.horen`: the pupil heard before the
+  intention);
+- `sancties.volgen`: follow the running measures of the pupils in one's scope (start page).
+
+A row holds for every pupil of the school or only for pupils in the role's relation
+(`dossiers.relaties`), a body (`Orgaan`) through the roles that act for it (`Orgaanrol`).
+Seeing a measure at all is reading the dossier's behaviour section (Echnaton art. 9.2): the
+access matrix, as for any part of the dossier.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.utils.translation import gettext_lazy as _
+
+from dossiers import relaties
+from dossiers import toegang as dossiertoegang
+from dossiers.models import Leerling, Roltoewijzing
+from dossiers.toegang.bevoegdheden import _principaal_houdt
+from statuut import acties
+from statuut.hulp import vandaag
+from statuut.models import (
+    Bevoegdheid,
+    Dossiersectie,
+    Omvang,
+    Orgaan,
+    Orgaanrol,
+    Principaal,
+    Rol,
+    Statuut,
+    Toegangsregel,
+)
+
+OPLEGGEN = "maatregel.opleggen"
+VOORSTELLEN = "maatregel.voorstellen"
+GOEDKEUREN = "maatregel.goedkeuren"
+INFORMEREN = "maatregel.informeren"
+BEROEP_BESLISSEN = "maatregel.beroep_beslissen"
+SCHORSING_HOREN = "schorsing.horen"
+SCHORSING_BEZWAAR_ONTVANGEN = "schorsing.bezwaar_ontvangen"
+SCHORSING_BEZWAAR_BESLISSEN = "schorsing.bezwaar_beslissen"
+VERWIJDERING_HOREN = "verwijdering.horen"
+VERWIJDERING_BEZWAAR_ONTVANGEN = "verwijdering.bezwaar_ontvangen"
+VERWIJDERING_BEZWAAR_BESLISSEN = "verwijdering.bezwaar_beslissen"
+VOLGEN = "sancties.volgen"
+
+#: action -> (label, what `voor` names, what `niveau` means)
+_ACTIES = {
+    OPLEGGEN: (_("een maatregel opleggen"), "maatregel", _("ten hoogste zoveel schooldagen")),
+    VOORSTELLEN: (_("een maatregel voordragen bij wie hem oplegt"), "maatregel", ""),
+    GOEDKEUREN: (_("een maatregel goedkeuren voordat hij ingaat"), "maatregel", ""),
+    INFORMEREN: (_("het besluit over een maatregel bekendmaken aan leerling en ouders"),
+                 "maatregel", ""),
+    BEROEP_BESLISSEN: (_("beslissen op beroep tegen een maatregel"), "maatregel", ""),
+    SCHORSING_HOREN: (_("de leerling horen vóór het schorsingsbesluit (samen)"), "", ""),
+    SCHORSING_BEZWAAR_ONTVANGEN: (_("een bezwaar tegen een schorsing inschrijven"), "", ""),
+    SCHORSING_BEZWAAR_BESLISSEN: (_("de ouders horen over een bezwaar tegen een schorsing en "
+                                    "erop beslissen"), "", ""),
+    VERWIJDERING_HOREN: (_("de leerling horen vóór het voornemen tot verwijdering (samen)"),
+                         "", ""),
+    VERWIJDERING_BEZWAAR_ONTVANGEN: (_("een bezwaar tegen een verwijdering inschrijven"), "",
+                                     ""),
+    VERWIJDERING_BEZWAAR_BESLISSEN: (_("de ouders opnieuw horen over een bezwaar tegen een "
+                                       "verwijdering en opnieuw besluiten"), "", ""),
+    VOLGEN: (_("de lopende maatregelen volgen (startpagina)"), "", ""),
+}
+ACTIES: tuple[str, ...] = tuple(_ACTIES)
+
+#: An (action, rung code) pair: a step may be opened by any of several.
+Paar = tuple[str, str]
+
+
+def registreren() -> None:
+    """Declare this flow's actions in the statuut's registry (from `AppConfig.ready()`)."""
+    for naam, (label, voor, niveau) in _ACTIES.items():
+        acties.registreer(naam, label, voor=voor, niveau=niveau)
+
+
+class Gezag:
+    """This flow's authority rows of one statuut version (in the file's order), and which of
+    them one user holds for one pupil on a day. One object per page or service call: the
+    rows, the user's roles and each relation are read once (a few queries for every step of
+    a page), then every question is answered from them. The rule is `dossiers.toegang`'s
+    (`bevoegde_rijen`): a row holds for the user's role, or for a body through its roles,
+    for every pupil of the school or only in the role's relation; the pupil and a parent
+    with gezag in their own relation."""
+
+    def __init__(self, statuut: Statuut | None, *, user=None, leerling: Leerling | None = None,
+                 op: date | None = None):
+        self.statuut, self.user, self.leerling = statuut, user, leerling
+        self.op = vandaag(op)
+        self._alle: list[Bevoegdheid] | None = None
+        self._organen: dict[str, frozenset[str]] | None = None
+        self._toewijzingen: list | None = None
+        self._relatie: dict[str, bool] = {}
+
+    # --- the rows ----------------------------------------------------------------------
+
+    @property
+    def alle(self) -> list[Bevoegdheid]:
+        if self._alle is None:
+            self._alle = (list(Bevoegdheid.objects.filter(statuut=self.statuut,
+                                                          actie__in=ACTIES).order_by("pk"))
+                          if self.statuut is not None else [])
+        return self._alle
+
+    @property
+    def organen(self) -> dict[str, frozenset[str]]:
+        if self._organen is None:
+            self._organen = (dossiertoegang.orgaanrollen(self.statuut)
+                             if any(r.rol in Orgaan.values for r in self.alle) else {})
+        return self._organen
+
+    def rijen(self, actie: str, voor: str = "", niveau: int | None = None
+              ) -> list[Bevoegdheid]:
+        """The rows for `actie` (a row without `voor` holds for every rung), reaching
+        `niveau` when one is asked; as `dossiers.toegang.rijen`."""
+        return [r for r in self.alle
+                if r.actie == actie and (r.voor in ("", voor) if voor else r.voor == "")
+                and (niveau is None or r.niveau is None or r.niveau >= niveau)]
+
+    def namen(self, paren: Iterable[Paar], niveau: int | None = None) -> list[str]:
+        """Who the rows of `paren` name (roles, bodies), in the file's order: for texts."""
+        uit: list[str] = []
+        for actie, voor in paren:
+            uit += [r.rol for r in self.rijen(actie, voor, niveau)]
+        return list(dict.fromkeys(uit))
+
+    def rollen(self, paren: Iterable[Paar], niveau: int | None = None) -> list[str]:
+        """The staff roles that hold the rows of `paren` (a body through its roles), in the
+        file's order."""
+        uit: list[str] = []
+        for naam in self.namen(paren, niveau):
+            uit += [naam] if naam in Rol.values else sorted(self.organen.get(naam, ()))
+        return list(dict.fromkeys(uit))
+
+    def heeft(self, paren: Iterable[Paar]) -> bool:
+        """Does the statuut give any of `paren` to anyone?"""
+        return any(self.rijen(actie, voor) for actie, voor in paren)
+
+    # --- what the user holds -------------------------------------------------------------
+
+    def _eigen(self) -> list:
+        if self._toewijzingen is None:
+            medewerker = dossiertoegang._medewerker(self.user)
+            self._medewerker = medewerker
+            self._toewijzingen = (list(Roltoewijzing.objects.filter(
+                medewerker=medewerker, school_id=self.leerling.school_id))
+                if medewerker is not None else [])
+        return self._toewijzingen
+
+    def _houdt_rij(self, rij: Bevoegdheid) -> set[str]:
+        if rij.rol in Principaal.values:
+            return {rij.rol} if _principaal_houdt(self.user, rij, self.leerling) else set()
+        eigen = {t.rol for t in self._eigen()}
+        houders = {rij.rol} if rij.rol in Rol.values else set(self.organen.get(rij.rol, ()))
+        uit = set()
+        for rol in houders & eigen:
+            if rij.omvang == Omvang.EIGEN_LEERLINGEN:
+                if rol not in self._relatie:
+                    self._relatie[rol] = relaties.in_relatie(
+                        self._medewerker, rol, self.leerling, self.op,
+                        toewijzingen=self._toewijzingen)
+                if not self._relatie[rol]:
+                    continue
+            uit.add(rol)
+        return uit
+
+    def gehouden(self, paren: Iterable[Paar], niveau: int | None = None) -> frozenset[str]:
+        """The roles in which the user holds any of `paren` for the pupil."""
+        user = self.user
+        if (self.leerling is None or not getattr(user, "is_authenticated", False)
+                or not user.is_active or user.is_superuser):
+            return frozenset()
+        uit: set[str] = set()
+        for actie, voor in paren:
+            for rij in self.rijen(actie, voor, niveau):
+                uit |= self._houdt_rij(rij)
+        return frozenset(uit)
+
+    def houdt(self, paren: Iterable[Paar], niveau: int | None = None) -> bool:
+        return bool(self.gehouden(paren, niveau))
+
+
+def gezag(user, leerling: Leerling, *, statuut: Statuut | None = None,
+          op: date | None = None) -> Gezag:
+    """The rows of `statuut` (default: in force at the pupil's school on `op`) for `user`."""
+    op = vandaag(op)
+    if statuut is None:
+        statuut = dossiertoegang._statuut_op(leerling.school, op)
+    return Gezag(statuut, user=user, leerling=leerling, op=op)
+
+
+def mag_sancties_zien(user, leerling: Leerling, *, op: date | None = None) -> bool:
+    """Measures are part of the dossier's behaviour section (Echnaton art. 9.2)."""
+    return Dossiersectie.GEDRAG in dossiertoegang.zichtbare_secties(user, leerling, op=op)
+
+
+def _statuut_subquery(school, op: date):
+    return Subquery(Statuut.objects.filter(school=school, ingangsdatum__lte=op)
+                    .order_by("-ingangsdatum").values("pk")[:1])
+
+
+def _rijen_van(rollen: Iterable[str], statuut, actie: str) -> QuerySet[Bevoegdheid]:
+    """The rows of `actie` under `statuut` (a subquery or an OuterRef) for these roles or
+    for a body they act for (subqueries only)."""
+    rollen = list(rollen)
+    organen = Orgaanrol.objects.filter(statuut=OuterRef("statuut")).filter(
+        Q(*[Q(rollen__contains=[r]) for r in rollen], _connector=Q.OR) if rollen
+        else Q(pk__in=[])).values("orgaan")
+    return Bevoegdheid.objects.filter(statuut=statuut, actie=actie).filter(
+        Q(rol__in=rollen) | Q(rol__in=organen))
+
+
+def volgen_filter(user, school, rollen: Iterable[str], *, op: date | None = None) -> Q:
+    """A Q on Leerling: the pupils of `school` whose running measures `user` follows
+    (`sancties.volgen`, in the row's scope) and whose dossier that role opens (the
+    teamleider's department, the directie's whole school). `rollen`: the user's roles at
+    the school, as the start page has them. Built from subqueries only, so the panel's own
+    query carries it and the start page's query count does not grow."""
+    op = vandaag(op)
+    statuut = _statuut_subquery(school, op)
+    dossier = Toegangsregel.objects.filter(statuut=statuut,
+                                           categorieen__icontains=f'"{dossiertoegang.DOSSIER}"')
+    filter_ = Q(pk__in=[])
+    for rol in sorted(set(rollen)):
+        rijen = _rijen_van([rol], statuut, VOLGEN)
+        opent = Exists(dossier.filter(rol=rol))
+        filter_ |= Q(Exists(rijen.filter(omvang=Omvang.SCHOOL)) & opent)
+        relatie = relaties.relatie_subquery(user, rol, school.pk, op)
+        if relatie is not None:
+            filter_ |= Q(Exists(rijen.filter(omvang=Omvang.EIGEN_LEERLINGEN)) & opent
+                         & Exists(relatie.filter(leerling_id=OuterRef("pk"))))
+    return filter_ & Q(school=school)
+
+
+def volgt(school, rollen: Iterable[str], *, op: date | None = None) -> Q:
+    """A Q on Statuut, for the panel's one query: the statuut in force gives one of `rollen`
+    (or a body it acts for) `sancties.volgen` at all (so the panel is shown, empty or not)."""
+    op = vandaag(op)
+    statuut = _statuut_subquery(school, op)
+    return Q(pk=statuut) & Q(Exists(_rijen_van(rollen, OuterRef("pk"), VOLGEN)))
+
+
+def sanctieleerlingen_voor(user, school, rollen: Iterable[str], *, op: date | None = None
+                           ) -> QuerySet[Leerling]:
+    """The pupils of `school` whose measures `user` follows (see `volgen_filter`)."""
+    if dossiertoegang._medewerker(user) is None:
+        return Leerling.objects.none()
+    return Leerling.objects.filter(volgen_filter(user, school, rollen, op=op))
+
+
+__all__ = [
+    "ACTIES", "BEROEP_BESLISSEN", "GOEDKEUREN", "INFORMEREN", "OPLEGGEN", "SCHORSING_HOREN",
+    "SCHORSING_BEZWAAR_BESLISSEN", "SCHORSING_BEZWAAR_ONTVANGEN", "VERWIJDERING_HOREN",
+    "VERWIJDERING_BEZWAAR_BESLISSEN", "VERWIJDERING_BEZWAAR_ONTVANGEN", "VOLGEN",
+    "VOORSTELLEN", "Gezag", "gezag", "mag_sancties_zien", "registreren",
+    "sanctieleerlingen_voor", "volgen_filter", "volgt",
+]
