@@ -220,9 +220,6 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
-# The statuut's admin page posts every rule row of a version at once (the authority rows
-# of all flows: issue 13 and 14); Django's default of 1000 fields is too few for it.
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 4000
 
 # Security: strict by default outside DEBUG, so `check --deploy` passes.
 SESSION_COOKIE_SECURE = not DEBUG
