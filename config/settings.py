@@ -229,6 +229,10 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# The statuut's admin page posts every rule row of a version in one form, and the authority
+# rows (`statuut.Bevoegdheid`) grow with every flow: Django's default of 1000 fields refused
+# that page with a 400. Still a bound; only staff reach forms that large.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 5000)
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

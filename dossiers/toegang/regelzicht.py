@@ -42,9 +42,7 @@ from .matrix import (
 #: named there opens.
 def _rolvelden():
     from statuut.models import (
-        Beroepsregel,
         Bevoegdheid,
-        Klachtfase,
         Maatregelsoort,
         Orgaanrol,
         Statuut,
@@ -56,8 +54,6 @@ def _rolvelden():
         Orgaanrol: (("rollen",), "orgaan"),
         Maatregelsoort: (("opleggen_door", "voorstel_door", "mandaat_van", "goedkeuring_door",
                           "informeren_door", "beroep_bij"), "maatregelen"),
-        Klachtfase: (("behandelaars",), "klachten"),
-        Beroepsregel: (("bij",), "klachten"),
         Verzuimdrempel: (("verantwoordelijke",), "verzuim"),
         Statuut: (("schorsing_horen_door", "verwijdering_horen_door", "bezwaar_schorsing_bij",
                    "verwijdering_bezwaar_bij"), "maatregelen"),
