@@ -27,9 +27,7 @@ PANEELACTIES = (klachten_toegang.OVERZICHT_ZIEN, klachten_toegang.VERTROUWELIJK_
 @startpaneel(sleutel="klachten", template="klachten/_startpaneel.html", volgorde=50)
 def _start(*, user, school, rollen, op):
     """Open complaints the user has business with at this school, overdue first."""
-    rechten = klachten_toegang.Klachtrechten(user, op, acties_=(
-        *PANEELACTIES, klachten_toegang.KLACHT_INZIEN, klachten_toegang.VERTROUWELIJK_INZIEN,
-        klachten_toegang.COMMISSIE_SECRETARIS))
+    rechten = klachten_toegang.klachtrechten(user, op)
     if not any(rechten.houdt(actie, school, omvang=Omvang.SCHOOL) for actie in PANEELACTIES):
         return None
     klachten = selectors.open_klachten(user, school=school, op=op, rechten=rechten)
@@ -43,10 +41,11 @@ def _start(*, user, school, rollen, op):
 def _leerling(*, user, leerling, rechten, op):
     """The pupil's complaints, beroep and bezwaar the user has business with, and the links
     to file one on the pupil's behalf."""
-    klachten = list(selectors.zichtbare_klachten(user, op=op).filter(leerling=leerling))
-    beroepen = list(selectors.zichtbare_beroepen(user, op=op).filter(leerling=leerling))
-    rechten = klachten_toegang.Klachtrechten(user, op, acties_=(
-        klachten_toegang.KLACHT_INDIENEN, klachten_toegang.BEROEP_INSTELLEN))
+    rechten = klachten_toegang.klachtrechten(user, op)
+    klachten = list(selectors.zichtbare_klachten(user, op=op, rechten=rechten)
+                    .filter(leerling=leerling))
+    beroepen = list(selectors.zichtbare_beroepen(user, op=op, rechten=rechten)
+                    .filter(leerling=leerling))
     mag_indienen = rechten.houdt(klachten_toegang.KLACHT_INDIENEN, leerling.school_id)
     mag_beroep = rechten.houdt(klachten_toegang.BEROEP_INSTELLEN, leerling.school_id)
     if not (klachten or beroepen or mag_indienen or mag_beroep):

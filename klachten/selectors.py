@@ -143,10 +143,10 @@ def behandelaars_van(klacht: Klacht, fase: Klachtfase, op: date | None = None) -
     The person complained about is a party and never handles their own complaint. A stage
     without a handler of its own (the talk with the docent: the statuut names only whom the
     complainant talks with, `klacht.gesprek_voeren`), or whose handler would be the person
-    complained about, is the complainant's own talk with that person (Echnaton art. 12 klachten 1, Noordgouw art. 19.2): how it went,
-    or that it did not come about, the pupil tells the handler of the next stage ("stelt de
-    leerling zijn mentor op de hoogte", art. 12 klachten 2), who records it and takes the
-    complaint on."""
+    complained about, is the complainant's own talk with that person (Echnaton art. 12
+    klachten 1, Noordgouw art. 19.2): how it went, or that it did not come about, the pupil
+    tells the handler of the next stage ("stelt de leerling zijn mentor op de hoogte", art.
+    12 klachten 2), who records it and takes the complaint on."""
     return _handelend(klacht, fase, vandaag(op))[1]
 
 
@@ -187,9 +187,10 @@ def termijnrol(statuut: Statuut, behandelaar: str) -> str:
 
 
 def behandelaar_naam(behandelaar: str) -> str:
+    """A role's or body's Dutch name ("" for none: a statuut that names no handler)."""
     if behandelaar in Rol.values:
         return str(Rol(behandelaar).label)
-    return str(Orgaan(behandelaar).label)
+    return str(Orgaan(behandelaar).label) if behandelaar in Orgaan.values else behandelaar
 
 
 def beroep_bij_naam(regel) -> str:

@@ -20,7 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, F, JSONField, OuterRef, Q, QuerySet, Subquery
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from dossiers import relaties, toegang
@@ -126,10 +127,9 @@ class Klachtrechten:
     """What `user`'s roles hold of the klachten actions on `op`, per school: the rows of the
     statuut in force there, a body counting as the roles that act for it (`Orgaanrol`), each
     in its scope. The same rules as `dossiers.toegang.bevoegdheden`, read for every school
-    and every action in two or three queries, so that a list page's query count is fixed.
-    `acties`: only these (a page that asks one thing)."""
+    and every klachten action in two queries, so that a page's query count is fixed."""
 
-    def __init__(self, user, op: date | None = None, *, acties_: tuple[str, ...] = ()):
+    def __init__(self, user, op: date | None = None):
         self.user, self.op = user, vandaag(op)
         self.medewerker = _klacht_medewerker(user)
         self.scholen: dict[int, _Schoolrechten] = {}
@@ -141,19 +141,20 @@ class Klachtrechten:
             school.toewijzingen.append(t)
         if not self.scholen:
             return
-        rijen = list(Bevoegdheid.objects.filter(
-            statuut__school_id__in=list(self.scholen), actie__in=list(acties_ or _ACTIES),
-        ).annotate(geldend=_geldend(self.op)).filter(statuut_id=F("geldend"))
-            .values_list("statuut__school_id", "statuut_id", "actie", "voor", "rol", "omvang")
-            .order_by("pk"))
-        organen = {}
-        if any(rol in Orgaan.values for *_x, rol, _o in rijen):
-            organen = {(o.statuut_id, o.orgaan): frozenset(o.rollen) for o in
-                       Orgaanrol.objects.filter(statuut_id__in={r[1] for r in rijen})}
-        for school_id, statuut_id, actie, voor, houder, omvang in rijen:
+        # The rows of the statuut in force at each school, each with the roles of the body it
+        # names (None: it names a role, or a body without an Orgaanrol).
+        rijen = (Bevoegdheid.objects.filter(statuut__school_id__in=list(self.scholen),
+                                            actie__in=list(_ACTIES))
+                 .annotate(geldend=_geldend(self.op),
+                           orgaan=Subquery(Orgaanrol.objects.filter(
+                               statuut_id=OuterRef("statuut_id"), orgaan=OuterRef("rol"),
+                           ).values("rollen")[:1], output_field=JSONField()))
+                 .filter(statuut_id=F("geldend"))
+                 .values_list("statuut__school_id", "actie", "voor", "rol", "omvang", "orgaan")
+                 .order_by("pk"))
+        for school_id, actie, voor, houder, omvang, orgaan in rijen:
             school = self.scholen[school_id]
-            houders = (frozenset({houder}) if houder in Rol.values
-                       else organen.get((statuut_id, houder), frozenset()))
+            houders = {houder} if houder in Rol.values else set(orgaan or ())
             for rol in sorted(houders & school.rollen):
                 school.rechten.setdefault(actie, []).append(
                     _Recht(rol, omvang == Omvang.EIGEN_LEERLINGEN, voor))
@@ -189,10 +190,24 @@ class Klachtrechten:
         return filter_
 
 
-def _rechten(user, op, rechten: Klachtrechten | None, *acties_: str) -> Klachtrechten:
-    if rechten is not None and rechten.user == user:
+def klachtrechten(user, op: date | None = None) -> Klachtrechten:
+    """`Klachtrechten` of `user` on `op`. The user of a request (`request.user`, a lazy object
+    made anew for every request) has them read once per request: a page's panels, lists and
+    deadline filters ask them several times (kept as the menu keeps `_menu_rollen`)."""
+    op = vandaag(op)
+    if not isinstance(user, SimpleLazyObject):
+        return Klachtrechten(user, op)
+    bewaard = getattr(user, "_klachtrechten", None)
+    if bewaard is None or bewaard.op != op:
+        bewaard = Klachtrechten(user, op)
+        user._klachtrechten = bewaard
+    return bewaard
+
+
+def _rechten(user, op, rechten: Klachtrechten | None) -> Klachtrechten:
+    if rechten is not None and rechten.user == user and rechten.op == vandaag(op):
         return rechten
-    return Klachtrechten(user, op, acties_=acties_)
+    return klachtrechten(user, op)
 
 
 # --- complaints: sight ---------------------------------------------------------------------
@@ -207,8 +222,7 @@ def klachten_voor(user, klachten: QuerySet, *, op: date | None = None,
     pupils in their relation); the person complained about; whoever handles or handled a
     stage; the secretary of the case's commission, while the statuut lets them be one; the
     staff member who filed it."""
-    rechten = _rechten(user, op, rechten, KLACHT_INZIEN, VERTROUWELIJK_INZIEN,
-                       COMMISSIE_SECRETARIS)
+    rechten = _rechten(user, op, rechten)
     medewerker = rechten.medewerker
     if medewerker is None:
         return klachten.none()
@@ -244,7 +258,7 @@ def heeft_klachtenmenu(user) -> bool:
 def mag_klacht_indienen(user, school, *, op: date | None = None) -> bool:
     """Staff file a complaint on a complainant's behalf (the portal for pupils and parents
     does not exist yet)."""
-    return Klachtrechten(user, op, acties_=(KLACHT_INDIENEN,)).houdt(KLACHT_INDIENEN, school)
+    return klachtrechten(user, op).houdt(KLACHT_INDIENEN, school)
 
 
 def klacht_indienscholen(user, *, op: date | None = None,
@@ -252,19 +266,19 @@ def klacht_indienscholen(user, *, op: date | None = None,
     """The schools where `user` may file a complaint on someone's behalf."""
     from statuut.models import School
 
-    rechten = _rechten(user, op, rechten, KLACHT_INDIENEN)
+    rechten = _rechten(user, op, rechten)
     return School.objects.filter(pk__in=rechten.school_ids(KLACHT_INDIENEN))
 
 
 def mag_beroep_instellen(user, school, *, op: date | None = None) -> bool:
-    return Klachtrechten(user, op, acties_=(BEROEP_INSTELLEN,)).houdt(BEROEP_INSTELLEN, school)
+    return klachtrechten(user, op).houdt(BEROEP_INSTELLEN, school)
 
 
 def beroep_indienscholen(user, *, op: date | None = None):
     """The schools where `user` may file a beroep or bezwaar on someone's behalf."""
     from statuut.models import School
 
-    rechten = Klachtrechten(user, op, acties_=(BEROEP_INSTELLEN,))
+    rechten = klachtrechten(user, op)
     return School.objects.filter(pk__in=rechten.school_ids(BEROEP_INSTELLEN))
 
 
@@ -275,7 +289,7 @@ def klachtenoverzicht_scholen(user, *, secretaris_scholen=(), op: date | None = 
     school ids where the klachten app found them secretary this year)."""
     from statuut.models import School
 
-    rechten = _rechten(user, op, rechten, OVERZICHT_ZIEN)
+    rechten = _rechten(user, op, rechten)
     if rechten.medewerker is None:
         return School.objects.none()
     return School.objects.filter(
@@ -287,8 +301,7 @@ def mag_commissie_samenstellen(user, school, *, op: date | None = None) -> bool:
     """Who records the year's geschillencommissie as the groups (or the
     medezeggenschapsraad) appointed it, chooses the chair the commission named and provides
     the secretary (Echnaton art. 12.5, bijlage B leden 5-8)."""
-    return Klachtrechten(user, op, acties_=(COMMISSIE_SAMENSTELLEN,)).houdt(
-        COMMISSIE_SAMENSTELLEN, school)
+    return klachtrechten(user, op).houdt(COMMISSIE_SAMENSTELLEN, school)
 
 
 def _houders(school, actie: str, op: date | None = None) -> frozenset[str]:
@@ -310,7 +323,7 @@ def is_secretaris(user, commissie, *, op: date | None = None) -> bool:
     medewerker = _klacht_medewerker(user)
     return (medewerker is not None and commissie is not None
             and commissie.secretaris_id == medewerker.pk
-            and Klachtrechten(user, op, acties_=(COMMISSIE_SECRETARIS,)).houdt(
+            and klachtrechten(user, op).houdt(
                 COMMISSIE_SECRETARIS, commissie.school_id, omvang=Omvang.SCHOOL))
 
 
@@ -318,12 +331,7 @@ def mag_adviezen_zien(user, school, *, op: date | None = None) -> bool:
     """The public advices of the commission (bijlage B lid 15): who holds
     `klacht.adviezen_lezen` at the school (the seed says "openbaar" without naming a
     readership; there is no portal for pupils and parents yet)."""
-    return Klachtrechten(user, op, acties_=(ADVIEZEN_LEZEN,)).houdt(ADVIEZEN_LEZEN, school)
-
-
-def adviesscholen(user, *, op: date | None = None, rechten: Klachtrechten | None = None):
-    rechten = _rechten(user, op, rechten, ADVIEZEN_LEZEN)
-    return rechten.school_ids(ADVIEZEN_LEZEN)
+    return klachtrechten(user, op).houdt(ADVIEZEN_LEZEN, school)
 
 
 def openbare_adviezen(user, zaken: QuerySet, school) -> QuerySet | None:
@@ -401,7 +409,8 @@ def rollen_van_houder(statuut, houder: str) -> list[str]:
 
 #: Who, for one pupil, holds a role in its relation: the relations module's answer (the
 #: person who answers for a stage held "for own pupils").
-_PERSONEN_IN_RELATIE = {Rol.MENTOR: relaties.mentoren_van, Rol.TEAMLEIDER: relaties.teamleiders_van}
+_PERSONEN_IN_RELATIE = {Rol.MENTOR: relaties.mentoren_van,
+                        Rol.TEAMLEIDER: relaties.teamleiders_van}
 
 
 def persoon_in_relatie(rol: str, leerling, op: date):
@@ -431,7 +440,7 @@ def beroepen_voor(user, beroepen: QuerySet, *, op: date | None = None,
     """Beroep and bezwaar rows `user` has business with: who holds `beroep.inzien` (the
     whole school or the pupils in their relation), whoever filed it, and the author of the
     measure appealed against (of its dossier entries, or of the entry that is the measure)."""
-    rechten = _rechten(user, op, rechten, BEROEP_INZIEN)
+    rechten = _rechten(user, op, rechten)
     if rechten.medewerker is None:
         return beroepen.none()
     van_de_maatregel = Exists(Dossierstuk.objects.filter(

@@ -48,7 +48,7 @@ def overzicht(request):
     user, op = request.user, timezone.localdate()
     zoekterm = (request.GET.get("q") or "").strip()
     # What the user may in the complaint procedures, read once for the whole page.
-    rechten = klachten_toegang.Klachtrechten(user, op)
+    rechten = klachten_toegang.klachtrechten(user, op)
     scholen = []
     for school in selectors.overzicht_scholen(user, op=op, rechten=rechten):
         scholen.append({"school": school, "klachten": selectors.open_klachten(

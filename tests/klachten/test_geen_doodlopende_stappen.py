@@ -208,6 +208,14 @@ def test_de_vertrouwelijke_melding_biedt_wat_de_service_aanneemt(client, kw):
     with op(DAG):
         services.klacht_delen(door=kw.vertrouwenspersoon, klacht=klacht, met=kw.directie)
     _eens(client, wie, klacht)
+    # The colleague reads the report, is offered no step of the vertrouwenspersoon, and the
+    # page says why.
+    with op(DAG):
+        client.force_login(kw.directie)
+        pagina = client.get(reverse("klachten:klacht", args=[klacht.pk])).content.decode()
+    assert "Klacht intrekken" not in pagina
+    assert ("Een vertrouwelijke melding wordt alleen door de vertrouwenspersoon afgesloten, "
+            "voortgezet of ingetrokken; u kunt haar alleen inzien.") in pagina
     klacht = _verder(klacht, wie)
     _eens(client, wie, klacht)
     with op(DAG):
