@@ -237,6 +237,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 # (DATA_UPLOAD_MAX_MEMORY_SIZE) still bounds a request.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 X_FRAME_OPTIONS = "DENY"
+# The statuut's admin page posts every rule row of a version in one form, and the authority
+# rows (`statuut.Bevoegdheid`) grow with every flow: Django's default of 1000 fields refused
+# that page with a 400. Still a bound; only staff reach forms that large.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 5000)
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -182,16 +182,29 @@ class BeroepForm(NietInToekomst, forms.Form):
         label=gettext_lazy("Maatregel (uit het dossier, sectie gedrag)"), coerce=int,
         empty_value=None, required=False, error_messages={"invalid_choice": gettext_lazy(
             "Kies een maatregel uit het dossier van deze leerling.")})
+    # A measure of a flow (a schorsing, ...): the beroep points at the measure itself.
+    maatregel = forms.ChoiceField(
+        label=gettext_lazy("Maatregel (besluit)"), required=False, error_messages={
+            "invalid_choice": gettext_lazy("Kies een maatregel van deze leerling.")})
     toelichting = _tekstveld(gettext_lazy("Toelichting"), 4, melding=gettext_lazy(
         "Licht het beroep of bezwaar toe."))
     ingediend_op = forms.DateField(label=gettext_lazy("Ontvangen op"), widget=DATUM)
 
-    def __init__(self, *args, leerlingen, regels, maatregelen=(), **kwargs):
+    def __init__(self, *args, leerlingen, regels, maatregelen=(), objecten=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["leerling"].queryset = leerlingen
         self.fields["regel"].choices = [("", "---------")] + regels
         self.fields["maatregel_stuk"].choices = [
             ("", _("geen: bezwaar over de toepassing van het statuut"))] + list(maatregelen)
+        self.fields["maatregel"].choices = [("", _("geen"))] + list(objecten)
+        if not objecten:
+            # Only where the pupil has such a measure: the form stays as it was otherwise.
+            del self.fields["maatregel"]
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned.setdefault("maatregel", "")
+        return cleaned
 
 
 class BeslissenForm(forms.Form):

@@ -11,10 +11,10 @@ from datetime import date
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from dossiers import toegang
 from statuut.hulp import schooljaar_grenzen, vandaag
 from statuut.services import InvoerFout
 
+from . import toegang as klachten_toegang
 from .models import Adviesuitkomst, Beroep, Beroepsuitkomst, Klacht, Klachtstap, Klachtstatus
 
 
@@ -54,7 +54,7 @@ def _jaar(naam: str) -> tuple[date, date]:
 def cijfers(user, *, school, schooljaar: str, op: date | None = None) -> Cijfers:
     begin, eind = _jaar(schooljaar)
     op = vandaag(op)
-    klachten = toegang.klachten_voor(user, Klacht.objects.filter(
+    klachten = klachten_toegang.klachten_voor(user, Klacht.objects.filter(
         school=school, ingediend_op__gte=begin, ingediend_op__lte=eind))
     regels: dict[tuple[int, str], Faseregel] = {}
     for stap in (Klachtstap.objects.filter(klacht__in=klachten)
@@ -79,7 +79,7 @@ def cijfers(user, *, school, schooljaar: str, op: date | None = None) -> Cijfers
         "status", "n"))
     per_advies = dict(klachten.filter(zaak__isnull=False).values_list("zaak__advies").annotate(
         n=Count("pk")).values_list("zaak__advies", "n"))
-    beroepen = toegang.beroepen_voor(user, Beroep.objects.filter(
+    beroepen = klachten_toegang.beroepen_voor(user, Beroep.objects.filter(
         school=school, ingediend_op__gte=begin, ingediend_op__lte=eind))
     per_beroep = dict(beroepen.values_list("uitkomst").annotate(n=Count("pk")).values_list(
         "uitkomst", "n"))

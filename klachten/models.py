@@ -11,6 +11,8 @@ complainant said about the outcome.
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -398,14 +400,23 @@ class Beroepsuitkomst(models.TextChoices):
 
 
 class Beroep(models.Model):
-    """Beroep against a measure, or bezwaar about the application of the statuut (art. 12)."""
+    """Beroep against a measure, or bezwaar about the application of the statuut (art. 12).
+
+    The beroep points at the measure itself (issue 13): an object of a flow registered in
+    `dossiers.maatregelen` (a schorsing, ...), whose own flow applies the outcome. A measure
+    that exists only as a dossier entry (the daily measures, until they are objects of their
+    own) is pointed at by that entry (`maatregel_stuk`)."""
 
     school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="+")
     statuut = models.ForeignKey(Statuut, on_delete=models.PROTECT, related_name="+")
     regel = models.ForeignKey(Beroepsregel, on_delete=models.PROTECT, related_name="+")
     leerling = models.ForeignKey(Leerling, on_delete=models.PROTECT, related_name="beroepen")
-    # The measure appealed against: for now its dossier entry (section gedrag). When the
-    # sancties app has its Maatregel, a nullable FK `maatregel` joins this field.
+    # The measure appealed against: a registered measure object, or else its dossier entry.
+    maatregel_soort = models.ForeignKey(ContentType, on_delete=models.PROTECT, null=True,
+                                        blank=True, related_name="+",
+                                        verbose_name=_("soort maatregel"))
+    maatregel_id = models.PositiveBigIntegerField(_("maatregel"), null=True, blank=True)
+    maatregel = GenericForeignKey("maatregel_soort", "maatregel_id")
     maatregel_stuk = models.ForeignKey(Dossierstuk, on_delete=models.PROTECT, null=True,
                                        blank=True, related_name="+",
                                        verbose_name=_("maatregel (dossierstuk)"))
@@ -428,6 +439,17 @@ class Beroep(models.Model):
         verbose_name = _("beroep of bezwaar")
         verbose_name_plural = _("beroepen en bezwaren")
         ordering = ["-ingediend_op", "-pk"]
+        indexes = [models.Index(fields=["maatregel_soort", "maatregel_id", "status"],
+                                name="beroep_op_maatregel_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(maatregel_soort__isnull=True, maatregel_id__isnull=True)
+                | Q(maatregel_soort__isnull=False, maatregel_id__isnull=False),
+                name="beroep_maatregel_soort_en_id"),
+            models.CheckConstraint(
+                condition=Q(maatregel_id__isnull=True) | Q(maatregel_stuk__isnull=True),
+                name="beroep_een_maatregel"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.regel.get_soort_display()} B-{self.pk}"

@@ -37,7 +37,7 @@ def fase_melden(*, door, klacht: Klacht, stap: Klachtstap, handler, op: date) ->
         return
     if klacht.beklaagde_id and handler is not None and handler.pk == klacht.beklaagde.user_id:
         return  # the one complained about is never told "a step waits for you"
-    if not fase.behandelaars or selectors.is_uitspraakfase(fase):
+    if not selectors.fase_houders(fase) or selectors.is_uitspraakfase(fase):
         return
     omschrijving = (_("Vertrouwelijke melding %(k)s") % {"k": klacht.kenmerk}
                     if klacht.route == Klachtfase.Route.VERTROUWELIJK else
@@ -46,7 +46,8 @@ def fase_melden(*, door, klacht: Klacht, stap: Klachtstap, handler, op: date) ->
         school=klacht.school, omschrijving=omschrijving[:300], startdatum=op,
         aantal=OPPAKKEN_AANTAL, eenheid=OPPAKKEN_EENHEID, regel=str(REGEL), onderwerp=klacht,
         verantwoordelijke=handler,
-        verantwoordelijke_rol="" if handler else selectors.termijnrol(fase.behandelaar))
+        verantwoordelijke_rol="" if handler else selectors.termijnrol(
+            klacht.statuut, selectors.fase_houders(fase)[0]))
     termijn_melden(termijn, behalve=door)
 
 

@@ -16,13 +16,13 @@ from datetime import date
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from dossiers import toegang
 from dossiers.models import Leerling, Medewerker, Ouder, Roltoewijzing
 from statuut.hulp import schooljaar_grenzen, schooljaar_naam, vandaag
-from statuut.models import Rol, School, Schooljaar
+from statuut.models import School, Schooljaar
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout
 
+from . import toegang as klachten_toegang
 from .models import SAMENSTELLING, Benoemdoor, Commissielid, Geleding, Geschillencommissie
 
 #: The seats of the page, in order: (key, geleding).
@@ -85,9 +85,9 @@ class SamenstellingFout(InvoerFout):
 
 
 def secretarissen(school) -> list[Medewerker]:
-    """Who may be the secretary: the schoolleiding (bijlage B lid 8)."""
-    return list(Medewerker.objects.filter(rollen__school=school, rollen__rol=Rol.DIRECTIE)
-                .distinct().order_by("naam"))
+    """Who may be the secretary: the schoolleiding (bijlage B lid 8), as the statuut's rows
+    say (`klacht.commissie_secretaris`)."""
+    return list(klachten_toegang.secretarissen(school).order_by("naam"))
 
 
 def huidige_invoer(commissie: Geschillencommissie | None) -> tuple[dict[str, Zetelinvoer],
@@ -183,7 +183,7 @@ def commissie_samenstellen(*, door, school: School, schooljaar: str,
                            secretaris: Medewerker | None) -> Geschillencommissie:
     """Record (or correct) the composition for `schooljaar` ('2026-2027'). Refused with every
     problem at once, and nothing saved, when it is incomplete or wrong."""
-    if not toegang.mag_commissie_samenstellen(door, school):
+    if not klachten_toegang.mag_commissie_samenstellen(door, school):
         raise InvoerFout(_("Alleen de schoolleiding van %(s)s legt de geschillencommissie "
                            "vast.") % {"s": school})
     if not kent_geschillencommissie(school, vandaag()):

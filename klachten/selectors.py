@@ -1,20 +1,25 @@
-"""Reads for the klachten pages: querysets filtered by `dossiers.toegang`, already joined."""
+"""Reads for the klachten pages: querysets filtered by the complaints' policy
+(`klachten.toegang`) and `dossiers.toegang`, already joined."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
-from dossiers import relaties, toegang
+from dossiers import dossier, maatregelen, relaties, toegang
+from dossiers.brieven.services import datum_nl
 from dossiers.models import Leerling
 from statuut.hulp import artikelverwijzing, vandaag
-from statuut.models import Klachtfase, Orgaan, Rol, Schooljaar, Statuut, Termijn
+from statuut.models import Bevoegdheid, Klachtfase, Orgaan, Rol, Schooljaar, Statuut, Termijn
 
+from . import toegang as klachten_toegang
 from .models import (
     OPEN_KLACHTSTATUSSEN,
     Beroep,
+    Beroepstatus,
     Commissiezaak,
     Geschillencommissie,
     Klacht,
@@ -35,12 +40,17 @@ def fasen(statuut: Statuut, route: str) -> list[Klachtfase]:
     return list(statuut.klachtfasen.filter(route=route).order_by("volgorde", "pk"))
 
 
+fase_houders = klachten_toegang.fase_houders
+
+
 def is_commissiefase(fase: Klachtfase) -> bool:
-    return Orgaan.GESCHILLENCOMMISSIE in fase.behandelaars
+    """The stage the statuut gives to the geschillencommissie (its rows name that body)."""
+    return klachten_toegang.COMMISSIE in fase_houders(fase)
 
 
 def is_klachtencommissie(fase: Klachtfase) -> bool:
-    return Orgaan.KLACHTENCOMMISSIE in fase.behandelaars
+    """The referral to the Landelijke Klachtencommissie (its rows name that body)."""
+    return Orgaan.KLACHTENCOMMISSIE in fase_houders(fase)
 
 
 def fase_na(fase: Klachtfase) -> Klachtfase | None:
@@ -62,8 +72,9 @@ def is_uitspraakfase(fase: Klachtfase) -> bool:
 
 
 def klachtencommissiefase(statuut: Statuut) -> Klachtfase | None:
-    # In Python: a JSON list lookup is not portable to SQLite, and a statuut has few stages.
-    return next((f for f in statuut.klachtfasen.all() if is_klachtencommissie(f)), None)
+    codes = Bevoegdheid.objects.filter(statuut=statuut, actie=klachten_toegang.FASE_AFHANDELEN,
+                                       rol=Orgaan.KLACHTENCOMMISSIE).values("voor")
+    return statuut.klachtfasen.filter(code__in=codes).order_by("volgorde", "pk").first()
 
 
 def volgende_fasen(klacht: Klacht) -> list[Klachtfase]:
@@ -96,20 +107,13 @@ def commissie_in(school, schooljaar: str) -> Geschillencommissie | None:
             .select_related("secretaris__user", "schooljaar", "voorzitter").first())
 
 
-def behandelaar_user(*, behandelaar: str, school, leerling: Leerling, beklaagde=None,
-                     op: date, secretaris=None):
-    """The person who answers for a stage or a beroep, when the data names one: the pupil's
-    mentor, the teamleider of the pupil's afdeling, the person complained about, the
-    commission's secretary. None: the role at the school answers (directie, ...)."""
-    if behandelaar in (Rol.MENTOR, Rol.TEAMLEIDER):
-        van = relaties.mentoren_van if behandelaar == Rol.MENTOR else relaties.teamleiders_van
-        medewerker = van(leerling, op).first()
-        return medewerker.user if medewerker else None
-    if behandelaar == Rol.DOCENT and beklaagde is not None:
-        return beklaagde.user
-    if behandelaar == Orgaan.GESCHILLENCOMMISSIE and secretaris is not None:
-        return secretaris.user
-    return None
+def behandelaar_user(*, behandelaar: str, leerling: Leerling, op: date, secretaris=None):
+    """The person who answers for a stage or a beroep, when the data names one: for a role
+    held in a relation to the pupil (mentor, the teamleider of the pupil's afdeling) the
+    first in it; the commission's secretary. None: the role at the school answers."""
+    if behandelaar == klachten_toegang.COMMISSIE:
+        return secretaris.user if secretaris is not None else None
+    return klachten_toegang.persoon_in_relatie(behandelaar, leerling, op)
 
 
 def _is_beklaagde(klacht: Klacht, user) -> bool:
@@ -117,31 +121,33 @@ def _is_beklaagde(klacht: Klacht, user) -> bool:
             and klacht.beklaagde.user_id == user.pk)
 
 
-def behandelaars_van(klacht: Klacht, fase: Klachtfase, op: date | None = None) -> list[str]:
-    """The roles or bodies that act for `fase` of this complaint.
-
-    The person complained about is a party and never handles their own complaint. A stage the
-    statuut gives only to the docent, or whose handler would be the person complained about,
-    is the complainant's own talk with that person (Echnaton art. 12 klachten 1, Noordgouw art.
-    19.2): how it went, or that it did not come about, the pupil tells the handler of the next
-    stage ("stelt de leerling zijn mentor op de hoogte", art. 12 klachten 2), who records it
-    and takes the complaint on."""
-    op = vandaag(op)
-    eigen = []
-    for behandelaar in fase.behandelaars:
-        if behandelaar == Rol.DOCENT:
-            continue
-        if behandelaar in (Rol.MENTOR, Rol.TEAMLEIDER) and _is_beklaagde(
-                klacht, behandelaar_user(behandelaar=behandelaar, school=klacht.school,
-                                         leerling=klacht.leerling, op=op)):
-            continue
-        eigen.append(behandelaar)
+def _handelend(klacht: Klacht, fase: Klachtfase, op: date) -> tuple[Klachtfase, list[str]]:
+    """The stage whose handlers act for `fase` of this complaint, and those handlers (see
+    `behandelaars_van`)."""
+    eigen = fase_houders(fase)
+    if klacht.beklaagde_id is not None:
+        eigen = [houder for houder in eigen if not _is_beklaagde(klacht, behandelaar_user(
+            behandelaar=houder, leerling=klacht.leerling, op=op))]
     if eigen or fase.route != Klachtfase.Route.ALGEMEEN:
-        return eigen or list(fase.behandelaars)
+        return fase, eigen or list(fase_houders(fase))
     volgende = fase_na(fase)
     if volgende is None or is_commissiefase(volgende) or is_klachtencommissie(volgende):
-        return list(fase.behandelaars)
-    return behandelaars_van(klacht, volgende, op)
+        return fase, list(fase_houders(fase))
+    return _handelend(klacht, volgende, op)
+
+
+def behandelaars_van(klacht: Klacht, fase: Klachtfase, op: date | None = None) -> list[str]:
+    """The roles or bodies that act for `fase` of this complaint (the statuut's rows,
+    `klacht.fase_afhandelen`).
+
+    The person complained about is a party and never handles their own complaint. A stage
+    without a handler of its own (the talk with the docent: the statuut names only whom the
+    complainant talks with, `klacht.gesprek_voeren`), or whose handler would be the person
+    complained about, is the complainant's own talk with that person (Echnaton art. 12
+    klachten 1, Noordgouw art. 19.2): how it went, or that it did not come about, the pupil
+    tells the handler of the next stage ("stelt de leerling zijn mentor op de hoogte", art.
+    12 klachten 2), who records it and takes the complaint on."""
+    return _handelend(klacht, fase, vandaag(op))[1]
 
 
 def is_eigen_gesprek(fase: Klachtfase) -> bool:
@@ -153,40 +159,49 @@ def is_eigen_gesprek(fase: Klachtfase) -> bool:
 
 def is_gesprek_met_beklaagde(klacht: Klacht, fase: Klachtfase, op: date | None = None) -> bool:
     """Is this stage the complainant's own talk, recorded by the next stage's handler?"""
-    return is_eigen_gesprek(fase) and behandelaars_van(klacht, fase, op) != list(
-        fase.behandelaars)
+    return is_eigen_gesprek(fase) and behandelaars_van(klacht, fase, op) != fase_houders(fase)
 
 
 def mag_fase_behandelen(user, klacht: Klacht, fase: Klachtfase, op: date | None = None) -> bool:
     """May `user` act for this stage of this complaint: as one of its behandelaars
-    (`behandelaars_van`), in relation to the pupil (Noordgouw art. 19.2: the pupil's mentor or
-    the afdelingsleider of the pupil's afdeling); the commission through this case's
-    secretary? Never the person complained about."""
+    (`behandelaars_van`), under the statuut the complaint runs under, a role held "for own
+    pupils" only in its relation to the pupil on `op` (Noordgouw art. 19.2: the pupil's
+    mentor or the afdelingsleider of the pupil's afdeling); the commission through this
+    case's secretary? Never the person complained about."""
     if _is_beklaagde(klacht, user):
         return False
-    zaak = Commissiezaak.objects.filter(klacht=klacht).select_related("commissie").first()
-    return any(toegang.mag_behandelen(
-        user, behandelaar=behandelaar, school=klacht.school, leerling=klacht.leerling,
-        beklaagde_id=klacht.beklaagde_id,
-        secretaris_id=zaak.commissie.secretaris_id if zaak else None, op=op)
-        for behandelaar in behandelaars_van(klacht, fase, op))
+    op = vandaag(op)
+    bron, houders = _handelend(klacht, fase, op)
+    zaak = (Commissiezaak.objects.filter(klacht=klacht).select_related("commissie").first()
+            if klachten_toegang.COMMISSIE in houders else None)
+    return any(klachten_toegang.mag_als(
+        user, houder, actie=klachten_toegang.FASE_AFHANDELEN, voor=bron.code,
+        leerling=klacht.leerling, statuut=klacht.statuut,
+        commissie=zaak.commissie if zaak else None, op=op) for houder in houders)
 
 
-def termijnrol(behandelaar: str) -> str:
-    """The Rol that answers for a term when no person does (a body acts through directie)."""
-    return behandelaar if behandelaar in Rol.values else Rol.DIRECTIE
+def termijnrol(statuut: Statuut, behandelaar: str) -> str:
+    """The Rol that answers for a term when no person does (a body: the first role the
+    statuut names for it)."""
+    return next(iter(klachten_toegang.rollen_van_houder(statuut, behandelaar)), "")
 
 
 def behandelaar_naam(behandelaar: str) -> str:
+    """A role's or body's Dutch name ("" for none: a statuut that names no handler)."""
     if behandelaar in Rol.values:
         return str(Rol(behandelaar).label)
-    return str(Orgaan(behandelaar).label)
+    return str(Orgaan(behandelaar).label) if behandelaar in Orgaan.values else behandelaar
+
+
+def beroep_bij_naam(regel) -> str:
+    """Who decides on a beroep or bezwaar of `regel`, as the statuut's rows name them."""
+    return _(" of ").join(behandelaar_naam(b) for b in klachten_toegang.beroep_houders(regel))
 
 
 def behandelaars_naam(fase: Klachtfase, klacht: Klacht | None = None) -> str:
     """'Mentor of Teamleider / afdelingsleider' for a stage with more than one handler (of
     this complaint, when given: see `behandelaars_van`)."""
-    rollen = behandelaars_van(klacht, fase) if klacht is not None else fase.behandelaars
+    rollen = behandelaars_van(klacht, fase) if klacht is not None else fase_houders(fase)
     return _(" of ").join(behandelaar_naam(b) for b in rollen)
 
 
@@ -233,7 +248,7 @@ def aan_zet(klacht: Klacht, op: date | None = None) -> str:
             "f": fase.naam, "w": wie, "r": rol, "v": volgende.naam if volgende else "",
             "a": artikel(volgende if volgende else fase)}
     art = artikel(fase)
-    if behandelaars_van(klacht, fase, op) != list(fase.behandelaars):
+    if behandelaars_van(klacht, fase, op) != fase_houders(fase):
         return _("Degene over wie de klacht gaat behandelt haar niet. Aan zet: %(w)s legt de "
                  "uitkomst van '%(f)s' vast%(a)s.") % {
             "w": wie, "f": fase.naam, "a": f" ({art})" if art else ""}
@@ -251,20 +266,20 @@ def secretaris_scholen(user, *, op: date | None = None) -> list[int]:
     ).values_list("school_id", flat=True))
 
 
-def overzicht_scholen(user, *, op: date | None = None):
-    return toegang.klachtenoverzicht_scholen(user, secretaris_scholen=secretaris_scholen(
-        user, op=op))
+def overzicht_scholen(user, *, op: date | None = None, rechten=None):
+    return klachten_toegang.klachtenoverzicht_scholen(
+        user, secretaris_scholen=secretaris_scholen(user, op=op), op=op, rechten=rechten)
 
 
-def zichtbare_klachten(user, *, op: date | None = None) -> QuerySet[Klacht]:
-    return (toegang.klachten_voor(user, Klacht.objects.all(), op=op)
+def zichtbare_klachten(user, *, op: date | None = None, rechten=None) -> QuerySet[Klacht]:
+    return (klachten_toegang.klachten_voor(user, Klacht.objects.all(), op=op, rechten=rechten)
             .select_related("school", "fase", "leerling", "beklaagde"))
 
 
-def open_klachten(user, *, school, op: date | None = None) -> list[Klacht]:
+def open_klachten(user, *, school, op: date | None = None, rechten=None) -> list[Klacht]:
     """Open complaints of the school, overdue first, then by due date (no due date last)."""
     op = vandaag(op)
-    klachten = list(zichtbare_klachten(user, op=op).filter(
+    klachten = list(zichtbare_klachten(user, op=op, rechten=rechten).filter(
         school=school, status__in=OPEN_KLACHTSTATUSSEN).prefetch_related(
         Prefetch("stappen", queryset=Klachtstap.objects.select_related("termijn"),
                  to_attr="alle_stappen")))
@@ -295,28 +310,91 @@ def open_termijn(klacht: Klacht) -> Termijn | None:
     return stap.termijn if stap else None
 
 
-def zichtbare_beroepen(user, *, op: date | None = None) -> QuerySet[Beroep]:
-    return (toegang.beroepen_voor(user, Beroep.objects.all(), op=op)
-            .select_related("school", "regel", "leerling", "termijn", "maatregel_stuk"))
+def zichtbare_beroepen(user, *, op: date | None = None, rechten=None) -> QuerySet[Beroep]:
+    return (klachten_toegang.beroepen_voor(user, Beroep.objects.all(), op=op, rechten=rechten)
+            .select_related("school", "regel", "leerling", "termijn", "maatregel_stuk",
+                            "maatregel_soort"))
+
+
+def _maatregelsoorten() -> list[ContentType]:
+    return list(ContentType.objects.get_for_models(*maatregelen.maatregelmodellen()).values())
 
 
 def maatregelen_van(user, leerling: Leerling) -> list[tuple[int, str]]:
-    """The pupil's measures the user may see: for now the newest version of each entry in
-    section gedrag (a sancties Maatregel later)."""
+    """The pupil's measures that exist only as a dossier entry (section gedrag, the newest
+    version of each, the daily measures until they are objects of their own) the user may
+    see. An entry of a registered measure is offered as that measure (`maatregelobjecten`)."""
     from statuut.models import Dossiersectie
 
     stukken = (toegang.dossierstukken_voor(user, leerling)
                .filter(sectie=Dossiersectie.GEDRAG, verwijderd_op__isnull=True,
                        addenda__isnull=True).order_by("-datum", "-pk"))
+    if soorten := _maatregelsoorten():
+        stukken = stukken.exclude(bron_type__in=soorten)
     return [(s.pk, f"{s.datum:%d-%m-%Y} {s.titel}") for s in stukken]
 
 
-def openbare_adviezen(user, *, school, schooljaar: Schooljaar) -> list[Commissiezaak]:
+def maatregel_sleutel(maatregel) -> str:
+    """How a form names a measure object: '<content type>-<pk>'."""
+    return f"{ContentType.objects.get_for_model(maatregel).pk}-{maatregel.pk}"
+
+
+def maatregel_uit_sleutel(sleutel: str):
+    """The registered measure a form's value names, or None."""
+    soort_id, _streep, pk = (sleutel or "").partition("-")
+    if not (soort_id.isascii() and soort_id.isdigit() and pk.isascii() and pk.isdigit()
+            and len(soort_id) < 10 and len(pk) < 19):
+        return None
+    soort = ContentType.objects.filter(pk=int(soort_id)).first()
+    model = soort.model_class() if soort is not None else None
+    if model is None or model not in maatregelen.maatregelmodellen():
+        return None
+    return model._default_manager.filter(pk=int(pk)).first()
+
+
+def maatregel_zichtbaar(user, maatregel, leerling: Leerling, *, op: date | None = None) -> bool:
+    """The user may read at least one entry of the measure's decision (its dossier entries
+    and its letters')."""
+    return toegang.dossierstukken_voor(user, leerling, op=op).filter(
+        pk__in=dossier.stukken_van_besluit(maatregel).values("pk")).exists()
+
+
+def omschrijving(maatregel) -> str:
+    soort = maatregelen.type_van(maatregel)
+    return soort.omschrijving(maatregel) if soort is not None else str(maatregel)
+
+
+def maatregelobjecten(user, leerling: Leerling) -> list[tuple[str, str]]:
+    """The pupil's registered measures (a schorsing, a time-out, ...) the user may see and
+    the statuut gives a beroep against, for the form: ('<type>-<pk>', description)."""
+    uit = []
+    for model in maatregelen.maatregelmodellen():
+        for maatregel in model._default_manager.filter(leerling=leerling):
+            soort = maatregelen.type_van(maatregel)
+            if (any(r.soort == "beroep" for r in soort.rechtsmiddelen(maatregel))
+                    and maatregel_zichtbaar(user, maatregel, leerling)):
+                uit.append((maatregel_sleutel(maatregel), omschrijving(maatregel)))
+    return uit
+
+
+def lopende_beroepen(maatregel) -> list[str]:
+    """The beroepen running on `maatregel` (registered as a remedy kind: one remedy at a
+    time, `dossiers.maatregelen.lopende_rechtsmiddelen`)."""
+    soort = ContentType.objects.get_for_model(maatregel)
+    return [_("beroep %(k)s (ingesteld op %(d)s)") % {"k": b.kenmerk,
+                                                      "d": datum_nl(b.ingediend_op)}
+            for b in Beroep.objects.filter(maatregel_soort=soort, maatregel_id=maatregel.pk,
+                                           status=Beroepstatus.INGEDIEND).order_by("pk")]
+
+
+def openbare_adviezen(user, *, school, schooljaar: Schooljaar) -> list[Commissiezaak] | None:
     """The year's public advices of the school's commission, newest first (bijlage B lid
-    15); what the page shows of them carries no names."""
+    15); what the page shows of them carries no names. None: `user` may not read them."""
     zaken = Commissiezaak.objects.filter(commissie__schooljaar=schooljaar)
-    return list(toegang.openbare_adviezen(user, zaken, school)
-                .select_related("klacht", "commissie__schooljaar")
+    zichtbaar = klachten_toegang.openbare_adviezen(user, zaken, school)
+    if zichtbaar is None:
+        return None
+    return list(zichtbaar.select_related("klacht", "commissie__schooljaar")
                 .order_by("-advies_op", "-pk"))
 
 

@@ -1,7 +1,8 @@
-"""The acts of the complaint, beroep and bezwaar procedures. Each locks its row, asks
-`dossiers.toegang`, calls a transition, writes the dossier entry, opens and closes
-`statuut.Termijn`s and requests letters, in one transaction; a refusal is an `InvoerFout`
-with a Dutch message and changes nothing.
+"""The acts of the complaint, beroep and bezwaar procedures. Each locks its row, asks the
+step table (`klachten.stappen`, the same check the page offers the step by), calls a
+transition, writes the dossier entry, opens and closes `statuut.Termijn`s and requests
+letters, in one transaction; a refusal is an `InvoerFout` with a Dutch message and changes
+nothing.
 
 Confidential complaints (route vertrouwelijk) leave no trace outside the klachten app: no
 dossier entry, no letter (letters are filed in the pupil's dossier and pass the outgoing
@@ -16,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dossiers import dossier, toegang
+from dossiers import dossier, maatregelen, toegang
 from dossiers.brieven.services import brief_aanvragen, datum_nl
 from dossiers.models import Dossierstuk, Leerling, Medewerker, Ouder, Ouderschap, Roltoewijzing
 from statuut.hulp import naam_van, vergrendeld
@@ -24,12 +25,12 @@ from statuut.models import Beroepsregel, Dossiersectie, Klachtfase, Orgaan, Rol,
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout, termijn_openen, termijn_vervallen, termijn_voldaan
 
-from . import overdracht, selectors
+from . import overdracht, selectors, stappen
+from . import toegang as klachten_toegang
 from .models import (
     SAMENSTELLING,
     Adviesuitkomst,
     Beroep,
-    Beroepstatus,
     Beroepsuitkomst,
     Commissielid,
     Commissiezaak,
@@ -39,14 +40,13 @@ from .models import (
     Klacht,
     Klachtonderwerp,
     Klachtstap,
-    Klachtstatus,
     Klagersoort,
     Uitvoerder,
     Verschoning,
     Verweer,
-    Zaakstatus,
     Zetel,
 )
+from .stappen import toetsen
 
 ALGEMEEN = Klachtfase.Route.ALGEMEEN
 VERTROUWELIJK = Klachtfase.Route.VERTROUWELIJK
@@ -65,27 +65,6 @@ _art = selectors.artikel
 #: A complaint's row with what its steps read; locked through `hulp.vergrendeld`.
 _KLACHTEN = Klacht.objects.select_related("school", "statuut", "fase", "leerling",
                                           "beklaagde__user")
-
-
-def _mag_afhandelen(door, klacht: Klacht, op: date) -> None:
-    """A confidential report is closed, continued or withdrawn by the vertrouwenspersoon
-    only: a colleague it was shared with reads it, nothing more. (On the general route the
-    staff member acting for the complainant records the complainant's choice.)"""
-    if klacht.route != VERTROUWELIJK:
-        return
-    if Rol.VERTROUWENSPERSOON in toegang.rollen_van(door, klacht.school_id):
-        return
-    raise InvoerFout(_("Een vertrouwelijke melding wordt alleen door de vertrouwenspersoon "
-                       "afgesloten, voortgezet of ingetrokken; u kunt haar alleen inzien."))
-
-
-def _volledig(door, klacht: Klacht, op: date) -> None:
-    # Relations (mentor of the pupil, ...) are those on the day of the act.
-    if toegang.klacht_inzage(door, klacht, op=op) != toegang.VOLLEDIG:
-        raise InvoerFout(_("U heeft met deze klacht niets te maken."))
-
-
-_mag_fase_behandelen = selectors.mag_fase_behandelen
 
 
 def _notitie(door, klacht: Klacht, titel: str, inhoud: str, op: date) -> None:
@@ -112,10 +91,10 @@ def _fase_starten(door, klacht: Klacht, fase: Klachtfase, op: date) -> Klachtsta
     # The first of the stage's behandelaars the data names a person for answers for it (never
     # the person complained about: `behandelaars_van`).
     behandelaars = selectors.behandelaars_van(klacht, fase, op)
+    eerste = behandelaars[0] if behandelaars else ""
     handler = next((user for behandelaar in behandelaars if (
         user := selectors.behandelaar_user(
-            behandelaar=behandelaar, school=klacht.school, leerling=klacht.leerling,
-            beklaagde=klacht.beklaagde, op=op,
+            behandelaar=behandelaar, leerling=klacht.leerling, op=op,
             secretaris=commissie.secretaris if commissie else None)) is not None), None)
     termijn = None
     if fase.termijn_aantal:
@@ -126,7 +105,8 @@ def _fase_starten(door, klacht: Klacht, fase: Klachtfase, op: date) -> Klachtsta
             school=klacht.school, omschrijving=omschrijving[:300], startdatum=op,
             aantal=fase.termijn_aantal, eenheid=fase.termijn_eenheid, regel=_art(fase),
             onderwerp=klacht, verantwoordelijke=handler,
-            verantwoordelijke_rol="" if handler else selectors.termijnrol(behandelaars[0]))
+            verantwoordelijke_rol="" if handler else selectors.termijnrol(klacht.statuut,
+                                                                          eerste))
     stap = Klachtstap.objects.create(klacht=klacht, fase=fase, gestart_op=op,
                                      behandelaar=handler, termijn=termijn)
     overdracht.fase_melden(door=door, klacht=klacht, stap=stap, handler=handler, op=op)
@@ -136,7 +116,7 @@ def _fase_starten(door, klacht: Klacht, fase: Klachtfase, op: date) -> Klachtsta
         _brief(door, klacht, "ontvangstbevestiging_klacht", f"{fase.code}:ontvangst", {
             "ingediend_op": datum_nl(op), "onderwerp": klacht.onderwerp,
             "behandelaar": (handler.medewerker.naam if handler and hasattr(handler, "medewerker")
-                            else selectors.behandelaar_naam(behandelaars[0])),
+                            else selectors.behandelaar_naam(eerste)),
             "uiterlijk": datum_nl(termijn.vervaldatum), "artikel": fase.artikel,
         }, op)
     return stap
@@ -179,7 +159,8 @@ def klacht_indienen(
     `eerste_fase_gehad`: the first stage is an informal talk without a term (the talk with
     the teacher); when the complainant says it took place or could not take place, that is
     recorded and the complaint starts in the next stage (art. 12 klachten 2)."""
-    if not toegang.mag_klacht_indienen(door, leerling.school) or not toegang.leerlingen_voor(
+    if not klachten_toegang.mag_klacht_indienen(
+            door, leerling.school, op=op) or not toegang.leerlingen_voor(
             door, op=op).filter(pk=leerling.pk).exists():
         raise InvoerFout(_("U kunt voor deze leerling geen klacht indienen."))
     if klager_soort not in Klagersoort.values:
@@ -224,8 +205,10 @@ def klacht_indienen(
         school=leerling.school, statuut=statuut, route=route, fase=eerste,
         klager_soort=klager_soort, leerling=leerling, ouder=ouder,
         onderwerp_soort=onderwerp_soort, beklaagde=beklaagde,
+        # Bijlage B lid 19: the person complained about acts for the schoolleiding.
         betreft_schoolleiding=beklaagde is not None and Roltoewijzing.objects.filter(
-            medewerker=beklaagde, school=leerling.school, rol=Rol.DIRECTIE).exists(),
+            medewerker=beklaagde, school=leerling.school,
+            rol__in=klachten_toegang.rollen_van_houder(statuut, Orgaan.SCHOOLLEIDING)).exists(),
         seksuele_intimidatie=seksuele_intimidatie, onderwerp=onderwerp,
         omschrijving=omschrijving, ingediend_op=op, ingediend_door=door,
     )
@@ -254,19 +237,7 @@ def fase_afronden(*, door, klacht: Klacht, wat_gebeurde: str, reactie_klager: st
                   op: date) -> Klacht:
     """The handler records what happened in this stage and what the complainant said."""
     klacht = vergrendeld(_KLACHTEN, klacht)
-    _volledig(door, klacht, op)
-    if klacht.status != Klachtstatus.IN_BEHANDELING:
-        raise InvoerFout(_("Deze fase is al afgerond; de klager kiest nu of de klacht verder "
-                           "gaat."))
-    if selectors.is_commissiefase(klacht.fase):
-        raise InvoerFout(_("Deze fase eindigt met het advies van de geschillencommissie."))
-    if selectors.is_uitspraakfase(klacht.fase):
-        raise InvoerFout(_("Deze fase eindigt met de uitspraak van de schoolleiding op het "
-                           "advies."))
-    if not _mag_fase_behandelen(door, klacht, klacht.fase, op):
-        raise InvoerFout(_("Deze fase wordt behandeld door %(b)s (%(a)s), niet door u.")
-                         % {"b": selectors.behandelaars_naam(klacht.fase, klacht),
-                            "a": _art(klacht.fase)})
+    toetsen(stappen.weigering(door, klacht, "afronden", op=op))
     wat_gebeurde = _tekst(wat_gebeurde, _("Beschrijf wat er in deze fase is gebeurd."))
     reactie_klager = _tekst(reactie_klager, _("Noteer wat de klager van de uitkomst vindt."))
     _stap_afronden(door, klacht, wat_gebeurde=wat_gebeurde, reactie_klager=reactie_klager,
@@ -294,11 +265,7 @@ def doorzetten(*, door, klacht: Klacht, naar: Klachtfase, op: date,
     Klachtencommissie ends the school's route (the contact person refers, art. 12 "Bij
     geen gehoor")."""
     klacht = vergrendeld(_KLACHTEN, klacht)
-    _volledig(door, klacht, op)
-    _mag_afhandelen(door, klacht, op)
-    if klacht.status != Klachtstatus.FASE_AFGEROND:
-        raise InvoerFout(_("De fase '%(f)s' loopt nog: leg eerst de uitkomst vast, daarna kiest "
-                           "de klager of de klacht verder gaat.") % {"f": klacht.fase.naam})
+    toetsen(stappen.weigering(door, klacht, "doorzetten", op=op, naar=naar))
     if not klager_wil_verder:
         raise InvoerFout(_("Verder gaan is de keuze van de klager: bevestig dat de klager de "
                            "klacht wil voortzetten."))
@@ -312,11 +279,7 @@ def doorzetten(*, door, klacht: Klacht, naar: Klachtfase, op: date,
             "n": naar.naam, "a": _art(toegestaan[0]) or toegestaan[0].statuut.titel,
             "f": klacht.fase.naam, "v": toegestaan[0].naam})
     if selectors.is_klachtencommissie(naar):
-        if not toegang.mag_behandelen(door, behandelaar=naar.behandelaar, school=klacht.school,
-                                      op=op):
-            raise InvoerFout(_("Alleen de contactpersoon van de school (directie of "
-                               "vertrouwenspersoon) verwijst naar de landelijke "
-                               "klachtencommissie."))
+        # Who may refer (the school's contact person) is part of the step's check.
         klacht.doorverwijzen(naar=naar, op=op)
         klacht.save()
         Klachtstap.objects.create(klacht=klacht, fase=naar, gestart_op=op,
@@ -336,11 +299,7 @@ def doorzetten(*, door, klacht: Klacht, naar: Klachtfase, op: date,
 def klacht_afsluiten(*, door, klacht: Klacht, reactie_klager: str, op: date) -> Klacht:
     """The complainant is satisfied with the outcome of the stage: the complaint is settled."""
     klacht = vergrendeld(_KLACHTEN, klacht)
-    _volledig(door, klacht, op)
-    _mag_afhandelen(door, klacht, op)
-    if klacht.status != Klachtstatus.FASE_AFGEROND:
-        raise InvoerFout(_("Een klacht wordt afgesloten nadat de uitkomst van de fase is "
-                           "vastgelegd."))
+    toetsen(stappen.weigering(door, klacht, "afsluiten", op=op))
     stap = Klachtstap.objects.select_for_update().get(klacht=klacht, fase=klacht.fase)
     if reactie_klager.strip():
         stap.reactie_klager = "\n".join(p for p in (stap.reactie_klager, reactie_klager.strip())
@@ -356,10 +315,7 @@ def klacht_afsluiten(*, door, klacht: Klacht, reactie_klager: str, op: date) -> 
 @transaction.atomic
 def klacht_intrekken(*, door, klacht: Klacht, reden: str, op: date) -> Klacht:
     klacht = vergrendeld(_KLACHTEN, klacht)
-    _volledig(door, klacht, op)
-    _mag_afhandelen(door, klacht, op)
-    if not klacht.is_open:
-        raise InvoerFout(_("Deze klacht is al afgesloten."))
+    toetsen(stappen.weigering(door, klacht, "intrekken", op=op))
     reden = _tekst(reden, _("Noteer waarom de klager de klacht intrekt."))
     for stap in Klachtstap.objects.filter(klacht=klacht, afgerond_op__isnull=True,
                                           termijn__isnull=False).select_related("termijn"):
@@ -375,10 +331,7 @@ def klacht_intrekken(*, door, klacht: Klacht, reden: str, op: date) -> Klacht:
 def verweer_voeren(*, door, klacht: Klacht, tekst: str, op: date) -> Verweer:
     """The person complained about responds (bijlage B lid 11)."""
     klacht = vergrendeld(_KLACHTEN, klacht)
-    if toegang.klacht_inzage(door, klacht, op=op) != toegang.BEKLAAGDE:
-        raise InvoerFout(_("Alleen degene tegen wie de klacht is gericht voert verweer."))
-    if not klacht.is_open:
-        raise InvoerFout(_("Deze klacht is afgesloten; verweer voeren kan niet meer."))
+    toetsen(stappen.weigering(door, klacht, "verweer", op=op))
     return Verweer.objects.create(klacht=klacht, door=door, op=op,
                                   tekst=_tekst(tekst, _("Schrijf uw verweer.")))
 
@@ -387,12 +340,10 @@ def verweer_voeren(*, door, klacht: Klacht, tekst: str, op: date) -> Verweer:
 def klacht_delen(*, door, klacht: Klacht, met) -> Klacht:
     """The vertrouwenspersoon shares a confidential complaint with one colleague."""
     klacht = vergrendeld(_KLACHTEN, klacht)
-    if klacht.route != VERTROUWELIJK or not toegang.mag_behandelen(
-            door, behandelaar=Rol.VERTROUWENSPERSOON, school=klacht.school):
-        raise InvoerFout(_("Alleen de vertrouwenspersoon deelt een vertrouwelijke melding."))
+    toetsen(stappen.weigering(door, klacht, "delen"))
     if not Roltoewijzing.objects.filter(medewerker__user=met, school=klacht.school).exists():
         raise InvoerFout(_("Deel alleen met een collega van deze school."))
-    if not toegang.klacht_deelbaar_met(klacht).filter(pk=met.pk).exists():
+    if not klachten_toegang.klacht_deelbaar_met(klacht).filter(pk=met.pk).exists():
         if klacht.beklaagde_id is not None and klacht.beklaagde.user_id == met.pk:
             raise InvoerFout(_("Een melding wordt nooit gedeeld met degene over wie zij gaat."))
         if not met.is_active:
@@ -413,10 +364,7 @@ def delen_intrekken(*, door, klacht: Klacht, met, reden: str) -> Deling:
     """The vertrouwenspersoon withdraws a share: the colleague no longer sees the report;
     who withdrew it, when and why stays on record."""
     klacht = vergrendeld(_KLACHTEN, klacht)
-    if klacht.route != VERTROUWELIJK or not toegang.mag_behandelen(
-            door, behandelaar=Rol.VERTROUWENSPERSOON, school=klacht.school):
-        raise InvoerFout(_("Alleen de vertrouwenspersoon trekt het delen van een vertrouwelijke "
-                           "melding in."))
+    toetsen(stappen.weigering(door, klacht, "delen_intrekken"))
     deling = (Deling.objects.select_for_update()
               .filter(klacht=klacht, met=met, ingetrokken_op__isnull=True).first())
     if deling is None:
@@ -460,11 +408,7 @@ def samenstelling_fouten(commissie: Geschillencommissie | None) -> list[str]:
     return fouten
 
 
-def _geen_ouder(commissie: Geschillencommissie) -> str:
-    return _("De geschillencommissie %(j)s heeft geen ouderlid en kan de zaak niet behandelen: "
-             "zij bestaat uit twee docenten, twee leerlingen en een ouder (art. 12.5). Laat de "
-             "oudergeleding of de medezeggenschapsraad een ouder benoemen.") % {
-        "j": commissie.schooljaar}
+_geen_ouder = stappen.geen_ouder
 
 
 def _commissie_voor_zaak(klacht: Klacht, op: date) -> Geschillencommissie:
@@ -528,19 +472,11 @@ def _zaak_openen(klacht: Klacht, commissie: Geschillencommissie, op: date) -> Co
     return zaak
 
 
-def _zaak_slot(klacht: Klacht) -> Commissiezaak:
-    zaak = (Commissiezaak.objects.select_for_update(of=("self",)).select_related("commissie")
+def _zaak_slot(klacht: Klacht) -> Commissiezaak | None:
+    """The commission's case, locked (None: the complaint is not before the commission; the
+    step's check says so)."""
+    return (Commissiezaak.objects.select_for_update(of=("self",)).select_related("commissie")
             .filter(klacht=klacht).first())
-    if zaak is None:
-        raise InvoerFout(_("Deze klacht ligt niet bij de geschillencommissie."))
-    return zaak
-
-
-def _secretaris(door, klacht: Klacht, zaak: Commissiezaak) -> None:
-    if not toegang.mag_behandelen(door, behandelaar=Orgaan.GESCHILLENCOMMISSIE,
-                                  school=klacht.school,
-                                  secretaris_id=zaak.commissie.secretaris_id):
-        raise InvoerFout(_("Dit legt de ambtelijk secretaris van de geschillencommissie vast."))
 
 
 @transaction.atomic
@@ -549,11 +485,8 @@ def verschonen(*, door, klacht: Klacht, lid: Commissielid, wijze: str, reden: st
     """A member recuses themselves or at a party's request; the deputy takes the seat
     (bijlage B leden 6 en 7)."""
     klacht = vergrendeld(_KLACHTEN, klacht)
-    _volledig(door, klacht, op)
     zaak = _zaak_slot(klacht)
-    _secretaris(door, klacht, zaak)
-    if zaak.status != Zaakstatus.AANGEMELD:
-        raise InvoerFout(_("De commissie heeft al geadviseerd; verschonen kan niet meer."))
+    toetsen(stappen.weigering(door, klacht, "verschonen", op=op, zaak=zaak))
     if wijze not in (Verschoning.ZELF, Verschoning.PARTIJ):
         raise InvoerFout(_("Kies of het lid zich op eigen verzoek of op verzoek van een partij "
                            "verschoont."))
@@ -577,18 +510,8 @@ def zitting_vastleggen(*, door, klacht: Klacht, zitting_op: date, besloten_verzo
     person from the school, witnesses may be called; public unless a party asks otherwise
     (bijlage B leden 11-14). Every seat must be taken, and a parent must sit."""
     klacht = vergrendeld(_KLACHTEN, klacht)
-    _volledig(door, klacht, zitting_op)
     zaak = _zaak_slot(klacht)
-    _secretaris(door, klacht, zaak)
-    if zaak.status != Zaakstatus.AANGEMELD:
-        raise InvoerFout(_("De commissie heeft al geadviseerd."))
-    zetels = list(zaak.zetels.select_related("lid", "bezet_door"))
-    if not any(z.lid.geleding == Geleding.OUDER and z.bezet_door_id for z in zetels):
-        raise InvoerFout(_geen_ouder(zaak.commissie))
-    leeg = [z.lid.naam for z in zetels if z.bezet_door_id is None]
-    if leeg:
-        raise InvoerFout(_("De zetel van %(n)s is leeg (verschoond, geen plaatsvervanger): de "
-                           "commissie is niet voltallig.") % {"n": ", ".join(leeg)})
+    toetsen(stappen.weigering(door, klacht, "zitting", op=zitting_op, zaak=zaak))
     zaak.zitting_op = zitting_op
     zaak.besloten_verzocht_door = (besloten_verzocht_door or "").strip()
     zaak.besloten = bool(zaak.besloten_verzocht_door)
@@ -606,14 +529,8 @@ def advies_uitbrengen(*, door, klacht: Klacht, advies: str, aanbevelingen: str,
     """The commission's advice; the complaint moves on to the ruling on it, whose term runs
     from the advice (bijlage B leden 15-18)."""
     klacht = vergrendeld(_KLACHTEN, klacht)
-    _volledig(door, klacht, op)
     zaak = _zaak_slot(klacht)
-    _secretaris(door, klacht, zaak)
-    if zaak.status != Zaakstatus.AANGEMELD:
-        raise InvoerFout(_("De commissie heeft al geadviseerd."))
-    if zaak.zitting_op is None:
-        raise InvoerFout(_("Leg eerst de zitting vast: de commissie hoort beide partijen voor "
-                           "zij adviseert (bijlage B lid 11)."))
+    toetsen(stappen.weigering(door, klacht, "advies", op=op, zaak=zaak))
     if advies not in Adviesuitkomst.values:
         raise InvoerFout(_("Kies het advies: gegrond, ongegrond of gedeeltelijk gegrond."))
     zaak.advies_uitbrengen(advies=advies, aanbevelingen=aanbevelingen.strip(),
@@ -648,16 +565,8 @@ def uitspraak_doen(*, door, klacht: Klacht, uitspraak: str, wettelijke_toets: st
     """The schoolleiding's ruling on the advice, checked against the law (bijlage B leden
     18-20); the board carries it out when the complaint concerns the schoolleiding."""
     klacht = vergrendeld(_KLACHTEN, klacht)
-    _volledig(door, klacht, op)
     zaak = _zaak_slot(klacht)
-    if zaak.status == Zaakstatus.AANGEMELD:
-        raise InvoerFout(_("Er is nog geen advies van de geschillencommissie: de uitspraak "
-                           "volgt op het advies (bijlage B lid 18)."))
-    if zaak.status != Zaakstatus.ADVIES:
-        raise InvoerFout(_("Op dit advies is al uitspraak gedaan."))
-    if not _mag_fase_behandelen(door, klacht, klacht.fase, op):
-        raise InvoerFout(_("De uitspraak doet %(b)s.")
-                         % {"b": selectors.behandelaars_naam(klacht.fase, klacht)})
+    toetsen(stappen.weigering(door, klacht, "uitspraak", op=op, zaak=zaak))
     uitspraak = _tekst(uitspraak, _("Schrijf de uitspraak."))
     toets = _tekst(wettelijke_toets, _("Leg vast dat de uitspraak niet in strijd is met "
                                        "wettelijke bepalingen en bevoegdheden (bijlage B lid "
@@ -689,22 +598,58 @@ def _nieuwste(stuk: Dossierstuk) -> Dossierstuk:
     return stuk
 
 
-def _maatregel_stukken(stuk: Dossierstuk) -> list[Dossierstuk]:
-    """The newest version of every entry of the measure: the entry itself, and the other
-    entries of its source (a letter, ...) when it has one."""
-    if not stuk.bron_id:
-        nieuwste = _nieuwste(stuk)
-        return [] if nieuwste.is_verwijderd else [nieuwste]
-    stukken = list(dossier.stukken_van_bron(stuk.bron))
-    return [s for s in stukken if not s.is_verwijderd and not s.addenda.exists()]
+def _maatregel_toetsen(door, leerling: Leerling, regel: Beroepsregel, maatregel, op: date):
+    """A beroep against a registered measure: the pupil's, one the user may read, one the
+    statuut gives this beroep against (its flow says which remedies it has: a Beroepsregel
+    against the role of who imposed it), and no other remedy running on it (one at a time).
+    Returns the measure, locked until the beroep is filed."""
+    maatregel = vergrendeld(type(maatregel), maatregel)
+    if getattr(maatregel, "leerling_id", None) != leerling.pk or not selectors.maatregel_zichtbaar(
+            door, maatregel, leerling, op=op):
+        raise InvoerFout(_("Kies een maatregel uit het dossier van deze leerling."))
+    soort = maatregelen.type_van(maatregel)
+    middelen = soort.rechtsmiddelen(maatregel) if soort is not None else []
+    beroepen = [r for r in middelen
+                if r.soort == Beroepsregel.Soort.BEROEP and r.regel is not None]
+    if not any(r.regel.pk == regel.pk for r in beroepen):
+        if beroepen:
+            raise InvoerFout(_("Tegen %(m)s staat beroep open volgens %(a)s, niet deze "
+                               "beroepsmogelijkheid: kies de beroepsmogelijkheid tegen de "
+                               "maatregel van wie hem nam.") % {
+                "m": selectors.omschrijving(maatregel),
+                "a": _art(beroepen[0].regel) or beroepen[0].regel.code})
+        raise InvoerFout(_("Tegen %(m)s geeft het leerlingenstatuut geen beroep binnen de "
+                           "school.") % {"m": selectors.omschrijving(maatregel)})
+    if lopend := maatregelen.lopende_rechtsmiddelen(maatregel):
+        raise InvoerFout(_("Tegen %(m)s loopt al %(l)s: er loopt één bezwaar of beroep "
+                           "tegelijk. Wacht de beslissing daarop af.") % {
+            "m": selectors.omschrijving(maatregel), "l": _(" en ").join(lopend)})
+    return maatregel
+
+
+def _stuk_toetsen(door, leerling: Leerling, regel: Beroepsregel, stuk: Dossierstuk,
+                  op: date) -> None:
+    """A beroep against a measure that is only a dossier entry: the entry's author imposed
+    it, in the role the beroep is against."""
+    if not toegang.dossierstukken_voor(door, leerling, op=op).filter(pk=stuk.pk).exists():
+        raise InvoerFout(_("Kies een maatregel uit het dossier van deze leerling."))
+    if not Roltoewijzing.objects.filter(medewerker__user_id=stuk.auteur_id,
+                                        school=leerling.school, rol=regel.tegen).exists():
+        raise InvoerFout(_("Deze maatregel is niet genomen door een %(r)s: kies de "
+                           "beroepsmogelijkheid tegen de maatregel van wie hem nam.")
+                         % {"r": Rol(regel.tegen).label.lower()})
 
 
 @transaction.atomic
 def beroep_instellen(*, door, leerling: Leerling, regel: Beroepsregel, toelichting: str,
-                     op: date, maatregel_stuk: Dossierstuk | None = None) -> Beroep:
+                     op: date, maatregel=None, maatregel_stuk: Dossierstuk | None = None
+                     ) -> Beroep:
     """Beroep against a measure (art. 12 Beroep) or bezwaar about the application of the
-    statuut (art. 12 Bezwaar), filed on the pupil's or parents' behalf."""
-    if not toegang.mag_klacht_indienen(door, leerling.school) or not toegang.leerlingen_voor(
+    statuut (art. 12 Bezwaar), filed on the pupil's or parents' behalf. The beroep points at
+    the measure itself (`maatregel`, an object of a flow registered in
+    `dossiers.maatregelen`), or at the dossier entry that is the measure (`maatregel_stuk`)."""
+    if not klachten_toegang.mag_beroep_instellen(
+            door, leerling.school, op=op) or not toegang.leerlingen_voor(
             door, op=op).filter(pk=leerling.pk).exists():
         raise InvoerFout(_("U kunt voor deze leerling geen beroep of bezwaar indienen."))
     statuut = _statuut(leerling.school, op)
@@ -714,24 +659,26 @@ def beroep_instellen(*, door, leerling: Leerling, regel: Beroepsregel, toelichti
     if regel.tegen not in Rol.values and regel.tegen != "toepassing_statuut":
         raise InvoerFout(_("'%(r)s' is geen beroep of bezwaar in deze procedure (%(a)s).")
                          % {"r": regel, "a": _art(regel)})
+    if maatregel is not None and maatregel_stuk is not None:
+        raise InvoerFout(_("Kies één maatregel."))
     if regel.tegen in Rol.values:
-        if maatregel_stuk is None:
+        if maatregel is None and maatregel_stuk is None:
             raise InvoerFout(_("Kies de maatregel waartegen het beroep is gericht."))
-        if not toegang.dossierstukken_voor(door, leerling, op=op).filter(
-                pk=maatregel_stuk.pk).exists():
-            raise InvoerFout(_("Kies een maatregel uit het dossier van deze leerling."))
-        if not Roltoewijzing.objects.filter(medewerker__user_id=maatregel_stuk.auteur_id,
-                                            school=leerling.school, rol=regel.tegen).exists():
-            raise InvoerFout(_("Deze maatregel is niet genomen door een %(r)s: kies de "
-                               "beroepsmogelijkheid tegen de maatregel van wie hem nam.")
-                             % {"r": Rol(regel.tegen).label.lower()})
+        if maatregel is not None:
+            maatregel = _maatregel_toetsen(door, leerling, regel, maatregel, op)
+        else:
+            _stuk_toetsen(door, leerling, regel, maatregel_stuk, op)
+    elif maatregel is not None:
+        raise InvoerFout(_("Bezwaar over de toepassing van het leerlingenstatuut gaat niet "
+                           "over één maatregel: kies het beroep tegen de maatregel."))
     toelichting = _tekst(toelichting, _("Licht het beroep of bezwaar toe."))
     beroep = Beroep.objects.create(
         school=leerling.school, statuut=statuut, regel=regel, leerling=leerling,
-        maatregel_stuk=maatregel_stuk, toelichting=toelichting, ingediend_op=op,
-        ingediend_door=door)
-    handler = selectors.behandelaar_user(behandelaar=regel.bij, school=leerling.school,
-                                         leerling=leerling, op=op)
+        maatregel=maatregel, maatregel_stuk=maatregel_stuk, toelichting=toelichting,
+        ingediend_op=op, ingediend_door=door)
+    houders = klachten_toegang.beroep_houders(regel)
+    bij = houders[0] if houders else ""
+    handler = selectors.behandelaar_user(behandelaar=bij, leerling=leerling, op=op)
     soort = regel.get_soort_display()
     if regel.termijn_aantal:
         beroep.termijn = termijn_openen(
@@ -739,10 +686,14 @@ def beroep_instellen(*, door, leerling: Leerling, regel: Beroepsregel, toelichti
                 "s": soort.capitalize(), "k": beroep.kenmerk},
             startdatum=op, aantal=regel.termijn_aantal, eenheid=regel.termijn_eenheid,
             regel=_art(regel), onderwerp=beroep, verantwoordelijke=handler,
-            verantwoordelijke_rol="" if handler else selectors.termijnrol(regel.bij))
+            verantwoordelijke_rol="" if handler else selectors.termijnrol(statuut, bij))
         beroep.save(update_fields=["termijn"])
-    tegen = (maatregel_stuk.titel if maatregel_stuk else _("de toepassing van het "
-                                                           "leerlingenstatuut"))
+    if maatregel is not None:
+        tegen = selectors.omschrijving(maatregel)
+    elif maatregel_stuk is not None:
+        tegen = maatregel_stuk.titel
+    else:
+        tegen = _("de toepassing van het leerlingenstatuut")
     dossier.stuk_toevoegen(door=door, leerling=leerling, sectie=Dossiersectie.CORRESPONDENTIE,
                            titel=(_("%(s)s %(k)s ingesteld") % {"s": soort.capitalize(),
                                                                 "k": beroep.kenmerk})[:200],
@@ -755,7 +706,7 @@ def beroep_instellen(*, door, leerling: Leerling, regel: Beroepsregel, toelichti
                             "kenmerk": beroep.kenmerk, "soort": soort,
                             "ingediend_op": datum_nl(op), "tegen": tegen,
                             "behandelaar": (handler.medewerker.naam if handler
-                                            else selectors.behandelaar_naam(regel.bij)),
+                                            else selectors.beroep_bij_naam(regel)),
                             "uiterlijk": datum_nl(beroep.termijn.vervaldatum),
                             "artikel": regel.artikel})
     return beroep
@@ -768,51 +719,74 @@ UITKOMSTEN = {
 }
 
 
+def _stuk_markeren(door, beroep: Beroep, uitkomst: str, gewijzigde_maatregel: str,
+                   op: date) -> None:
+    """A measure that is only a dossier entry is changed or cancelled by an addendum on the
+    entry (its newest version; the original stays as it was); an entry of a decision is
+    marked with every entry of that decision and of its letters (`stukken_van_besluit`)."""
+    stuk = beroep.maatregel_stuk
+    bron = stuk.bron if stuk.bron_id else None
+    if bron is not None:
+        stukken = [s for s in dossier.stukken_van_besluit(bron)
+                   if not s.is_verwijderd and not s.addenda.exists()]
+    else:
+        nieuwste = _nieuwste(stuk)
+        stukken = [] if nieuwste.is_verwijderd else [nieuwste]
+    for stuk in stukken:
+        if uitkomst == Beroepsuitkomst.VERNIETIGD:
+            titel = _("[Vervallen] %(t)s") % {"t": stuk.titel}
+            inhoud = _("Deze maatregel is op %(d)s na beroep %(k)s vernietigd.\n\n%(i)s") % {
+                "d": datum_nl(op), "k": beroep.kenmerk, "i": stuk.inhoud}
+        else:
+            titel = _("[Gewijzigd] %(t)s") % {"t": stuk.titel}
+            inhoud = _("Na beroep %(k)s gewijzigd op %(d)s in: %(n)s\n\n%(i)s") % {
+                "k": beroep.kenmerk, "d": datum_nl(op), "n": gewijzigde_maatregel,
+                "i": stuk.inhoud}
+        dossier.stuk_corrigeren(door=door, stuk=stuk, titel=titel[:200], inhoud=inhoud,
+                                reden=_("Beroep %(k)s: %(u)s") % {
+                                    "k": beroep.kenmerk, "u": Beroepsuitkomst(uitkomst).label},
+                                controleer=False)
+
+
 @transaction.atomic
 def beroep_beslissen(*, door, beroep: Beroep, uitkomst: str, beslissing: str, op: date,
                      gewijzigde_maatregel: str = "") -> Beroep:
-    """Decide: confirm, change or cancel the measure (bezwaar: gegrond or ongegrond). A
-    changed or cancelled measure's dossier entries get an addendum saying so; the originals
-    stay as they were."""
-    beroep = (Beroep.objects.select_for_update(of=("self",))
-              .select_related("regel", "leerling", "school", "termijn", "maatregel_stuk")
-              .get(pk=beroep.pk))
-    if not toegang.beroepen_voor(door, Beroep.objects.filter(pk=beroep.pk), op=op).exists():
-        raise InvoerFout(_("U heeft met dit beroep niets te maken."))
-    if beroep.status != Beroepstatus.INGEDIEND:
-        raise InvoerFout(_("Op dit %(s)s is al beslist.") % {"s": beroep.regel.get_soort_display()})
-    if not toegang.mag_behandelen(door, behandelaar=beroep.regel.bij, school=beroep.school,
-                                  leerling=beroep.leerling, op=op):
-        raise InvoerFout(_("Op dit %(s)s beslist %(b)s (%(a)s).") % {
-            "s": beroep.regel.get_soort_display(),
-            "b": selectors.behandelaar_naam(beroep.regel.bij), "a": _art(beroep.regel)})
+    """Decide: confirm, change or cancel the measure (bezwaar: gegrond or ongegrond). The
+    measure's own flow applies the outcome, in this transaction (a cancelled schorsing is
+    cancelled in sancties, its deadlines end and every entry of its decision and letters is
+    marked: `dossiers.maatregelen`). A measure that is only a dossier entry gets an addendum
+    saying so; the original stays as it was."""
+    beroep = vergrendeld(Beroep.objects.select_related(
+        "regel", "leerling", "school", "statuut", "termijn", "maatregel_stuk",
+        "maatregel_soort"), beroep)
+    toetsen(stappen.beroep_weigering(door, beroep, op=op))
     if uitkomst not in UITKOMSTEN[beroep.regel.soort]:
         raise InvoerFout(_("Kies een uitkomst: %(k)s.") % {"k": ", ".join(
             str(Beroepsuitkomst(u).label) for u in UITKOMSTEN[beroep.regel.soort])})
     beslissing = _tekst(beslissing, _("Motiveer de beslissing."))
-    if uitkomst == Beroepsuitkomst.GEWIJZIGD and not gewijzigde_maatregel.strip():
+    gewijzigde_maatregel = (gewijzigde_maatregel or "").strip()
+    if uitkomst == Beroepsuitkomst.GEWIJZIGD and not gewijzigde_maatregel:
         raise InvoerFout(_("Beschrijf de gewijzigde maatregel."))
     beroep.beslissen(uitkomst=uitkomst, beslissing=beslissing, door=door, op=op)
     beroep.save()
     if beroep.termijn_id:
         termijn_voldaan(beroep.termijn)
-    if beroep.maatregel_stuk_id and uitkomst in (Beroepsuitkomst.GEWIJZIGD,
-                                                 Beroepsuitkomst.VERNIETIGD):
-        for stuk in _maatregel_stukken(beroep.maatregel_stuk):
-            if uitkomst == Beroepsuitkomst.VERNIETIGD:
-                titel = _("[Vervallen] %(t)s") % {"t": stuk.titel}
-                inhoud = _("Deze maatregel is op %(d)s na beroep %(k)s vernietigd.\n\n%(i)s") % {
-                    "d": datum_nl(op), "k": beroep.kenmerk, "i": stuk.inhoud}
-            else:
-                titel = _("[Gewijzigd] %(t)s") % {"t": stuk.titel}
-                inhoud = _("Na beroep %(k)s gewijzigd op %(d)s in: %(n)s\n\n%(i)s") % {
-                    "k": beroep.kenmerk, "d": datum_nl(op), "n": gewijzigde_maatregel.strip(),
-                    "i": stuk.inhoud}
-            dossier.stuk_corrigeren(door=door, stuk=stuk, titel=titel[:200], inhoud=inhoud,
-                                    reden=_("Beroep %(k)s: %(u)s") % {
-                                        "k": beroep.kenmerk,
-                                        "u": Beroepsuitkomst(uitkomst).label},
-                                    controleer=False)
+    if beroep.maatregel_id is not None:
+        maatregel = beroep.maatregel
+        soort = maatregelen.type_van(maatregel) if maatregel is not None else None
+        if soort is None:
+            raise InvoerFout(_("De maatregel van %(k)s kan niet worden aangepast: hij bestaat "
+                               "niet meer of zijn stroom past geen beslissing op beroep toe.")
+                             % {"k": beroep.kenmerk})
+        toelichting = (_("Gewijzigd in: %(n)s. %(b)s") % {"n": gewijzigde_maatregel,
+                                                          "b": beslissing}
+                       if uitkomst == Beroepsuitkomst.GEWIJZIGD else beslissing)
+        soort.toepassen(maatregel, uitkomst=uitkomst, door=door, op=op,
+                        toelichting=_("Beroep %(k)s: %(t)s") % {"k": beroep.kenmerk,
+                                                                "t": toelichting})
+    elif beroep.maatregel_stuk_id and uitkomst in (Beroepsuitkomst.GEWIJZIGD,
+                                                   Beroepsuitkomst.VERNIETIGD):
+        _stuk_markeren(door, beroep, uitkomst, gewijzigde_maatregel, op)
     soort = beroep.regel.get_soort_display()
     dossier.stuk_toevoegen(door=door, leerling=beroep.leerling,
                            sectie=Dossiersectie.CORRESPONDENTIE,

@@ -20,12 +20,13 @@ from dossiers import audit, toegang
 from dossiers.keuzes import met_rollen
 from dossiers.models import Inzagesoort, Medewerker, Ouder
 from statuut.hulp import schooljaar_naam, vandaag
-from statuut.models import Beroepsregel, Klachtfase, Rol, School, Schooljaar
+from statuut.models import Beroepsregel, Klachtfase, School, Schooljaar
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout
 
-from . import forms, jaarverslag, samenstelling, selectors, services
-from .models import Commissielid, Klachtstatus
+from . import forms, jaarverslag, samenstelling, selectors, services, stappen
+from . import toegang as klachten_toegang
+from .models import Commissielid
 
 
 def _fouten(form) -> str:
@@ -46,11 +47,13 @@ def _klacht(request, pk):
 def overzicht(request):
     user, op = request.user, timezone.localdate()
     zoekterm = (request.GET.get("q") or "").strip()
+    # What the user may in the complaint procedures, read once for the whole page.
+    rechten = klachten_toegang.klachtrechten(user, op)
     scholen = []
-    for school in selectors.overzicht_scholen(user, op=op):
-        scholen.append({"school": school,
-                        "klachten": selectors.open_klachten(user, school=school, op=op)})
-    mijn = selectors.zichtbare_klachten(user, op=op)
+    for school in selectors.overzicht_scholen(user, op=op, rechten=rechten):
+        scholen.append({"school": school, "klachten": selectors.open_klachten(
+            user, school=school, op=op, rechten=rechten)})
+    mijn = selectors.zichtbare_klachten(user, op=op, rechten=rechten)
     if zoekterm:
         # By subject, or by reference ("K-12" or "12").
         nummer = zoekterm.upper().removeprefix("K-")
@@ -60,13 +63,14 @@ def overzicht(request):
     context = {
         "scholen": scholen, "zoekterm": zoekterm, "vandaag": op,
         "mijn": list(mijn[:50]),
-        "beroepen": list(selectors.zichtbare_beroepen(user, op=op)[:50]),
-        "mag_indienen": toegang.klacht_indienscholen(user).exists(),
+        "beroepen": list(selectors.zichtbare_beroepen(user, op=op, rechten=rechten)[:50]),
+        "mag_indienen": bool(rechten.school_ids(klachten_toegang.KLACHT_INDIENEN)),
+        "mag_beroep": bool(rechten.school_ids(klachten_toegang.BEROEP_INSTELLEN)),
         # Every staff member finds the commission and its public advices (bijlage B 6, 15).
-        "commissiescholen": [s for s in toegang.scholen_van(user)
-                             if toegang.mag_adviezen_zien(user, s)],
+        "commissiescholen": [s for s in toegang.scholen_van(user) if s.pk in rechten.school_ids(
+            klachten_toegang.ADVIEZEN_LEZEN)],
     }
-    if not toegang.heeft_klachtenmenu(user):
+    if not klachten_toegang.heeft_klachtenmenu(user):
         raise Http404
     _overzicht_vastleggen(user, context, zoekterm)
     return render(request, "klachten/overzicht.html", context)
@@ -90,7 +94,7 @@ def _overzicht_vastleggen(user, context: dict, zoekterm: str) -> None:
 
 
 def _indienkeuzes(user):
-    scholen = toegang.klacht_indienscholen(user)
+    scholen = klachten_toegang.klacht_indienscholen(user)
     leerlingen = toegang.leerlingen_voor(user).filter(school__in=scholen).select_related(
         "school")
     medewerkers = Medewerker.objects.filter(rollen__school__in=scholen).distinct()
@@ -104,11 +108,11 @@ def _indienkeuzes(user):
 @login_required
 def indienen(request):
     user = request.user
-    if not toegang.klacht_indienscholen(user).exists():
+    if not klachten_toegang.klacht_indienscholen(user).exists():
         raise Http404
     leerlingen, medewerkers, ouders = _indienkeuzes(user)
     keuzes = {"leerlingen": leerlingen, "medewerkers": medewerkers, "ouders": ouders,
-              "scholen": toegang.klacht_indienscholen(user)}
+              "scholen": klachten_toegang.klacht_indienscholen(user)}
     if request.method == "POST":
         form = forms.KlachtForm(request.POST, **keuzes)
         if form.is_valid():
@@ -124,7 +128,7 @@ def indienen(request):
             except InvoerFout as fout:
                 form.add_error(None, str(fout))
             else:
-                if toegang.klacht_inzage(user, klacht) is None:
+                if klachten_toegang.klacht_inzage(user, klacht) is None:
                     messages.success(request, _(
                         "De melding is rechtstreeks en vertrouwelijk naar de vertrouwenspersoon "
                         "gegaan. U ziet haar niet meer; de vertrouwenspersoon neemt contact op "
@@ -150,7 +154,7 @@ def indienen(request):
 def klacht_pagina(request, pk):
     user = request.user
     klacht = _klacht(request, pk)
-    inzage = toegang.klacht_inzage(user, klacht)
+    inzage = klachten_toegang.klacht_inzage(user, klacht)
     context = {"klacht": klacht, "inzage": inzage, "vandaag": timezone.localdate(),
                "aan_zet": selectors.aan_zet(klacht)}
     # A confidential report is logged too, marked so: the read log shows its part name only
@@ -161,40 +165,36 @@ def klacht_pagina(request, pk):
         onderdeel="vertrouwelijke melding" if vertrouwelijk else "klacht", object=klacht,
         soorten=(Inzagesoort.KLACHT, Inzagesoort.VERTROUWELIJK) if vertrouwelijk
         else (Inzagesoort.KLACHT,))
-    if inzage == toegang.BEKLAAGDE:
+    # The page offers exactly the steps the services accept for this user now (issue 13).
+    aanbod = stappen.klachtaanbod(user, klacht)
+    open_ = aanbod["stappen"]
+    if inzage == klachten_toegang.BEKLAAGDE:
         context["klager_zichtbaar"] = toegang.mag_zien(user, klacht.leerling, "A")
-        context["verweer_form"] = forms.VerweerForm() if klacht.is_open else None
+        context["verweer_form"] = forms.VerweerForm() if "verweer" in open_ else None
         return render(request, "klachten/klacht_beklaagde.html", context)
-    stappen = list(klacht.stappen.all())
+    stappen_ = list(klacht.stappen.all())
     zaak = getattr(klacht, "zaak", None) if hasattr(klacht, "zaak") else None
-    context.update({"stappen": stappen, "zaak": zaak, "fasen": selectors.fasen(
-        klacht.statuut, klacht.route)})
-    mag_fase = selectors.mag_fase_behandelen(user, klacht, klacht.fase) if klacht.is_open else False
-    if klacht.status == Klachtstatus.IN_BEHANDELING and mag_fase:
-        if selectors.is_commissiefase(klacht.fase) and zaak is not None:
-            context["zetels"] = selectors.zetels(zaak)
-            if zaak.zitting_op is None:
-                context["zitting_form"] = forms.ZittingForm()
-                context["verschonen_form"] = True
-            else:
-                context["advies_form"] = forms.AdviesForm()
-        elif selectors.is_uitspraakfase(klacht.fase):
-            context["uitspraak_form"] = forms.UitspraakForm()
-        else:
-            context["afronden_form"] = forms.AfrondenForm()
-            context["gesprek_met_beklaagde"] = selectors.is_gesprek_met_beklaagde(
-                klacht, klacht.fase)
-    elif zaak is not None:
+    context.update({"stappen": stappen_, "zaak": zaak, "wachtend": aanbod["wachtend"],
+                    "fasen": selectors.fasen(klacht.statuut, klacht.route)})
+    if zaak is not None:
         context["zetels"] = selectors.zetels(zaak)
-    if klacht.is_open:
-        context["intrekken_form"] = forms.IntrekkenForm()
-    if klacht.status == Klachtstatus.FASE_AFGEROND:
-        context["volgende"] = selectors.volgende_fasen(klacht)
-        context["afsluiten_form"] = forms.AfsluitenForm()
-    if klacht.route == Klachtfase.Route.VERTROUWELIJK and toegang.mag_behandelen(
-            user, behandelaar=Rol.VERTROUWENSPERSOON, school=klacht.school):
+    formulieren = {"zitting": ("zitting_form", forms.ZittingForm),
+                   "advies": ("advies_form", forms.AdviesForm),
+                   "uitspraak": ("uitspraak_form", forms.UitspraakForm),
+                   "afronden": ("afronden_form", forms.AfrondenForm),
+                   "intrekken": ("intrekken_form", forms.IntrekkenForm),
+                   "afsluiten": ("afsluiten_form", forms.AfsluitenForm)}
+    for stap, (naam, formulier) in formulieren.items():
+        if stap in open_:
+            context[naam] = formulier()
+    context["verschonen_form"] = "verschonen" in open_
+    context["volgende"] = aanbod["volgende"]
+    if "afronden" in open_:
+        context["gesprek_met_beklaagde"] = selectors.is_gesprek_met_beklaagde(klacht,
+                                                                             klacht.fase)
+    if "delen" in open_:
         context["collega_s"] = met_rollen(
-            toegang.klacht_deelbaar_met(klacht).exclude(pk=user.pk), klacht.school)
+            klachten_toegang.klacht_deelbaar_met(klacht).exclude(pk=user.pk), klacht.school)
         context["delingen"] = selectors.delingen(klacht)
     return render(request, "klachten/klacht.html", context)
 
@@ -328,7 +328,7 @@ def _regels(user, op):
     """The beroep and bezwaar possibilities of the statuten in force at the user's schools,
     and per school what the statuut says about bezwaar against a schorsing."""
     regels, schorsing = [], []
-    for school in toegang.klacht_indienscholen(user):
+    for school in klachten_toegang.beroep_indienscholen(user):
         statuut = statuut_op(school, op)
         if statuut is None:
             continue
@@ -337,7 +337,7 @@ def _regels(user, op):
                 continue  # toelating is not this flow (Noordgouw art. 18)
             regels.append((str(r.pk), f"{school.korte_naam}: {r.get_soort_display()} "
                                       f"{_('tegen')} {r.tegen} {_('bij')} "
-                                      f"{selectors.behandelaar_naam(r.bij)} "
+                                      f"{selectors.beroep_bij_naam(r)} "
                                       f"({_('art.')} {r.artikel})"))
         schorsing.append({"school": school, "statuut": statuut})
     return regels, schorsing
@@ -346,15 +346,16 @@ def _regels(user, op):
 @login_required
 def beroep_instellen(request):
     user, op = request.user, timezone.localdate()
-    if not toegang.klacht_indienscholen(user).exists():
+    scholen = klachten_toegang.beroep_indienscholen(user)
+    if not scholen.exists():
         raise Http404
     regels, schorsing = _regels(user, op)
-    leerlingen = toegang.leerlingen_voor(user).filter(
-        school__in=toegang.klacht_indienscholen(user))
+    leerlingen = toegang.leerlingen_voor(user).filter(school__in=scholen)
     gekozen = leerlingen.filter(pk=_getal(request.POST.get("leerling")
                                           or request.GET.get("leerling"))).first()
     kw = {"leerlingen": leerlingen, "regels": regels,
-          "maatregelen": selectors.maatregelen_van(user, gekozen) if gekozen else ()}
+          "maatregelen": selectors.maatregelen_van(user, gekozen) if gekozen else (),
+          "objecten": selectors.maatregelobjecten(user, gekozen) if gekozen else ()}
     if request.method == "POST":
         form = forms.BeroepForm(request.POST, **kw)
         if form.is_valid():
@@ -364,11 +365,14 @@ def beroep_instellen(request):
             if d["maatregel_stuk"]:
                 stuk = toegang.dossierstukken_voor(user, d["leerling"]).filter(
                     pk=d["maatregel_stuk"]).first()
+            maatregel = (selectors.maatregel_uit_sleutel(d["maatregel"]) if d["maatregel"]
+                         else None)
             if not form.errors:
                 try:
                     beroep = services.beroep_instellen(
                         door=user, leerling=d["leerling"], regel=regel,
-                        toelichting=d["toelichting"], op=d["ingediend_op"], maatregel_stuk=stuk)
+                        toelichting=d["toelichting"], op=d["ingediend_op"], maatregel=maatregel,
+                        maatregel_stuk=stuk)
                 except InvoerFout as fout:
                     form.add_error(None, str(fout))
                 else:
@@ -378,14 +382,17 @@ def beroep_instellen(request):
     else:
         form = forms.BeroepForm(initial={"ingediend_op": op,
                                          "leerling": request.GET.get("leerling"),
-                                         "maatregel_stuk": request.GET.get("stuk")}, **kw)
+                                         "maatregel_stuk": request.GET.get("stuk"),
+                                         "maatregel": request.GET.get("maatregel")}, **kw)
     # The form offers the pupils by name and, for the chosen one, their measures (gedrag).
     audit.inzagen_vastleggen(
         user=user, leerlingen=leerlingen.only("leerlingnummer", "school"),
         lijst=_("beroep of bezwaar instellen"),
         onderdeel=(_("namen; maatregelen van leerling %(n)s") % {"n": gekozen.leerlingnummer}
-                   if gekozen is not None and kw["maatregelen"] else _("namen")),
-        soorten=(Inzagesoort.DOSSIER,) if gekozen is not None and kw["maatregelen"] else ())
+                   if gekozen is not None and (kw["maatregelen"] or kw["objecten"])
+                   else _("namen")),
+        soorten=(Inzagesoort.DOSSIER,) if gekozen is not None and (
+            kw["maatregelen"] or kw["objecten"]) else ())
     return render(request, "klachten/beroep_instellen.html",
                   {"form": form, "schorsing": schorsing, "gekozen": gekozen,
                    "leerlingen": leerlingen}, status=400 if form.errors else 200)
@@ -402,8 +409,8 @@ def beroep_pagina(request, pk):
     beroep = selectors.zichtbare_beroepen(user).filter(pk=pk).first()
     if beroep is None:
         raise Http404
-    mag = beroep.status == "ingediend" and toegang.mag_behandelen(
-        user, behandelaar=beroep.regel.bij, school=beroep.school, leerling=beroep.leerling)
+    # The page offers deciding exactly when the service accepts it (issue 13).
+    mag = stappen.beroep_weigering(user, beroep) is None
     if request.method == "POST":
         form = forms.BeslissenForm(request.POST)
         if not form.is_valid():
@@ -421,7 +428,8 @@ def beroep_pagina(request, pk):
     audit.inzage_vastleggen(user=user, leerling=beroep.leerling,
                             onderdeel=str(beroep.regel.get_soort_display()), object=beroep)
     return render(request, "klachten/beroep.html", {
-        "beroep": beroep, "mag_beslissen": mag,
+        "beroep": beroep, "mag_beslissen": mag, "maatregel": (
+            selectors.omschrijving(beroep.maatregel) if beroep.maatregel_id else ""),
         "uitkomsten": [(u, u.label) for u in uitkomsten], "vandaag": timezone.localdate()})
 
 
@@ -441,7 +449,8 @@ def commissie(request, school_pk):
                   .select_related("plaatsvervanger")) if comm else [])
     context = {"school": school, "commissie": comm, "leden": leden, "jaar": jaar,
                "fouten": services.samenstelling_fouten(comm),
-               "mag_samenstellen": toegang.mag_commissie_samenstellen(request.user, school)
+               "mag_samenstellen": klachten_toegang.mag_commissie_samenstellen(request.user,
+                                                                               school)
                and samenstelling.kent_geschillencommissie(school, timezone.localdate())}
     if request.GET.get("afdrukken") == "1" and comm is not None:
         # A bare page for printing or the first newsletter of the year (bijlage B lid 6).
@@ -454,7 +463,7 @@ def commissie_samenstellen(request, school_pk):
     """The schoolleiding records or corrects this school year's commission (bijlage B leden
     5-8); nothing is saved while the composition is incomplete or wrong."""
     school = get_object_or_404(School, pk=school_pk)
-    if not toegang.mag_commissie_samenstellen(request.user, school):
+    if not klachten_toegang.mag_commissie_samenstellen(request.user, school):
         raise Http404
     if not samenstelling.kent_geschillencommissie(school, timezone.localdate()):
         messages.error(request, samenstelling.geen_commissie_melding(school))
@@ -471,8 +480,7 @@ def commissie_samenstellen(request, school_pk):
     zetels = [(s, samenstelling.zetel_naam(s), g) for s, g in samenstelling.ZETELS]
     keuzes = {"zetels": zetels, "school": school,
               "medewerkers": Medewerker.objects.filter(rollen__school=school).distinct(),
-              "secretarissen": Medewerker.objects.filter(
-                  rollen__school=school, rollen__rol=Rol.DIRECTIE).distinct(),
+              "secretarissen": klachten_toegang.secretarissen(school),
               # Pupil and parent members by name and number only; parents are category B.
               "leerlingen": toegang.leerlingen_voor(request.user).filter(school=school),
               "ouders": Ouder.objects.filter(leerlingen__in=toegang.leerlingen_voor(
@@ -523,16 +531,16 @@ def adviezen(request, school_pk):
     """The commission's public advices of a school year, for the school's staff, without
     names (bijlage B lid 15)."""
     school = get_object_or_404(School, pk=school_pk)
-    if not toegang.mag_adviezen_zien(request.user, school):
-        raise Http404
     naam = request.GET.get("jaar") or schooljaar_naam(vandaag())
     schooljaar = Schooljaar.objects.filter(naam=naam).first()
     if schooljaar is None:
         raise Http404
+    # None: the user may not read them (`klachten.toegang.mag_adviezen_zien`).
+    adviezen = selectors.openbare_adviezen(request.user, school=school, schooljaar=schooljaar)
+    if adviezen is None:
+        raise Http404
     return render(request, "klachten/adviezen.html", {
-        "school": school, "schooljaar": schooljaar,
-        "adviezen": selectors.openbare_adviezen(request.user, school=school,
-                                                schooljaar=schooljaar)})
+        "school": school, "schooljaar": schooljaar, "adviezen": adviezen})
 
 
 # --- yearly report -------------------------------------------------------------------------

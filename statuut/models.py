@@ -631,11 +631,8 @@ class Klachtfase(models.Model):
     volgorde = models.PositiveSmallIntegerField(_("volgorde"))
     code = models.SlugField(_("code"), max_length=40)
     naam = models.CharField(_("naam"), max_length=200)
-    # Who may handle the stage: one or more roles or a body. Noordgouw art. 19.2 lets "de
-    # mentor of de afdelingsleider" mediate; the first one answers for the stage's term.
-    behandelaars = models.JSONField(_("behandelaars (rollen of organen)"),
-                                    validators=[instanties_validator],
-                                    help_text=_("De eerste staat voor de termijn in."))
+    # Who handles the stage is an authority row of the statuut (`Bevoegdheid`, the klachten
+    # flow's action for a stage, `voor` = this stage's code), not a field here (issue 13).
     termijn_aantal = models.PositiveSmallIntegerField(null=True, blank=True)
     termijn_eenheid = models.CharField(max_length=15, choices=Eenheid.choices, blank=True)
     schriftelijk = models.BooleanField(_("schriftelijk"), default=False)
@@ -652,19 +649,13 @@ class Klachtfase(models.Model):
     def __str__(self) -> str:
         return self.naam
 
-    @property
-    def behandelaar(self) -> str:
-        """The first handler: the one who answers for the stage's term (and the name of the
-        stage's handler where one is needed)."""
-        return self.behandelaars[0] if self.behandelaars else ""
-
     def clean(self):
         if fouten := _termijn_paar(self, "termijn"):
             raise ValidationError(fouten)
 
 
 class Beroepsregel(models.Model):
-    """Where beroep (or bezwaar) against a decision by a role goes, and its terms."""
+    """Beroep (or bezwaar) against a decision by a role, and its terms."""
 
     class Soort(models.TextChoices):
         BEROEP = "beroep", _("beroep")
@@ -677,8 +668,8 @@ class Beroepsregel(models.Model):
         _("tegen besluit van (rol) of onderwerp"), max_length=40,
         help_text=_("Een rol, 'toepassing_statuut' of 'toelating'."),
     )
-    bij = models.CharField(_("bij (rol of orgaan)"), max_length=40,
-                           validators=[instantie_validator])
+    # Who decides is an authority row of the statuut (`Bevoegdheid`, the klachten flow's
+    # action for a beroepsregel, `voor` = this rule's code), not a field here (issue 13).
     schriftelijk = models.BooleanField(_("schriftelijk"), default=False)
     indientermijn_aantal = models.PositiveSmallIntegerField(null=True, blank=True)
     indientermijn_eenheid = models.CharField(max_length=15, choices=Eenheid.choices, blank=True)
@@ -696,7 +687,7 @@ class Beroepsregel(models.Model):
                                                name="beroepsregel_uniek")]
 
     def __str__(self) -> str:
-        return f"{self.get_soort_display()} tegen {self.tegen} bij {self.bij}"
+        return f"{self.get_soort_display()} tegen {self.tegen}"
 
     def clean(self):
         fouten = _termijn_paar(self, "indientermijn", "termijn")

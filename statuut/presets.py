@@ -57,10 +57,9 @@ GEGROEPEERD = {"bevoegdheden"}
 # Set by the loader, never by the file.
 NIET_IN_BESTAND = {"id", "statuut", "school", "preset", "volgorde"}
 #: Older spellings a file may still use: (model, key) -> the list field it fills with one
-#: value. A complaint stage named one `behandelaar` before it could name several.
-ENKELVOUD: dict[tuple[type[models.Model], str], str] = {
-    (Klachtfase, "behandelaar"): "behandelaars",
-}
+#: value. (A complaint stage's `behandelaar(s)` became authority rows, issue 13: a file
+#: still naming them is refused as an unknown field.)
+ENKELVOUD: dict[tuple[type[models.Model], str], str] = {}
 
 
 class PresetFout(ValueError):
@@ -254,6 +253,7 @@ def _kruiscontroles(plan: _Plan, fouten: list[str]) -> None:
 
     codes = {"maatregel": {m.code for m in plan.rijen["maatregelen"]},
              "klachtfase": {k.code for k in plan.rijen["klachtfasen"]},
+             "beroepsregel": {b.code for b in plan.rijen["beroepsregels"]},
              "rol": set(Rol.values)}
     for rij in plan.rijen.get("bevoegdheden", []):
         soort = getattr(geregistreerde_actie(rij.actie), "voor", "")

@@ -80,8 +80,12 @@ def geaccepteerd(antwoord) -> tuple[bool, str]:
 
 def probeer(client, url: str, data: dict) -> tuple[bool, str]:
     """POST a step and undo whatever it wrote (a savepoint rolled back)."""
+    from django.contrib.messages.storage.cookie import CookieStorage
     from django.db import transaction
 
+    # A refusal's message stays in the messages cookie until a page shows it: drop it, so
+    # this POST is judged by its own messages only.
+    client.cookies.pop(CookieStorage.cookie_name, None)
     with transaction.atomic():
         antwoord = client.post(url, data)
         uitslag = geaccepteerd(antwoord)

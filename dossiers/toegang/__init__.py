@@ -65,28 +65,6 @@ from .bevoegdheden import (  # noqa: F401
 )
 from .inloggen import scholen_met_inhoud  # noqa: F401
 from .inzagelog import inzagelog_soorten  # noqa: F401
-from .klachten import (  # noqa: F401
-    BEKLAAGDE,
-    KLACHT_GEEN_INHOUD,
-    KLACHT_INDIENERS,
-    KLACHT_LEZERS,
-    KLACHT_ORGAAN_ROLLEN,
-    KLACHT_SECRETARIS,
-    VOLLEDIG,
-    _klacht_medewerker,
-    beroepen_voor,
-    heeft_klachtenmenu,
-    klacht_deelbaar_met,
-    klacht_indienscholen,
-    klacht_inzage,
-    klachten_voor,
-    klachtenoverzicht_scholen,
-    mag_adviezen_zien,
-    mag_behandelen,
-    mag_commissie_samenstellen,
-    mag_klacht_indienen,
-    openbare_adviezen,
-)
 from .matrix import (  # noqa: F401
     _BRONBELEID,
     _INZAGESOORT,

@@ -54,11 +54,12 @@ def _rolvelden():
     return {
         Bevoegdheid: (("rol",), "bevoegdheid"),
         Orgaanrol: (("rollen",), "orgaan"),
-        # Who imposes, proposes, approves or informs is a Bevoegdheid row now (issue 13); a
-        # rung and the version still are rule rows (their deletion is logged).
+        # Who imposes, proposes, approves or informs, who handles a complaint stage or decides
+        # a beroep is a Bevoegdheid row now (issue 13); the rows themselves are still rule
+        # rows (their changes and deletion are logged).
         Maatregelsoort: ((), "maatregelen"),
-        Klachtfase: (("behandelaars",), "klachten"),
-        Beroepsregel: (("bij",), "klachten"),
+        Klachtfase: ((), "klachten"),
+        Beroepsregel: ((), "klachten"),
         # Names no role any more (who acts: the verzuim actions' rows); still a rule row.
         Verzuimdrempel: ((), "verzuim"),
         Statuut: ((), "maatregelen"),

@@ -30,7 +30,15 @@ from dossiers.models import (
     Wijzigingsactie,
     Wijzigingsverzoek,
 )
-from statuut.models import Klachtfase, Rol, Statuut, Termijn, Termijnstatus, Toegangsregel
+from statuut.models import (
+    Bevoegdheid,
+    Klachtfase,
+    Rol,
+    Statuut,
+    Termijn,
+    Termijnstatus,
+    Toegangsregel,
+)
 from statuut.services import InvoerFout
 from tests.personas import ALLES, maak_gebruiker
 
@@ -202,13 +210,40 @@ def test_de_beheerder_geeft_een_andere_rij_de_eigen_rol_niet(client, wereld, beh
                                         rol=Rol.DIRECTIE).exists()
 
 
+def _behandelaar_erbij(wereld, code: str, rol: str) -> Bevoegdheid:
+    """A new authority row: `rol` handles the complaint stage `code` (issue 13: who handles a
+    stage is a row of `klacht.fase_afhandelen`, no longer a field of the stage)."""
+    fase = Klachtfase.objects.get(statuut__school=wereld.school, code=code)
+    return Bevoegdheid(statuut=fase.statuut, actie="klacht.fase_afhandelen", voor=fase.code,
+                       rol=rol, omvang="eigen_leerlingen")
+
+
 def test_de_beheerder_maakt_zich_geen_behandelaar_van_een_klachtfase(wereld, beheerder):
-    fase = Klachtfase.objects.filter(statuut__school=wereld.school).first()
-    fase.behandelaars = [*fase.behandelaars, Rol.FUNCTIONEEL_BEHEERDER]
+    rij = _behandelaar_erbij(wereld, "bemiddeling-mentor", Rol.FUNCTIONEEL_BEHEERDER)
     with pytest.raises(InvoerFout, match="uw eigen rol"):
-        wijzigingen.regel_wijzigen(door=beheerder, regel=fase)
-    fase.refresh_from_db()
-    assert Rol.FUNCTIONEEL_BEHEERDER not in fase.behandelaars
+        wijzigingen.regel_wijzigen(door=beheerder, regel=rij)
+    assert not Bevoegdheid.objects.filter(actie="klacht.fase_afhandelen",
+                                          rol=Rol.FUNCTIONEEL_BEHEERDER).exists()
+
+
+def test_een_rol_erbij_in_een_klachtfase_wacht_als_zij_het_zicht_verruimt(wereld, beheerder):
+    # The beheerder reads no complaint: a mentor handling the schoolleiding's stage waits.
+    verzoek = wijzigingen.regel_wijzigen(
+        door=beheerder, regel=_behandelaar_erbij(wereld, "klacht-schoolleiding", Rol.MENTOR))
+    assert isinstance(verzoek, Wijzigingsverzoek)
+    assert not Bevoegdheid.objects.filter(voor="klacht-schoolleiding", rol=Rol.MENTOR).exists()
+    wijzigingen.wijziging_bevestigen(door=wereld.directie, verzoek=verzoek)
+    assert Bevoegdheid.objects.filter(voor="klacht-schoolleiding", rol=Rol.MENTOR).exists()
+    # A rector who sees every complaint of the school opens nothing new on the general route;
+    # the confidential route is beyond their sight and waits for another member.
+    rector = maak_gebruiker("rectorbeheer", "R. Beheer", wereld.school, Rol.DIRECTIE,
+                            Rol.FUNCTIONEEL_BEHEERDER)
+    rij = wijzigingen.regel_wijzigen(door=rector, regel=_behandelaar_erbij(
+        wereld, "bemiddeling-teamleiding", Rol.MENTOR))
+    assert isinstance(rij, Bevoegdheid) and rij.pk is not None
+    verzoek = wijzigingen.regel_wijzigen(door=rector, regel=_behandelaar_erbij(
+        wereld, "seksuele-intimidatie", Rol.MENTOR))
+    assert isinstance(verzoek, Wijzigingsverzoek)
 
 
 # --- 3. a widening waits for a second person of the directie -----------------------------

@@ -10,8 +10,9 @@ import pytest
 from django.urls import reverse
 
 from dossiers.models import Afdeling, Groep
+from klachten import toegang as klachten_toegang
 from klachten.models import Klacht, Klachtstatus
-from statuut.models import Rol
+from statuut.models import Bevoegdheid, Rol
 from statuut.presets import PresetFout, preset_laden
 from tests.personas import maak_gebruiker
 
@@ -57,7 +58,13 @@ def _afronden(client, user, klacht, datum, wat="Bemiddeld tussen Dirk en de doce
 
 def test_noordgouw_de_bemiddeling_noemt_mentor_en_afdelingsleider(kw):
     fase = kw.andere_school.statuten.get().klachtfasen.get(code=BEMIDDELING)
-    assert (fase.behandelaars, fase.behandelaar) == (["mentor", "teamleider"], "mentor")
+    # The statuut's rows, in its order: the mentor first (answers for the stage), each only
+    # for the pupils in their relation.
+    assert klachten_toegang.fase_houders(fase) == ["mentor", "teamleider"]
+    assert set(Bevoegdheid.objects.filter(
+        statuut=fase.statuut, actie="klacht.fase_afhandelen", voor=BEMIDDELING,
+    ).values_list("rol", "omvang")) == {("mentor", "eigen_leerlingen"),
+                                        ("teamleider", "eigen_leerlingen")}
 
 
 def test_noordgouw_de_afdelingsleider_van_de_leerling_legt_de_bemiddeling_vast(client, ng):
@@ -119,40 +126,48 @@ def test_echnaton_de_mentorbemiddeling_blijft_van_de_mentor_alleen(client, kw):
 
 
 # --- the preset files ----------------------------------------------------------------------
+# Who handles a stage is an authority row (`bevoegdheden: klachten:`), no longer a field of
+# the stage (issue 13); the loader checks the rows as it checked the field.
+
+GESPREK = ("    - {actie: klacht.fase_afhandelen, voor: gesprek-leerkracht, rol: mentor, "
+           "omvang: eigen_leerlingen, toelichting: \"DEFAULT: de groepsleerkracht van de "
+           "leerling\"}\n")
 
 
-def _preset(tmp_path, fase: str):
-    """The Wijzer preset with its first stage replaced by `fase` (YAML lines)."""
+def _preset(tmp_path, oud: str, nieuw: str):
+    """The Wijzer preset with `oud` (YAML lines) replaced by `nieuw`."""
     from statuut.presets import preset_pad
 
     tekst = preset_pad("wijzer-2024").read_text(encoding="utf-8")
-    oud = ("  - code: gesprek-leerkracht\n    naam: Gesprek met de leerkracht\n"
-           "    behandelaars: [mentor]\n")
     assert oud in tekst
     pad = tmp_path / "wijzer-test.yaml"
-    pad.write_text(tekst.replace(oud, fase), encoding="utf-8")
+    pad.write_text(tekst.replace(oud, nieuw), encoding="utf-8")
     return pad
 
 
-def test_een_preset_met_de_oude_spelling_behandelaar_laadt_nog(tmp_path, kw):
-    pad = _preset(tmp_path, "  - code: gesprek-leerkracht\n    naam: Gesprek\n"
-                            "    behandelaar: mentor\n")
+def test_de_behandelaar_van_een_fase_staat_in_de_rijen(tmp_path, kw):
+    pad = _preset(tmp_path, GESPREK, GESPREK.replace("rol: mentor", "rol: directie").replace(
+        "omvang: eigen_leerlingen, ", ""))
     statuut = preset_laden(school=kw.school, pad=pad)
     fase = statuut.klachtfasen.get(code="gesprek-leerkracht")
-    assert (fase.behandelaars, fase.behandelaar) == (["mentor"], "mentor")
+    assert klachten_toegang.fase_houders(fase) == ["directie"]
 
 
-@pytest.mark.parametrize(("regels", "fout"), [
-    ("    behandelaar: mentor\n    behandelaars: [mentor]\n",
-     "klachtfasen[1] (code gesprek-leerkracht): gebruik 'behandelaars' of 'behandelaar', "
-     "niet allebei."),
-    ("    behandelaars: [mentor, rector]\n",
-     "Onbekende rol of orgaan 'rector'."),
-    ("    behandelaars: []\n", "behandelaars"),
-    ("", "verplicht veld 'behandelaars' ontbreekt"),
+@pytest.mark.parametrize(("oud", "nieuw", "fout"), [
+    # The former field on the stage is refused, not silently ignored.
+    ("    naam: Gesprek met de leerkracht\n",
+     "    naam: Gesprek met de leerkracht\n    behandelaars: [mentor]\n",
+     "klachtfasen[1] (code gesprek-leerkracht): onbekend veld 'behandelaars'"),
+    (GESPREK, GESPREK.replace("rol: mentor", "rol: rector"),
+     "Onbekende rol, orgaan of betrokkene 'rector'."),
+    (GESPREK, GESPREK.replace("voor: gesprek-leerkracht", "voor: gesprek-rector"),
+     "'gesprek-rector' is geen klachtfase van dit statuut"),
+    (GESPREK, GESPREK + "    - {actie: beroep.beslissen, voor: gesprek-leerkracht, "
+                        "rol: directie}\n",
+     "'gesprek-leerkracht' is geen beroepsregel van dit statuut"),
 ])
-def test_een_preset_met_foute_behandelaars_laadt_niet(tmp_path, kw, regels, fout):
-    pad = _preset(tmp_path, "  - code: gesprek-leerkracht\n    naam: Gesprek\n" + regels)
+def test_een_preset_met_foute_behandelaars_laadt_niet(tmp_path, kw, oud, nieuw, fout):
+    pad = _preset(tmp_path, oud, nieuw)
     with pytest.raises(PresetFout) as exc:
         preset_laden(school=kw.school, pad=pad)
     assert fout in str(exc.value)

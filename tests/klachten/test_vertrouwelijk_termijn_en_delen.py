@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from dossiers import selectors, toegang
 from dossiers.herinneringen import herinneringen_vegen
+from klachten import toegang as klachten_toegang
 from klachten.models import Deling, Klacht
 from statuut.models import Eenheid, Herinnering, Rol
 from tests.personas import maak_gebruiker
@@ -64,7 +65,7 @@ def test_pagina_lijst_en_agenda_zijn_het_eens(client, kw, melding, wie):
         lijst = selectors.open_termijnen(user)
         for termijn in lijst:
             assert toegang.mag_termijn_zien(user, termijn), (wie, termijn)
-        ziet_melding = toegang.klacht_inzage(user, melding) is not None
+        ziet_melding = klachten_toegang.klacht_inzage(user, melding) is not None
         assert toegang.mag_termijn_zien(user, _termijn(melding)) == ziet_melding == (
             wie == "vertrouwenspersoon")
 
