@@ -53,6 +53,8 @@ class Migration(migrations.Migration):
         ('contenttypes', '0002_remove_content_type_name'),
         ('dossiers', '0016_leerling_en_ouder_als_principaal'),
         ('klachten', '0003_commissielid_partij'),
+        # The measures a beroep may point at must be in the state the data step reads.
+        ('sancties', '0008_vernietigd'),
         ('statuut', '0017_klachten_bevoegdheden'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
