@@ -25,9 +25,10 @@ relations of `dossiers.relaties`.
 The package's modules, each one job: `basis` (the user as staff, roles, the day), `matrix`
 (art. 9: categories, sections, the matrix's actions, grants, the sources' policies, the
 deadlines' subjects), `bevoegdheden` (authority rows), `inzagelog`, `inloggen` (who needs a
-second factor), `regelzicht` (what a role or a rule row opens: authority over authority), and
-for now the flows' sections `zorg`, `klachten`, `sancties`, which move to the flows' own
-`toegang.py` modules.
+second factor), `regelzicht` (what a role or a rule row opens: authority over authority),
+`haken` (what the flows tell these shared modules) and `geheugen` (answers once per request).
+Each flow's policy lives in its own app (`zorg/toegang.py`, `sancties/toegang.py`,
+`klachten/toegang.py`, `verzuim/toegang.py`), built from these primitives.
 
 No statuut or no matching rule means no access. A user without a Medewerker sees nothing, and
 a superuser gets nothing for free here: the functioneel beheerder works in the admin.
