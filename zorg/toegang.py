@@ -252,9 +252,7 @@ def zorgscholen(user, *, niveau: int = ZORG_VOLLEDIG, op: date | None = None):
     medewerker = toegang._medewerker(user)
     if medewerker is None:
         return School.objects.none()
-    per_school: dict[int, tuple[School, set[str]]] = {}
-    for t in Roltoewijzing.objects.filter(medewerker=medewerker).select_related("school"):
-        per_school.setdefault(t.school_id, (t.school, set()))[1].add(t.rol)
+    per_school = toegang.rollen_per_school(user)
     ids = [school_id for school_id, (school, rollen) in per_school.items()
            if schoolzorg(school, rollen, op=op).niveau >= niveau]
     return School.objects.filter(pk__in=ids)

@@ -48,6 +48,7 @@ from .basis import (  # noqa: F401
     _medewerker,
     _statuut_op,
     _vandaag,
+    rollen_per_school,
     rollen_van,
     scholen_van,
 )

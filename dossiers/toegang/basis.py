@@ -86,3 +86,14 @@ def scholen_van(user):
     if medewerker is None:
         return School.objects.none()
     return School.objects.filter(roltoewijzingen__medewerker=medewerker).distinct()
+
+
+def rollen_per_school(user) -> dict[int, tuple[School, set[str]]]:
+    """Per school id where `user` holds a role: the school and the roles (one query)."""
+    medewerker = _medewerker(user)
+    per_school: dict[int, tuple[School, set[str]]] = {}
+    if medewerker is None:
+        return per_school
+    for t in Roltoewijzing.objects.filter(medewerker=medewerker).select_related("school"):
+        per_school.setdefault(t.school_id, (t.school, set()))[1].add(t.rol)
+    return per_school

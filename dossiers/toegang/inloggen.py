@@ -7,12 +7,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..models import (
-    Roltoewijzing,
-)
-
 if TYPE_CHECKING:
-    from statuut.models import School
+    pass
 from . import haken
 from .basis import (
     DOSSIER,
@@ -21,6 +17,7 @@ from .basis import (
     _medewerker,
     _statuut_op,
     _vandaag,
+    rollen_per_school,
 )
 from .matrix import (
     TOEKENNING_CATEGORIEEN,
@@ -40,9 +37,7 @@ def scholen_met_inhoud(user, *, op: date | None = None) -> frozenset[int]:
     if medewerker is None:
         return GEEN
     op = _vandaag(op)
-    per_school: dict[int, tuple[School, set[str]]] = {}
-    for t in Roltoewijzing.objects.filter(medewerker=medewerker).select_related("school"):
-        per_school.setdefault(t.school_id, (t.school, set()))[1].add(t.rol)
+    per_school = rollen_per_school(user)
     uit: set[int] = set()
     for school_id, (school, rollen) in per_school.items():
         statuut = _statuut_op(school, op)

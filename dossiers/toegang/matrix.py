@@ -31,7 +31,7 @@ from ..models import (
 )
 
 if TYPE_CHECKING:
-    from statuut.models import School, Statuut
+    from statuut.models import Statuut
 from .basis import (
     ALLE_SECTIES,
     CENTRALE_CATEGORIEEN,
@@ -43,6 +43,7 @@ from .basis import (
     _medewerker,
     _statuut_op,
     _vandaag,
+    rollen_per_school,
     rollen_van,
 )
 from .geheugen import onthouden
@@ -179,9 +180,7 @@ def schoolhandelingen(user, *, op: date | None = None) -> dict[int, frozenset[st
     if medewerker is None:
         return {}
     op = _vandaag(op)
-    per_school: dict[int, tuple[School, set[str]]] = {}
-    for t in Roltoewijzing.objects.filter(medewerker=medewerker).select_related("school"):
-        per_school.setdefault(t.school_id, (t.school, set()))[1].add(t.rol)
+    per_school = rollen_per_school(user)
     # Kept on this user object for the menu of the same request (`heeft_directierol`).
     user._menu_rollen = frozenset(r for _s, rollen in per_school.values() for r in rollen)
     uit = {}
@@ -200,9 +199,7 @@ def schoolcategorieen(user, *, op: date | None = None) -> dict[int, frozenset[st
     if medewerker is None:
         return {}
     op = _vandaag(op)
-    per_school: dict[int, tuple[School, set[str]]] = {}
-    for t in Roltoewijzing.objects.filter(medewerker=medewerker).select_related("school"):
-        per_school.setdefault(t.school_id, (t.school, set()))[1].add(t.rol)
+    per_school = rollen_per_school(user)
     return {
         school_id: frozenset(c for r in _regels(_statuut_op(school, op), rollen)
                              if not r.alleen_eigen_leerlingen for c in r.categorieen)
