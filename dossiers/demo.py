@@ -198,6 +198,8 @@ BEHEERDER_RECHTEN: dict[tuple[str, str], tuple[str, ...]] = {
     ("statuut", "beroepsregel"): ("add", "change", "delete", "view"),
     ("statuut", "verzuimdrempel"): ("add", "change", "delete", "view"),
     ("statuut", "toegangsregel"): ("add", "change", "delete", "view"),
+    ("statuut", "bevoegdheid"): ("add", "change", "delete", "view"),
+    ("statuut", "orgaanrol"): ("add", "change", "delete", "view"),
     ("statuut", "termijn"): ("view",),
     ("dossiers", "afdeling"): ("add", "change", "delete", "view"),
     ("dossiers", "groep"): ("add", "change", "delete", "view"),

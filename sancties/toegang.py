@@ -224,7 +224,9 @@ def _rijen_van(rollen: Iterable[str], statuut, actie: str) -> QuerySet[Bevoegdhe
     for a body they act for (subqueries only)."""
     rollen = list(rollen)
     organen = Orgaanrol.objects.filter(statuut=OuterRef("statuut")).filter(
-        Q(*[Q(rollen__contains=[r]) for r in rollen], _connector=Q.OR) if rollen
+        # The JSON list's text holds the quoted role: works on SQLite (the demo) and
+        # PostgreSQL alike, as the matrix's categories do.
+        Q(*[Q(rollen__icontains=f'"{r}"') for r in rollen], _connector=Q.OR) if rollen
         else Q(pk__in=[])).values("orgaan")
     return Bevoegdheid.objects.filter(statuut=statuut, actie=actie).filter(
         Q(rol__in=rollen) | Q(rol__in=organen))

@@ -264,6 +264,10 @@ class SeedDemoTests(TestCase):
         self.assertFalse(beheerder.has_perm("dossiers.view_dossierstuk"))
         self.assertFalse(beheerder.has_perm("dossiers.view_ouder"))
         self.assertFalse(beheerder.has_perm("statuut.change_regiovakantie"))
+        # Every rule row of the statuut, the authority rows included (issue 13), is the
+        # beheerder's to keep, under the governance rules.
+        for model in ("toegangsregel", "bevoegdheid", "orgaanrol", "verzuimdrempel"):
+            self.assertTrue(beheerder.has_perm(f"statuut.change_{model}"), model)
         self.assertEqual(
             sorted(User.objects.filter(is_staff=True).values_list("username", flat=True)),
             sorted([*(f"beheerder-{s}" for s in SCHOLEN), BESTUURSBEHEERDER]),
