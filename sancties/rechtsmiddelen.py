@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from django_fsm import TransitionNotAllowed
 
 from dossiers import dossier, maatregelen
+from dossiers import toegang as dossiertoegang
 from dossiers.maatregelen import Rechtsmiddel
 from statuut.hulp import aantal_tekst, naam_van, vergrendeld
 from statuut.models import Eenheid, Termijn, Termijnstatus
@@ -66,6 +67,39 @@ def _beroep(statuut, rung) -> list[Rechtsmiddel]:
             for rij in toegang.Gezag(statuut).rijen(toegang.BEROEP_BESLISSEN, rung.code)]
 
 
+def beroepsregel_tegen(statuut, rung):
+    """The statuut's internal beroep (a `Beroepsregel`) against a measure of the role(s) that
+    impose `rung` (Echnaton art. 12 Beroep 2: against a measure of the teamleiding, to the
+    schoolleiding), only when it covers every role that may impose it; else None."""
+    from statuut.models import Beroepsregel
+
+    from . import regels
+
+    if statuut is None or rung is None:
+        return None
+    rollen = regels.gemandateerd(rung)
+    if not rollen:
+        return None
+    gevonden = list(Beroepsregel.objects.filter(
+        statuut=statuut, soort=Beroepsregel.Soort.BEROEP, tegen__in=rollen).order_by("pk"))
+    if {r.tegen for r in gevonden} != set(rollen):
+        return None
+    return gevonden[0]
+
+
+def _beroepsregel(statuut, rung) -> list[Rechtsmiddel]:
+    """The internal beroep of the statuut's beroep rules (decided by whom its
+    `beroep.beslissen` row names), as a remedy the klachten flow files."""
+    regel = beroepsregel_tegen(statuut, rung)
+    if regel is None:
+        return []
+    rijen = [r for r in dossiertoegang.rijen(statuut, "beroep.beslissen", voor=regel.code)
+             if r.voor == regel.code] or dossiertoegang.rijen(statuut, "beroep.beslissen",
+                                                              voor=regel.code)
+    return [Rechtsmiddel("beroep", rijen[0].rol if rijen else "", regel.artikel, regel,
+                         _termijn(regel.indientermijn_aantal, regel.indientermijn_eenheid))]
+
+
 def _bezwaar(statuut, actie: str, termijn) -> list[Rechtsmiddel]:
     rijen = toegang.Gezag(statuut).rijen(actie)
     if not rijen:
@@ -81,7 +115,8 @@ def schorsing_rechtsmiddelen(schorsing: Schorsing) -> list[Rechtsmiddel]:
     if statuut.bezwaar_schorsing_mogelijk:
         uit += _bezwaar(statuut, toegang.SCHORSING_BEZWAAR_BESLISSEN,
                         _termijn(statuut.bezwaar_termijn_aantal, statuut.bezwaar_termijn_eenheid))
-    return uit + _beroep(statuut, schorsing.maatregel)
+    return uit + _beroep(statuut, schorsing.maatregel) + _beroepsregel(statuut,
+                                                                       schorsing.maatregel)
 
 
 def time_out_rechtsmiddelen(time_out: TimeOut) -> list[Rechtsmiddel]:

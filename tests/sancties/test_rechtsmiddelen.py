@@ -37,10 +37,14 @@ def test_de_rechtsmiddelen_tegen_een_schorsing_komen_uit_het_statuut(
     w = scholen.w
     schorsing = _besloten(Loper(client, django_capture_on_commit_callbacks), w)
     soort = maatregelen.type_van(schorsing)
-    # Echnaton: bezwaar at the bevoegd gezag within six weeks (the law; art. 8.4).
-    [bezwaar] = soort.rechtsmiddelen(schorsing)
+    # Echnaton: bezwaar at the bevoegd gezag within six weeks (the law; art. 8.4), and,
+    # against the teamleiding's measure, the internal beroep at the schoolleiding (art. 12
+    # Beroep 2), filed in the klachten flow; one of them at a time.
+    bezwaar, beroep = soort.rechtsmiddelen(schorsing)
     assert (bezwaar.soort, bezwaar.bij, bezwaar.termijn) == ("bezwaar", "bevoegd_gezag",
                                                              (6, "weken"))
+    assert (beroep.soort, beroep.bij, beroep.regel.code) == ("beroep", "directie",
+                                                             "beroep-teamleiding")
     assert soort.omschrijving(schorsing) == "de schorsing van 1 schooldag van 25-11-2026"
     assert maatregelen.lopende_rechtsmiddelen(schorsing) == []
     # Noordgouw art. 24.4: no bezwaar against a schorsing.
