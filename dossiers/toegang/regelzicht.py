@@ -146,8 +146,6 @@ def _regelteken(model, waarden: dict) -> str:
     teken = _rolvelden()[model][1]
     if teken == "orgaan":
         return f"orgaan:{waarden.get('orgaan', '')}"
-    if teken == "klachten" and waarden.get("route") == "vertrouwelijk":
-        return "klachten.vertrouwelijk"
     return teken
 
 
@@ -178,7 +176,7 @@ def rolzicht(school, rollen, *, op: date | None = None) -> frozenset[str]:
         rijen = [statuut] if model._meta.model_name == "statuut" else model.objects.filter(
             statuut=statuut)
         for rij in rijen:
-            waarden = model_to_dict(rij, fields=[*velden, "route", "orgaan"])
+            waarden = model_to_dict(rij, fields=[*velden, "orgaan"])
             if _genoemd(waarden, velden) & inhoud:
                 zicht.add(_regelteken(model, waarden))
     return frozenset(zicht)
