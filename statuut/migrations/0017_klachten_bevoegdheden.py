@@ -6,11 +6,12 @@ For every existing statuut version that has no klachten rows yet, the data step 
 rows that reproduce the behaviour before this change: the stages' and rules' roles as rows of
 `klacht.fase_afhandelen` / `beroep.beslissen` (mentor and teamleider in their relation to the
 pupil, the rest for the whole school; the docent never recorded a stage: the talk with the
-docent is the complainant's own, `klacht.gesprek_voeren`), the former constants (who files, who reads, the
-vertrouwenspersoon, the commission's composition and secretary, the overview), and the bodies
-the former code resolved itself (bevoegd gezag and schoolleiding through the directie, the
-landelijke klachtencommissie's contact person the directie or the vertrouwenspersoon) where
-the version has no `Orgaanrol` for them. The presets write the same rows with their articles.
+docent is the complainant's own, `klacht.gesprek_voeren`), the former constants (who files,
+who reads, the vertrouwenspersoon, the commission's composition and secretary, the
+overview), and the bodies the former code resolved itself (bevoegd gezag and schoolleiding
+through the directie, the landelijke klachtencommissie's contact person the directie or the
+vertrouwenspersoon) where the version has no `Orgaanrol` for them. The presets write the
+same rows with their articles.
 """
 
 from django.db import migrations, models
