@@ -77,3 +77,51 @@ def lopende_rechtsmiddelen(maatregel: models.Model) -> list[str]:
     for lopend in _LOPEND:
         uit.extend(lopend(maatregel))
     return uit
+
+
+# The ladder in one chronology (issue 14: "from waarschuwing to verwijdering"). Each flow
+# whose objects are rungs of the statuut's ladder registers a source: fn(leerling, gebruiker)
+# -> the rows of that pupil the user may see (the source filters through its own policy).
+# The pupil page's ladder panel merges them; no flow reads another flow's models.
+
+
+@dataclass(frozen=True)
+class Ladderregel:
+    datum: object  # a date
+    trede: int | None  # the rung's place on the ladder of the statuut in force then
+    naam: str  # the rung's name ("Strafwerk", "Eendaagse schorsing")
+    omschrijving: str  # the offence or reason, short
+    stand: str  # where it stands, in Dutch ("opgelegd", "uitgevoerd", "besloten")
+    url: str | None = None
+
+
+_LADDERBRONNEN: list[Callable[..., list[Ladderregel]]] = []
+
+
+def registreer_ladderbron(bron: Callable[..., list[Ladderregel]]) -> None:
+    if bron not in _LADDERBRONNEN:
+        _LADDERBRONNEN.append(bron)
+
+
+def ladder_van(leerling, gebruiker) -> list[Ladderregel]:
+    """Every measure of `leerling` that `gebruiker` may see, newest first."""
+    regels: list[Ladderregel] = []
+    for bron in _LADDERBRONNEN:
+        regels.extend(bron(leerling, gebruiker))
+    return sorted(regels, key=lambda r: (r.datum, r.trede or 0), reverse=True)
+
+
+# Which page records a rung of a given soort (`Maatregelsoort.Soort`): the docent's quick
+# registration offers every rung the user may impose, and for a soort another flow records
+# (uit de les sturen, time-out, schorsing) it links to that flow's page with
+# ?leerling=<id>&maatregelsoort=<code>.
+_INVOER: dict[str, str] = {}
+
+
+def registreer_invoer(soort: str, url_naam: str) -> None:
+    _INVOER[soort] = url_naam
+
+
+def invoerpagina(soort: str) -> str | None:
+    """The URL name of the page that records a rung of `soort`, or None."""
+    return _INVOER.get(soort)
