@@ -28,6 +28,7 @@ urlpatterns = [
     path("sancties/", include("sancties.urls")),
     path("klachten/", include("klachten.urls")),
     path("verzuim/", include("verzuim.urls")),
+    path("uitsturen/", include("uitsturen.urls")),
     path("", include("dossiers.urls")),
 ]
 
