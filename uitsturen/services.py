@@ -17,7 +17,7 @@ from dossiers.brieven.services import brief_aanvragen
 from statuut import kalender
 from statuut.hulp import naam_van, vergrendeld
 from statuut.models import Dossiersectie, Eenheid, Maatregelsoort, Termijnstatus
-from statuut.services import InvoerFout, termijn_openen, termijn_voldaan, termijn_vervallen
+from statuut.services import InvoerFout, termijn_openen, termijn_vervallen, termijn_voldaan
 
 from . import stappen
 from .brieven import UITSTUURBRIEF

@@ -78,8 +78,9 @@ def weigering(user, melding: Uitstuurmelding, stap: str, *, op: date | None = No
     """Why `user` cannot take `stap` on `melding` now, or None."""
     s = STAPPEN[stap]
     if not can_proceed(getattr(melding, s.overgang), check_conditions=False):
-        return niet_nu(str(_NIET_NU[stap]) if melding.is_open
-                       else _("Deze uitstuurmelding is %(s)s.") % {"s": melding.get_stand_display()})
+        if melding.is_open:
+            return niet_nu(str(_NIET_NU[stap]))
+        return niet_nu(_("Deze uitstuurmelding is %(s)s.") % {"s": melding.get_stand_display()})
     if s.alleen_docent and melding.docent_id != user.pk:
         return Weigering(_("Dit deel van de uitstuurbrief vult de leraar in die de leerling "
                            "uit de les stuurde (bijlage A): %(n)s.")
