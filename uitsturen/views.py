@@ -64,7 +64,7 @@ def nieuw(request):
                 status = 400
             else:
                 messages.success(request, _("%(n)s is uit de les gestuurd en meldt zich direct "
-                                            "bij de teamleider.")
+                                            "bij de teamleider of afdelingsleider.")
                                  % {"n": d["leerling"].volledige_naam})
                 return redirect("uitsturen:melding", pk=m.pk)
         else:

@@ -66,7 +66,8 @@ def test_de_hele_route_van_bijlage_a_met_wie_elke_stap_zet(
     assert "Anna de Vries (1001, 1A)" in pagina
     assert "Bram" not in pagina  # 1B: not a group of this teacher
     antwoord, m = _uitsturen(loper, w)
-    assert "Anna de Vries is uit de les gestuurd en meldt zich direct bij de teamleider." in \
+    assert ("Anna de Vries is uit de les gestuurd en meldt zich direct bij de teamleider of "
+            "afdelingsleider.") in \
         _meldingen(antwoord)
     assert m.stand == Stand.UITGESTUURD and m.docent == w.docent
     assert m.schriftelijk is True
