@@ -6,7 +6,7 @@ refusal."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -63,15 +63,16 @@ def gesprek_tekst(m: Uitstuurmelding) -> str:
 
 @transaction.atomic
 def uitsturen(*, door, leerling, maatregelsoort: Maatregelsoort, vak: str, reden: str,
-              lesuur: int | None = None) -> Uitstuurmelding:
+              lesuur: int | None = None, nu: datetime | None = None) -> Uitstuurmelding:
     """Bijlage A / Noordgouw art. 1: the teacher sends the pupil out of the lesson, with the
     offence in short (art. 7.4, 22.2: "duidelijk voor welke overtreding"). The teacher's
-    deadline opens: the melding is completed by the end of this school day."""
+    deadline opens: the melding is completed by the end of this school day. `nu`: the
+    moment (default now; the demo passes an earlier school day)."""
     if maatregelsoort.statuut.school_id != leerling.school_id:
         raise InvoerFout(_("Kies een maatregel van het leerlingenstatuut van de school van "
                            "%(n)s.") % {"n": leerling.roepnaam})
     stappen.toetsen(stappen.uitsturen_weigering(door, leerling, maatregelsoort))
-    nu = timezone.now()
+    nu = nu or timezone.now()
     datum = timezone.localdate(nu)
     _schooldag(leerling.school, datum)
     vak = _tekst(vak, _("de les of het vak"), lengte=80)
