@@ -76,9 +76,12 @@ def test_de_hele_route_van_bijlage_a_met_wie_elke_stap_zet(
 
     # Who may not start the letter: the teacher and the mentor (no row), the teamleider of
     # the other department (not their pupil) gets 404.
+    stukken = Dossierstuk.objects.filter(leerling=w.anna).count()
     for wie in (w.docent, w.mentor):
         antwoord = loper.stap(wie, m, "melden", verhaal="Ik deed niks.")
         assert _vers(m).stand == Stand.UITGESTUURD
+        assert _vers(m).verhaal_leerling == ""
+    assert Dossierstuk.objects.filter(leerling=w.anna).count() == stukken
     assert _meldingen(antwoord) == [
         "Dit mag u niet: de melding van de uitgestuurde leerling ontvangen is volgens het "
         "onderdeel ‘Je bent uit de les gestuurd’ van het Leerlingenstatuut OSG Echnaton "
