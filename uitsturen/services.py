@@ -218,8 +218,14 @@ def intrekken(*, door, melding: Uitstuurmelding, op: date, toelichting: str
     if m.termijn is not None and m.termijn.status in (Termijnstatus.OPEN,
                                                       Termijnstatus.VERLOPEN):
         termijn_vervallen(m.termijn)
-    dossier.stuk_toevoegen(
-        door=door, leerling=m.leerling, sectie=Dossiersectie.GEDRAG, controleer=False,
-        titel=_("[Vervallen] Uitstuurmelding van %(d)s ingetrokken") % {
-            "d": f"{m.datum:%d-%m-%Y}"}, inhoud=toelichting, datum=op, bron=m)
+    # Every entry of the measure, its letter's included, gets the same "[Vervallen]" addendum.
+    zin = _("Deze maatregel is op %(d)s na beroep ingetrokken. %(t)s") % {
+        "d": f"{op:%d-%m-%Y}", "t": toelichting}
+    for stuk in dossier.stukken_van_besluit(m):
+        if stuk.is_verwijderd or stuk.addenda.exists():
+            continue
+        dossier.stuk_corrigeren(door=door, stuk=stuk,
+                                titel=(_("[Vervallen]") + f" {stuk.titel}")[:200],
+                                inhoud=f"{zin}\n\n{stuk.inhoud}", reden=toelichting or zin,
+                                controleer=False)
     return m

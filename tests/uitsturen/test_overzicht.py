@@ -116,3 +116,31 @@ def test_beroep_bij_de_teamleiding_tegen_de_maatregel_van_de_docent(uitstuurwere
     assert m.stand == Stand.INGETROKKEN
     assert m.termijn.status == "vervallen"
     assert rechtsmiddelen.rechtsmiddelen(m) == []
+
+
+def test_beroep_via_de_klachtenstroom_trekt_de_melding_in(uitstuurwereld,
+                                                           django_capture_on_commit_callbacks):
+    """The one appeal mechanism: the beroep points at the melding itself; the teamleiding
+    upholds it and the melding's own flow withdraws it, every entry marked."""
+    from dossiers import dossier
+    from klachten import services as klachten_services
+    from statuut.models import Beroepsregel
+
+    w = uitstuurwereld.w
+    _uitsturen(w, 1)
+    m = Uitstuurmelding.objects.get()
+    services.melden(door=w.teamleider, melding=m, verhaal="Ik deed niks.")
+    regel = Beroepsregel.objects.get(statuut=m.maatregelsoort.statuut, code="beroep-docent")
+    beroep = klachten_services.beroep_instellen(
+        door=w.mentor, leerling=w.anna, regel=regel, toelichting="Anna was het niet.",
+        op=date(2026, 11, 20), maatregel=m)
+    assert beroep.maatregel == m
+    with django_capture_on_commit_callbacks(execute=True):
+        klachten_services.beroep_beslissen(door=w.teamleider, beroep=beroep,
+                                           uitkomst="vernietigd", beslissing="Een ander.",
+                                           op=date(2026, 11, 20))
+    m = Uitstuurmelding.objects.get(pk=m.pk)
+    assert m.stand == Stand.INGETROKKEN and m.termijn.status == "vervallen"
+    nieuwste = [s for s in dossier.stukken_van_besluit(m)
+                if not s.is_verwijderd and not s.addenda.exists()]
+    assert nieuwste and all(s.titel.startswith("[Vervallen]") for s in nieuwste)
