@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dossiers import audit, relaties
-from dossiers.models import Leerling
+from dossiers.models import Leerling, Lesopdracht
 from statuut.hulp import naam_van
 from statuut.models import Maatregelsoort
 from statuut.services import InvoerFout
@@ -46,6 +46,11 @@ def nieuw(request):
              .select_related("statuut").order_by("statuut__school_id", "trede"))
     gekozen = request.GET.get("maatregelsoort", "")[:40]
     begin = {"leerling": request.GET.get("leerling", "")[:12]}
+    # The teacher's own subject, when they teach one: a tap fewer.
+    vakken = list(Lesopdracht.objects.filter(docent__user=request.user)
+                  .values_list("vak", flat=True).distinct()[:2])
+    if len(vakken) == 1:
+        begin["vak"] = vakken[0]
     for trede in rungs:
         if trede.code == gekozen:
             begin["maatregelsoort"] = trede.pk

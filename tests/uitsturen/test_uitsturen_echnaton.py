@@ -154,6 +154,10 @@ def test_uitstuurmelding_op_vrijdag_is_uiterlijk_die_vrijdag_af_voor_de_leraar(
     assert termijn.status == "open"
     client.force_login(w.docent)
     assert "20-11-2026" in client.get(reverse("uitsturen:melding", args=[m.pk])).content.decode()
+    # The teacher's "Mijn termijnen" on the start page lists it (naming the pupil to them).
+    start = client.get(reverse("start")).content.decode()
+    assert "Uitstuurmelding afronden (uitstuurbrief)" in start
+    assert "Anna de Vries" in start
     loper.stap(w.teamleider, m, "melden", verhaal="Ik deed niks.")
     loper.stap(w.docent, m, "toelichten", reden="Storen.", afspraak_op="2026-11-23")
     assert Termijn.objects.get(pk=termijn.pk).status == "open"
