@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "sancties",
     "klachten",
     "verzuim",
+    "gedrag",
 ]
 
 MIDDLEWARE = [

@@ -28,6 +28,7 @@ urlpatterns = [
     path("sancties/", include("sancties.urls")),
     path("klachten/", include("klachten.urls")),
     path("verzuim/", include("verzuim.urls")),
+    path("gedrag/", include("gedrag.urls")),
     path("", include("dossiers.urls")),
 ]
 
