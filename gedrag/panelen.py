@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Q
 
 from dossiers import maatregelen
+from dossiers import toegang as dossiertoegang
 from dossiers.models import Inzagesoort
 from dossiers.panelen import leerlingpaneel, startpaneel
 from statuut.models import Bevoegdheid, Maatregelsoort, Orgaanrol
@@ -44,9 +45,6 @@ def registreren_link(*, user, school, rollen, op):
     if not rijen.exists():
         return None
     return {"school": school}
-
-
-from dossiers import toegang as dossiertoegang  # noqa: E402
 
 
 @dossiertoegang.bronbeleid("gedrag")
