@@ -106,3 +106,29 @@ def test_de_groepslijst_kost_evenveel_queries_voor_5_als_voor_50_leerlingen(clie
         pagina = client.get(URL).content.decode()
     assert pagina.count('name="leerling"') == 50
     assert len(vijftig) == len(vijf)
+
+
+def test_weigeringen_in_het_nederlands_en_niets_vastgelegd(client, w, klas):
+    gevallen = [
+        ({"datum": "2026-11-24"}, "24-11-2026 ligt in de toekomst"),
+        ({"afspraak": "Regels", "uiterlijk": "2026-11-20"},
+         "'Uiterlijk' (20-11-2026) ligt voor de datum van de maatregel (23-11-2026)."),
+        ({"uiterlijk": "2026-11-25"}, "Schrijf bij een datum ook op wat er uiterlijk"),
+        ({"categorie": "gokken"}, "Kies een soort overtreding uit de lijst."),
+        ({"keuze": "m:bestaat-niet"}, "Kies een maatregel uit de lijst."),
+        ({"datum": "2026-11-21"}, "21-11-2026 is geen schooldag"),
+    ]
+    for extra, tekst in gevallen:
+        data = {"keuze": "m:strafwerk", **extra}
+        antwoord = _post(client, w.docent, [w.anna], data.pop("keuze"), **data)
+        assert antwoord.status_code == 400, extra
+        assert tekst in antwoord.content.decode().replace("&#x27;", "'"), extra
+    assert not Lesmaatregel.objects.exists()
+    assert not Dossierstuk.objects.filter(sectie="gedrag").exists()
+
+
+def test_de_tweede_stap_legt_een_inzage_vast_per_bekeken_pagina(client, w, klas):
+    client.force_login(w.mentor)
+    client.get(URL, {"leerling": [klas[0].pk, klas[1].pk]})
+    rij = Inzage.objects.get(user=w.mentor, lijst="gedrag registreren")
+    assert (rij.aantal, sorted(rij.leerlingnummers.split())) == (2, ["1001", "1011"])
