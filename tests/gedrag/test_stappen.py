@@ -141,6 +141,21 @@ def test_genotsmiddelen_bij_noordgouw_ouders_per_brief_en_de_schoolleiding_ingel
     m = type(m).objects.get(pk=m.pk)
     assert m.aangifte == Aangifte.NIET_GEDAAN
     assert "Geen aangifte gedaan: Roken is geen strafbaar feit." in m.dossierstuk.inhoud
+    # The schoolleiding takes note: its deadline is met.
+    client.post(f"/gedrag/maatregel/{m.pk}/melding/", {"toelichting": "Ouders gebeld."})
+    melding = Termijn.objects.get(pk=melding.pk)
+    assert melding.status == Termijnstatus.VOLDAAN
+
+
+def test_noordgouw_de_docent_kiest_waarschuwing_strafwerk_of_corvee(client, scholen, klok):
+    client.force_login(scholen.w.buitenstaander)
+    stap2 = client.get(URL, {"leerling": [scholen.dirk.pk]}).content.decode()
+    for code in ("waarschuwing", "strafwerk", "corvee"):
+        assert f'value="m:{code}"' in stap2
+    assert 'value="m:time-out"' not in stap2  # the sancties' page (art. 22.4d)
+    (m,) = _opleggen(client, scholen.w.buitenstaander, [scholen.dirk], keuze="m:corvee",
+                     afspraak="Aula opruimen na de lunch", uiterlijk="2026-11-24")
+    assert (m.maatregelsoort.trede, m.artikel) == (4, "22.4")
 
 
 def test_bij_echnaton_wapens_vraagt_de_aangifte_met_datum_en_wie(client, w, klas):
