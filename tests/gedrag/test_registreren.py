@@ -132,3 +132,17 @@ def test_de_tweede_stap_legt_een_inzage_vast_per_bekeken_pagina(client, w, klas)
     client.get(URL, {"leerling": [klas[0].pk, klas[1].pk]})
     rij = Inzage.objects.get(user=w.mentor, lijst="gedrag registreren")
     assert (rij.aantal, sorted(rij.leerlingnummers.split())) == (2, ["1001", "1011"])
+
+
+def test_vreemde_invoer_geeft_nooit_een_serverfout(client, w, klas):
+    client.force_login(w.docent)
+    for waarde in ["²", "99999999999999999999", "2026-02-31", "x" * 3000 + "\u202e%'<"]:
+        for param in ("leerling", "school", "groep", "pagina"):
+            assert client.get(URL, {param: waarde}).status_code in (200, 400, 404)
+        antwoord = client.post(URL, {"leerling": w.anna.pk, "keuze": waarde,
+                                     "overtreding": waarde, "datum": waarde,
+                                     "uiterlijk": waarde, "lesuur": waarde})
+        assert antwoord.status_code == 400
+    assert client.get("/gedrag/maatregel/99999999999999999999/").status_code == 404
+    assert client.post("/gedrag/maatregel/1/onzin/").status_code == 404
+    assert not Lesmaatregel.objects.exists()
