@@ -65,9 +65,11 @@ def tekst(m: Lesmaatregel) -> tuple[str, str]:
     if m.is_fraude:
         if m.cijfer:
             delen.append(_("Cijfer: %(c)s") % {"c": m.cijfer})
-    if m.vak or m.lesuur:
-        delen.append(_("Les: %(v)s%(u)s") % {
-            "v": m.vak, "u": (_(", %(u)de uur") % {"u": m.lesuur}) if m.lesuur else ""})
+    les = [m.vak] if m.vak else []
+    if m.lesuur:
+        les.append(_("%(u)de uur") % {"u": m.lesuur})
+    if les:
+        delen.append(_("Les: %(l)s") % {"l": ", ".join(les)})
     if m.afspraak:
         delen.append(_("Afspraak: %(a)s%(u)s") % {
             "a": m.afspraak, "u": (_(" (uiterlijk %(d)s)") % {"d": _d(m.uiterlijk)})

@@ -47,6 +47,7 @@ def test_de_docent_geeft_twee_leerlingen_tegelijk_strafwerk_met_de_overtreding(c
     assert stuk.titel == "Strafwerk op 23-11-2026"
     assert "Overtreding: Telefoon gebruikt tijdens de uitleg." in stuk.inhoud
     assert "Afspraak: Eén A4 over respect inleveren (uiterlijk 25-11-2026)" in stuk.inhoud
+    assert "Les: wiskunde, 3e uur" in stuk.inhoud
     assert stuk.auteur == w.docent and stuk.bron_id == rijen[1].pk
     pagina = client.get(f"/gedrag/maatregel/{rijen[0].pk}/").content.decode()
     assert "Samen met" in pagina and "1 andere leerling" in pagina
