@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "klachten",
     "verzuim",
     "uitsturen",
+    "gedrag",
 ]
 
 MIDDLEWARE = [

@@ -29,6 +29,7 @@ urlpatterns = [
     path("klachten/", include("klachten.urls")),
     path("verzuim/", include("verzuim.urls")),
     path("uitsturen/", include("uitsturen.urls")),
+    path("gedrag/", include("gedrag.urls")),
     path("", include("dossiers.urls")),
 ]
 

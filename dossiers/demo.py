@@ -296,7 +296,7 @@ def _bestuursbeheerder(bestuur: Bestuur, wachtwoord_hash: str) -> DemoGebruiker:
 
 
 #: The flow apps whose `<app>.demo.demo_laden()` adds their cases to the demo, in this order.
-STROMEN = ("zorg", "sancties", "klachten", "verzuim", "uitsturen")
+STROMEN = ("zorg", "sancties", "klachten", "verzuim", "uitsturen", "gedrag")
 
 
 def _demo_van_de_stromen() -> None:

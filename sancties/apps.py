@@ -8,11 +8,12 @@ class SanctiesConfig(AppConfig):
     def ready(self) -> None:
         from dossiers import termijnonderwerpen
 
-        from . import brieven, kalenderconflicten, panelen, rechtsmiddelen, toegang  # noqa: F401
+        from . import brieven, kalenderconflicten, ladder, panelen, rechtsmiddelen, toegang  # noqa: F401
         from .models import Schorsing, TimeOut, Verwijdering
 
         toegang.registreren()  # the actions the statuut's authority rows give (issue 13)
         rechtsmiddelen.registreren()  # the measures a remedy points at, and the bezwaar
         brieven.registreren()
+        ladder.registreren()  # its rungs in the pupil's one ladder chronology (issue 14)
         for model in (Schorsing, TimeOut, Verwijdering):
             termijnonderwerpen.registreer(model, "leerling_id")

@@ -150,6 +150,46 @@ def instanties_validator(waarde):
         instantie_validator(w)
 
 
+AANGIFTE_KEUZES = ("altijd", "indien_van_toepassing")
+
+
+def overtredingen_validator(waarde):
+    """The statuut's offences that involve the police or a notification (issue 14)."""
+    if not isinstance(waarde, list):
+        raise ValidationError(_("Een lijst van overtredingen."))
+    codes = set()
+    for rij in waarde:
+        if not isinstance(rij, dict) or not rij.get("code") or not rij.get("naam"):
+            raise ValidationError(_("Elke overtreding heeft een code en een naam."))
+        onbekend = set(rij) - {"code", "naam", "aangifte", "ouders_informeren",
+                               "schoolleiding_informeren", "artikel"}
+        if onbekend:
+            raise ValidationError(_("Onbekende sleutel(s) %(s)s bij overtreding %(c)s.")
+                                  % {"s": ", ".join(sorted(onbekend)), "c": rij["code"]})
+        if rij.get("aangifte", "") not in ("", *AANGIFTE_KEUZES):
+            raise ValidationError(_("aangifte is 'altijd', 'indien_van_toepassing' of leeg "
+                                    "(overtreding %(c)s).") % {"c": rij["code"]})
+        if rij["code"] in codes:
+            raise ValidationError(_("Overtreding %(c)s staat er twee keer.") % {"c": rij["code"]})
+        codes.add(rij["code"])
+
+
+def fraudemaatregelen_validator(waarde):
+    if not isinstance(waarde, list):
+        raise ValidationError(_("Een lijst van maatregelen bij fraude."))
+    codes = set()
+    for rij in waarde:
+        if not isinstance(rij, dict) or not rij.get("code") or not rij.get("naam"):
+            raise ValidationError(_("Elke maatregel bij fraude heeft een code en een naam."))
+        if set(rij) - {"code", "naam", "cijfer", "artikel"}:
+            raise ValidationError(_("Een maatregel bij fraude kent alleen code, naam, cijfer "
+                                    "en artikel (%(c)s).") % {"c": rij["code"]})
+        if rij["code"] in codes:
+            raise ValidationError(_("Fraudemaatregel %(c)s staat er twee keer.")
+                                  % {"c": rij["code"]})
+        codes.add(rij["code"])
+
+
 def instantie_validator(waarde):
     if waarde and waarde not in INSTANTIES:
         raise ValidationError(_("Onbekende rol of orgaan '%(w)s'. Kies uit: %(keuzes)s."),
@@ -488,6 +528,33 @@ class Statuut(models.Model):
         _("artikel: eerst een toelaatbaarheidsverklaring bij verwijzing naar het VSO"),
         max_length=40, blank=True, help_text=_("Leeg: geen aparte stap."))
     # --- end Sancties ---
+    # --- Gedrag (issue 14: the daily measures; gedrag/) ---
+    overtredingen = models.JSONField(
+        _("overtredingen met politie of melding"), default=list, blank=True,
+        validators=[overtredingen_validator],
+        help_text=_("Per soort overtreding (drugs, wapens, vuurwerk, ...): code, naam, "
+                    "aangifte ('altijd' of 'indien_van_toepassing'), ouders_informeren, "
+                    "schoolleiding_informeren (true/false) en artikel. Bijv. Echnaton art. "
+                    "7.5, Noordgouw art. 11.2.10 en 11.6."))
+    fraudemaatregelen = models.JSONField(
+        _("maatregelen bij fraude"), default=list, blank=True,
+        validators=[fraudemaatregelen_validator],
+        help_text=_("Wat de docent bij fraude tijdens een toets kan doen: code, naam, cijfer "
+                    "(tekst, of leeg) en artikel. Bijv. Echnaton art. 4.13 (cijfer 1.0), "
+                    "Noordgouw art. 23 (a-d)."))
+    niet_nagekomen_termijn_aantal = models.PositiveSmallIntegerField(
+        _("strafafspraak niet nagekomen: opvolgen binnen (aantal)"), null=True, blank=True)
+    niet_nagekomen_termijn_eenheid = models.CharField(
+        _("strafafspraak niet nagekomen: opvolgen binnen (eenheid)"), max_length=15,
+        choices=Eenheid.choices, blank=True)
+    niet_nagekomen_artikel = models.CharField(
+        _("artikel: niet nagekomen strafafspraken"), max_length=40, blank=True)
+    melding_termijn_aantal = models.PositiveSmallIntegerField(
+        _("melding aan de schoolleiding binnen (aantal)"), null=True, blank=True)
+    melding_termijn_eenheid = models.CharField(
+        _("melding aan de schoolleiding binnen (eenheid)"), max_length=15,
+        choices=Eenheid.choices, blank=True)
+    # --- end Gedrag ---
     # Everything else a preset says that is not (yet) a column: kept whole, for reference.
     toelichting = models.TextField(_("toelichting"), blank=True)
 
@@ -512,7 +579,8 @@ class Statuut(models.Model):
 
     def clean(self):
         fouten = _termijn_paar(self, "bezwaar_termijn", "bezwaar_beslistermijn",
-                               "verwijdering_beslistermijn")
+                               "verwijdering_beslistermijn", "niet_nagekomen_termijn",
+                               "melding_termijn")
         # Who decides a bezwaar is an authority row (`schorsing.bezwaar_beslissen`).
         if self.bezwaar_schorsing_mogelijk and not self.bezwaar_termijn_aantal:
             fouten["bezwaar_termijn_aantal"] = _(

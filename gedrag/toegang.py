@@ -1,0 +1,86 @@
+"""Who may do what with the daily measures: only the statuut's authority rows, asked
+through the primitives of `dossiers.toegang`; no role is named here.
+
+- imposing a rung is the ladder's action `maatregel.opleggen` with `voor` the rung's code
+  (the rows sit under `bevoegdheden: sancties:`, the ladder's group);
+- the steps after it are this flow's actions (rows under `bevoegdheden: gedrag:`):
+  recording whether it was carried out, withdrawing it, following up a punishment not
+  carried out (bijlage A), recording the aangifte, recording fraude, receiving the
+  schoolleiding's notice;
+- seeing a measure is reading the dossier's behaviour section (Echnaton art. 9.2), as for
+  the sancties.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dossiers import relaties, toegang
+from dossiers.toegang.basis import _statuut_op
+from statuut.models import Dossiersectie, Maatregelsoort, Orgaan, Principaal
+
+OPLEGGEN = "maatregel.opleggen"
+UITVOERING_VASTLEGGEN = "gedrag.uitvoering_vastleggen"
+INTREKKEN = "gedrag.intrekken"
+NIET_NAGEKOMEN_OPVOLGEN = "gedrag.niet_nagekomen_opvolgen"
+AANGIFTE_VASTLEGGEN = "gedrag.aangifte_vastleggen"
+FRAUDE_VASTLEGGEN = "gedrag.fraude_vastleggen"
+MELDING_ONTVANGEN = "gedrag.melding_ontvangen"
+
+#: The soorten of the ladder this flow records (the others have their own flow).
+SOORTEN = (Maatregelsoort.Soort.WAARSCHUWING, Maatregelsoort.Soort.STRAFWERK,
+           Maatregelsoort.Soort.CORVEE, Maatregelsoort.Soort.KAART)
+
+
+def mag(user, actie: str, leerling, *, voor: str = "", op: date | None = None) -> bool:
+    return toegang.bevoegd(user, actie, leerling, voor=voor, op=op)
+
+
+def leerlingen(user, actie: str, *, voor: str = "", school=None, op: date | None = None):
+    return toegang.leerlingen_bevoegd(user, actie, voor=voor, school=school, op=op)
+
+
+def opgelegd_als(user, leerling, rung, *, op: date) -> str:
+    """The role in which the rows let `user` impose `rung` on `leerling` ("" when none):
+    the first in the statuut's order (a beroep is against a measure of that role)."""
+    rollen = [rol for rol, _rij in toegang.bevoegde_rijen(user, OPLEGGEN, leerling,
+                                                          voor=rung.code, op=op)]
+    return rollen[0] if rollen else ""
+
+
+def fraude_als(user, leerling, *, op: date) -> str:
+    rollen = [rol for rol, _rij in toegang.bevoegde_rijen(user, FRAUDE_VASTLEGGEN, leerling,
+                                                          op=op)]
+    return rollen[0] if rollen else ""
+
+
+def mag_zien(user, leerling, *, op: date | None = None) -> bool:
+    """Measures are part of the dossier's behaviour section (Echnaton art. 9.2)."""
+    return Dossiersectie.GEDRAG in toegang.zichtbare_secties(user, leerling, op=op)
+
+
+def mag_maatregel_zien(user, maatregel, *, op: date | None = None) -> bool:
+    """Whoever may read the behaviour section, and the one who imposed it (their own act:
+    the docent whose matrix row opens no dossier still follows up their own measure)."""
+    return maatregel.opgelegd_door_id == getattr(user, "pk", None) or mag_zien(
+        user, maatregel.leerling, op=op)
+
+
+def verantwoordelijke(leerling, actie: str, op: date) -> tuple[object | None, str]:
+    """Who a deadline of `actie` goes to: the first row (in the statuut's order); in a
+    relation, the staff member who holds that role for this pupil (the pupil's teamleider),
+    else the role itself. (None, "") when nobody holds the action."""
+    statuut = _statuut_op(leerling.school, op)
+    organen = toegang.orgaanrollen(statuut)
+    for rij in toegang.rijen(statuut, actie):
+        if rij.rol in Principaal.values:
+            continue
+        rollen = sorted(organen.get(rij.rol, ())) if rij.rol in Orgaan.values else [rij.rol]
+        for rol in rollen:
+            if rij.eigen_leerlingen:
+                houder = relaties.relatiehouders(leerling, rol, op).first()
+                if houder is not None and houder.user_id:
+                    return houder.user, rol
+                continue
+            return None, rol
+    return None, ""
