@@ -101,3 +101,38 @@ class KoppelingForm(forms.Form):
                     % {"i": i})
             uit[code.strip().upper()] = soort.strip()
         return uit
+
+
+class SignalerenForm(forms.Form):
+    drempelcode = forms.ChoiceField(label=_("Drempel"))
+    toelichting = forms.CharField(label=_("Waarom (welk verzuim, hoe vaak)"), max_length=1000,
+                                  widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, drempels, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["drempelcode"].choices = [
+            (d.code, f"{d.get_soort_display()}: {d.actie}") for d in drempels]
+
+
+class VerlofForm(forms.Form):
+    leerling = LeerlingKeuze(queryset=None, label=_("Leerling"))
+    eerste_dag = forms.DateField(label=_("Eerste dag"), widget=forms.DateInput(
+        format="%Y-%m-%d", attrs={"type": "date"}))
+    laatste_dag = forms.DateField(label=_("Laatste dag"), widget=forms.DateInput(
+        format="%Y-%m-%d", attrs={"type": "date"}))
+    aangevraagd_door = forms.CharField(label=_("Aangevraagd door (ouder/verzorger)"),
+                                       max_length=200)
+    reden = forms.CharField(label=_("Reden"), max_length=2000,
+                            widget=forms.Textarea(attrs={"rows": 2}))
+    ontvangen_op = forms.DateField(label=_("Schriftelijk ontvangen op"),
+                                   initial=timezone.localdate, widget=forms.DateInput(
+                                       format="%Y-%m-%d", attrs={"type": "date"}))
+
+    def __init__(self, *args, leerlingen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leerling"].queryset = leerlingen
+
+
+class VerlofStapForm(forms.Form):
+    motivering = forms.CharField(label=_("Motivering"), max_length=2000,
+                                 widget=forms.Textarea(attrs={"rows": 2}))
