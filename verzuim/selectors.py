@@ -277,7 +277,10 @@ def staafdiagram(weken: list, waarden: dict, *, hoogte: int = 80, breedte: int =
         staven.append({"x": i * (breedte + 2), "y": hoogte - h, "h": h, "w": breedte,
                        "n": n, "week": maandag})
     return {"staven": staven, "breedte": max(1, len(weken) * (breedte + 2)),
-            "hoogte": hoogte, "grootste": max(waarden.values(), default=0)}
+            "hoogte": hoogte, "grootste": max(waarden.values(), default=0),
+            # The first and last week under the bars.
+            "eerste": weken[0] if weken else None, "laatste": weken[-1] if weken else None,
+            "totaalhoogte": hoogte + 14}
 
 
 def wachtende_brieven(leerling_ids: list[int]) -> dict[int, int]:
