@@ -30,7 +30,19 @@ OUDERS_INFORMEREN = Briefsoort(
     % {"a": g["aanleiding"], "v": g["van"], "t": g["tot"]},
 )
 
-SOORTEN = (OUDERS_INFORMEREN,)
+VERLOF_BESLUIT = Briefsoort(
+    code="verzuim_verlof_besluit",
+    besluit=True,
+    titel=_l("Besluit op uw verlofaanvraag"),
+    template="verzuim/brief_verlof_besluit.html",
+    sectie=Dossiersectie.VERZUIM,
+    vereist=("uitkomst", "van", "tot", "schooldagen", "reden", "motivering", "ontvangen_op"),
+    onderwerp=_l("besluit op uw verlofaanvraag"),
+    samenvatting=lambda g: _("Verlof van %(v)s tot en met %(t)s (%(n)s schooldagen) %(u)s.")
+    % {"v": g["van"], "t": g["tot"], "n": g["schooldagen"], "u": g["uitkomst"]},
+)
+
+SOORTEN = (OUDERS_INFORMEREN, VERLOF_BESLUIT)
 
 #: The threshold steps that are a letter, and its kind.
 BRIEF_VAN_CODE = {Verzuimdrempel.Actie.OUDERS_INFORMEREN: OUDERS_INFORMEREN.code}
@@ -59,3 +71,26 @@ def brief_bij_actie(*, door, actie, drempel: Verzuimdrempel, op: date):
                   "tot": f"{actie.tot:%d-%m-%Y}", "actie": drempel.actie,
                   "toelichting": actie.notitie if actie.gesignaleerd_door_id else "",
                   "artikel": drempel.artikel})
+
+
+def verlofbesluit(*, door, aanvraag, op: date):
+    """The school's decision on leave, in writing to the parents (Leerplichtwet art. 14: a
+    decision of the head of the school, open to bezwaar under the Awb, art. 6:7: six weeks).
+    A decision of the leerplichtambtenaar is their own letter: none from the school."""
+    from statuut.hulp import naam_van
+
+    statuut = statuut_op(aanvraag.leerling.school, op)
+    return brief_aanvragen(
+        door=door, leerling=aanvraag.leerling, soort=VERLOF_BESLUIT.code,
+        sleutel=f"verzuim:verlof:{aanvraag.pk}:{VERLOF_BESLUIT.code}", datum=op,
+        bron=aanvraag, statuut=statuut,
+        gegevens={"uitkomst": aanvraag.get_status_display(),
+                  "toegekend": aanvraag.status == "toegekend",
+                  "van": f"{aanvraag.eerste_dag:%d-%m-%Y}",
+                  "tot": f"{aanvraag.laatste_dag:%d-%m-%Y}",
+                  "schooldagen": str(aanvraag.schooldagen), "reden": aanvraag.reden,
+                  "motivering": aanvraag.motivering,
+                  "ontvangen_op": f"{aanvraag.ontvangen_op:%d-%m-%Y}",
+                  "rechtsmiddel": {"soort": _("bezwaar"), "termijn": _("zes weken"),
+                                   "bij": _("de directeur van de school")},
+                  "ondertekenaar": {"naam": naam_van(door)}})

@@ -17,7 +17,7 @@ from statuut.hulp import naam_van, vergrendeld
 from statuut.models import Dossiersectie
 from statuut.services import InvoerFout, termijn_voldaan
 
-from . import drempels, stappen
+from . import brieven, drempels, stappen
 from .models import (
     Absentie,
     Actiestatus,
@@ -27,6 +27,7 @@ from .models import (
     Oordeel,
     TeLaat,
     Verlofaanvraag,
+    Verlofstatus,
 )
 
 
@@ -288,12 +289,15 @@ def verlof_stap(*, door, aanvraag: Verlofaanvraag, stap: str, motivering: str,
     if not motivering:
         raise InvoerFout(_("Schrijf de motivering op."))
     vandaag = vandaag or timezone.localdate()
+    door_school = aanvraag.status == Verlofstatus.AANGEVRAAGD
     if stap == "doorsturen":
         aanvraag.doorsturen()
         aanvraag.motivering = motivering
     else:
         getattr(aanvraag, stap)(door=door, op=vandaag, motivering=motivering)
     aanvraag.save()
+    if stap != "doorsturen" and door_school:
+        brieven.verlofbesluit(door=door, aanvraag=aanvraag, op=vandaag)
     titel, inhoud = _verlof_tekst(aanvraag)
     aanvraag.dossierstuk = dossier.stuk_corrigeren(
         door=door, stuk=aanvraag.dossierstuk, titel=titel,

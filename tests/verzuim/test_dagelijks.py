@@ -186,7 +186,8 @@ def _verlof(client, user, leerling, van: date, tot: date):
         "ontvangen_op": "2026-09-20"})
 
 
-def test_verlof_tot_tien_schooldagen_beslist_de_directeur(client, w):
+def test_verlof_tot_tien_schooldagen_beslist_de_directeur(
+        client, w, django_capture_on_commit_callbacks):
     """Bijlage A: the parents ask the schoolleiding; Leerplichtwet art. 14: up to ten
     school days the head decides. 12-30 October is ten school days (herfstvakantie)."""
     antwoord = _verlof(client, w.administratie, w.anna, date(2026, 10, 12),
@@ -211,9 +212,19 @@ def test_verlof_tot_tien_schooldagen_beslist_de_directeur(client, w):
     client.force_login(w.directie)
     pagina = client.get(f"/verzuim/verlof/{aanvraag.pk}/").content.decode()
     assert "Toekennen" in pagina and "Afwijzen" in pagina and "Doorsturen" not in pagina
-    client.post(f"/verzuim/verlof/{aanvraag.pk}/toekennen/",
-                {"motivering": "Gewichtige omstandigheid: huwelijk in de familie."})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/verzuim/verlof/{aanvraag.pk}/toekennen/",
+                    {"motivering": "Gewichtige omstandigheid: huwelijk in de familie."})
     aanvraag = type(aanvraag).objects.get(pk=aanvraag.pk)
+    # The decision in writing to the parents, with the bezwaar the Awb gives.
+    tekst = pdf_tekst(Brief.objects.get(leerling=w.anna, soort="verzuim_verlof_besluit"))
+    assert "Besluit op uw verlofaanvraag" in tekst
+    assert ("Op 20-09-2026 ontvingen wij uw aanvraag om verlof voor Anna van 12-10-2026 tot en "
+            "met 30-10-2026 (10 schooldagen).") in tekst
+    assert "Het verlof is toegekend." in tekst
+    assert "Gewichtige omstandigheid: huwelijk in de familie." in tekst
+    assert "binnen zes weken bezwaar indienen bij de directeur van de school" in tekst
+    assert "R. Rector" in tekst
     assert (aanvraag.status, aanvraag.beslist_door, aanvraag.beslist_op) == (
         "toegekend", w.directie, VANDAAG)
     # The decision is an addendum of the request's entry in "verzuim".
@@ -245,6 +256,8 @@ def test_verlof_langer_dan_tien_schooldagen_gaat_naar_de_leerplichtambtenaar(cli
                 {"motivering": "De leerplichtambtenaar wijst af (brief van 1-10-2026)."})
     aanvraag = type(aanvraag).objects.get(pk=aanvraag.pk)
     assert (aanvraag.status, aanvraag.beslist_door) == ("afgewezen", w.administratie)
+    # The leerplichtambtenaar writes their own decision: no letter from the school.
+    assert not Brief.objects.filter(leerling=w.anna).exists()
     pagina = client.get("/verzuim/verlof/").content.decode()
     assert f'data-aanvraag="{aanvraag.pk}"' in pagina and "afgewezen" in pagina
 
