@@ -38,6 +38,8 @@ def leerlingen_overzicht(user, *, op: date, actie: str = toegang.OVERZICHT_ZIEN)
 class Rij:
     leerling: Leerling
     te_laat: int = 0
+    #: Ongeoorloofd te laat in the period before (bijlage A counts two consecutive ones).
+    te_laat_vorige: int = 0
     te_beoordelen: int = 0
     uren: int = 0
     volgende: Verzuimdrempel | None = None
@@ -56,6 +58,13 @@ class Schoolstand:
     periode: perioden.Periode | None
     venster: tuple[date, date] | None
     drempels: list
+
+
+def _weken(stand: Schoolstand) -> int:
+    """The length in school weeks of the te-laat periods of the statuut in force."""
+    return min((d.periode_weken for d in stand.drempels
+                if d.soort == Verzuimdrempel.Soort.TE_LAAT and d.periode_weken),
+               default=PERIODE_WEKEN)
 
 
 def _stand(school, op: date) -> Schoolstand:
@@ -92,6 +101,14 @@ def overzichtrijen(leerlingen: list[Leerling], *, op: date) -> tuple[list[Rij], 
                           t=Count("pk", filter=Q(oordeel=Oordeel.NOG_TE_BEOORDELEN)))):
                 rijen[r["leerling_id"]].te_laat = r["n"]
                 rijen[r["leerling_id"]].te_beoordelen = r["t"]
+            vorige = perioden.periode(school, op, _weken(stand),
+                                      stand.periode.nummer - 1)
+            if vorige is not None:
+                for r in (TeLaat.objects.filter(leerling_id__in=ids,
+                                                oordeel=Oordeel.ONGEOORLOOFD,
+                                                datum__range=(vorige.van, vorige.tot))
+                          .values("leerling_id").annotate(n=Count("pk"))):
+                    rijen[r["leerling_id"]].te_laat_vorige = r["n"]
         if stand.venster:
             for r in (Absentie.objects.filter(leerling_id__in=ids, oordeel=Oordeel.ONGEOORLOOFD,
                                               datum__range=stand.venster)

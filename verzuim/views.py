@@ -41,7 +41,9 @@ def _csv(naam: str, kop: list[str], rijen) -> HttpResponse:
     schrijver.writerow(kop)
     for rij in rijen:
         # A cell starting with = + - @ is text, not a formula (CSV injection).
-        schrijver.writerow([f"'{c}" if str(c)[:1] in "=+-@" else c for c in rij])
+        # ("" is in every string: an empty cell stays empty.)
+        schrijver.writerow([f"'{c}" if str(c)[:1] and str(c)[:1] in "=+-@" else c
+                            for c in rij])
     return antwoord
 
 
@@ -112,11 +114,12 @@ def overzicht(request):
     if csv_:
         return _csv("verzuimoverzicht", [
             _("leerlingnummer"), _("naam"), _("groep"), _("te laat ongeoorloofd (periode)"),
+            _("te laat ongeoorloofd (vorige periode)"),
             _("nog te beoordelen"), _("uren ongeoorloofd absent (4 weken)"),
             _("volgende drempel"), _("open acties"), _("inhalen uiterlijk"),
             _("brieven wachtend")],
             [(r.leerling.leerlingnummer, r.leerling.volledige_naam, r.leerling.groepnaam or "",
-              r.te_laat, r.te_beoordelen, r.uren,
+              r.te_laat, r.te_laat_vorige, r.te_beoordelen, r.uren,
               r.volgende.aantal if r.volgende else "",
               " | ".join(a.omschrijving for a in r.open),
               " | ".join(f"{a.termijn.vervaldatum:%d-%m-%Y}" for a in r.inhalen if a.termijn),
@@ -317,10 +320,14 @@ def leerling(request, pk: int):
                      .order_by("-datum", "-pk"))
     acties = list(Drempelactie.objects.filter(leerling=ll, schooljaar__in=[
         f"{van.year}-{tot.year}"]).select_related("termijn").order_by("-overschreden_op"))
+    # The leave requests are entries of the same section "verzuim": shown with it.
+    verlof = list(Verlofaanvraag.objects.filter(leerling=ll, laatste_dag__gte=van)
+                  .order_by("-eerste_dag", "-pk"))
     audit.inzage_vastleggen(user=request.user, leerling=ll,
                             onderdeel=_("verzuim: registraties"), object=ll)
     return render(request, "verzuim/leerling.html", {
         "leerling": ll, "te_laat": te_laat, "absenties": absenties, "acties": acties,
+        "verlof": verlof,
         "mag_beoordelen": stappen.weigering(request.user, "beoordelen", ll) is None,
         "signaleren": _signaleerformulier(request.user, ll, vandaag)})
 

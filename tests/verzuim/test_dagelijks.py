@@ -283,7 +283,15 @@ def test_de_schoolleiding_krijgt_het_schorsingsvoorstel_aangeboden(client, w):
     actie = Drempelactie.objects.get(leerling=w.chris, drempelcode="te-laat-bovenbouw-2-perioden")
     link = f"/sancties/leerling/{w.chris.pk}/schorsing/"
     client.force_login(w.directie)
-    assert link in client.get("/verzuim/overzicht/").content.decode()
+    pagina = client.get("/verzuim/overzicht/").content.decode()
+    assert link in pagina
+    # Counted per period: seven in period 2 and seven in period 1.
+    rij = pagina.split('data-leerling="1003"')[1].split("</tr>")[0]
+    assert ('<td class="te-laat-aantal">7</td>\n      <td class="te-laat-vorige">7</td>'
+            in rij)
+    csv_ = client.get("/verzuim/overzicht/?formaat=csv").content.decode()
+    # An empty cell stays empty (not "'", the guard against formulas).
+    assert "1003;Chris Bakker;4H;7;7;0;0;;Twee uur inhalen" in csv_
     assert link in client.get(f"/verzuim/actie/{actie.pk}/").content.decode()
     assert client.get(link).status_code == 200
     # The mentor follows the pupil but does not propose.
