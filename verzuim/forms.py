@@ -68,6 +68,17 @@ class AfhandelenForm(forms.Form):
     notitie = forms.CharField(label=_("Wat is er gedaan"), max_length=1000)
 
 
+class UitnodigenForm(forms.Form):
+    """Bijlage A: at 6 times the mentor talks with the pupil and the parents: the
+    invitation in writing."""
+
+    datum = forms.DateField(label=_("Datum van het gesprek"), widget=forms.DateInput(
+        format="%Y-%m-%d", attrs={"type": "date"}))
+    tijd = forms.TimeField(label=_("Tijd"), widget=forms.TimeInput(
+        format="%H:%M", attrs={"type": "time"}))
+    plaats = forms.CharField(label=_("Plaats"), max_length=200)
+
+
 class ImportForm(forms.Form):
     bestand = forms.FileField(label=_("CSV-bestand uit het leerlingvolgsysteem"))
 

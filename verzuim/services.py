@@ -305,3 +305,33 @@ def verlof_stap(*, door, aanvraag: Verlofaanvraag, stap: str, motivering: str,
         controleer=False)
     aanvraag.save(update_fields=["dossierstuk"])
     return aanvraag
+
+
+@transaction.atomic
+def uitnodigen(*, door, actie: Drempelactie, datum: date, tijd, plaats: str,
+               vandaag: date | None = None):
+    """Bijlage A: "Ben je 6 keer ongeoorloofd te laat in een periode, dan gaat je mentor een
+    gesprek aan met jou en je ouder(s)": the invitation to the parents in writing (the
+    shared letter kind `uitnodiging_gesprek`). The step stays open until the talk is held."""
+    actie = vergrendeld(Drempelactie, actie.pk)
+    stappen.toetsen(stappen.weigering(door, "uitnodigen", actie.leerling, obj=actie))
+    vandaag = vandaag or timezone.localdate()
+    plaats = (plaats or "").strip()
+    if not plaats:
+        raise InvoerFout(_("Vul de plaats van het gesprek in."))
+    if datum < vandaag:
+        raise InvoerFout(_("Het gesprek kan niet in het verleden liggen."))
+    from dossiers.brieven.services import brief_aanvragen
+    from statuut.selectors import statuut_op
+
+    return brief_aanvragen(
+        door=door, leerling=actie.leerling, soort="uitnodiging_gesprek",
+        sleutel=f"verzuim:drempelactie:{actie.pk}:uitnodiging:{datum:%Y%m%d}{tijd:%H%M}",
+        datum=vandaag, bron=actie, statuut=statuut_op(actie.leerling.school, vandaag),
+        gegevens={"gesprek_datum": f"{datum:%d-%m-%Y}", "gesprek_tijd": f"{tijd:%H.%M}",
+                  "plaats": plaats,
+                  "aanleiding": _("%(n)d keer ongeoorloofd te laat van %(v)s tot en met "
+                                  "%(t)s") % {"n": actie.aantal, "v": f"{actie.van:%d-%m-%Y}",
+                                              "t": f"{actie.tot:%d-%m-%Y}"},
+                  "met_wie": _("%(n)s (mentor), de leerling en u") % {"n": naam_van(door)},
+                  "artikel": actie.artikel})

@@ -18,6 +18,7 @@ from dossiers.stappen import (  # noqa: F401
     niet_nu,
     toetsen,
 )
+from statuut.models import Verzuimdrempel
 
 from . import toegang
 from .models import Drempelactie, Oordeel, Verlofaanvraag, Verlofstatus
@@ -29,6 +30,7 @@ STAPPEN = {
     "beoordelen": toegang.BEOORDELEN,
     "overzicht_zien": toegang.OVERZICHT_ZIEN,
     "afhandelen": "",  # the action of the threshold's step (drempels.ACTIE_VAN_CODE)
+    "uitnodigen": "",  # the talk's invitation: as afhandelen, only for a talk
     "signaleren": toegang.DREMPEL_SIGNALEREN,
     "verlof_registreren": toegang.VERLOF_REGISTREREN,
     # On a Verlofaanvraag (its transitions say in which states):
@@ -56,6 +58,11 @@ def weigering(user, stap: str, leerling, *, obj=None, oordeel: str = "",
     if stap == "beoordelen" and obj is not None and oordeel:
         if oordeel not in oordelen_mogelijk(obj):
             return niet_nu(_("Deze registratie is al %(o)s.") % {"o": Oordeel(oordeel).label})
+    if stap == "uitnodigen":
+        assert isinstance(obj, Drempelactie)
+        if obj.actie_code != Verzuimdrempel.Actie.GESPREK_OUDERS:
+            return niet_nu(_("Deze actie is geen gesprek met de ouders."))
+        stap = "afhandelen"  # the same holder and the same open state
     if stap == "afhandelen":
         from .drempels import ACTIE_VAN_CODE
 

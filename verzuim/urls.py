@@ -18,6 +18,7 @@ urlpatterns = [
     path("verlof/<int:pk>/<slug:stap>/", views.verlofstap, name="verlofstap"),
     path("actie/<int:pk>/", views.melding, name="melding"),
     path("actie/<int:pk>/afhandelen/", views.afhandelen, name="afhandelen"),
+    path("actie/<int:pk>/uitnodigen/", views.uitnodigen, name="uitnodigen"),
     path("<str:soort>/<int:pk>/beoordelen/", views.beoordelen, name="beoordelen"),
     path("import/", views.importeren_pagina, name="importeren"),
     path("import/koppeling/", views.koppeling, name="koppeling"),

@@ -183,9 +183,29 @@ def melding(request, pk: int):
             _("leerlingnummer"), _("naam"), _("geboortedatum"), _("groep"), _("datum"),
             _("lesuren"), _("uren"), _("melding")], rijen)
     weigering = stappen.weigering(request.user, "afhandelen", actie.leerling, obj=actie)
+    uitnodigen = stappen.weigering(request.user, "uitnodigen", actie.leerling, obj=actie)
     return render(request, "verzuim/melding.html", {
         **gegevens, "afhandelen": forms.AfhandelenForm() if weigering is None else None,
+        "uitnodigen": forms.UitnodigenForm() if uitnodigen is None else None,
         "schorsing_voorstellen": _schorsing_url(request.user, actie)})
+
+
+@login_required
+@require_POST
+def uitnodigen(request, pk: int):
+    actie = _actie(request.user, pk)
+    form = forms.UitnodigenForm(request.POST)
+    try:
+        if not form.is_valid():
+            stappen.toetsen(stappen.weigering(request.user, "uitnodigen", actie.leerling,
+                                              obj=actie))
+            raise InvoerFout(_("Vul datum, tijd en plaats van het gesprek in."))
+        services.uitnodigen(door=request.user, actie=actie, **form.cleaned_data)
+    except InvoerFout as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("De uitnodiging gaat naar de ouders."))
+    return redirect("verzuim:melding", pk=actie.pk)
 
 
 def _schorsing_url(user, actie: Drempelactie) -> str:

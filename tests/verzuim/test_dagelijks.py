@@ -374,3 +374,37 @@ def test_de_startpagina_van_mentor_en_teamleider_wijst_naar_het_verzuim(client, 
     # The directie's start page has neither layout block: no verzuim block.
     client.force_login(w.directie)
     assert 'id="verzuim-start"' not in client.get("/").content.decode()
+
+
+def test_bij_6_keer_nodigt_de_mentor_de_ouders_schriftelijk_uit(
+        client, w, django_capture_on_commit_callbacks):
+    """Bijlage A: "Ben je 6 keer ongeoorloofd te laat in een periode, dan gaat je mentor een
+    gesprek aan met jou en je ouder(s)": the invitation goes out as a letter; the step stays
+    open until the talk is held."""
+    for dag in DAGEN[:6]:
+        _te_laat(client, w.docent_4h, w.chris, dag)
+    gesprek = Drempelactie.objects.get(leerling=w.chris, drempelcode="te-laat-bovenbouw-6")
+    inhalen = Drempelactie.objects.get(leerling=w.chris, drempelcode="te-laat-bovenbouw-3")
+    url = f"/verzuim/actie/{gesprek.pk}/uitnodigen/"
+    data = {"datum": "2026-11-26", "tijd": "15:30", "plaats": "Kamer 2.14"}
+    # The administratie follows the pupil but holds no gesprek_voeren row.
+    client.force_login(w.administratie)
+    assert url not in client.get(f"/verzuim/actie/{gesprek.pk}/").content.decode()
+    antwoord = client.post(url, data, follow=True)
+    assert "Dit mag u niet" in antwoord.content.decode()
+    client.force_login(w.mentor)
+    assert url in client.get(f"/verzuim/actie/{gesprek.pk}/").content.decode()
+    # The make-up is no talk: no invitation offered, and refused.
+    assert "/uitnodigen/" not in client.get(f"/verzuim/actie/{inhalen.pk}/").content.decode()
+    antwoord = client.post(f"/verzuim/actie/{inhalen.pk}/uitnodigen/", data, follow=True)
+    assert "Deze actie is geen gesprek met de ouders." in antwoord.content.decode()
+    antwoord = client.post(url, {**data, "datum": "2026-11-19"}, follow=True)
+    assert "Het gesprek kan niet in het verleden liggen." in antwoord.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, data)
+    tekst = pdf_tekst(Brief.objects.get(leerling=w.chris, soort="uitnodiging_gesprek"))
+    assert ("Aanleiding: 6 keer ongeoorloofd te laat van 12-10-2026 tot en met 27-11-2026"
+            in tekst)
+    assert "26-11-2026" in tekst and "15.30" in tekst and "Kamer 2.14" in tekst
+    assert "M. Mentor (mentor), de leerling en u" in tekst
+    assert Drempelactie.objects.get(pk=gesprek.pk).status == Actiestatus.OPEN

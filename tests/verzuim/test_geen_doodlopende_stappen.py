@@ -56,6 +56,18 @@ def test_aangeboden_is_geaccepteerd(client, termijnwereld):
     services.actie_afhandelen(door=w.administratie, actie=actie, notitie="Gemeld bij DUO.")
     verschillen += doodlopend.aangeboden_is_geaccepteerd(client, wie,
                                                          f"/verzuim/actie/{actie.pk}/", stap)
+    # The talk at 6 (bijlage A): the invitation and the step itself, to its holder only.
+    w.groep_4h.mentoren.add(w.mentor.medewerker)
+    for dag in (date(2026, 10, 13), date(2026, 10, 14), date(2026, 10, 15),
+                date(2026, 10, 16), date(2026, 10, 26), date(2026, 10, 27)):
+        services.te_laat_registreren(door=w.docent_4h, leerling=w.chris, datum=dag,
+                                     lesuur=1, minuten=5)
+    gesprek = Drempelactie.objects.get(leerling=w.chris, drempelcode="te-laat-bovenbouw-6")
+    verschillen += doodlopend.aangeboden_is_geaccepteerd(
+        client, wie, f"/verzuim/actie/{gesprek.pk}/", {
+            f"/verzuim/actie/{gesprek.pk}/uitnodigen/": {
+                "datum": "2026-11-26", "tijd": "15:30", "plaats": "Kamer 2.14"},
+            f"/verzuim/actie/{gesprek.pk}/afhandelen/": {"notitie": "Gesprek gevoerd."}})
     # Signalling a threshold without a number: Echnaton has none, so nobody is offered it.
     url = f"/verzuim/leerling/{w.anna.pk}/signaleren/"
     verschillen += doodlopend.aangeboden_is_geaccepteerd(
