@@ -10,7 +10,7 @@ class VerzuimConfig(AppConfig):
         from dossiers import termijnonderwerpen
         from statuut import acties
 
-        from . import panelen  # noqa: F401  (registers the start-page panel)
+        from . import brieven, panelen  # noqa: F401  (panels, letter kinds)
         from . import toegang as t
         from .models import Drempelactie
 
@@ -25,7 +25,15 @@ class VerzuimConfig(AppConfig):
             (t.LEERPLICHT_MELDEN, _("verzuim melden bij de leerplichtambtenaar")),
             (t.SCHORSING_VOORSTELLEN, _("een schorsing voorstellen wegens te laat komen")),
             (t.IMPORTEREN, _("verzuim importeren uit het leerlingvolgsysteem")),
+            (t.DREMPEL_SIGNALEREN, _("een verzuimdrempel zonder aantal signaleren "
+                                     "('herhaaldelijk', 'veelvuldig')")),
+            (t.VERLOF_REGISTREREN, _("een verlofaanvraag van de ouders registreren")),
+            (t.VERLOF_BESLISSEN, _("over een verlofaanvraag beslissen (tot het niveau in "
+                                   "schooldagen)")),
+            (t.VERLOF_DOORSTUREN, _("een verlofaanvraag doorsturen naar de "
+                                    "leerplichtambtenaar en diens beslissing vastleggen")),
         ]:
             acties.registreer(naam, label)
         # "Mijn termijnen" names the pupil to whoever may see them.
         termijnonderwerpen.registreer(Drempelactie, "leerling_id")
+        brieven.registreren()

@@ -18,7 +18,7 @@ from statuut.models import School
 from statuut.services import InvoerFout
 
 from . import services
-from .models import Absentie, Melding, Oordeel, TeLaat
+from .models import Absentie, Melding, Oordeel, TeLaat, Verlofaanvraag
 
 
 def _gebruiker(deel: str, school: School):
@@ -78,7 +78,31 @@ def _school(school: School) -> None:
                 continue
 
 
+def _verlof(school: School, leerlingen: list[Leerling]) -> None:
+    """One leave request waiting for the directie (three school days, a family wedding)."""
+    registreerder = _gebruiker("administratie", school)
+    if registreerder is None or Verlofaanvraag.objects.filter(school=school).exists():
+        return
+    vandaag = timezone.localdate()
+    try:
+        dagen = []
+        dag = vandaag
+        while len(dagen) < 3 and dag < vandaag + timezone.timedelta(days=60):
+            dag += timezone.timedelta(days=14 if not dagen else 1)
+            if kalender.is_schooldag(school, dag):
+                dagen.append(dag)
+        services.verlof_registreren(
+            door=registreerder, leerling=leerlingen[0], eerste_dag=dagen[0],
+            laatste_dag=dagen[-1], reden="Huwelijk van een tante in het buitenland.",
+            aangevraagd_door="de moeder (schriftelijk)", ontvangen_op=vandaag)
+    except (InvoerFout, kalender.KalenderOnbekend, IndexError):
+        return
+
+
 def demo_laden() -> None:
     # Every school with demo users (a real school has none: `_school` skips it).
     for school in School.objects.order_by("pk"):
         _school(school)
+        leerlingen = _leerlingen(school)
+        if leerlingen:
+            _verlof(school, leerlingen)

@@ -11,7 +11,15 @@ After every registration or judgement the pupil's counts are taken again (`bijwe
   already opened it.
 A correction that brings a count below the threshold closes what it opened (vervallen, with
 a note, its deadline too). Thresholds without a number ("herhaaldelijk") or without a period
-are the school's judgement: shown, never opened automatically.
+are the school's judgement: never opened automatically; whoever holds
+`verzuim.drempel_signaleren` opens their step by hand with a reason (`signaleren`). We chose
+that over inventing a number: the seed gives none (Noordgouw art. 14.7 "herhaaldelijk", 14.8
+"veelvuldig"), and a school that wants one gives the row a number and a period (as the
+presets do for the law's 16 hours), after which it counts by itself. Both are data.
+A correction that closed a step and a new crossing in the same period open the same step
+again (`heropenen`), once: one action per pupil, threshold and period.
+When the step's action is a letter (`ouders_informeren`), opening it requests the letter
+(verzuim/brieven.py).
 """
 
 from __future__ import annotations
@@ -28,7 +36,7 @@ from statuut.models import Dossiersectie, Verzuimdrempel
 from statuut.selectors import statuut_op
 from statuut.services import termijn_openen, termijn_vervallen
 
-from . import perioden, toegang
+from . import brieven, perioden, toegang
 from .models import Absentie, Actiestatus, Drempelactie, Oordeel, TeLaat
 
 A = Verzuimdrempel.Actie
@@ -172,13 +180,29 @@ def _openen(*, door, leerling, drempel, periode: int, van: date, tot: date, aant
         return None
     vervallen = bestaand.filter(periode=periode).first()
     if vervallen is not None:
-        # Once per period, also after a correction closed it: the overview still shows
-        # the count against the threshold.
-        return None
+        # A correction closed it and the count reached the threshold again: the same
+        # action opens once more (never a second one in the period), with a note.
+        return _heropenen(door=door, actie=vervallen, drempel=drempel, aantal=aantal, op=op)
     actie = Drempelactie.objects.create(
         leerling=leerling, school=leerling.school, drempel=drempel, drempelcode=drempel.code,
         actie_code=drempel.actie_code, omschrijving=drempel.actie, artikel=drempel.artikel,
         schooljaar=jaar, periode=periode, van=van, tot=tot, aantal=aantal, overschreden_op=op)
+    _termijn_en_brief(door=door, actie=actie, drempel=drempel, op=op)
+    dossier.stuk_toevoegen(
+        door=door, leerling=leerling, sectie=Dossiersectie.VERZUIM, controleer=False,
+        titel=_("Verzuimdrempel bereikt: %(a)s") % {"a": drempel.get_actie_code_display()},
+        inhoud=_("%(n)d %(telt)s van %(van)s tot en met %(tot)s; drempel %(d)d "
+                 "(%(code)s). Actie: %(a)s") % {
+            "n": aantal, "telt": drempel.get_telt_display(), "van": f"{van:%d-%m-%Y}",
+            "tot": f"{tot:%d-%m-%Y}", "d": drempel.aantal, "code": drempel.code,
+            "a": drempel.actie},
+        datum=op, bron=actie)
+    return actie
+
+
+def _termijn_en_brief(*, door, actie: Drempelactie, drempel: Verzuimdrempel, op: date) -> None:
+    """The step's deadline for the row's holder, and the letter when the step is one."""
+    leerling = actie.leerling
     houder, rol = toegang.verantwoordelijke(leerling, ACTIE_VAN_CODE[drempel.actie_code], op)
     if houder is not None or rol:
         try:
@@ -190,16 +214,58 @@ def _openen(*, door, leerling, drempel, periode: int, van: date, tot: date, aant
         except kalender.KalenderOnbekend:
             actie.termijn = None
         actie.save(update_fields=["termijn"])
+    brieven.brief_bij_actie(door=door, actie=actie, drempel=drempel, op=op)
+
+
+def _heropenen(*, door, actie: Drempelactie, drempel: Verzuimdrempel, aantal: int,
+               op: date) -> Drempelactie:
+    notitie = _("Heropend op %(op)s: het aantal bereikte de drempel van %(d)d opnieuw "
+                "(%(n)d).") % {"op": f"{op:%d-%m-%Y}", "d": drempel.aantal, "n": aantal}
+    actie.heropenen(op=op, aantal=aantal, notitie=notitie)
+    actie.save()
+    _termijn_en_brief(door=door, actie=actie, drempel=drempel, op=op)
+    dossier.stuk_toevoegen(
+        door=door, leerling=actie.leerling, sectie=Dossiersectie.VERZUIM, controleer=False,
+        titel=_("Verzuimdrempel opnieuw bereikt: %(a)s") % {
+            "a": drempel.get_actie_code_display()},
+        inhoud=notitie + " " + _("Actie: %(a)s") % {"a": drempel.actie}, datum=op, bron=actie)
+    return actie
+
+
+def signaleren(*, door, leerling, drempel: Verzuimdrempel, op: date,
+               toelichting: str) -> Drempelactie:
+    """A threshold without a number ("herhaaldelijk", "veelvuldig"): the school judges, and
+    whoever holds `verzuim.drempel_signaleren` opens its step by hand, with why. Once while
+    one is open; the period is the school week of `op`."""
+    week = perioden.weeknummer(leerling.school, op)
+    if week is None:
+        raise kalender.KalenderOnbekend(_("%(d)s valt niet in een schoolweek.")
+                                        % {"d": f"{op:%d-%m-%Y}"})
+    maandag = perioden.schoolweken(leerling.school, op)[week - 1]
+    actie = Drempelactie.objects.create(
+        leerling=leerling, school=leerling.school, drempel=drempel, drempelcode=drempel.code,
+        actie_code=drempel.actie_code, omschrijving=drempel.actie, artikel=drempel.artikel,
+        schooljaar=schooljaar_naam(op), periode=week, van=maandag, tot=op, aantal=0,
+        overschreden_op=op, gesignaleerd_door=door, notitie=toelichting)
+    _termijn_en_brief(door=door, actie=actie, drempel=drempel, op=op)
     dossier.stuk_toevoegen(
         door=door, leerling=leerling, sectie=Dossiersectie.VERZUIM, controleer=False,
-        titel=_("Verzuimdrempel bereikt: %(a)s") % {"a": drempel.get_actie_code_display()},
-        inhoud=_("%(n)d %(telt)s van %(van)s tot en met %(tot)s; drempel %(d)d "
-                 "(%(code)s). Actie: %(a)s") % {
-            "n": aantal, "telt": drempel.get_telt_display(), "van": f"{van:%d-%m-%Y}",
-            "tot": f"{tot:%d-%m-%Y}", "d": drempel.aantal, "code": drempel.code,
+        titel=_("Verzuim gesignaleerd: %(a)s") % {"a": drempel.get_actie_code_display()},
+        inhoud=_("%(s)s (%(code)s). Toelichting: %(t)s Actie: %(a)s") % {
+            "s": drempel.get_soort_display(), "code": drempel.code, "t": toelichting,
             "a": drempel.actie},
         datum=op, bron=actie)
     return actie
+
+
+def handmatige_drempels(leerling, op: date) -> list[Verzuimdrempel]:
+    """The thresholds of the statuut in force without a number: signalled by hand."""
+    statuut = statuut_op(leerling.school, op)
+    if statuut is None:
+        return []
+    naam = afdelingsnaam(leerling, op)
+    return [d for d in statuut.verzuimdrempels.all()
+            if not d.aantal and geldt_voor(d, naam)]
 
 
 def bijwerken(*, door, leerling, op: date) -> list[Drempelactie]:
@@ -232,7 +298,7 @@ def sluiten(*, door, leerling, op: date) -> list[Drempelactie]:
     gesloten = []
     for actie in Drempelactie.objects.select_for_update(of=("self",)).filter(
             leerling=leerling, status=Actiestatus.OPEN).select_related("drempel", "termijn"):
-        if _geldt_nog(actie, actie.drempel):
+        if actie.gesignaleerd_door_id or _geldt_nog(actie, actie.drempel):
             continue
         notitie = _("Vervallen op %(op)s: na een correctie is het aantal onder de drempel "
                     "van %(d)d gekomen.") % {"op": f"{op:%d-%m-%Y}", "d": actie.drempel.aantal}

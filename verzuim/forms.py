@@ -68,6 +68,17 @@ class AfhandelenForm(forms.Form):
     notitie = forms.CharField(label=_("Wat is er gedaan"), max_length=1000)
 
 
+class UitnodigenForm(forms.Form):
+    """Bijlage A: at 6 times the mentor talks with the pupil and the parents: the
+    invitation in writing."""
+
+    datum = forms.DateField(label=_("Datum van het gesprek"), widget=forms.DateInput(
+        format="%Y-%m-%d", attrs={"type": "date"}))
+    tijd = forms.TimeField(label=_("Tijd"), widget=forms.TimeInput(
+        format="%H:%M", attrs={"type": "time"}))
+    plaats = forms.CharField(label=_("Plaats"), max_length=200)
+
+
 class ImportForm(forms.Form):
     bestand = forms.FileField(label=_("CSV-bestand uit het leerlingvolgsysteem"))
 
@@ -101,3 +112,38 @@ class KoppelingForm(forms.Form):
                     % {"i": i})
             uit[code.strip().upper()] = soort.strip()
         return uit
+
+
+class SignalerenForm(forms.Form):
+    drempelcode = forms.ChoiceField(label=_("Drempel"))
+    toelichting = forms.CharField(label=_("Waarom (welk verzuim, hoe vaak)"), max_length=1000,
+                                  widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, drempels, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["drempelcode"].choices = [
+            (d.code, f"{d.get_soort_display()}: {d.actie}") for d in drempels]
+
+
+class VerlofForm(forms.Form):
+    leerling = LeerlingKeuze(queryset=None, label=_("Leerling"))
+    eerste_dag = forms.DateField(label=_("Eerste dag"), widget=forms.DateInput(
+        format="%Y-%m-%d", attrs={"type": "date"}))
+    laatste_dag = forms.DateField(label=_("Laatste dag"), widget=forms.DateInput(
+        format="%Y-%m-%d", attrs={"type": "date"}))
+    aangevraagd_door = forms.CharField(label=_("Aangevraagd door (ouder/verzorger)"),
+                                       max_length=200)
+    reden = forms.CharField(label=_("Reden"), max_length=2000,
+                            widget=forms.Textarea(attrs={"rows": 2}))
+    ontvangen_op = forms.DateField(label=_("Schriftelijk ontvangen op"),
+                                   initial=timezone.localdate, widget=forms.DateInput(
+                                       format="%Y-%m-%d", attrs={"type": "date"}))
+
+    def __init__(self, *args, leerlingen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leerling"].queryset = leerlingen
+
+
+class VerlofStapForm(forms.Form):
+    motivering = forms.CharField(label=_("Motivering"), max_length=2000,
+                                 widget=forms.Textarea(attrs={"rows": 2}))

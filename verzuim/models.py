@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
@@ -160,6 +160,12 @@ class Drempelactie(models.Model):
     afgesloten_op = models.DateField(_("afgesloten op"), null=True, blank=True)
     afgesloten_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                         null=True, blank=True, related_name="+")
+    #: Crossed again after a correction closed it: the same action opened once more.
+    heropend_op = models.DateField(_("heropend op"), null=True, blank=True)
+    #: A threshold without a number ("herhaaldelijk", Noordgouw art. 14.7/14.8): opened by
+    #: hand (`services.drempel_signaleren`), with who did and why.
+    gesignaleerd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                          null=True, blank=True, related_name="+")
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -177,6 +183,11 @@ class Drempelactie(models.Model):
     @transition(field=status, source=Actiestatus.OPEN, target=Actiestatus.VERVALLEN)
     def vervallen(self, *, op, notitie: str) -> None:
         self.afgesloten_op, self.notitie = op, notitie
+
+    @transition(field=status, source=Actiestatus.VERVALLEN, target=Actiestatus.OPEN)
+    def heropenen(self, *, op, aantal: int, notitie: str) -> None:
+        self.heropend_op, self.aantal, self.afgesloten_op = op, aantal, None
+        self.notitie = f"{self.notitie}\n{notitie}".strip()
 
     @transition(field=status, source=Actiestatus.OPEN, target=Actiestatus.GEDAAN)
     def afhandelen(self, *, door, op, notitie: str) -> None:
@@ -203,3 +214,68 @@ class Importkoppeling(models.Model):
 
     def __str__(self) -> str:
         return f"importkoppeling {self.school_id}"
+
+
+class Verlofstatus(models.TextChoices):
+    AANGEVRAAGD = "aangevraagd", _("aangevraagd")
+    DOORGESTUURD = "doorgestuurd", _("doorgestuurd naar de leerplichtambtenaar")
+    TOEGEKEND = "toegekend", _("toegekend")
+    AFGEWEZEN = "afgewezen", _("afgewezen")
+
+
+class Verlofaanvraag(models.Model):
+    """Leave asked by the parents of the schoolleiding (Echnaton bijlage A: "moeten je
+    ouders daarvoor verlof aanvragen bij de schoolleiding ... schriftelijk, ruim van te
+    voren"; Noordgouw art. 10.5: only the parents can ask, Leerplichtwet art. 14). Recorded
+    by whom the rows of `verzuim.verlof_registreren` name; decided by whom the rows of
+    `verzuim.verlof_beslissen` name up to their `niveau` in school days (Leerplichtwet
+    art. 14 lid 1 and 3: up to ten school days the head of the school); beyond every row's
+    limit it goes to the leerplichtambtenaar (art. 14 lid 3) and the school records the
+    answer."""
+
+    leerling = models.ForeignKey(Leerling, on_delete=models.PROTECT, related_name="+")
+    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="+")
+    eerste_dag = models.DateField(_("eerste dag"))
+    laatste_dag = models.DateField(_("laatste dag"))
+    schooldagen = models.PositiveSmallIntegerField(_("schooldagen"))
+    reden = models.TextField(_("reden (volgens de ouders)"))
+    aangevraagd_door = models.CharField(_("aangevraagd door (ouder)"), max_length=200)
+    ontvangen_op = models.DateField(_("schriftelijk ontvangen op"))
+    geregistreerd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                           related_name="+")
+    status = FSMField(_("status"), max_length=15, choices=Verlofstatus.choices,
+                      default=Verlofstatus.AANGEVRAAGD, protected=True)
+    beslist_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                     null=True, blank=True, related_name="+")
+    beslist_op = models.DateField(_("beslist op"), null=True, blank=True)
+    motivering = models.TextField(_("motivering"), blank=True)
+    termijn = models.ForeignKey(Termijn, on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="+")
+    dossierstuk = models.ForeignKey(Dossierstuk, on_delete=models.PROTECT, null=True,
+                                    blank=True, related_name="+")
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("verlofaanvraag")
+        verbose_name_plural = _("verlofaanvragen")
+        ordering = ["-ontvangen_op", "-pk"]
+        constraints = [models.CheckConstraint(condition=Q(laatste_dag__gte=F("eerste_dag")),
+                                              name="verlof_van_voor_tot")]
+
+    def __str__(self) -> str:
+        return f"verlof {self.leerling_id} {self.eerste_dag}-{self.laatste_dag}"
+
+    # No side effects: the services write the entry, the deadline and the letter.
+    @transition(field=status, source=Verlofstatus.AANGEVRAAGD, target=Verlofstatus.DOORGESTUURD)
+    def doorsturen(self) -> None:
+        pass
+
+    @transition(field=status, source=[Verlofstatus.AANGEVRAAGD, Verlofstatus.DOORGESTUURD],
+                target=Verlofstatus.TOEGEKEND)
+    def toekennen(self, *, door, op, motivering: str) -> None:
+        self.beslist_door, self.beslist_op, self.motivering = door, op, motivering
+
+    @transition(field=status, source=[Verlofstatus.AANGEVRAAGD, Verlofstatus.DOORGESTUURD],
+                target=Verlofstatus.AFGEWEZEN)
+    def afwijzen(self, *, door, op, motivering: str) -> None:
+        self.beslist_door, self.beslist_op, self.motivering = door, op, motivering

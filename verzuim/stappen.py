@@ -11,10 +11,17 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from dossiers.stappen import Weigering, bevoegdheid_weigering, niet_nu, toetsen  # noqa: F401
+from dossiers.stappen import (  # noqa: F401
+    Weigering,
+    aanbod,
+    bevoegdheid_weigering,
+    niet_nu,
+    toetsen,
+)
+from statuut.models import Verzuimdrempel
 
 from . import toegang
-from .models import Drempelactie, Oordeel
+from .models import Drempelactie, Oordeel, Verlofaanvraag, Verlofstatus
 
 #: step -> the authority action it needs.
 STAPPEN = {
@@ -23,7 +30,17 @@ STAPPEN = {
     "beoordelen": toegang.BEOORDELEN,
     "overzicht_zien": toegang.OVERZICHT_ZIEN,
     "afhandelen": "",  # the action of the threshold's step (drempels.ACTIE_VAN_CODE)
+    "uitnodigen": "",  # the talk's invitation: as afhandelen, only for a talk
+    "signaleren": toegang.DREMPEL_SIGNALEREN,
+    "verlof_registreren": toegang.VERLOF_REGISTREREN,
+    # On a Verlofaanvraag (its transitions say in which states):
+    "toekennen": toegang.VERLOF_BESLISSEN,
+    "afwijzen": toegang.VERLOF_BESLISSEN,
+    "doorsturen": toegang.VERLOF_DOORSTUREN,
 }
+
+#: The steps on a leave request, in the order the page shows them.
+VERLOFSTAPPEN = ("toekennen", "afwijzen", "doorsturen")
 
 _OVERGANG = {Oordeel.GEOORLOOFD: "geoorloofd_verklaren",
              Oordeel.ONGEOORLOOFD: "ongeoorloofd_verklaren"}
@@ -41,6 +58,11 @@ def weigering(user, stap: str, leerling, *, obj=None, oordeel: str = "",
     if stap == "beoordelen" and obj is not None and oordeel:
         if oordeel not in oordelen_mogelijk(obj):
             return niet_nu(_("Deze registratie is al %(o)s.") % {"o": Oordeel(oordeel).label})
+    if stap == "uitnodigen":
+        assert isinstance(obj, Drempelactie)
+        if obj.actie_code != Verzuimdrempel.Actie.GESPREK_OUDERS:
+            return niet_nu(_("Deze actie is geen gesprek met de ouders."))
+        stap = "afhandelen"  # the same holder and the same open state
     if stap == "afhandelen":
         from .drempels import ACTIE_VAN_CODE
 
@@ -49,4 +71,30 @@ def weigering(user, stap: str, leerling, *, obj=None, oordeel: str = "",
             return niet_nu(_("Deze actie is al afgesloten (%(s)s).")
                            % {"s": obj.get_status_display()})
         return bevoegdheid_weigering(user, ACTIE_VAN_CODE[obj.actie_code], leerling, op=op)
+    if stap in VERLOFSTAPPEN:
+        return _verlof(user, stap, leerling, obj, op)
     return bevoegdheid_weigering(user, STAPPEN[stap], leerling, op=op)
+
+
+def _verlof(user, stap: str, leerling, aanvraag: Verlofaanvraag, op) -> Weigering | None:
+    """Leerplichtwet art. 14: the head decides up to the rows' `niveau` (ten school days);
+    a longer request goes to the leerplichtambtenaar, whose answer whoever holds
+    `verlof_doorsturen` records."""
+    assert isinstance(aanvraag, Verlofaanvraag)
+    if not any(t.name == stap for t in aanvraag.get_available_status_transitions()):
+        return niet_nu(_("Deze aanvraag is al %(s)s.") % {"s": aanvraag.get_status_display()})
+    school_beslist = toegang.binnen_school(leerling, aanvraag.schooldagen, op)
+    if stap == "doorsturen" and school_beslist:
+        return niet_nu(_("Over verlof van %(n)d schooldagen beslist de school zelf.")
+                       % {"n": aanvraag.schooldagen})
+    if aanvraag.status == Verlofstatus.AANGEVRAAGD and stap != "doorsturen" \
+            and not school_beslist:
+        return niet_nu(_("Over verlof van %(n)d schooldagen beslist de leerplichtambtenaar "
+                         "(Leerplichtwet art. 14 lid 3): stuur de aanvraag door.")
+                       % {"n": aanvraag.schooldagen})
+    if aanvraag.status == Verlofstatus.DOORGESTUURD or stap == "doorsturen":
+        return bevoegdheid_weigering(user, toegang.VERLOF_DOORSTUREN, leerling, op=op)
+    return bevoegdheid_weigering(user, toegang.VERLOF_BESLISSEN, leerling,
+                                 niveau=aanvraag.schooldagen, op=op,
+                                 wat=_("een verlof van %(n)d schooldagen")
+                                 % {"n": aanvraag.schooldagen})

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from dossiers import relaties, toegang
-from dossiers.toegang.basis import _statuut_op
+from dossiers.toegang.basis import _statuut_op, _vandaag
 from statuut.models import Orgaan, Principaal
 
 TE_LAAT_REGISTREREN = "verzuim.te_laat_registreren"
@@ -20,6 +20,12 @@ OUDERS_INFORMEREN = "verzuim.ouders_informeren"
 LEERPLICHT_MELDEN = "verzuim.leerplicht_melden"
 SCHORSING_VOORSTELLEN = "verzuim.schorsing_voorstellen"
 IMPORTEREN = "verzuim.importeren"
+DREMPEL_SIGNALEREN = "verzuim.drempel_signaleren"
+VERLOF_REGISTREREN = "verzuim.verlof_registreren"
+#: Up to the row's `niveau` in school days (Leerplichtwet art. 14: ten by the head).
+VERLOF_BESLISSEN = "verzuim.verlof_beslissen"
+#: Beyond every row's limit: sent to the leerplichtambtenaar, whose answer is recorded.
+VERLOF_DOORSTUREN = "verzuim.verlof_doorsturen"
 
 
 def mag(user, actie: str, leerling, *, op: date | None = None) -> bool:
@@ -53,3 +59,10 @@ def verantwoordelijke(leerling, actie: str, op: date) -> tuple[object | None, st
             return None, rol
     return None, ""
 
+
+
+def binnen_school(leerling, schooldagen: int, op: date | None = None) -> bool:
+    """Does some row of `verlof_beslissen` reach `schooldagen` (else the request goes to the
+    leerplichtambtenaar)?"""
+    statuut = _statuut_op(leerling.school, _vandaag(op))
+    return bool(toegang.rijen(statuut, VERLOF_BESLISSEN, niveau=schooldagen))

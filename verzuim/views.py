@@ -11,15 +11,25 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dossiers import audit
+from statuut.models import Verzuimdrempel
 from statuut.services import InvoerFout
 
 from . import forms, importeren, selectors, services, stappen, toegang
-from .models import Absentie, Drempelactie, Importkoppeling, Oordeel, TeLaat
+from .models import (
+    Absentie,
+    Actiestatus,
+    Drempelactie,
+    Importkoppeling,
+    Oordeel,
+    TeLaat,
+    Verlofaanvraag,
+)
 
 PER_PAGINA = 25
 
@@ -31,7 +41,9 @@ def _csv(naam: str, kop: list[str], rijen) -> HttpResponse:
     schrijver.writerow(kop)
     for rij in rijen:
         # A cell starting with = + - @ is text, not a formula (CSV injection).
-        schrijver.writerow([f"'{c}" if str(c)[:1] in "=+-@" else c for c in rij])
+        # ("" is in every string: an empty cell stays empty.)
+        schrijver.writerow([f"'{c}" if str(c)[:1] and str(c)[:1] in "=+-@" else c
+                            for c in rij])
     return antwoord
 
 
@@ -95,18 +107,23 @@ def overzicht(request):
     if not leerlingen and not toegang.scholen(request.user, toegang.OVERZICHT_ZIEN).exists():
         raise Http404
     rijen, standen = selectors.overzichtrijen(leerlingen, op=vandaag)
+    selectors.schorsing_voor_te_stellen(request.user, rijen, op=vandaag)
     audit.inzagen_vastleggen(user=request.user, leerlingen=leerlingen,
                              lijst="verzuimoverzicht", onderdeel=_("verzuim: tellingen"),
                              filter=groep, soorten=["verzuim"])
     if csv_:
         return _csv("verzuimoverzicht", [
             _("leerlingnummer"), _("naam"), _("groep"), _("te laat ongeoorloofd (periode)"),
+            _("te laat ongeoorloofd (vorige periode)"),
             _("nog te beoordelen"), _("uren ongeoorloofd absent (4 weken)"),
-            _("volgende drempel"), _("open acties")],
+            _("volgende drempel"), _("open acties"), _("inhalen uiterlijk"),
+            _("brieven wachtend")],
             [(r.leerling.leerlingnummer, r.leerling.volledige_naam, r.leerling.groepnaam or "",
-              r.te_laat, r.te_beoordelen, r.uren,
+              r.te_laat, r.te_laat_vorige, r.te_beoordelen, r.uren,
               r.volgende.aantal if r.volgende else "",
-              " | ".join(a.omschrijving for a in r.open)) for r in rijen])
+              " | ".join(a.omschrijving for a in r.open),
+              " | ".join(f"{a.termijn.vervaldatum:%d-%m-%Y}" for a in r.inhalen if a.termijn),
+              r.brieven) for r in rijen])
     stand = next(iter(standen.values()), None)
     return render(request, "verzuim/overzicht.html", {
         "rijen": rijen, "pagina": pagina, "stand": stand, "groep": groep,
@@ -166,8 +183,39 @@ def melding(request, pk: int):
             _("leerlingnummer"), _("naam"), _("geboortedatum"), _("groep"), _("datum"),
             _("lesuren"), _("uren"), _("melding")], rijen)
     weigering = stappen.weigering(request.user, "afhandelen", actie.leerling, obj=actie)
+    uitnodigen = stappen.weigering(request.user, "uitnodigen", actie.leerling, obj=actie)
     return render(request, "verzuim/melding.html", {
-        **gegevens, "afhandelen": forms.AfhandelenForm() if weigering is None else None})
+        **gegevens, "afhandelen": forms.AfhandelenForm() if weigering is None else None,
+        "uitnodigen": forms.UitnodigenForm() if uitnodigen is None else None,
+        "schorsing_voorstellen": _schorsing_url(request.user, actie)})
+
+
+@login_required
+@require_POST
+def uitnodigen(request, pk: int):
+    actie = _actie(request.user, pk)
+    form = forms.UitnodigenForm(request.POST)
+    try:
+        if not form.is_valid():
+            stappen.toetsen(stappen.weigering(request.user, "uitnodigen", actie.leerling,
+                                              obj=actie))
+            raise InvoerFout(_("Vul datum, tijd en plaats van het gesprek in."))
+        services.uitnodigen(door=request.user, actie=actie, **form.cleaned_data)
+    except InvoerFout as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("De uitnodiging gaat naar de ouders."))
+    return redirect("verzuim:melding", pk=actie.pk)
+
+
+def _schorsing_url(user, actie: Drempelactie) -> str:
+    """Bijlage A: the schoolleiding's proposal of a schorsing, in the sancties flow's own
+    proposal page (which asks its own authority again)."""
+    if (actie.actie_code != Verzuimdrempel.Actie.SCHORSING_MOGELIJK
+            or actie.status != Actiestatus.OPEN
+            or not toegang.mag(user, toegang.SCHORSING_VOORSTELLEN, actie.leerling)):
+        return ""
+    return reverse("sancties:schorsing_nieuw", args=[actie.leerling_id])
 
 
 @login_required
@@ -292,8 +340,189 @@ def leerling(request, pk: int):
                      .order_by("-datum", "-pk"))
     acties = list(Drempelactie.objects.filter(leerling=ll, schooljaar__in=[
         f"{van.year}-{tot.year}"]).select_related("termijn").order_by("-overschreden_op"))
+    # The leave requests are entries of the same section "verzuim": shown with it.
+    verlof = list(Verlofaanvraag.objects.filter(leerling=ll, laatste_dag__gte=van)
+                  .order_by("-eerste_dag", "-pk"))
     audit.inzage_vastleggen(user=request.user, leerling=ll,
                             onderdeel=_("verzuim: registraties"), object=ll)
     return render(request, "verzuim/leerling.html", {
         "leerling": ll, "te_laat": te_laat, "absenties": absenties, "acties": acties,
-        "mag_beoordelen": stappen.weigering(request.user, "beoordelen", ll) is None})
+        "verlof": verlof,
+        "mag_beoordelen": stappen.weigering(request.user, "beoordelen", ll) is None,
+        "signaleren": _signaleerformulier(request.user, ll, vandaag)})
+
+
+def _signaleerformulier(user, ll, vandaag, data=None):
+    """Offered when the statuut has thresholds without a number and the user holds the
+    step (the same check the service makes first)."""
+    from . import drempels
+
+    if stappen.weigering(user, "signaleren", ll) is not None:
+        return None
+    handmatig = drempels.handmatige_drempels(ll, vandaag)
+    return forms.SignalerenForm(data, drempels=handmatig) if handmatig else None
+
+
+@login_required
+@require_POST
+def signaleren(request, pk: int):
+    from dossiers.models import Leerling
+
+    ll = get_object_or_404(Leerling.objects.select_related("school"), pk=pk)
+    if not (toegang.mag(request.user, toegang.OVERZICHT_ZIEN, ll)
+            or toegang.mag(request.user, toegang.DREMPEL_SIGNALEREN, ll)):
+        raise Http404
+    try:
+        form = _signaleerformulier(request.user, ll, timezone.localdate(), request.POST)
+        if form is None:
+            stappen.toetsen(stappen.weigering(request.user, "signaleren", ll))
+            raise InvoerFout(_("Het statuut heeft hier geen drempel zonder aantal."))
+        if not form.is_valid():
+            raise InvoerFout(_("Kies een drempel en schrijf op waarom."))
+        services.drempel_signaleren(door=request.user, leerling=ll, **form.cleaned_data)
+    except InvoerFout as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Gesignaleerd; de actie staat open."))
+    return redirect("verzuim:leerling", pk=ll.pk)
+
+
+def _groepsrijen(overzicht) -> list:
+    """(group, [(te laat, hours) per period])."""
+    return [(g, [(g.te_laat.get(p.nummer, 0), g.uren.get(p.nummer, 0))
+                 for p in overzicht.perioden]) for g in overzicht.groepen]
+
+
+@login_required
+def afdeling(request):
+    """The teamleider's department overview: per group the counts per period, the
+    thresholds crossed and the steps open (the groups of the pupils the rows give them)."""
+    vandaag = timezone.localdate()
+    if not toegang.scholen(request.user, toegang.OVERZICHT_ZIEN).exists():
+        raise Http404
+    overzicht = selectors.afdelingsoverzicht(request.user, op=vandaag)
+    rijen = _groepsrijen(overzicht)
+    # Counts per group name no pupil: no read-log row (dossiers.audit logs pupils shown).
+    if request.GET.get("formaat") == "csv":
+        kop = [_("groep"), _("leerlingen")]
+        for p in overzicht.perioden:
+            kop += [_("te laat periode %(n)d") % {"n": p.nummer},
+                    _("uren absent periode %(n)d") % {"n": p.nummer}]
+        kop += [_("drempels overschreden"), _("open acties"), _("inhalen open")]
+        return _csv("verzuim-afdeling", kop, [
+            [g.naam, g.leerlingen, *[x for paar in perioden for x in paar],
+             g.overschreden, g.open, g.inhalen_open] for g, perioden in rijen])
+    pagina = Paginator(rijen, PER_PAGINA).get_page(request.GET.get("pagina"))
+    return render(request, "verzuim/afdeling.html", {
+        "overzicht": overzicht, "rijen": list(pagina.object_list), "pagina": pagina})
+
+
+@login_required
+def grafiek(request):
+    """Te laat and verzuim per school week per group, as server-drawn SVG bars (no
+    JavaScript), with the numbers as a table and as CSV."""
+    vandaag = timezone.localdate()
+    if not toegang.scholen(request.user, toegang.OVERZICHT_ZIEN).exists():
+        raise Http404
+    overzicht = selectors.afdelingsoverzicht(request.user, op=vandaag)
+    # Counts per group and week name no pupil: no read-log row.
+    if request.GET.get("formaat") == "csv":
+        return _csv("verzuim-per-week", [_("groep"), _("week van"), _("te laat ongeoorloofd"),
+                                         _("uren ongeoorloofd absent")], [
+            (g.naam, f"{w:%d-%m-%Y}", g.week_te_laat.get(w, 0), g.week_uren.get(w, 0))
+            for g in overzicht.groepen for w in overzicht.weken])
+    pagina = Paginator(overzicht.groepen, 10).get_page(request.GET.get("pagina"))
+    groepen = []
+    for g in pagina.object_list:
+        te_laat = selectors.staafdiagram(overzicht.weken, g.week_te_laat)
+        uren = selectors.staafdiagram(overzicht.weken, g.week_uren)
+        groepen.append((g, te_laat, uren, list(zip(te_laat["staven"], uren["staven"],
+                                                   strict=True))))
+    return render(request, "verzuim/grafiek.html", {
+        "groepen": groepen, "pagina": pagina, "weken": overzicht.weken})
+
+
+# --- Verlof (Leerplichtwet art. 14) ---------------------------------------------------------
+
+_VERLOFACTIES = (toegang.VERLOF_REGISTREREN, toegang.VERLOF_BESLISSEN,
+                 toegang.VERLOF_DOORSTUREN)
+
+
+def _verlofleerlingen(user, op):
+    qs = None
+    for actie in _VERLOFACTIES:
+        deel = toegang.leerlingen(user, actie, op=op).values("pk")
+        qs = deel if qs is None else qs.union(deel)
+    return qs
+
+
+@login_required
+def verlof(request):
+    """The leave requests the user records or decides, and the form to record one."""
+    vandaag = timezone.localdate()
+    if not any(toegang.scholen(request.user, a).exists() for a in _VERLOFACTIES):
+        raise Http404
+    registreren = selectors.leerlingen_overzicht(request.user, op=vandaag,
+                                                 actie=toegang.VERLOF_REGISTREREN)
+    form = forms.VerlofForm(request.POST or None, leerlingen=registreren)
+    status = 200
+    if request.method == "POST":
+        try:
+            if not form.is_valid():
+                raise InvoerFout(_("Vul alle velden in."))
+            aanvraag = services.verlof_registreren(door=request.user, **form.cleaned_data)
+        except InvoerFout as exc:
+            form.add_error(None, str(exc))
+            status = 400
+        else:
+            messages.success(request, _("De verlofaanvraag is vastgelegd."))
+            return redirect("verzuim:verlofaanvraag", pk=aanvraag.pk)
+    qs = (Verlofaanvraag.objects.filter(leerling__in=_verlofleerlingen(request.user, vandaag))
+          .select_related("leerling").order_by("-ontvangen_op", "-pk"))
+    pagina = Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
+    aanvragen = list(pagina.object_list)
+    audit.inzagen_vastleggen(user=request.user, leerlingen=[a.leerling for a in aanvragen],
+                             lijst="verlof", onderdeel=_("verzuim: verlof"),
+                             soorten=["verzuim"])
+    return render(request, "verzuim/verlof.html", {
+        "form": form if registreren.exists() else None, "aanvragen": aanvragen,
+        "pagina": pagina}, status=status)
+
+
+def _aanvraag(user, pk: int) -> Verlofaanvraag:
+    aanvraag = get_object_or_404(Verlofaanvraag.objects.select_related("leerling__school"),
+                                 pk=pk)
+    if not any(toegang.mag(user, a, aanvraag.leerling) for a in _VERLOFACTIES):
+        raise Http404
+    return aanvraag
+
+
+@login_required
+def verlofaanvraag(request, pk: int):
+    aanvraag = _aanvraag(request.user, pk)
+    aangeboden, wachtend = stappen.aanbod(stappen.VERLOFSTAPPEN, lambda stap: stappen.weigering(
+        request.user, stap, aanvraag.leerling, obj=aanvraag))
+    audit.inzage_vastleggen(user=request.user, leerling=aanvraag.leerling,
+                            onderdeel=_("verzuim: verlof"), object=aanvraag)
+    return render(request, "verzuim/verlofaanvraag.html", {
+        "aanvraag": aanvraag, "aangeboden": aangeboden, "wachtend": wachtend,
+        "form": forms.VerlofStapForm()})
+
+
+@login_required
+@require_POST
+def verlofstap(request, pk: int, stap: str):
+    aanvraag = _aanvraag(request.user, pk)
+    if stap not in stappen.VERLOFSTAPPEN:
+        raise Http404
+    form = forms.VerlofStapForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise InvoerFout(_("Schrijf de motivering op."))
+        services.verlof_stap(door=request.user, aanvraag=aanvraag, stap=stap,
+                             motivering=form.cleaned_data["motivering"])
+    except InvoerFout as exc:
+        messages.error(request, str(exc))
+        return redirect("verzuim:verlofaanvraag", pk=aanvraag.pk)
+    messages.success(request, _("Vastgelegd."))
+    return redirect("verzuim:verlofaanvraag", pk=aanvraag.pk)

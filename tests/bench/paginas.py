@@ -79,6 +79,12 @@ def _paginas():
         ("klachtenoverzicht (directeur)", "directeur", reverse("klachten:overzicht")),
         ("beheer: leerlingen (beheerder)", "beheerder", "/beheer/dossiers/leerling/"),
         ("beheer: termijnen (beheerder)", "beheerder", "/beheer/statuut/termijn/"),
+        ("verzuimoverzicht (mentor)", "mentor", reverse("verzuim:overzicht")),
+        ("verzuimoverzicht (directeur)", "directeur", reverse("verzuim:overzicht")),
+        ("verzuim per groep (teamleider)", "teamleider", reverse("verzuim:afdeling")),
+        ("verzuimgrafiek (teamleider)", "teamleider", reverse("verzuim:grafiek")),
+        ("leerplichtmeldingen (administratie)", "administratie", reverse("verzuim:leerplicht")),
+        ("verlofaanvragen (directeur)", "directeur", reverse("verzuim:verlof")),
     ]
     return paginas
 

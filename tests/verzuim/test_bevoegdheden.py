@@ -108,3 +108,26 @@ def test_de_concierge_van_noordgouw_registreert_te_laat(client, termijnwereld):
     # No toegang row: the conciërge registers, but reads no dossier and no overview.
     assert client.get("/verzuim/overzicht/").status_code == 404
     assert client.get(f"/leerlingen/{w.dirk.pk}/").status_code == 404
+
+
+def test_verlof_en_signaleren_als_rijen(wereld):
+    """Leerplichtwet art. 14 lid 1 en 3: up to ten school days the head decides (the rows'
+    `niveau`); beyond, the leerplichtambtenaar, through verlof_doorsturen. Noordgouw art.
+    14.7/14.8 without a number: the mentor and the afdelingsleider signal by hand."""
+    echnaton = wereld.school.statuten.get()
+    beslissen = Bevoegdheid.objects.get(statuut=echnaton, actie="verzuim.verlof_beslissen")
+    assert (beslissen.rol, beslissen.niveau, beslissen.artikel) == (
+        "schoolleiding", 10, "bijlage A absent")
+    assert toegang.rollen_voor(echnaton, "verzuim.verlof_beslissen") == {"directie"}
+    assert toegang.rollen_voor(echnaton, "verzuim.verlof_registreren") == {"administratie"}
+    assert not toegang.rijen(echnaton, "verzuim.verlof_beslissen", niveau=11)
+    assert not toegang.rijen(echnaton, "verzuim.drempel_signaleren")
+    noordgouw = wereld.andere_school.statuten.get()
+    rij = Bevoegdheid.objects.get(statuut=noordgouw, actie="verzuim.verlof_beslissen")
+    assert (rij.rol, rij.niveau, rij.artikel) == ("directie", 10, "14.2")
+    assert toegang.rollen_voor(noordgouw, "verzuim.verlof_registreren") == {
+        Rol.CONCIERGE, "administratie"}
+    assert {(r.rol, r.artikel) for r in toegang.rijen(noordgouw, "verzuim.drempel_signaleren")} \
+        == {("mentor", "14.7"), ("teamleider", "14.8")}
+    zonder_aantal = {d.code for d in noordgouw.verzuimdrempels.filter(aantal__isnull=True)}
+    assert zonder_aantal == {"herhaald-absent-niet-gemeld", "veelvuldig-te-laat"}
