@@ -15,9 +15,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from dossiers import relaties, toegang
-from dossiers.toegang.basis import _statuut_op
-from statuut.models import Dossiersectie, Maatregelsoort, Orgaan, Principaal
+from dossiers import toegang
+from statuut.models import Dossiersectie, Maatregelsoort
 
 OPLEGGEN = "maatregel.opleggen"
 UITVOERING_VASTLEGGEN = "gedrag.uitvoering_vastleggen"
@@ -66,21 +65,4 @@ def mag_maatregel_zien(user, maatregel, *, op: date | None = None) -> bool:
         user, maatregel.leerling, op=op)
 
 
-def verantwoordelijke(leerling, actie: str, op: date) -> tuple[object | None, str]:
-    """Who a deadline of `actie` goes to: the first row (in the statuut's order); in a
-    relation, the staff member who holds that role for this pupil (the pupil's teamleider),
-    else the role itself. (None, "") when nobody holds the action."""
-    statuut = _statuut_op(leerling.school, op)
-    organen = toegang.orgaanrollen(statuut)
-    for rij in toegang.rijen(statuut, actie):
-        if rij.rol in Principaal.values:
-            continue
-        rollen = sorted(organen.get(rij.rol, ())) if rij.rol in Orgaan.values else [rij.rol]
-        for rol in rollen:
-            if rij.eigen_leerlingen:
-                houder = relaties.relatiehouders(leerling, rol, op).first()
-                if houder is not None and houder.user_id:
-                    return houder.user, rol
-                continue
-            return None, rol
-    return None, ""
+verantwoordelijke = toegang.verantwoordelijke

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from dossiers import relaties, toegang
+from dossiers import toegang
 from dossiers.toegang.basis import _statuut_op, _vandaag
-from statuut.models import Orgaan, Principaal
 
 TE_LAAT_REGISTREREN = "verzuim.te_laat_registreren"
 ABSENTIE_REGISTREREN = "verzuim.absentie_registreren"
@@ -40,24 +39,7 @@ def scholen(user, actie: str, *, op: date | None = None):
     return toegang.scholen_bevoegd(user, actie, op=op)
 
 
-def verantwoordelijke(leerling, actie: str, op: date) -> tuple[object | None, str]:
-    """Who a threshold's deadline goes to: the first row of `actie` (in the statuut's
-    order); in a relation, the staff member who holds that role for this pupil (the
-    pupil's mentor), else the role itself. (None, "") when nobody holds the action."""
-    statuut = _statuut_op(leerling.school, op)
-    organen = toegang.orgaanrollen(statuut)
-    for rij in toegang.rijen(statuut, actie):
-        if rij.rol in Principaal.values:
-            continue
-        rollen = sorted(organen.get(rij.rol, ())) if rij.rol in Orgaan.values else [rij.rol]
-        for rol in rollen:
-            if rij.eigen_leerlingen:
-                houder = relaties.relatiehouders(leerling, rol, op).first()
-                if houder is not None and houder.user_id:
-                    return houder.user, rol
-                continue
-            return None, rol
-    return None, ""
+verantwoordelijke = toegang.verantwoordelijke
 
 
 

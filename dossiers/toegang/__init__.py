@@ -63,6 +63,7 @@ from .bevoegdheden import (  # noqa: F401
     rijen,
     rollen_voor,
     scholen_bevoegd,
+    verantwoordelijke,
     weigering,
 )
 from .inloggen import scholen_met_inhoud  # noqa: F401

@@ -68,6 +68,25 @@ def rollen_voor(statuut: Statuut | None, actie: str, *, voor: str = "",
     return frozenset(uit)
 
 
+def verantwoordelijke(leerling: Leerling, actie: str, op: date) -> tuple[object | None, str]:
+    """Whom a deadline of `actie` about `leerling` goes to: the first row (in the statuut's
+    order); in a relation, the staff member who holds that role for this pupil (the pupil's
+    mentor or teamleider), else the role itself. (None, "") when nobody holds the action."""
+    statuut = _statuut_op(leerling.school, op)
+    organen = orgaanrollen(statuut)
+    for rij in rijen(statuut, actie):
+        if rij.rol in Principaal.values:
+            continue
+        for rol in sorted(_rollen_van_rij(rij, organen)):
+            if rij.eigen_leerlingen:
+                houder = relaties.relatiehouders(leerling, rol, op).first()
+                if houder is not None and houder.user_id:
+                    return houder.user, rol
+                continue
+            return None, rol
+    return None, ""
+
+
 def _ouder_relatie(op: date, prefix: str = "") -> Q:
     """A parent's relation to a pupil, on Ouderschap (through `prefix`): gezag, and the pupil
     a minor on `op` or, being of age, having consented that the parents are informed (the
