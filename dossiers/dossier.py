@@ -214,3 +214,18 @@ def stukken_van_besluit(bron: models.Model):
         | Q(bron_type=ContentType.objects.get_for_model(Brief), bron_id__in=brieven)
         | Q(brief__bron_type=soort, brief__bron_id=bron.pk)
     ).distinct().order_by("datum", "pk")
+
+
+
+def besluit_markeren(bron: models.Model, *, door, voor: str, zin: str, reden: str) -> int:
+    """Every entry of the decision `bron`, its letters' included (`stukken_van_besluit`): the
+    newest version of each, not removed, gets the same addendum: its title after `voor`
+    ("[Vervallen]"), its text after `zin`. Returns how many were marked."""
+    aantal = 0
+    for stuk in stukken_van_besluit(bron):
+        if stuk.is_verwijderd or stuk.addenda.exists():
+            continue
+        stuk_corrigeren(door=door, stuk=stuk, titel=f"{voor} {stuk.titel}"[:200],
+                        inhoud=f"{zin}\n\n{stuk.inhoud}", reden=reden, controleer=False)
+        aantal += 1
+    return aantal

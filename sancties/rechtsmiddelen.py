@@ -172,20 +172,6 @@ def _termijnen_beeindigen(maatregel) -> None:
         termijn_vervallen(termijn)
 
 
-def _markeren(maatregel, *, door, voor: str, zin: str, reden: str) -> int:
-    """Every entry of the decision, its letters' included (`stukken_van_besluit`): the
-    newest version of each, not removed, gets the same addendum: its title after `voor`
-    ("[Vervallen]"), its text after `zin`."""
-    aantal = 0
-    for stuk in dossier.stukken_van_besluit(maatregel):
-        if stuk.is_verwijderd or stuk.addenda.exists():
-            continue
-        dossier.stuk_corrigeren(
-            door=door, stuk=stuk, titel=f"{voor} {stuk.titel}"[:200],
-            inhoud=f"{zin}\n\n{stuk.inhoud}", reden=reden, controleer=False)
-        aantal += 1
-    return aantal
-
 
 _MODELLEN = (Schorsing, TimeOut, Verwijdering)
 
@@ -212,16 +198,18 @@ def toepassen(maatregel, *, uitkomst: str, door, op: date, toelichting: str = ""
                              ) from exc
         maatregel.save()
         _termijnen_beeindigen(maatregel)
-        _markeren(maatregel, door=door, voor=_("[Vervallen]"),
-                  zin=_("Deze maatregel is op %(d)s na beroep of bezwaar vernietigd.%(x)s") % {
-                      "d": datum_kort(op), "x": f" {toelichting}" if toelichting else ""},
-                  reden=reden)
+        dossier.besluit_markeren(
+            maatregel, door=door, voor=_("[Vervallen]"),
+            zin=_("Deze maatregel is op %(d)s na beroep of bezwaar vernietigd.%(x)s") % {
+                "d": datum_kort(op), "x": f" {toelichting}" if toelichting else ""},
+            reden=reden)
     elif uitkomst == GEWIJZIGD:
         if not toelichting:
             raise InvoerFout(_("Beschrijf de gewijzigde maatregel."))
-        _markeren(maatregel, door=door, voor=_("[Gewijzigd]"),
-                  zin=_("Na beroep of bezwaar gewijzigd op %(d)s in: %(n)s")
-                  % {"d": datum_kort(op), "n": toelichting}, reden=reden)
+        dossier.besluit_markeren(
+            maatregel, door=door, voor=_("[Gewijzigd]"),
+            zin=_("Na beroep of bezwaar gewijzigd op %(d)s in: %(n)s")
+            % {"d": datum_kort(op), "n": toelichting}, reden=reden)
     elif uitkomst != BEVESTIGD:
         raise InvoerFout(_("Onbekende uitkomst '%(u)s': vernietigd, gewijzigd of bevestigd.")
                          % {"u": uitkomst})

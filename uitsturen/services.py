@@ -221,11 +221,6 @@ def intrekken(*, door, melding: Uitstuurmelding, op: date, toelichting: str
     # Every entry of the measure, its letter's included, gets the same "[Vervallen]" addendum.
     zin = _("Deze maatregel is op %(d)s na beroep ingetrokken. %(t)s") % {
         "d": f"{op:%d-%m-%Y}", "t": toelichting}
-    for stuk in dossier.stukken_van_besluit(m):
-        if stuk.is_verwijderd or stuk.addenda.exists():
-            continue
-        dossier.stuk_corrigeren(door=door, stuk=stuk,
-                                titel=(_("[Vervallen]") + f" {stuk.titel}")[:200],
-                                inhoud=f"{zin}\n\n{stuk.inhoud}", reden=toelichting or zin,
-                                controleer=False)
+    dossier.besluit_markeren(m, door=door, voor=_("[Vervallen]"), zin=zin,
+                             reden=toelichting or zin)
     return m
