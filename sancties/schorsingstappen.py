@@ -26,7 +26,7 @@ from statuut.hulp import artikel_tekst, leeftijd, naam_van
 from statuut.services import InvoerFout
 
 from . import regels, stappen, toegang
-from .models import SCHORSING_BESLOTEN, VERWIJDERING_GESLOTEN, Schorsing
+from .models import SCHORSING_BESLOTEN, VERWIJDERING_GESLOTEN, Schorsing, Schorsingstatus
 from .regels import datum_kort
 from .stappen import Weigering, kan, niet_nu, overgang_weigering, rol_weigering
 
@@ -52,6 +52,14 @@ OVERGANGEN = {"plannen": "plan_hoorgesprek", "horen": "horen", "besluiten": "bes
               "bekendmaken": "bekendmaken", "ingaan": "ingaan", "afronden": "afronden",
               "bezwaar": "bezwaar_indienen", "bezwaar_horen": "bezwaar_horen",
               "bezwaar_beslissen": "bezwaar_gegrond"}
+
+
+def titel(stap: str, schorsing: Schorsing) -> str:
+    """A step's name on the page: planning after a hearing was planned or held is planning
+    another one (the pupil is heard again, e.g. with the parents present)."""
+    if stap == "plannen" and schorsing.status != Schorsingstatus.CONCEPT:
+        return str(gettext_lazy("Nog een hoorgesprek plannen"))
+    return str(TITELS[stap])
 
 
 def volgende_stap(status: str, *, veld: str = "status") -> str:

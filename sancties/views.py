@@ -200,6 +200,7 @@ def _pagina(request, schorsing: Schorsing, *, fout_stap: str | None = None, fout
         stap = STAPPEN[sleutel]
         form = fout_form if sleutel == fout_stap else _form(stap, schorsing)
         stappen.append({"stap": stap, "form": form,
+                        "titel": schorsingstappen.titel(sleutel, schorsing),
                         "url": reverse("sancties:schorsing_stap", args=[schorsing.pk, sleutel])})
     # After an upheld bezwaar the page shows that the content was removed, nothing of it.
     verwijderd = schorsing.inhoud_verwijderd_op is not None

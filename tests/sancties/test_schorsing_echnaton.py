@@ -227,3 +227,14 @@ def test_de_leerlingenadministratie_maakt_het_besluit_bekend_en_een_mentor_schor
     assert nieuw.status_code == 403
     assert ("U mag volgens het leerlingenstatuut geen schorsing voorstellen voor deze "
             "leerling.") in nieuw.content.decode()
+
+
+def test_na_het_horen_heet_plannen_nog_een_hoorgesprek_plannen(
+        client, scholen, django_capture_on_commit_callbacks):
+    w = scholen.w
+    loper = Loper(client, django_capture_on_commit_callbacks)
+    schorsing = _tot_gehoord(loper, w.anna, w.teamleider)
+    client.force_login(w.teamleider)
+    pagina = client.get(reverse("sancties:schorsing", args=[schorsing.pk])).content.decode()
+    assert "<h2>Nog een hoorgesprek plannen</h2>" in pagina
+    assert "<h2>Hoorgesprek plannen</h2>" not in pagina
