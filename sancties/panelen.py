@@ -24,14 +24,17 @@ def schorsingen_paneel(*, user, school, rollen, op):
 @leerlingpaneel(sleutel="sancties_ladder", template="sancties/_leerlingpaneel.html",
                 volgorde=50)
 def ladder_paneel(*, user, leerling, rechten, op):
+    """The steps up the ladder this user may start for the pupil (the measures themselves are
+    in the one chronology of the gedrag panel: `sancties/ladder.py`). Names no measure, so
+    it writes no read-log row of its own."""
     if not toegang.mag_sancties_zien(user, leerling, op=op):
         return None
     from .views import acties_voor_leerling
 
-    ladder = list(selectors.ladder(leerling))
-    return {"leerling": leerling, "ladder": ladder,
-            "acties": acties_voor_leerling(user, leerling, op=op),
-            "inzage": "maatregelen" if ladder else ""}
+    acties = acties_voor_leerling(user, leerling, op=op)
+    if not acties:
+        return None
+    return {"leerling": leerling, "acties": acties}
 
 
 @dossiertoegang.bronbeleid("sancties")
