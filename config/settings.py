@@ -139,6 +139,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql") and not env_bool("DATABASE_JIT", False):
+    # PostgreSQL's JIT compiles a page's larger queries (the access policy's subqueries make
+    # their cost estimates high) and spent 0.5 s of a 0.66 s start-page query on it at 10x
+    # (issue 15): for short page queries it costs, never pays. DATABASE_JIT=1 turns it on.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
 from django.utils import formats
 from django.utils.translation import gettext
 
@@ -52,15 +60,40 @@ def lesgroepen(user, *, school: School, op: date | None = None) -> QuerySet[Groe
     )
 
 
-def afdelingsgroepen(user, *, school: School, op: date | None = None) -> QuerySet[Groep]:
-    """The groups of the departments the user leads as teamleider."""
+#: Up to this many pupils a teamleider's department groups list every pupil; above it
+#: (a large school's department has well over a thousand) each group shows its number and
+#: lists its pupils when asked (issue 15).
+AFDELING_ALLE_LEERLINGEN = 200
+
+
+def afdelingsgroepen(user, *, school: School, op: date | None = None,
+                     uitgeklapt: int | None = None) -> list[Groep]:
+    """The groups of the departments the user leads as teamleider, each with `aantal`, the
+    number of its pupils the user may see, and `zichtbaar`, those pupils' placements: for
+    every group when the department has at most `AFDELING_ALLE_LEERLINGEN` of them, else
+    only for the group `uitgeklapt` (a pk). Two queries either way."""
     op = vandaag(op)
     afdelingen = Roltoewijzing.objects.filter(
         medewerker__user=user, school=school, afdeling__isnull=False
     ).values("afdeling_id")
-    return _met_zichtbare_leerlingen(
-        Groep.objects.filter(school=school, afdeling_id__in=afdelingen), user, op
+    zichtbaar = toegang.leerlingen_voor(user, op=op)
+    groepen = list(
+        Groep.objects.filter(school=school, afdeling_id__in=afdelingen)
+        .filter(relaties.huidig_schooljaar(op))
+        .select_related("school", "schooljaar", "afdeling")
+        .annotate(aantal=Count("plaatsingen", filter=Q(plaatsingen__leerling__in=zichtbaar)))
+        .order_by("naam")
     )
+    alle = sum(g.aantal for g in groepen) <= AFDELING_ALLE_LEERLINGEN
+    tonen = [g.pk for g in groepen if alle or g.pk == uitgeklapt] or [0]
+    plaatsingen = (
+        Groepsplaatsing.objects.filter(leerling__in=zichtbaar, groep_id__in=tonen)
+        .select_related("leerling")
+        .order_by("leerling__achternaam", "leerling__roepnaam")
+    )
+    prefetch_related_objects(groepen, Prefetch("plaatsingen", queryset=plaatsingen,
+                                               to_attr="zichtbaar"))
+    return groepen
 
 
 def leerlingen_zoeken(

@@ -30,6 +30,13 @@ class UitloggenView(LogoutView):
 START_TERMIJNEN = 20
 
 
+def _getal(waarde: str | None) -> int | None:
+    """A positive id from the query string, None for anything else."""
+    if waarde and waarde.isascii() and waarde.isdigit() and len(waarde) < 10:
+        return int(waarde)
+    return None
+
+
 @login_required
 def start(request):
     user = request.user
@@ -58,9 +65,8 @@ def start(request):
                 # A mentor who teaches only their own group needs no empty second list.
                 onderdelen = sectie["onderdelen"] = onderdelen - {"lesgroepen"}
         if "afdelingsgroepen" in onderdelen:
-            sectie["afdelingsgroepen"] = list(
-                selectors.afdelingsgroepen(user, school=school, op=op)
-            )
+            sectie["afdelingsgroepen"] = list(selectors.afdelingsgroepen(
+                user, school=school, op=op, uitgeklapt=_getal(request.GET.get("groep"))))
         for sleutel in ("mentorgroepen", "lesgroepen", "afdelingsgroepen"):
             for groep in sectie.get(sleutel, []):
                 getoond.update(((p.leerling.school_id, p.leerling.leerlingnummer), p.leerling)

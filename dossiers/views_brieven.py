@@ -66,7 +66,8 @@ def _post_of_404(user):
 
 
 def _brieven(user):
-    return (toegang.brieven_voor(user).select_related("leerling", "school", "verzonden_door")
+    return (toegang.brieven_voor(user).select_related("leerling", "school",
+                                                      "verzonden_door__medewerker")
             .prefetch_related("ontvangers").defer("pdf"))
 
 

@@ -8,16 +8,21 @@ from dossiers.panelen import leerlingpaneel, startpaneel
 
 from . import selectors, toegang
 
+#: Rows on the start page; the panel says how many there are in all (issue 15: a large school's
+#: teamleider follows hundreds of running measures).
+START_REGELS = 25
+
 
 @startpaneel(sleutel="sancties_schorsingen", template="sancties/_startpaneel.html", volgorde=50)
 def schorsingen_paneel(*, user, school, rollen, op):
     """For whoever follows the measures (`sancties.volgen`: Echnaton's teamleiding for its
     department and the schoolleiding, art. 9.3)."""
-    regels = selectors.paneelregels(user, school, rollen=rollen, op=op)
+    regels = selectors.paneelregels(user, school, rollen=rollen, op=op, limiet=START_REGELS)
     if regels is None:
         return None
     # For the start page's read-log row: the pupils named, about measures.
-    return {"regels": regels, "inzage_leerlingen": regels,
+    return {"regels": regels, "aantal": regels.aantal, "meer": regels.aantal - len(regels),
+            "inzage_leerlingen": regels,
             "inzagesoorten": (Inzagesoort.DOSSIER,)}
 
 

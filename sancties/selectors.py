@@ -12,7 +12,9 @@ from django.db.models import (
     DateField,
     F,
     IntegerField,
+    OuterRef,
     Q,
+    Subquery,
     Value,
     When,
 )
@@ -24,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from dossiers import toegang as dossiertoegang
 from dossiers.brieven.services import datum_nl
 from dossiers.models import Leerling
-from statuut.models import Statuut
+from statuut.models import Statuut, Termijn
 
 from . import schorsingstappen, toegang
 from . import verwijdering as verwijderingstappen
@@ -119,13 +121,32 @@ def _v(waarde, veld):
     return Value(waarde, output_field=veld)
 
 
-def paneelregels(user, school, *, rollen, op: date) -> list[Paneelregel] | None:
+class Paneellijst(list):
+    """The panel's rows (the first `limiet` when one is given) and `aantal`: how many there
+    are in all."""
+
+    aantal: int = 0
+
+
+def paneelregels(user, school, *, rollen, op: date, limiet: int | None = None
+                 ) -> Paneellijst | None:
     """Running and upcoming schorsingen, today's time-outs and running verwijderingen of the
     pupils whose measures the user follows (`sancties.volgen`, in its scope), in ONE query
     (a union), so a start page with this panel costs one query more whatever the number of
     rows. None: the statuut gives the user's roles (`rollen`, at `school`) no such row, and
     there is no panel (the query's first part says so, without a query of its own)."""
     leerlingen = toegang.sanctieleerlingen_voor(user, school, rollen, op=op)
+    schorsingen_basis = (Schorsing.objects.filter(leerling__in=leerlingen)
+                         .exclude(status=Schorsingstatus.VERNIETIGD).filter(
+                             Q(status__in=LOPEND)
+                             | Q(bezwaarstatus__in=(Bezwaarstatus.INGEDIEND,
+                                                    Bezwaarstatus.GEHOORD))
+                             | Q(inspectie_melden=True, inspectie_gemeld_op__isnull=True)))
+    verwijderingen_basis = (Verwijdering.objects.filter(leerling__in=leerlingen)
+                            .exclude(status__in=VERWIJDERING_GESLOTEN))
+    time_outs_basis = (TimeOut.objects.filter(leerling__in=leerlingen)
+                       .filter(Q(status=TimeOutstatus.GOEDGEKEURD)
+                               | Q(status=TimeOutstatus.VOORGESTELD, datum=op)))
     # One row when the user follows measures at all (an empty panel is still a panel).
     geen = {k: _v(None, veld) for k, veld in (
         ("m_roepnaam", CharField()), ("m_tussenvoegsel", CharField()),
@@ -137,33 +158,32 @@ def paneelregels(user, school, *, rollen, op: date) -> list[Paneelregel] | None:
     volgt = (Statuut.objects.filter(toegang.volgt(school, rollen, op=op))
              .annotate(soort=_v(VOLGT, CharField()), **geen).order_by()
              .values_list("soort", "pk", *geen))
-    schorsingen = (Schorsing.objects.filter(leerling__in=leerlingen)
-        .exclude(status=Schorsingstatus.VERNIETIGD).filter(
-        Q(status__in=LOPEND)
-        | Q(bezwaarstatus__in=(Bezwaarstatus.INGEDIEND, Bezwaarstatus.GEHOORD))
-        | Q(inspectie_melden=True, inspectie_gemeld_op__isnull=True))
+
+    def _vervaldatum(veld: str) -> Subquery:
+        # A scalar subquery per shown row instead of a join of the whole deadline table.
+        return Subquery(Termijn.objects.filter(pk=OuterRef(veld)).values("vervaldatum")[:1],
+                        output_field=DateField())
+
+    schorsingen = (schorsingen_basis
         .annotate(soort=_v("schorsing", CharField()), bezwaar=F("bezwaarstatus"),
                   datum=F("eerste_dag"), einde=F("laatste_dag"), melden=F("inspectie_melden"),
                   gemeld=F("inspectie_gemeld_op"),
-                  termijn_1=F("termijn_inspectie__vervaldatum"),
-                  termijn_2=F("termijn_bezwaarbeslissing__vervaldatum"),
+                  termijn_1=_vervaldatum("termijn_inspectie_id"),
+                  termijn_2=_vervaldatum("termijn_bezwaarbeslissing_id"),
                   is_ontzegging=F("ontzegging"))
         .order_by().values_list(*_KOLOMMEN))
-    verwijderingen = (Verwijdering.objects.filter(leerling__in=leerlingen)
-                      .exclude(status__in=VERWIJDERING_GESLOTEN)
+    verwijderingen = (verwijderingen_basis
                       .annotate(soort=_v("verwijdering", CharField()),
                                 bezwaar=_v("", CharField()), datum=F("voorgesteld_op"),
                                 einde=_v(None, DateField()),
                                 schooldagen=_v(None, IntegerField()),
                                 melden=_v(False, BooleanField()), gemeld=_v(None, DateField()),
-                                termijn_1=F("termijn_bezwaar__vervaldatum"),
-                                termijn_2=F("termijn_heroverweging__vervaldatum"),
+                                termijn_1=_vervaldatum("termijn_bezwaar_id"),
+                                termijn_2=_vervaldatum("termijn_heroverweging_id"),
                                 is_ontzegging=_v(False, BooleanField()))
                       .order_by().values_list(*_KOLOMMEN))
     # For a time-out, `melden` carries "parents informed" and `gemeld` the day of the talk.
-    time_outs = (TimeOut.objects.filter(leerling__in=leerlingen)
-                 .filter(Q(status=TimeOutstatus.GOEDGEKEURD)
-                         | Q(status=TimeOutstatus.VOORGESTELD, datum=op))
+    time_outs = (time_outs_basis
                  .annotate(soort=_v("time_out", CharField()), bezwaar=_v("", CharField()),
                            einde=_v(None, DateField()), schooldagen=_v(None, IntegerField()),
                            melden=Case(When(Q(ouders_gebeld_op__isnull=False)
@@ -175,10 +195,15 @@ def paneelregels(user, school, *, rollen, op: date) -> list[Paneelregel] | None:
                  .order_by().values_list(*_KOLOMMEN))
     # The marker goes last: a combined query orders by the first part's columns.
     rijen = schorsingen.union(verwijderingen, time_outs, volgt, all=True).order_by("datum", "pk")
-    uit, gevolgd = [], False
+    uit, gevolgd = Paneellijst(), False
+    # All rows come back as plain tuples (cheap, and the count is theirs); only the first
+    # `limiet` become panel rows.
     for rij in rijen:
         if rij[0] == VOLGT:
             gevolgd = True
+            continue
+        uit.aantal += 1
+        if limiet is not None and len(uit) >= limiet:
             continue
         r = _regel(*rij)
         if r.soort == "schorsing":

@@ -20,6 +20,10 @@ def melderstatus(zorgdossier) -> str:
     return _("ontvangen en in behandeling")
 
 
+#: Cases listed on the start page; the block says how many there are in all (issue 15).
+START_DOSSIERS = 25
+
+
 @startpaneel(sleutel="zorg", template="zorg/paneel_start.html", volgorde=10)
 def zorg_start(*, user, school, rollen, op):
     """The care block of one school on the start page (also a page of its own, `zorg:start`):
@@ -36,14 +40,16 @@ def startinhoud(*, user, school, zorg: toegang.Schoolzorg, op) -> dict:
     the school, and the signals the user logged."""
     inhoud = {"school": school}
     if toegang.ZORG_MENTORSTAPPEN in zorg.acties:
-        inhoud["mentor"] = selectors.mentorpaneel(user, school=school, op=op)
+        inhoud["mentor"] = selectors.mentorpaneel(user, school=school, op=op,
+                                                  limiet=START_DOSSIERS)
     if zorg.niveau >= toegang.ZORG_VOLLEDIG:  # as `toegang.zorgscholen`: the work list
         inhoud["werklijst_open"], inhoud["te_laat"] = selectors.werklijst_tellingen(
             user, school=school, op=op)
         inhoud["werklijst"] = True
     elif "mentor" not in inhoud:
         # Teamleider (department), remedial teacher (referred), a colleague with a grant.
-        inhoud["betrokken"] = selectors.betrokken_zorgdossiers(user, school=school, op=op)
+        inhoud["betrokken"] = selectors.betrokken_zorgdossiers(user, school=school, op=op,
+                                                               limiet=START_DOSSIERS)
     inhoud["signalen"] = [(s, melderstatus(s.zorgdossier)) for s in
                           selectors.gemelde_signalen(user).filter(leerling__school=school)
                           .order_by("-datum", "-pk")[:10]]

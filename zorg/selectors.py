@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    Window,
+)
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
 from dossiers import relaties
@@ -82,23 +95,48 @@ def _mentorgroep_filter(user, op: date):
                                               groep__mentoren__user=user)
 
 
-def mentorpaneel(user, *, school, op: date) -> list[Zorgdossier]:
+class Beperktelijst(list):
+    """The first rows of a list and `aantal`: how many there are in all."""
+
+    aantal: int = 0
+
+
+def _beperkt(qs: QuerySet, limiet: int | None) -> Beperktelijst:
+    """`qs` as a list, at most `limiet` rows, with the whole count from the same query (a
+    window count, computed before the limit)."""
+    if limiet is None:
+        uit = Beperktelijst(qs)
+        uit.aantal = len(uit)
+        return uit
+    uit = Beperktelijst(qs.annotate(_aantal=Window(Count("pk")))[:limiet])
+    uit.aantal = uit[0]._aantal if uit else 0
+    return uit
+
+
+def mentorpaneel(user, *, school, op: date, limiet: int | None = None) -> Beperktelijst:
     """'Signalen en zorg van mijn leerlingen': open and recently closed cases of the pupils
-    in the mentor's groups, newest first."""
-    return list(
+    in the mentor's groups, newest first (the first `limiet`, and how many in all)."""
+    return _beperkt(
         zorgdossiers_voor(user, op=op).filter(school=school)
         .filter(Exists(_mentorgroep_filter(user, op)))
         .filter(Q(fase__in=OPEN_FASEN) | Q(afgesloten_op__gte=op.replace(day=1)))
-        .select_related("leerling").prefetch_related("signalen").order_by("-bijgewerkt_op")
-    )
+        .select_related("leerling").prefetch_related(_signalen_nieuwste_eerst())
+        .order_by("-bijgewerkt_op", "-pk"), limiet)
 
 
-def betrokken_zorgdossiers(user, *, school, op: date) -> list[Zorgdossier]:
-    """Open cases the user sees (at the shared level or more) without a work list."""
-    return list(
+def betrokken_zorgdossiers(user, *, school, op: date, limiet: int | None = None
+                           ) -> Beperktelijst:
+    """Open cases the user sees (at the shared level or more) without a work list (the first
+    `limiet`, newest first, and how many in all)."""
+    return _beperkt(
         zorgdossiers_voor(user, op=op).filter(school=school, fase__in=OPEN_FASEN)
-        .select_related("leerling").prefetch_related("signalen").order_by("-bijgewerkt_op")
-    )
+        .select_related("leerling").prefetch_related(_signalen_nieuwste_eerst())
+        .order_by("-bijgewerkt_op", "-pk"), limiet)
+
+
+def _signalen_nieuwste_eerst() -> Prefetch:
+    return Prefetch("signalen", queryset=Signaal.objects.only(
+        "zorgdossier", "datum").order_by("-datum", "-pk"))
 
 
 @dataclass
@@ -109,6 +147,7 @@ class Werklijst:
     grafiek: dict = field(default_factory=dict)
     maanden: list[str] = field(default_factory=list)
     grafiek_max: int = 1
+    pagina: Page | None = None
 
     HOOGTE = 80  # px of the tallest bar in the chart
 
@@ -152,25 +191,44 @@ def werklijst_tellingen(user, *, school, op: date | None = None) -> tuple[int, i
     return dossiers.count(), dossiers.filter(te_laat=True).count()
 
 
-def werklijst(user, *, school, op: date | None = None) -> Werklijst:
-    """The zorgcoördinator's case load: open cases, those with an overdue evaluation first,
-    counts per step and per department, and new signals per month per department."""
+#: Open cases per page of the work list (issue 15: 500 at a large school).
+PER_PAGINA = 50
+
+
+def _afdelingsnaam(leerling_ref: str, datum) -> Coalesce:
+    """The name of the department of the pupil's group on `datum` (a date or a reference to
+    one), "—" without a placement or a department: a subquery, for counting in the database."""
+    plaatsing = (Groepsplaatsing.objects.filter(
+        leerling=OuterRef(leerling_ref), groep__schooljaar__begin__lte=datum,
+        groep__schooljaar__eind__gte=datum).order_by("pk").values("groep__afdeling__naam")[:1])
+    return Coalesce(Subquery(plaatsing), Value("—"), output_field=CharField())
+
+
+def werklijst(user, *, school, op: date | None = None, pagina=None) -> Werklijst:
+    """The zorgcoördinator's case load: open cases, those with an overdue evaluation first
+    (`PER_PAGINA` a page: `pagina` is the page asked for), counts per step and per department,
+    and new signals per month per department; the counts and the chart are counted in the
+    database, so the page costs the same whatever the case load."""
     op = op or timezone.localdate()
+    open_ = _open_werkdossiers(user, school=school, op=op)
+    fasen = dict(open_.order_by().values_list("fase").annotate(n=Count("pk")))
+    afdelingen = dict(open_.order_by().annotate(_afdeling=_afdelingsnaam("leerling", op))
+                      .values_list("_afdeling").annotate(n=Count("pk")))
     plaatsingen = Prefetch("leerling__plaatsingen", queryset=Groepsplaatsing.objects
                            .select_related("groep__afdeling", "groep__schooljaar"))
     volgende = Prefetch("trajecten__evaluaties", queryset=Evaluatie.objects.filter(
         uitgevoerd_op__isnull=True).order_by("gepland_op"))
-    dossiers = list(
-        _open_werkdossiers(user, school=school, op=op)
-        .select_related("leerling").prefetch_related(plaatsingen, volgende)
-        .order_by("-te_laat", "geopend_op", "pk")
-    )
-    fasen = Counter(d.fase for d in dossiers)
-    afdelingen = Counter(_afdeling_van(d.leerling, op) for d in dossiers)
+    paginator = Paginator(
+        open_.select_related("leerling").prefetch_related(plaatsingen, volgende)
+        .order_by("-te_laat", "geopend_op", "pk"), PER_PAGINA)
+    paginator.count = sum(fasen.values())  # known already: no COUNT query of its own
+    blad = paginator.get_page(pagina)
+    dossiers = list(blad.object_list)
     for d in dossiers:
         d.afdeling = _afdeling_van(d.leerling, op)
         evaluaties = [e for t in d.trajecten.all() for e in t.evaluaties.all()]
         d.volgende_evaluatie = min((e.gepland_op for e in evaluaties), default=None)
+    blad.object_list = dossiers
     # New signals per month per department, the last MAANDEN months.
     maanden = []
     jaar, maand = op.year, op.month
@@ -182,15 +240,13 @@ def werklijst(user, *, school, op: date | None = None) -> Werklijst:
                 .filter(zorgdossier__in=zorgdossiers_voor(user, niveau=toegang.ZORG_VOLLEDIG,
                                                           op=op).filter(school=school),
                         datum__gte=eerste, datum__lte=op)
-                .select_related("leerling")
-                .prefetch_related(Prefetch("leerling__plaatsingen",
-                                           queryset=Groepsplaatsing.objects.select_related(
-                                               "groep__afdeling", "groep__schooljaar"))))
+                .annotate(_afdeling=_afdelingsnaam("leerling", OuterRef("datum")),
+                          _maand=TruncMonth("datum"))
+                .order_by().values_list("_afdeling", "_maand").annotate(n=Count("pk")))
     grafiek: dict[str, OrderedDict] = {}
-    for s in signalen:
-        afd = _afdeling_van(s.leerling, s.datum)
+    for afd, begin, n in signalen:
         rij = grafiek.setdefault(afd, OrderedDict((m, 0) for m in maanden))
-        rij[f"{s.datum.year}-{s.datum.month:02d}"] += 1
+        rij[f"{begin.year}-{begin.month:02d}"] += n
     grafiek_max = max((n for rij in grafiek.values() for n in rij.values()), default=1) or 1
     volgorde = {f: i for i, f in enumerate(Zorgfase.values)}
     return Werklijst(
@@ -199,6 +255,7 @@ def werklijst(user, *, school, op: date | None = None) -> Werklijst:
                                                             key=lambda x: volgorde[x[0]])],
         per_afdeling=sorted(afdelingen.items()),
         grafiek=dict(sorted(grafiek.items())), maanden=maanden, grafiek_max=grafiek_max,
+        pagina=blad,
     )
 
 

@@ -305,7 +305,7 @@ def signaal_melden(request, leerling_pk):
 @login_required
 def werklijst(request, school_pk):
     school = get_object_or_404(zorg_toegang.zorgscholen(request.user), pk=school_pk)
-    lijst = selectors.werklijst(request.user, school=school)
+    lijst = selectors.werklijst(request.user, school=school, pagina=request.GET.get("pagina"))
     audit.inzagen_vastleggen(user=request.user, leerlingen=[d.leerling for d in lijst.dossiers],
                              lijst=_("zorg: werklijst"), onderdeel=_("fase van het zorgtraject"),
                              soorten=(Inzagesoort.ZORG,))

@@ -23,7 +23,9 @@ _GEHEUGEN: ContextVar[dict | None] = ContextVar("toegang_geheugen", default=None
 
 def _sleutel(waarde):
     if isinstance(waarde, models.Model):
-        return (type(waarde).__name__, waarde.pk)
+        # By the model's label, not the Python type: request.user (a lazy object) and the
+        # same user loaded again are one key.
+        return (waarde._meta.label, waarde.pk)
     if hasattr(waarde, "is_authenticated"):  # AnonymousUser
         return ("anoniem",)
     if isinstance(waarde, set | frozenset):
@@ -33,6 +35,11 @@ def _sleutel(waarde):
     return waarde
 
 
+def _aanroep(fn: Callable, args: tuple, kwargs: dict) -> tuple:
+    return (fn.__module__, fn.__qualname__, tuple(_sleutel(a) for a in args),
+            tuple(sorted((k, _sleutel(v)) for k, v in kwargs.items())))
+
+
 def onthouden(fn: Callable) -> Callable:
     """Remember `fn`'s answer per arguments for the current request."""
     @functools.wraps(fn)
@@ -40,8 +47,7 @@ def onthouden(fn: Callable) -> Callable:
         geheugen = _GEHEUGEN.get()
         if geheugen is None:
             return fn(*args, **kwargs)
-        sleutel = (fn.__module__, fn.__qualname__, tuple(_sleutel(a) for a in args),
-                   tuple(sorted((k, _sleutel(v)) for k, v in kwargs.items())))
+        sleutel = _aanroep(fn, args, kwargs)
         try:
             return geheugen[sleutel]
         except KeyError:
@@ -50,6 +56,18 @@ def onthouden(fn: Callable) -> Callable:
         except TypeError:  # an argument that cannot be a key: do not remember
             return fn(*args, **kwargs)
     return omhulsel
+
+
+def vooraf(fn: Callable, args: tuple, kwargs: dict, antwoord) -> None:
+    """Remember `antwoord` as the answer of `fn` (a function made with `onthouden`) to these
+    arguments for the current request: a list computes the answers for all its rows at once
+    (e.g. `matrix.rechten_per_leerling`), and what asks one row later asks no query."""
+    geheugen = _GEHEUGEN.get()
+    if geheugen is not None:
+        try:
+            geheugen[_aanroep(fn, args, kwargs)] = antwoord
+        except TypeError:  # an argument that cannot be a key: nothing to remember
+            pass
 
 
 def vergeten(**_kwargs) -> None:

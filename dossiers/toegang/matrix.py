@@ -46,7 +46,7 @@ from .basis import (
     rollen_per_school,
     rollen_van,
 )
-from .geheugen import onthouden
+from .geheugen import onthouden, vooraf
 
 
 def _huidige_plaatsingen(school_id: int, op: date) -> QuerySet[Groepsplaatsing]:
@@ -109,44 +109,103 @@ class Rechten:
 GEEN_RECHTEN = Rechten(GEEN, GEEN, GEEN)
 
 
-@onthouden
-def rechten(user, leerling: Leerling, *, op: date | None = None) -> Rechten:
-    """The categories ("A".."H", "dossier", "zorg"), dossier sections and actions (`Handeling`
-    values) of `leerling` open to `user` on `op`: the statuut's rules for the user's roles whose
-    relation holds, plus explicit grants in force."""
-    medewerker = _medewerker(user)
-    if medewerker is None:
-        return GEEN_RECHTEN
-    op = _vandaag(op)
-    toewijzingen = list(Roltoewijzing.objects.filter(medewerker=medewerker,
-                                                     school_id=leerling.school_id))
+def _rechten_uit(regels: list[Toegangsregel], in_relatie: Callable[[str], bool],
+                 omvangen) -> Rechten:
+    """The rights the statuut's `regels` and the grants of `omvangen` give on one pupil;
+    `in_relatie(rol)`: does the role's relation ("eigen leerlingen") hold for that pupil."""
     categorieen: set[str] = set()
     secties: set[str] = set()
     handelingen: set[str] = set()
-    regels = _regels(_statuut_op(leerling.school, op), {t.rol for t in toewijzingen})
     for regel in regels:
-        if regel.alleen_eigen_leerlingen:
-            ids = _eigen_leerling_ids(medewerker, regel.rol, toewijzingen, leerling.school_id, op)
-            if ids is None or not ids.filter(leerling_id=leerling.pk).exists():
-                continue
+        if regel.alleen_eigen_leerlingen and not in_relatie(regel.rol):
+            continue
         categorieen |= set(regel.categorieen)
         handelingen |= set(regel.handelingen)
         if DOSSIER in regel.categorieen:
             secties |= set(regel.dossiersecties or ALLE_SECTIES)
-    for omvang in _actieve_toekenningen(user, op).filter(leerling=leerling).values_list(
-        "omvang", flat=True
-    ).distinct():
-        if _toegekende_leerlingen(user, omvang, op).filter(pk=leerling.pk).exists():
-            extra = TOEKENNING_CATEGORIEEN[omvang]
-            categorieen |= extra
-            if DOSSIER in extra:
-                secties |= set(ALLE_SECTIES)
+    for omvang in omvangen:
+        extra = TOEKENNING_CATEGORIEEN[omvang]
+        categorieen |= extra
+        if DOSSIER in extra:
+            secties |= set(ALLE_SECTIES)
     if DOSSIER not in categorieen:
         secties = set()
     # Writing in a part of the dossier requires reading it.
     if not secties:
         handelingen -= SCHRIJVEN_IN_DOSSIER
     return Rechten(frozenset(categorieen), frozenset(secties), frozenset(handelingen))
+
+
+def rechten(user, leerling: Leerling, *, op: date | None = None) -> Rechten:
+    """The categories ("A".."H", "dossier", "zorg"), dossier sections and actions (`Handeling`
+    values) of `leerling` open to `user` on `op`: the statuut's rules for the user's roles whose
+    relation holds, plus explicit grants in force."""
+    # The day is settled first, so "today" asked with and without `op` is one answer.
+    return _rechten(user, leerling, _vandaag(op))
+
+
+@onthouden
+def _rechten(user, leerling: Leerling, op: date) -> Rechten:
+    medewerker = _medewerker(user)
+    if medewerker is None:
+        return GEEN_RECHTEN
+    toewijzingen = list(Roltoewijzing.objects.filter(medewerker=medewerker,
+                                                     school_id=leerling.school_id))
+    regels = _regels(_statuut_op(leerling.school, op), {t.rol for t in toewijzingen})
+
+    def in_relatie(rol: str) -> bool:
+        ids = _eigen_leerling_ids(medewerker, rol, toewijzingen, leerling.school_id, op)
+        return ids is not None and ids.filter(leerling_id=leerling.pk).exists()
+
+    def omvangen():
+        for omvang in _actieve_toekenningen(user, op).filter(leerling=leerling).values_list(
+                "omvang", flat=True).distinct():
+            if _toegekende_leerlingen(user, omvang, op).filter(pk=leerling.pk).exists():
+                yield omvang
+
+    return _rechten_uit(regels, in_relatie, omvangen())
+
+
+def rechten_per_leerling(user, leerlingen, *, op: date | None = None) -> dict[int, Rechten]:
+    """`rechten` of each of `leerlingen` (with their school), by pk, in a fixed number of
+    queries (the roles, the grants, and one per school and relation role), not a few per
+    pupil: for lists (issue 15). Inside a request each answer is also remembered as
+    `rechten(user, leerling, op=op)`'s, so the policies asked per pupil afterwards (a flow's
+    `bronbeleid`) ask no query for it."""
+    leerlingen = list(leerlingen)
+    op = _vandaag(op)
+    medewerker = _medewerker(user)
+    if medewerker is None:
+        uit = {ll.pk: GEEN_RECHTEN for ll in leerlingen}
+    else:
+        per_school: dict[int, list[Leerling]] = {}
+        for ll in leerlingen:
+            per_school.setdefault(ll.school_id, []).append(ll)
+        alle = list(Roltoewijzing.objects.filter(medewerker=medewerker,
+                                                 school_id__in=list(per_school)))
+        paren = set(_actieve_toekenningen(user, op).filter(
+            leerling_id__in=[ll.pk for ll in leerlingen]).values_list("leerling_id", "omvang"))
+        toegekend: dict[int, list[str]] = {}
+        for omvang in sorted({o for _ll, o in paren}):
+            for pk in _toegekende_leerlingen(user, omvang, op).filter(
+                    pk__in=[ll for ll, o in paren if o == omvang]).values_list("pk", flat=True):
+                toegekend.setdefault(pk, []).append(omvang)
+        uit = {}
+        for school_id, eigen in per_school.items():
+            toewijzingen = [t for t in alle if t.school_id == school_id]
+            regels = _regels(_statuut_op(eigen[0].school, op), {t.rol for t in toewijzingen})
+            relatie: dict[str, set[int]] = {}
+            for rol in sorted({r.rol for r in regels if r.alleen_eigen_leerlingen}):
+                ids = _eigen_leerling_ids(medewerker, rol, toewijzingen, school_id, op)
+                relatie[rol] = set() if ids is None else set(
+                    ids.filter(leerling_id__in=[ll.pk for ll in eigen])
+                    .values_list("leerling_id", flat=True))
+            for ll in eigen:
+                uit[ll.pk] = _rechten_uit(regels, lambda rol, pk=ll.pk, r=relatie: pk in r[rol],
+                                          toegekend.get(ll.pk, ()))
+    for ll in leerlingen:
+        vooraf(_rechten, (user, ll, op), {}, uit[ll.pk])
+    return uit
 
 
 def zichtbare_categorieen(user, leerling: Leerling, *, op: date | None = None) -> frozenset[str]:
@@ -299,7 +358,8 @@ def brieven_leesbaar(user, brieven, *, op: date | None = None) -> set[int]:
     complaint, a care case's the zorg rules (the zorgcoördinator who requested the
     invitation, the mentor), a measure's whoever may see the pupil's measures. A letter
     without a flow source follows the dossier section it is filed in. Sending the post is
-    no reason to read a letter. A fixed number of queries per pupil, not per letter."""
+    no reason to read a letter. The rights in a fixed number of queries for all pupils; a
+flow's own policy per pupil whose letters come from that flow."""
     from ..brieven.soorten import SOORTEN
 
     op = _vandaag(op)
@@ -307,6 +367,8 @@ def brieven_leesbaar(user, brieven, *, op: date | None = None) -> set[int]:
     for brief in brieven:
         per_leerling.setdefault(brief.leerling_id, []).append(brief)
     leerlingen = Leerling.objects.select_related("school").in_bulk(per_leerling)
+    # Every pupil's rights at once (and remembered for the flows' policies below).
+    alle_rechten = rechten_per_leerling(user, leerlingen.values(), op=op)
     uit: set[int] = set()
     for leerling_id, eigen in per_leerling.items():
         leerling = leerlingen.get(leerling_id)
@@ -322,7 +384,7 @@ def brieven_leesbaar(user, brieven, *, op: date | None = None) -> set[int]:
             else:
                 zonder_bron.append(brief)
         if zonder_bron:
-            secties = zichtbare_secties(user, leerling, op=op)
+            secties = alle_rechten[leerling_id].secties
             uit.update(b.pk for b in zonder_bron
                        if b.soort in SOORTEN and SOORTEN[b.soort].sectie in secties)
         for app, van_flow in per_app.items():
