@@ -4,13 +4,11 @@ start-page link to the quick registration."""
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q
-
 from dossiers import maatregelen
 from dossiers import toegang as dossiertoegang
 from dossiers.models import Inzagesoort
 from dossiers.panelen import leerlingpaneel, startpaneel
-from statuut.models import Bevoegdheid, Maatregelsoort, Orgaanrol
+from statuut.models import Maatregelsoort
 from statuut.selectors import statuut_op
 
 from . import toegang
@@ -30,21 +28,16 @@ def maatregelen_paneel(*, user, leerling, rechten, op):
 @startpaneel(sleutel="gedrag", template="gedrag/_startpaneel.html", volgorde=45)
 def registreren_link(*, user, school, rollen, op):
     """For whom the statuut's rows let impose a daily rung or record fraude at this school
-    (one query: the rows of the statuut in force for the user's roles)."""
+    (the authority rows are read once per request; one query for the statuut's rungs)."""
     statuut = statuut_op(school, op)
     if statuut is None or not rollen:
         return None
-    organen = Orgaanrol.objects.filter(statuut=statuut).filter(
-        Q(*[Q(rollen__icontains=f'"{r}"') for r in sorted(rollen)], _connector=Q.OR)
-    ).values("orgaan")
-    rungs = Maatregelsoort.objects.filter(statuut=statuut, soort__in=toegang.SOORTEN,
-                                          code=OuterRef("voor"))
-    rijen = Bevoegdheid.objects.filter(statuut=statuut).filter(
-        Q(rol__in=rollen) | Q(rol__in=organen)).filter(
-        Q(actie=toegang.OPLEGGEN) & Exists(rungs) | Q(actie=toegang.FRAUDE_VASTLEGGEN))
-    if not rijen.exists():
-        return None
-    return {"school": school}
+    if dossiertoegang.bevoegd(user, toegang.FRAUDE_VASTLEGGEN, school=school, op=op) or any(
+            dossiertoegang.bevoegd(user, toegang.OPLEGGEN, school=school, voor=code, op=op)
+            for code in Maatregelsoort.objects.filter(
+                statuut=statuut, soort__in=toegang.SOORTEN).values_list("code", flat=True)):
+        return {"school": school}
+    return None
 
 
 @dossiertoegang.bronbeleid("gedrag")

@@ -15,7 +15,7 @@ from .models import Stand, Uitstuurmelding
 @startpaneel(sleutel="uitsturen_open", template="uitsturen/_startpaneel.html", volgorde=45)
 def open_paneel(*, user, school, rollen, op):
     """The number only (no pupil named, so nothing for the read log)."""
-    if not toegang.scholen_volgen(user, op=op).filter(pk=school.pk).exists():
+    if not toegang.volgt_op(user, school, op=op):
         return None
     return {"aantal": selectors.open_aantal(user, school=school, op=op)}
 

@@ -73,6 +73,11 @@ def zichtbaar(user, *, op: date | None = None) -> Q:
     return Q(leerling__in=toegang.leerlingen_bevoegd(user, VOLGEN, op=op)) | Q(docent=user)
 
 
+def volgt_op(user, school, *, op: date | None = None) -> bool:
+    """Does `user` follow sent-out pupils at `school` (no query once the rows are loaded)?"""
+    return toegang.bevoegd(user, VOLGEN, school=school, op=op)
+
+
 def scholen_volgen(user, *, op: date | None = None):
     return toegang.scholen_bevoegd(user, VOLGEN, op=op)
 

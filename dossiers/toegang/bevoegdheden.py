@@ -38,17 +38,22 @@ def orgaanrollen(statuut: Statuut | None) -> dict[str, frozenset[str]]:
 
 
 @onthouden
+def _alle_rijen(statuut: Statuut) -> list[Bevoegdheid]:
+    """Every authority row of `statuut`, in its order: a page asks several actions (each
+    panel its own) and pays one query for all of them."""
+    return list(Bevoegdheid.objects.filter(statuut=statuut))
+
+
+@onthouden
 def rijen(statuut: Statuut | None, actie: str, *, voor: str = "",
           niveau: int | None = None) -> list[Bevoegdheid]:
     """The authority rows for `actie` (a row without `voor` holds for every rung or stage;
     with `voor` only for that one), reaching `niveau` when one is asked."""
     if statuut is None:
         return []
-    qs = Bevoegdheid.objects.filter(statuut=statuut, actie=actie)
-    qs = qs.filter(Q(voor="") | Q(voor=voor)) if voor else qs.filter(voor="")
-    if niveau is not None:
-        qs = qs.filter(Q(niveau__isnull=True) | Q(niveau__gte=niveau))
-    return list(qs)
+    return [r for r in _alle_rijen(statuut)
+            if r.actie == actie and (r.voor == "" or (voor and r.voor == voor))
+            and (niveau is None or r.niveau is None or r.niveau >= niveau)]
 
 
 def _rollen_van_rij(rij: Bevoegdheid, organen: dict[str, frozenset[str]]) -> frozenset[str]:
@@ -164,8 +169,8 @@ def bevoegd(user, actie: str, leerling: Leerling | None = None, *, school=None,
                                     statuut=statuut))
     if school is None:
         raise ValueError("bevoegd() needs a pupil or a school")
-    return scholen_bevoegd(user, actie, voor=voor, niveau=niveau, op=op,
-                           ).filter(pk=getattr(school, "pk", school)).exists()
+    return getattr(school, "pk", school) in _bevoegde_school_ids(
+        user, actie, voor=voor, niveau=niveau, op=op)
 
 
 #: A row without a level reaches every level.
@@ -182,6 +187,7 @@ def hoogste_niveau(user, actie: str, leerling: Leerling, *, voor: str = "",
     return max(niveaus) if niveaus else None
 
 
+@onthouden
 def _per_school(user) -> dict[int, tuple[object, set[str], list[Roltoewijzing]]]:
     medewerker = _medewerker(user)
     uit: dict[int, tuple[object, set[str], list[Roltoewijzing]]] = {}
@@ -233,12 +239,8 @@ def leerlingen_bevoegd(user, actie: str, *, school=None, voor: str = "",
     return Leerling.objects.filter(pk__in=Leerling.objects.filter(filter_).values("pk"))
 
 
-def scholen_bevoegd(user, actie: str, *, voor: str = "", niveau: int | None = None,
-                    omvang: str | None = None, op: date | None = None):
-    """The schools where `user`'s roles hold `actie` (with `omvang=Omvang.SCHOOL`: for every
-    pupil of the school: the work lists and overviews of a whole school)."""
-    from statuut.models import School
-
+def _bevoegde_school_ids(user, actie: str, *, voor: str = "", niveau: int | None = None,
+                         omvang: str | None = None, op: date | None = None) -> list[int]:
     op = _vandaag(op)
     ids = []
     for school_id, (school_, rollen, _t) in _per_school(user).items():
@@ -250,7 +252,17 @@ def scholen_bevoegd(user, actie: str, *, voor: str = "", niveau: int | None = No
             if _rollen_van_rij(rij, organen) & rollen:
                 ids.append(school_id)
                 break
-    return School.objects.filter(pk__in=ids)
+    return ids
+
+
+def scholen_bevoegd(user, actie: str, *, voor: str = "", niveau: int | None = None,
+                    omvang: str | None = None, op: date | None = None):
+    """The schools where `user`'s roles hold `actie` (with `omvang=Omvang.SCHOOL`: for every
+    pupil of the school: the work lists and overviews of a whole school)."""
+    from statuut.models import School
+
+    return School.objects.filter(pk__in=_bevoegde_school_ids(
+        user, actie, voor=voor, niveau=niveau, omvang=omvang, op=op))
 
 
 def weigering(statuut: Statuut | None, actie: str, *, voor: str = "",
