@@ -301,9 +301,10 @@ def _aanhef(brief: Brief, aan: list[BriefOntvanger]) -> str:
     return tekst[0].upper() + tekst[1:]
 
 
-def _context(brief: Brief) -> dict:
+def _context(brief: Brief, ontvangers: list[BriefOntvanger] | None = None) -> dict:
     school = brief.school
-    ontvangers = list(brief.ontvangers.all())
+    if ontvangers is None:
+        ontvangers = list(brief.ontvangers.all())
     instellingen = Briefinstellingen.objects.filter(school=school).first()
     aan = [o for o in ontvangers if not o.afschrift]
     g = brief.gegevens
@@ -341,7 +342,7 @@ def brief_maken(brief_id: int) -> bool:
     task retries); the letter is then still `aangevraagd`, nothing half-written."""
     with transaction.atomic():
         brief = (Brief.objects.select_for_update(of=("self",))
-                 .select_related("school", "leerling", "aangevraagd_door")
+                 .select_related("school__bestuur", "leerling", "aangevraagd_door")
                  .filter(pk=brief_id).first())
         if brief is None or brief.status != Briefstatus.AANGEVRAAGD:
             return False
@@ -349,8 +350,9 @@ def brief_maken(brief_id: int) -> bool:
             raise InvoerFout(_("Onbekende soort brief '%(s)s'.") % {"s": brief.soort})
         soort = SOORTEN[brief.soort]
         brief.pogingen += 1
-        pdf, paginas = render.pdf_maken(soort.template, _context(brief))
-        aan = ", ".join(o.naam for o in brief.ontvangers.all()) or "—"
+        ontvangers = list(brief.ontvangers.all())
+        pdf, paginas = render.pdf_maken(soort.template, _context(brief, ontvangers))
+        aan = ", ".join(o.naam for o in ontvangers) or "—"
         stuk = dossier.stuk_toevoegen(
             door=brief.aangevraagd_door, leerling=brief.leerling, sectie=soort.sectie,
             titel=str(soort.titel),
