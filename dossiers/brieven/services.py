@@ -259,6 +259,20 @@ def _maken_na_commit(brief_id: int) -> None:
     transaction.on_commit(lambda: brief_maken_taak.delay(brief_id), robust=True)
 
 
+def vastgelopen_opnieuw_starten(*, ouder_dan: timedelta = VASTGELOPEN_NA) -> int:
+    """Queue again every letter still `aangevraagd` after `ouder_dan` (beat, every few
+    minutes): its task was never queued (the broker was down at commit), or lost (Redis
+    restarted without the message, a whole worker killed with the message unacknowledged).
+    Harmless for a letter whose task is only slow: the task makes a letter once, under its
+    row lock. Returns how many were queued."""
+    pks = list(Brief.objects.filter(
+        status=Briefstatus.AANGEVRAAGD, aangevraagd_op__lt=timezone.now() - ouder_dan)
+        .order_by("pk").values_list("pk", flat=True))
+    for pk in pks:
+        _maken_na_commit(pk)
+    return len(pks)
+
+
 def is_vastgelopen(brief: Brief, *, nu=None) -> bool:
     return (brief.status == Briefstatus.AANGEVRAAGD
             and brief.aangevraagd_op < (nu or timezone.now()) - VASTGELOPEN_NA)
