@@ -221,6 +221,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "dossiers.termijnen_vegen",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon-fri"),
     },
+    # Letters whose render task was never queued or was lost (issue 15, fault runs).
+    "brieven-vastgelopen-opnieuw": {
+        "task": "dossiers.brieven_vastgelopen_opnieuw",
+        "schedule": crontab(minute="*/5"),
+    },
     "toekenningen-opruimen": {
         "task": "dossiers.toekenningen_opruimen",
         "schedule": crontab(hour=0, minute=15),

@@ -259,6 +259,20 @@ def _maken_na_commit(brief_id: int) -> None:
     transaction.on_commit(lambda: brief_maken_taak.delay(brief_id), robust=True)
 
 
+def vastgelopen_opnieuw_starten(*, ouder_dan: timedelta = VASTGELOPEN_NA) -> int:
+    """Queue again every letter still `aangevraagd` after `ouder_dan` (beat, every few
+    minutes): its task was never queued (the broker was down at commit), or lost (Redis
+    restarted without the message, a whole worker killed with the message unacknowledged).
+    Harmless for a letter whose task is only slow: the task makes a letter once, under its
+    row lock. Returns how many were queued."""
+    pks = list(Brief.objects.filter(
+        status=Briefstatus.AANGEVRAAGD, aangevraagd_op__lt=timezone.now() - ouder_dan)
+        .order_by("pk").values_list("pk", flat=True))
+    for pk in pks:
+        _maken_na_commit(pk)
+    return len(pks)
+
+
 def is_vastgelopen(brief: Brief, *, nu=None) -> bool:
     return (brief.status == Briefstatus.AANGEVRAAGD
             and brief.aangevraagd_op < (nu or timezone.now()) - VASTGELOPEN_NA)
@@ -301,9 +315,10 @@ def _aanhef(brief: Brief, aan: list[BriefOntvanger]) -> str:
     return tekst[0].upper() + tekst[1:]
 
 
-def _context(brief: Brief) -> dict:
+def _context(brief: Brief, ontvangers: list[BriefOntvanger] | None = None) -> dict:
     school = brief.school
-    ontvangers = list(brief.ontvangers.all())
+    if ontvangers is None:
+        ontvangers = list(brief.ontvangers.all())
     instellingen = Briefinstellingen.objects.filter(school=school).first()
     aan = [o for o in ontvangers if not o.afschrift]
     g = brief.gegevens
@@ -341,7 +356,7 @@ def brief_maken(brief_id: int) -> bool:
     task retries); the letter is then still `aangevraagd`, nothing half-written."""
     with transaction.atomic():
         brief = (Brief.objects.select_for_update(of=("self",))
-                 .select_related("school", "leerling", "aangevraagd_door")
+                 .select_related("school__bestuur", "leerling", "aangevraagd_door")
                  .filter(pk=brief_id).first())
         if brief is None or brief.status != Briefstatus.AANGEVRAAGD:
             return False
@@ -349,8 +364,9 @@ def brief_maken(brief_id: int) -> bool:
             raise InvoerFout(_("Onbekende soort brief '%(s)s'.") % {"s": brief.soort})
         soort = SOORTEN[brief.soort]
         brief.pogingen += 1
-        pdf, paginas = render.pdf_maken(soort.template, _context(brief))
-        aan = ", ".join(o.naam for o in brief.ontvangers.all()) or "—"
+        ontvangers = list(brief.ontvangers.all())
+        pdf, paginas = render.pdf_maken(soort.template, _context(brief, ontvangers))
+        aan = ", ".join(o.naam for o in ontvangers) or "—"
         stuk = dossier.stuk_toevoegen(
             door=brief.aangevraagd_door, leerling=brief.leerling, sectie=soort.sectie,
             titel=str(soort.titel),

@@ -8,6 +8,8 @@ The retry rule: `autoretry_for` schedules the next try for any error; on the las
 it, so the failure is visible in the outgoing post instead of only in a worker log.
 """
 
+from datetime import timedelta
+
 from celery import shared_task
 from django.utils.translation import gettext as _
 
@@ -66,3 +68,12 @@ def bundel_maken_taak(self, bundel_id: int) -> bool:
             raise
         services.bundel_mislukt(bundel_id, _reden(exc))
         return False
+
+
+@shared_task(name="dossiers.brieven_vastgelopen_opnieuw")
+def brieven_vastgelopen_opnieuw_taak(seconden: int | None = None) -> int:
+    """Beat, every five minutes: letters stuck in `aangevraagd` are queued again.
+    `seconden` (instead of `services.VASTGELOPEN_NA`) is for the fault runs."""
+    if seconden is None:
+        return services.vastgelopen_opnieuw_starten()
+    return services.vastgelopen_opnieuw_starten(ouder_dan=timedelta(seconds=seconden))
