@@ -14,6 +14,7 @@ urlpatterns = [
          name="schorsing_kalender"),
     path("schorsing/<int:pk>/<slug:stap>/", views.schorsing_stap, name="schorsing_stap"),
     path("leerling/<int:pk>/time-out/", views_timeout.time_out_nieuw, name="time_out_nieuw"),
+    path("time-out/nieuw/", views_timeout.time_out_kiezen, name="time_out_kiezen"),
     path("time-out/<int:pk>/", views_timeout.time_out_pagina, name="time_out"),
     path("time-out/<int:pk>/<slug:stap>/", views_timeout.time_out_stap, name="time_out_stap"),
     path("leerling/<int:pk>/verwijdering/", views_verwijdering.verwijdering_nieuw,

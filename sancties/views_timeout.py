@@ -81,6 +81,17 @@ STAPPEN = {
 
 
 @login_required
+def time_out_kiezen(request):
+    """The entry from the quick registration (`dossiers.maatregelen.invoerpagina`): a
+    time-out is recorded per pupil, on that pupil's time-out page."""
+    try:
+        pk = int(request.GET.get("leerling", ""))
+    except ValueError:
+        return render(request, "sancties/time_out_kiezen.html", status=400)
+    return redirect("sancties:time_out_nieuw", pk=pk)
+
+
+@login_required
 def time_out_nieuw(request, pk):
     user = request.user
     leerling = get_object_or_404(zichtbare_leerlingen(user), pk=pk)

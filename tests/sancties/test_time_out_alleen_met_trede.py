@@ -42,3 +42,24 @@ def test_noordgouw_en_wijzer_bieden_de_time_out(client, scholen):
         assert KNOP in pagina, wie
         assert client.get(reverse("sancties:time_out_nieuw",
                                   args=[leerling.pk])).status_code == 200
+
+
+def test_de_snelle_registratie_leidt_de_time_out_naar_de_pagina_van_de_leerling(client, scholen):
+    """Noordgouw art. 22.4d: the afdelingsleider's quick registration offers the time-out
+    rung, which is recorded on the pupil's own time-out page; without one pupil the page
+    says what to do and changes nothing."""
+    s = scholen
+    client.force_login(s.afdelingsleider_ng)
+    antwoord = client.get(reverse("sancties:time_out_kiezen"), {"leerling": s.dirk.pk})
+    assert antwoord.status_code == 302
+    assert antwoord["Location"] == reverse("sancties:time_out_nieuw", args=[s.dirk.pk])
+    antwoord = client.get(reverse("sancties:time_out_kiezen"))
+    assert antwoord.status_code == 400
+    assert "Een time-out leg je per leerling vast." in antwoord.content.decode()
+    assert not TimeOut.objects.exists()
+    # The quick registration's second step links the rung here, with the pupil chosen.
+    antwoord = client.get(reverse("gedrag:registreren"), {
+        "school": s.dirk.school_id, "leerling": [s.dirk.pk]})
+    pagina = antwoord.content.decode()
+    assert (f'{reverse("sancties:time_out_kiezen")}?maatregelsoort=time-out&amp;leerling='
+            f'{s.dirk.pk}') in pagina
