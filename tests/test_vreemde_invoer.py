@@ -14,7 +14,8 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, get_resolver
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("config", "dossiers", "statuut", "zorg", "sancties", "klachten")
+APPS = ("config", "dossiers", "statuut", "zorg", "sancties", "klachten", "verzuim", "gedrag",
+        "uitsturen")
 
 # A NUL byte is refused before any view (config/invoer.py), so it is tried on its own below.
 VREEMD = ["²", "²²²²-2027", "99999999999999999999", "2026-02-31", "x" * 3000 + "\u202e%'<"]
