@@ -58,7 +58,9 @@ def keuzes(user, *, op: date, school=None) -> Keuzes | None:
         fraude = (list(statuut.fraudemaatregelen or [])
                   if toegang.leerlingen(user, toegang.FRAUDE_VASTLEGGEN, school=s,
                                         op=op).exists() else [])
-        if eigen or elders or fraude:
+        # Links to another flow's page alone make no quick registration (Wijzer: only
+        # the time-out, recorded on the pupil's own page).
+        if eigen or fraude:
             return Keuzes(s, statuut, eigen, elders, alle, fraude,
                           [(o["code"], o["naam"]) for o in statuut.overtredingen or []])
     return None

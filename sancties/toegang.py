@@ -33,7 +33,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dossiers import relaties
 from dossiers import toegang as dossiertoegang
-from dossiers.models import Leerling, Roltoewijzing
+from dossiers.models import Leerling
 from dossiers.toegang.bevoegdheden import _principaal_houdt
 from statuut import acties
 from statuut.hulp import vandaag
@@ -162,9 +162,8 @@ class Gezag:
         if self._toewijzingen is None:
             medewerker = dossiertoegang._medewerker(self.user)
             self._medewerker = medewerker
-            self._toewijzingen = (list(Roltoewijzing.objects.filter(
-                medewerker=medewerker, school_id=self.leerling.school_id))
-                if medewerker is not None else [])
+            self._toewijzingen = dossiertoegang.toewijzingen_van(
+                self.user, self.leerling.school_id)
         return self._toewijzingen
 
     def _houdt_rij(self, rij: Bevoegdheid) -> set[str]:

@@ -129,8 +129,7 @@ def zorginzage(user, leerling: Leerling, *, melder_ids=(), remedial_teacher_id=N
     if medewerker is None:
         return GEEN_ZORG
     op = vandaag(op)
-    toewijzingen = list(Roltoewijzing.objects.filter(medewerker=medewerker,
-                                                     school_id=leerling.school_id))
+    toewijzingen = toegang.toewijzingen_van(user, leerling.school_id)
     rollen = {t.rol for t in toewijzingen}
     niveau, handelingen = ZORG_GEEN, set()
     relatie: dict[str, bool] = {}
@@ -177,7 +176,7 @@ def _zicht(user, niveau: int, op: date) -> tuple[Q, list[int]]:
     if medewerker is None:
         return Q(pk__in=[]), []
     per_school: dict[int, list[Roltoewijzing]] = {}
-    for t in Roltoewijzing.objects.filter(medewerker=medewerker).select_related("school"):
+    for t in toegang.toewijzingen_van(user):
         per_school.setdefault(t.school_id, []).append(t)
     filter_ = Q(pk__in=[])
     if niveau <= ZORG_VOLLEDIG:

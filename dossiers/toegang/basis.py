@@ -67,15 +67,27 @@ def _statuut_op(school: School, op: date) -> Statuut | None:
 
 
 @onthouden
-def rollen_van(user, school: School | int) -> frozenset[str]:
-    """The roles (`Rol` values) the user has at `school`; empty without a Medewerker."""
+def _alle_toewijzingen(user) -> list[Roltoewijzing]:
     medewerker = _medewerker(user)
     if medewerker is None:
-        return GEEN
-    return frozenset(
-        Roltoewijzing.objects.filter(medewerker=medewerker, school=school)
-        .values_list("rol", flat=True)
-    )
+        return []
+    return list(Roltoewijzing.objects.filter(medewerker=medewerker).select_related("school"))
+
+
+def toewijzingen_van(user, school: School | int | None = None) -> list[Roltoewijzing]:
+    """The user's role assignments (at `school`, or everywhere), read once per request: every
+    policy asks here instead of querying them itself."""
+    alle = _alle_toewijzingen(user)
+    if school is None:
+        return list(alle)
+    school_id = getattr(school, "pk", school)
+    return [t for t in alle if t.school_id == school_id]
+
+
+@onthouden
+def rollen_van(user, school: School | int) -> frozenset[str]:
+    """The roles (`Rol` values) the user has at `school`; empty without a Medewerker."""
+    return frozenset(t.rol for t in toewijzingen_van(user, school))
 
 
 def scholen_van(user):
@@ -90,10 +102,7 @@ def scholen_van(user):
 
 def rollen_per_school(user) -> dict[int, tuple[School, set[str]]]:
     """Per school id where `user` holds a role: the school and the roles (one query)."""
-    medewerker = _medewerker(user)
     per_school: dict[int, tuple[School, set[str]]] = {}
-    if medewerker is None:
-        return per_school
-    for t in Roltoewijzing.objects.filter(medewerker=medewerker).select_related("school"):
+    for t in toewijzingen_van(user):
         per_school.setdefault(t.school_id, (t.school, set()))[1].add(t.rol)
     return per_school

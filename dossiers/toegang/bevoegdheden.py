@@ -25,7 +25,7 @@ from statuut.models import Bevoegdheid, Omvang, Orgaan, Orgaanrol, Principaal, R
 
 from .. import relaties
 from ..models import Leerling, Ouderschap, Roltoewijzing
-from .basis import _medewerker, _statuut_op, _vandaag
+from .basis import _medewerker, _statuut_op, _vandaag, toewijzingen_van
 from .geheugen import onthouden
 
 
@@ -128,9 +128,7 @@ def bevoegde_rijen(user, actie: str, leerling: Leerling, *, voor: str = "",
     if not gevonden:
         return []
     medewerker = _medewerker(user)
-    toewijzingen = (list(Roltoewijzing.objects.filter(medewerker=medewerker,
-                                                      school_id=leerling.school_id))
-                    if medewerker is not None else [])
+    toewijzingen = toewijzingen_van(user, leerling.school_id)
     eigen = {t.rol for t in toewijzingen}
     organen = orgaanrollen(statuut) if any(r.rol in Orgaan.values for r in gevonden) else {}
     relatie: dict[str, bool] = {}
@@ -189,11 +187,8 @@ def hoogste_niveau(user, actie: str, leerling: Leerling, *, voor: str = "",
 
 @onthouden
 def _per_school(user) -> dict[int, tuple[object, set[str], list[Roltoewijzing]]]:
-    medewerker = _medewerker(user)
     uit: dict[int, tuple[object, set[str], list[Roltoewijzing]]] = {}
-    if medewerker is None:
-        return uit
-    for t in Roltoewijzing.objects.filter(medewerker=medewerker).select_related("school"):
+    for t in toewijzingen_van(user):
         school, rollen, lijst = uit.setdefault(t.school_id, (t.school, set(), []))
         rollen.add(t.rol)
         lijst.append(t)

@@ -45,6 +45,7 @@ from .basis import (
     _vandaag,
     rollen_per_school,
     rollen_van,
+    toewijzingen_van,
 )
 from .geheugen import onthouden, vooraf
 
@@ -149,8 +150,7 @@ def _rechten(user, leerling: Leerling, op: date) -> Rechten:
     medewerker = _medewerker(user)
     if medewerker is None:
         return GEEN_RECHTEN
-    toewijzingen = list(Roltoewijzing.objects.filter(medewerker=medewerker,
-                                                     school_id=leerling.school_id))
+    toewijzingen = toewijzingen_van(user, leerling.school_id)
     regels = _regels(_statuut_op(leerling.school, op), {t.rol for t in toewijzingen})
 
     def in_relatie(rol: str) -> bool:
@@ -477,9 +477,7 @@ def leerlingen_voor(user, *, op: date | None = None, categorie: str | None = Non
     if medewerker is None:
         return Leerling.objects.none()
     op = _vandaag(op)
-    toewijzingen = list(
-        Roltoewijzing.objects.filter(medewerker=medewerker).select_related("school")
-    )
+    toewijzingen = toewijzingen_van(user)
     per_school: dict[int, list[Roltoewijzing]] = {}
     for t in toewijzingen:
         per_school.setdefault(t.school_id, []).append(t)
