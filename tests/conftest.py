@@ -16,6 +16,25 @@ def django_db_setup(django_db_setup, django_db_blocker):
     wereldvoorraad.database_gereed(django_db_blocker)
     yield
     wereldvoorraad.database_opruimen()
+    with django_db_blocker.unblock():
+        _andere_sessies_beeindigen()
+
+
+def _andere_sessies_beeindigen() -> None:
+    """Before pytest-django drops the test database: a session some thread or child process
+    left open (a browser test's server thread still answering, a worker that had not yet let
+    go) would make the drop fail after every test passed. Say which, then end it."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as c:
+        c.execute("SELECT pid, application_name, state, left(query, 120) FROM pg_stat_activity"
+                  " WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        for pid, naam, toestand, vraag in c.fetchall():
+            print(f"\nOpen databasesessie aan het eind van de run: pid {pid} {naam!r} "
+                  f"{toestand}: {vraag}")
+            c.execute("SELECT pg_terminate_backend(%s)", [pid])
 
 
 @pytest.hookimpl(tryfirst=True)
