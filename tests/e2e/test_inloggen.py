@@ -112,6 +112,9 @@ def test_de_sessie_waarschuwt_voor_het_einde_en_blijft_met_een_klik(live_server,
     expect(page.get_by_text(re.compile(r"Sessie tot \d\d:\d\d"))).to_be_visible()
     waarschuwing = page.get_by_role("alertdialog")
     expect(waarschuwing).to_be_hidden()
+    # The session script sets its timers once the page has loaded; on a busy machine that
+    # can come after the text above is visible.
+    page.wait_for_load_state("load")
 
     page.clock.fast_forward("26:00")  # 26 minutes without doing anything
     expect(waarschuwing).to_be_visible()
