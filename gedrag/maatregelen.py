@@ -46,7 +46,7 @@ def omschrijving(m: Lesmaatregel) -> str:
 
 def ladderbron(leerling, gebruiker) -> list[Ladderregel]:
     """The pupil's daily measures, for whoever may read the behaviour section; the ones
-    `gebruiker` imposed, for them (gedrag/toegang.py `mag_maatregel_zien`)."""
+    `gebruiker` imposed, for them (gedrag/toegang.py `zichtbaar`)."""
     qs = Lesmaatregel.objects.filter(leerling=leerling)
     if not toegang.mag_zien(gebruiker, leerling):
         qs = qs.filter(opgelegd_door_id=gebruiker.pk)

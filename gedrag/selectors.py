@@ -87,5 +87,5 @@ def zichtbare_maatregel(user, pk: int) -> Lesmaatregel | None:
     m = (Lesmaatregel.objects.select_related(
         "leerling__school", "statuut", "maatregelsoort", "opgelegd_door__medewerker",
         "afgehandeld_door", "termijn_opvolging", "termijn_melding", "dossierstuk")
-        .filter(pk=pk, leerling__in=dossiertoegang.leerlingen_voor(user)).first())
-    return m if m is not None and toegang.mag_maatregel_zien(user, m) else None
+        .filter(toegang.zichtbaar(user), pk=pk).first())
+    return m

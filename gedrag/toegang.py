@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.db.models import Q, QuerySet
+
 from dossiers import toegang
 from statuut.models import Dossiersectie, Maatregelsoort
 
@@ -58,11 +60,22 @@ def mag_zien(user, leerling, *, op: date | None = None) -> bool:
     return Dossiersectie.GEDRAG in toegang.zichtbare_secties(user, leerling, op=op)
 
 
-def mag_maatregel_zien(user, maatregel, *, op: date | None = None) -> bool:
-    """Whoever may read the behaviour section, and the one who imposed it (their own act:
-    the docent whose matrix row opens no dossier still follows up their own measure)."""
-    return maatregel.opgelegd_door_id == getattr(user, "pk", None) or mag_zien(
-        user, maatregel.leerling, op=op)
+def zichtbaar(user, *, op: date | None = None) -> Q:
+    """A Q on Lesmaatregel: the measures `user` may see. Whoever may read the behaviour
+    section, and the one who imposed it (their own act: the docent whose matrix row opens no
+    dossier still follows up their own measure) when they see the pupil at all."""
+    return Q(leerling__in=toegang.leerlingen_voor(user, op=op, sectie=Dossiersectie.GEDRAG)) | Q(
+        opgelegd_door=user, leerling__in=toegang.leerlingen_voor(user, op=op))
+
+
+@toegang.onderwerpbeleid("gedrag.lesmaatregel")
+def _termijnen(user) -> QuerySet:
+    """A measure's deadlines (the follow-up of a broken agreement, the schoolleiding's
+    notice) are listed only for whoever may see the measure: a role held school-wide (the
+    Noordgouw afdelingsleider, art. 22.3) does not open another department's pupils."""
+    from .models import Lesmaatregel
+
+    return Lesmaatregel.objects.filter(zichtbaar(user)).values("pk")
 
 
 verantwoordelijke = toegang.verantwoordelijke

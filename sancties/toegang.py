@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from django.apps import apps
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
@@ -211,6 +212,21 @@ def gezag(user, leerling: Leerling, *, statuut: Statuut | None = None,
 def mag_sancties_zien(user, leerling: Leerling, *, op: date | None = None) -> bool:
     """Measures are part of the dossier's behaviour section (Echnaton art. 9.2)."""
     return Dossiersectie.GEDRAG in dossiertoegang.zichtbare_secties(user, leerling, op=op)
+
+
+def _maatregeltermijnen(model_naam: str):
+    """The deadlines of a measure (a proposal waiting for a decision, the bezwaar, the
+    notice to the inspectie) are listed for whoever may see the measure: the behaviour
+    section (`mag_sancties_zien`); holding the deciding role opens no other department."""
+    def beleid(user) -> QuerySet:
+        return apps.get_model("sancties", model_naam).objects.filter(
+            leerling__in=dossiertoegang.leerlingen_voor(user, sectie=Dossiersectie.GEDRAG)
+        ).values("pk")
+    return beleid
+
+
+for _naam in ("schorsing", "timeout", "verwijdering"):
+    dossiertoegang.onderwerpbeleid(f"sancties.{_naam}")(_maatregeltermijnen(_naam))
 
 
 def _statuut_subquery(school, op: date):

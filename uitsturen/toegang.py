@@ -73,6 +73,14 @@ def zichtbaar(user, *, op: date | None = None) -> Q:
     return Q(leerling__in=toegang.leerlingen_bevoegd(user, VOLGEN, op=op)) | Q(docent=user)
 
 
+@toegang.onderwerpbeleid("uitsturen.uitstuurmelding")
+def _termijnen(user) -> QuerySet:
+    """A melding's deadline is listed only for whoever may see the melding (`zichtbaar`)."""
+    from .models import Uitstuurmelding
+
+    return Uitstuurmelding.objects.filter(zichtbaar(user)).values("pk")
+
+
 def volgt_op(user, school, *, op: date | None = None) -> bool:
     """Does `user` follow sent-out pupils at `school` (no query once the rows are loaded)?"""
     return toegang.bevoegd(user, VOLGEN, school=school, op=op)

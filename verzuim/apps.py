@@ -12,7 +12,7 @@ class VerzuimConfig(AppConfig):
 
         from . import brieven, panelen  # noqa: F401  (panels, letter kinds)
         from . import toegang as t
-        from .models import Drempelactie
+        from .models import Drempelactie, Verlofaanvraag
 
         for naam, label in [
             (t.TE_LAAT_REGISTREREN, _("te laat registreren")),
@@ -36,4 +36,5 @@ class VerzuimConfig(AppConfig):
             acties.registreer(naam, label)
         # "Mijn termijnen" names the pupil to whoever may see them.
         termijnonderwerpen.registreer(Drempelactie, "leerling_id")
+        termijnonderwerpen.registreer(Verlofaanvraag, "leerling_id")
         brieven.registreren()

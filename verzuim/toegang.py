@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.db.models import Q, QuerySet
+
 from dossiers import toegang
 from dossiers.toegang.basis import _statuut_op, _vandaag
 
@@ -40,6 +42,50 @@ def scholen(user, actie: str, *, op: date | None = None):
 
 
 verantwoordelijke = toegang.verantwoordelijke
+
+
+def drempelacties_zichtbaar(user, *, op: date | None = None) -> Q:
+    """A Q on Drempelactie: the threshold steps `user` may see. Whoever follows the pupil's
+    verzuim or reports it to leerplicht, and whoever holds the step itself for the pupil."""
+    from .drempels import ACTIE_VAN_CODE
+
+    filter_ = (Q(leerling__in=leerlingen(user, OVERZICHT_ZIEN, op=op))
+               | Q(leerling__in=leerlingen(user, LEERPLICHT_MELDEN, op=op)))
+    codes_per_actie: dict[str, list[str]] = {}
+    for code, actie in ACTIE_VAN_CODE.items():
+        codes_per_actie.setdefault(actie, []).append(code)
+    for actie, codes in codes_per_actie.items():
+        if actie != LEERPLICHT_MELDEN:
+            filter_ |= Q(actie_code__in=codes, leerling__in=leerlingen(user, actie, op=op))
+    return filter_
+
+
+#: Who records or decides leave (Leerplichtwet art. 14) sees the requests.
+VERLOFACTIES = (VERLOF_REGISTREREN, VERLOF_BESLISSEN, VERLOF_DOORSTUREN)
+
+
+def verlof_zichtbaar(user, *, op: date | None = None) -> Q:
+    """A Q on Verlofaanvraag: the requests `user` records or decides."""
+    filter_ = Q(pk__in=[])
+    for actie in VERLOFACTIES:
+        filter_ |= Q(leerling__in=leerlingen(user, actie, op=op))
+    return filter_
+
+
+@toegang.onderwerpbeleid("verzuim.drempelactie")
+def _drempeltermijnen(user) -> QuerySet:
+    """A threshold step's deadline is listed only for whoever may see the step: a role held
+    school-wide elsewhere does not open this pupil's verzuim."""
+    from .models import Drempelactie
+
+    return Drempelactie.objects.filter(drempelacties_zichtbaar(user)).values("pk")
+
+
+@toegang.onderwerpbeleid("verzuim.verlofaanvraag")
+def _verloftermijnen(user) -> QuerySet:
+    from .models import Verlofaanvraag
+
+    return Verlofaanvraag.objects.filter(verlof_zichtbaar(user)).values("pk")
 
 
 

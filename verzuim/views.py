@@ -159,13 +159,8 @@ def leerplicht(request):
 
 
 def _actie(user, pk: int) -> Drempelactie:
-    actie = get_object_or_404(Drempelactie.objects.select_related("leerling__school",
-                                                                  "termijn"), pk=pk)
-    if not (toegang.mag(user, toegang.OVERZICHT_ZIEN, actie.leerling)
-            or stappen.weigering(user, "afhandelen", actie.leerling, obj=actie) is None
-            or toegang.mag(user, toegang.LEERPLICHT_MELDEN, actie.leerling)):
-        raise Http404
-    return actie
+    return get_object_or_404(Drempelactie.objects.filter(toegang.drempelacties_zichtbaar(user))
+                             .select_related("leerling__school", "termijn"), pk=pk)
 
 
 @login_required
@@ -444,23 +439,11 @@ def grafiek(request):
 
 # --- Verlof (Leerplichtwet art. 14) ---------------------------------------------------------
 
-_VERLOFACTIES = (toegang.VERLOF_REGISTREREN, toegang.VERLOF_BESLISSEN,
-                 toegang.VERLOF_DOORSTUREN)
-
-
-def _verlofleerlingen(user, op):
-    qs = None
-    for actie in _VERLOFACTIES:
-        deel = toegang.leerlingen(user, actie, op=op).values("pk")
-        qs = deel if qs is None else qs.union(deel)
-    return qs
-
-
 @login_required
 def verlof(request):
     """The leave requests the user records or decides, and the form to record one."""
     vandaag = timezone.localdate()
-    if not any(toegang.scholen(request.user, a).exists() for a in _VERLOFACTIES):
+    if not any(toegang.scholen(request.user, a).exists() for a in toegang.VERLOFACTIES):
         raise Http404
     registreren = selectors.leerlingen_overzicht(request.user, op=vandaag,
                                                  actie=toegang.VERLOF_REGISTREREN)
@@ -477,7 +460,7 @@ def verlof(request):
         else:
             messages.success(request, _("De verlofaanvraag is vastgelegd."))
             return redirect("verzuim:verlofaanvraag", pk=aanvraag.pk)
-    qs = (Verlofaanvraag.objects.filter(leerling__in=_verlofleerlingen(request.user, vandaag))
+    qs = (Verlofaanvraag.objects.filter(toegang.verlof_zichtbaar(request.user, op=vandaag))
           .select_related("leerling").order_by("-ontvangen_op", "-pk"))
     pagina = Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
     aanvragen = list(pagina.object_list)
@@ -490,11 +473,8 @@ def verlof(request):
 
 
 def _aanvraag(user, pk: int) -> Verlofaanvraag:
-    aanvraag = get_object_or_404(Verlofaanvraag.objects.select_related("leerling__school"),
-                                 pk=pk)
-    if not any(toegang.mag(user, a, aanvraag.leerling) for a in _VERLOFACTIES):
-        raise Http404
-    return aanvraag
+    return get_object_or_404(Verlofaanvraag.objects.filter(toegang.verlof_zichtbaar(user))
+                             .select_related("leerling__school"), pk=pk)
 
 
 @login_required

@@ -78,7 +78,7 @@ def _rijen(statuut: Statuut | None) -> list[tuple[frozenset[str], Bevoegdheid]]:
     body."""
     if statuut is None:
         return []
-    rijen = list(Bevoegdheid.objects.filter(statuut=statuut, actie__in=ZORGACTIES))
+    rijen = [r for r in toegang.alle_rijen(statuut) if r.actie in ZORGACTIES]
     organen = (toegang.orgaanrollen(statuut) if any(r.rol in Orgaan.values for r in rijen)
                else {})
     return [(organen.get(r.rol, frozenset({r.rol})), r) for r in rijen]
@@ -290,3 +290,30 @@ def _zorg_inzagesoorten(school, rollen, statuut) -> set[str]:
                 and _niveau(rij) >= ZORG_MELDCODE and houders & set(rollen)):
             return {Inzagesoort.ZORG}
     return set()
+
+
+# --- deadlines -----------------------------------------------------------------------------
+
+@toegang.onderwerpbeleid("zorg.zorgdossier")
+def _zorgtermijnen(user) -> QuerySet:
+    """A case's deadlines (the mentor's conversation, a referral, looking again) are listed
+    for whoever sees the case's steps: without the relation, holding the role opens none
+    (a mentor of another group, seed 001 stap 1a)."""
+    from .models import Zorgdossier
+
+    return Zorgdossier.objects.filter(zorgdossierfilter(user, niveau=ZORG_GEDEELD)).values("pk")
+
+
+@toegang.onderwerpbeleid("zorg.evaluatie")
+def _evaluatietermijnen(user) -> QuerySet:
+    """An evaluation belongs to a trajectory (the whole case); one under the meldcode only
+    to whom sees the meldcode."""
+    from .models import Evaluatie, Trajectsoort, Zorgdossier
+
+    def zaken(niveau):
+        return Zorgdossier.objects.filter(zorgdossierfilter(user, niveau=niveau)).values("pk")
+
+    return Evaluatie.objects.filter(
+        Q(traject__zorgdossier__in=zaken(ZORG_MELDCODE))
+        | (~Q(traject__soort=Trajectsoort.VEILIG_THUIS)
+           & Q(traject__zorgdossier__in=zaken(ZORG_VOLLEDIG)))).values("pk")

@@ -55,6 +55,7 @@ from .basis import (  # noqa: F401
 )
 from .bevoegdheden import (  # noqa: F401
     ONBEGRENSD,
+    alle_rijen,
     bevoegd,
     bevoegde_rijen,
     bevoegde_rollen,

@@ -38,7 +38,7 @@ def orgaanrollen(statuut: Statuut | None) -> dict[str, frozenset[str]]:
 
 
 @onthouden
-def _alle_rijen(statuut: Statuut) -> list[Bevoegdheid]:
+def alle_rijen(statuut: Statuut) -> list[Bevoegdheid]:
     """Every authority row of `statuut`, in its order: a page asks several actions (each
     panel its own) and pays one query for all of them."""
     return list(Bevoegdheid.objects.filter(statuut=statuut))
@@ -51,7 +51,7 @@ def rijen(statuut: Statuut | None, actie: str, *, voor: str = "",
     with `voor` only for that one), reaching `niveau` when one is asked."""
     if statuut is None:
         return []
-    return [r for r in _alle_rijen(statuut)
+    return [r for r in alle_rijen(statuut)
             if r.actie == actie and (r.voor == "" or (voor and r.voor == voor))
             and (niveau is None or r.niveau is None or r.niveau >= niveau)]
 
@@ -218,12 +218,8 @@ def leerlingen_bevoegd(user, actie: str, *, school=None, voor: str = "",
                 if ids is not None:
                     filter_ |= Q(school_id=school_id, pk__in=ids)
     # The pupil and the parents, for their own pupil (a portal account).
-    eigen_kind = Ouderschap.objects.filter(_ouder_relatie(op), ouder__user=user).values(
-        "leerling_id")
-    from statuut.models import School
-
-    for school_ in School.objects.filter(
-            Q(leerlingen__user=user) | Q(leerlingen__in=eigen_kind)).distinct():
+    eigen_kind = _eigen_kind(user, op)
+    for school_ in _principaalscholen(user, op):
         if school is not None and school_.pk != getattr(school, "pk", school):
             continue
         for rij in rijen(_statuut_op(school_, op), actie, voor=voor, niveau=niveau):
@@ -232,6 +228,20 @@ def leerlingen_bevoegd(user, actie: str, *, school=None, voor: str = "",
             elif rij.rol == Principaal.OUDER:
                 filter_ |= Q(school_id=school_.pk, pk__in=eigen_kind)
     return Leerling.objects.filter(pk__in=Leerling.objects.filter(filter_).values("pk"))
+
+
+def _eigen_kind(user, op: date) -> QuerySet:
+    """The pupils `user` is a parent of with a say in their matters (a subquery)."""
+    return Ouderschap.objects.filter(_ouder_relatie(op), ouder__user=user).values("leerling_id")
+
+
+@onthouden
+def _principaalscholen(user, op: date) -> list:
+    """The schools where `user` is a pupil or such a parent (once per request)."""
+    from statuut.models import School
+
+    return list(School.objects.filter(
+        Q(leerlingen__user=user) | Q(leerlingen__in=_eigen_kind(user, op))).distinct())
 
 
 def _bevoegde_school_ids(user, actie: str, *, voor: str = "", niveau: int | None = None,

@@ -465,24 +465,32 @@ def al_gezien(aan, leerling: Leerling, omvang: str, *, op: date | None = None) -
     return str(beleid.al_gezien) % {"n": naam_van(aan)}
 
 
-def leerlingen_voor(user, *, op: date | None = None, categorie: str | None = None
-                    ) -> QuerySet[Leerling]:
+def leerlingen_voor(user, *, op: date | None = None, categorie: str | None = None,
+                    sectie: str | None = None) -> QuerySet[Leerling]:
     """All pupils of whom `user` may see at least one category (or, with `categorie`, that
-    category, e.g. "B" for the parents' data), as one filtered queryset.
+    category, e.g. "B" for the parents' data; with `sectie`, that part of the personal
+    dossier, as `zichtbare_secties` says it), as one filtered queryset.
 
-    A fixed number of queries per school of the user builds the filter; the result is a
-    queryset with subqueries, never a loop over pupils, so callers can join and paginate.
+    A fixed number of queries per school of the user builds the filter (once per request);
+    the result is a queryset with subqueries, never a loop over pupils, so callers can join
+    and paginate.
     """
-    medewerker = _medewerker(user)
-    if medewerker is None:
+    if _medewerker(user) is None:
         return Leerling.objects.none()
-    op = _vandaag(op)
+    return Leerling.objects.filter(_leerlingenfilter(user, _vandaag(op), categorie, sectie))
+
+
+@onthouden
+def _leerlingenfilter(user, op: date, categorie: str | None, sectie: str | None) -> Q:
+    medewerker = _medewerker(user)
     toewijzingen = toewijzingen_van(user)
     per_school: dict[int, list[Roltoewijzing]] = {}
     for t in toewijzingen:
         per_school.setdefault(t.school_id, []).append(t)
 
-    filter_ = Q()
+    if sectie is not None:
+        categorie = DOSSIER
+    filter_ = Q(pk__in=[])  # nothing unless a grant or a row opens it
     gevraagd = {categorie} if categorie else set(CENTRALE_CATEGORIEEN)
     for omvang, cats in TOEKENNING_CATEGORIEEN.items():
         if cats & gevraagd:
@@ -491,6 +499,7 @@ def leerlingen_voor(user, *, op: date | None = None, categorie: str | None = Non
         regels = [
             r for r in _regels(_statuut_op(eigen[0].school, op), {t.rol for t in eigen})
             if (categorie in r.categorieen if categorie else r.categorieen)
+            and (sectie is None or not r.dossiersecties or sectie in r.dossiersecties)
         ]
         if any(not r.alleen_eigen_leerlingen for r in regels):
             filter_ |= Q(school_id=school_id)
@@ -499,7 +508,7 @@ def leerlingen_voor(user, *, op: date | None = None, categorie: str | None = Non
             ids = _eigen_leerling_ids(medewerker, regel.rol, eigen, school_id, op)
             if ids is not None:
                 filter_ |= Q(school_id=school_id, pk__in=ids)
-    return Leerling.objects.filter(filter_)
+    return filter_
 
 
 #: Flows whose deadlines follow the policy of the deadline's subject: "app_label.model" ->
@@ -517,6 +526,7 @@ def onderwerpbeleid(model_label: str):
     return registreer
 
 
+@onthouden
 def termijnen_zichtbaar_filter(user) -> Q:
     """A Q on `statuut.Termijn`: only deadlines whose subject (where its flow registered a
     policy) `user` may see."""
