@@ -24,6 +24,7 @@ from statuut.models import Gegevenscategorie, School, Statuut, Termijn, Termijns
 
 from . import relaties, termijnonderwerpen, toegang
 from .models import Groep, Groepsplaatsing, Leerling, Ouder, Ouderschap, Roltoewijzing
+from .toegang.geheugen import onthouden
 
 
 def zichtbare_leerlingen(user, *, op: date | None = None) -> QuerySet[Leerling]:
@@ -115,15 +116,27 @@ def leerlingen_zoeken(
     ).order_by("achternaam", "roepnaam", "pk")
 
 
-def _open_termijnen_qs(user, *, met_namen: bool):
+def _mijn_open_termijnen(user) -> QuerySet[Termijn]:
     # Mine by name, or by a role I hold at the deadline's school (one subquery, no loop).
     mijn_rollen = Roltoewijzing.objects.filter(
         medewerker__user=user, school=OuterRef("school"), rol=OuterRef("verantwoordelijke_rol"))
-    qs = (Termijn.objects.filter(status__in=[Termijnstatus.OPEN, Termijnstatus.VERLOPEN])
-          .filter(Q(verantwoordelijke=user)
-                  | Q(verantwoordelijke__isnull=True) & Exists(mijn_rollen))
+    return (Termijn.objects.filter(status__in=[Termijnstatus.OPEN, Termijnstatus.VERLOPEN])
+            .filter(Q(verantwoordelijke=user)
+                    | Q(verantwoordelijke__isnull=True) & Exists(mijn_rollen)))
+
+
+@onthouden
+def _onderwerpsoorten(user) -> frozenset[int]:
+    """The kinds of subject the user's open deadlines have (one query per request): only
+    their flows' policies are built."""
+    return frozenset(_mijn_open_termijnen(user).exclude(onderwerp_type__isnull=True)
+                     .values_list("onderwerp_type_id", flat=True).distinct())
+
+
+def _open_termijnen_qs(user, *, met_namen: bool):
+    qs = (_mijn_open_termijnen(user)
           # A deadline is visible exactly to those who may see its subject (issue 11).
-          .filter(toegang.termijnen_zichtbaar_filter(user))
+          .filter(toegang.termijnen_zichtbaar_filter(user, _onderwerpsoorten(user)))
           .select_related("school").order_by("vervaldatum", "pk"))
     expressie = termijnonderwerpen.leerling_id_expressie() if met_namen else None
     if expressie is not None:

@@ -527,12 +527,16 @@ def onderwerpbeleid(model_label: str):
 
 
 @onthouden
-def termijnen_zichtbaar_filter(user) -> Q:
+def termijnen_zichtbaar_filter(user, soorten: frozenset[int] | None = None) -> Q:
     """A Q on `statuut.Termijn`: only deadlines whose subject (where its flow registered a
-    policy) `user` may see."""
+    policy) `user` may see. `soorten`: the subjects' content type ids the deadlines at hand
+    can have (building every flow's policy is most of a start page's time): the others'
+    policies are left out."""
     filter_ = Q()
     for label, beleid in _ONDERWERPBELEID.items():
         soort = ContentType.objects.get_by_natural_key(*label.split("."))
+        if soorten is not None and soort.pk not in soorten:
+            continue
         filter_ &= ~Q(onderwerp_type=soort) | Q(onderwerp_id__in=beleid(user))
     return filter_
 

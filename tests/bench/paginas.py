@@ -85,6 +85,11 @@ def _paginas():
         ("verzuimgrafiek (teamleider)", "teamleider", reverse("verzuim:grafiek")),
         ("leerplichtmeldingen (administratie)", "administratie", reverse("verzuim:leerplicht")),
         ("verlofaanvragen (directeur)", "directeur", reverse("verzuim:verlof")),
+        # Issue 14: the quick registration with one pupil chosen (their earlier measures)
+        # and the teamleider's open uitstuurmeldingen.
+        ("maatregel registreren (mentor)", "mentor",
+         reverse("gedrag:registreren") + f"?leerling={leerling.pk}"),
+        ("open uitstuurmeldingen (teamleider)", "teamleider", reverse("uitsturen:overzicht")),
     ]
     return paginas
 
