@@ -79,6 +79,22 @@ def lopende_rechtsmiddelen(maatregel: models.Model) -> list[str]:
     return uit
 
 
+def beroepsparagraaf(maatregel: models.Model, statuut) -> dict | None:
+    """A letter's paragraph on the internal beroep against `maatregel` (brieven/basis.html
+    `beroep`): the first remedy its flow offers that is a statuut rule (Echnaton art. 12
+    Beroep 1: against a teacher's measure, to the teamleiding), or None."""
+    from statuut.hulp import beroep_in_brief
+
+    from .toegang import rijen
+
+    soort = type_van(maatregel)
+    for middel in soort.rechtsmiddelen(maatregel) if soort is not None else []:
+        if middel.soort == "beroep" and middel.regel is not None:
+            return beroep_in_brief(statuut, middel.regel,
+                                   rijen(statuut, "beroep.beslissen", voor=middel.regel.code))
+    return None
+
+
 # The ladder in one chronology (issue 14: "from waarschuwing to verwijdering"). Each flow
 # whose objects are rungs of the statuut's ladder registers a source: fn(leerling, gebruiker)
 # -> the rows of that pupil the user may see (the source filters through its own policy).

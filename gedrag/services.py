@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dossiers import dossier
+from dossiers import dossier, maatregelen
 from dossiers.brieven.services import brief_aanvragen
 from statuut import kalender
 from statuut.hulp import artikel_tekst, naam_van, vergrendeld
@@ -121,7 +121,10 @@ def _gevolgen(m: Lesmaatregel, overtreding: dict | None, *, door, op: date) -> N
             sleutel=f"lesmaatregel:{m.pk}:ouders", bron=m, statuut=m.statuut, datum=op,
             gegevens={"datum": _d(m.datum), "maatregel": m.naam, "overtreding": m.overtreding,
                       "soort": overtreding.get("naam", ""),
-                      "artikel": overtreding.get("artikel", "")})
+                      "artikel": overtreding.get("artikel", ""),
+                      # Where the parents can go against the measure (Noordgouw art. 22.3).
+                      **({"beroep": beroep} if (beroep := maatregelen.beroepsparagraaf(
+                          m, m.statuut)) else {})})
     if overtreding.get("schoolleiding_informeren"):
         wie, rol = toegang.verantwoordelijke(m.leerling, toegang.MELDING_ONTVANGEN, op)
         if wie is None and not rol:

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dossiers import toegang
 from dossiers.brieven.soorten import Briefsoort, soort_registreren
-from statuut.hulp import aantal_tekst, artikel_tekst
+from statuut.hulp import aantal_tekst, beroep_in_brief
 from statuut.models import Dossiersectie, Eenheid
 
 SCHORSING_BESLUIT = Briefsoort(
@@ -154,20 +154,11 @@ def intern_beroep(statuut, maatregel) -> dict | None:
     """An internal beroep the statuut grants against a measure of the role that imposes it
     (Echnaton art. 12 Beroep 2: against a measure of the teamleiding, in writing to the
     schoolleiding, settled within ten school days); None where it grants none."""
-    from . import regels
     from .rechtsmiddelen import beroepsregel_tegen
 
     regel = beroepsregel_tegen(statuut, maatregel)
     if regel is None:
         return None
     # Who decides the beroep is the rule's authority row (`beroep.beslissen` for its code).
-    bij = next(iter(sorted(toegang.rijen(statuut, "beroep.beslissen", voor=regel.code),
-                           key=lambda r: (r.voor == "", r.pk))), None)
-    bij = bij.rol if bij is not None else ""
-    return {"bij_code": bij, "bij": regels.bij_tekst(bij),
-            "tegen": _("de %(r)s") % {
-                "r": regels.rollen_tekst([regel.tegen]).split(" / ")[0].lower()},
-            "termijn": aantal_tekst(regel.termijn_aantal, regel.termijn_eenheid)
-            if regel.termijn_aantal else "",
-            "artikel": artikel_tekst(statuut, [regel.artikel]) if regel.artikel else "",
-            "schriftelijk": regel.schriftelijk}
+    return beroep_in_brief(statuut, regel,
+                           toegang.rijen(statuut, "beroep.beslissen", voor=regel.code))

@@ -9,11 +9,10 @@ from __future__ import annotations
 from datetime import date
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from statuut import hulp, kalender
 from statuut.hulp import artikel_tekst
-from statuut.models import Eenheid, Maatregelsoort, Orgaan, Rol, School, Statuut
+from statuut.models import Eenheid, Maatregelsoort, School, Statuut
 from statuut.selectors import schorsing_voor, statuut_op
 from statuut.services import InvoerFout
 
@@ -39,14 +38,7 @@ def datum_kort(d: date) -> str:
 rollen_tekst = hulp.rollen_tekst
 
 
-#: How a sentence names where a bezwaar goes or who mandated ("bij het bevoegd gezag").
-_BIJ_TEKST = {Orgaan.BEVOEGD_GEZAG: gettext_lazy("het bevoegd gezag (het schoolbestuur)"),
-              Rol.DIRECTIE: gettext_lazy("de directie")}
-
-
-def bij_tekst(instantie: str) -> str:
-    """"bij het bevoegd gezag (het schoolbestuur)": where a bezwaar goes, in a sentence."""
-    return str(_BIJ_TEKST.get(instantie) or rollen_tekst([instantie]).lower())
+bij_tekst = hulp.bij_tekst
 
 
 def schorsingsladder(statuut: Statuut) -> list[Maatregelsoort]:

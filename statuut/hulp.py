@@ -11,7 +11,7 @@ from dateutil.relativedelta import relativedelta
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 # --- people and days -----------------------------------------------------------------------
 
@@ -128,3 +128,31 @@ def rollen_tekst(rollen) -> str:
 
     labels = {**dict(Rol.choices), **dict(Orgaan.choices), **dict(Principaal.choices)}
     return ", ".join(str(labels.get(r, r)) for r in rollen) or str(_("(niemand)"))
+
+
+def bij_tekst(instantie: str) -> str:
+    """"bij het bevoegd gezag (het schoolbestuur)": where a remedy goes, in a sentence."""
+    from statuut.models import Orgaan, Rol
+
+    namen = {Orgaan.BEVOEGD_GEZAG: gettext_lazy("het bevoegd gezag (het schoolbestuur)"),
+             Rol.DIRECTIE: gettext_lazy("de directie")}
+    if instantie in namen:
+        return str(namen[instantie])
+    # "de teamleider": the role's first name ("Teamleider / afdelingsleider"), as a letter
+    # says it.
+    return _("de %(r)s") % {"r": rollen_tekst([instantie]).split(" / ")[0].lower()}
+
+
+def beroep_in_brief(statuut, regel, acties_rijen) -> dict:
+    """A letter's paragraph on the internal beroep a statuut rule (`Beroepsregel`) gives
+    against a measure (templates/brieven/basis.html `beroep`): where it goes (the first row of
+    `beroep.beslissen` for the rule's code, `acties_rijen`), against whom, its term and
+    article (Echnaton art. 12 Beroep 1 and 2)."""
+    bij = next(iter(sorted(acties_rijen, key=lambda r: (r.voor == "", r.pk))), None)
+    bij = bij.rol if bij is not None else ""
+    return {"bij_code": bij, "bij": bij_tekst(bij),
+            "tegen": _("de %(r)s") % {"r": rollen_tekst([regel.tegen]).split(" / ")[0].lower()},
+            "termijn": aantal_tekst(regel.termijn_aantal, regel.termijn_eenheid)
+            if regel.termijn_aantal else "",
+            "artikel": artikel_tekst(statuut, [regel.artikel]) if regel.artikel else "",
+            "schriftelijk": regel.schriftelijk}

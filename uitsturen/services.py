@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dossiers import dossier
+from dossiers import dossier, maatregelen
 from dossiers.brieven.services import brief_aanvragen
 from statuut import kalender
 from statuut.hulp import naam_van, vergrendeld
@@ -158,7 +158,7 @@ def inleveren(*, door, melding: Uitstuurmelding, straf: str = "",
 
 
 def briefgegevens(m: Uitstuurmelding) -> dict:
-    return {
+    gegevens = {
         "datum": f"{timezone.localtime(m.tijdstip):%d-%m-%Y}",
         "tijd": f"{timezone.localtime(m.tijdstip):%H:%M}",
         "les": les_tekst(m),
@@ -169,6 +169,12 @@ def briefgegevens(m: Uitstuurmelding) -> dict:
         "straf": m.straf or _("Geen straf."),
         "artikel": m.maatregelsoort.artikel if m.maatregelsoort_id else "",
     }
+    # The parents read where they can go against the teacher's measure (Echnaton art. 12
+    # Beroep 1), from the remedies the one appeal mechanism offers for this melding.
+    if m.maatregelsoort_id and (beroep := maatregelen.beroepsparagraaf(
+            m, m.maatregelsoort.statuut)) is not None:
+        gegevens["beroep"] = beroep
+    return gegevens
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from django.urls import reverse
 from dossiers.models import Brief, Dossierstuk, Groep, Lesopdracht
 from gedrag.models import Aangifte, Lesmaatregel, Stand
 from klachten.models import Beroep
-from statuut.models import Beroepsregel, Termijn, Termijnstatus
+from statuut.models import Beroepsregel, Rol, Termijn, Termijnstatus
 from tests.klachten.test_beroep_op_maatregel import _schorsing
 from tests.personas import maak_gebruiker
 from tests.sancties.helpers import pdf_tekst
@@ -128,6 +128,8 @@ def test_genotsmiddelen_bij_noordgouw_ouders_per_brief_en_de_schoolleiding_ingel
     assert "Dirk" in tekst and "Genotsmiddelen (roken, alcohol)" in tekst
     assert "Rookte een sigaret op het schoolplein." in tekst
     assert "altijd op de hoogte" in tekst
+    # Imposed as the schoolleiding: Noordgouw gives no beroep within the school against it.
+    assert m.opgelegd_als != "docent" and "Beroep binnen de school" not in tekst
     assert [o.partij for o in brief.ontvangers.all()] == ["ouders"]
     melding = m.termijn_melding
     assert (melding.verantwoordelijke_rol, melding.regel) == ("directie", "11.6")
@@ -145,6 +147,25 @@ def test_genotsmiddelen_bij_noordgouw_ouders_per_brief_en_de_schoolleiding_ingel
     client.post(f"/gedrag/maatregel/{m.pk}/melding/", {"toelichting": "Ouders gebeld."})
     melding = Termijn.objects.get(pk=melding.pk)
     assert melding.status == Termijnstatus.VOLDAAN
+
+
+def test_de_brief_over_de_straf_van_een_docent_noemt_het_beroep_bij_de_afdelingsleider(
+        client, scholen, klok, django_capture_on_commit_callbacks):
+    """Noordgouw art. 22.3: a punishment a teacher gave may be put to the afdelingsleider;
+    the letter to the parents (art. 11.6) says so, from the one appeal mechanism's remedy
+    for this measure. The statuut sets no term."""
+    ng = scholen
+    docent = maak_gebruiker("docent-ng-brief", "N. Leraar", ng.w.andere_school, Rol.DOCENT)
+    Lesopdracht.objects.create(docent=docent.medewerker, vak="biologie",
+                               groep=Groep.objects.get(school=ng.w.andere_school))
+    with django_capture_on_commit_callbacks(execute=True):
+        (m,) = _opleggen(client, docent, [ng.dirk], keuze="m:strafwerk",
+                         categorie="genotsmiddelen", overtreding="Rookte in de fietsenstalling.")
+    assert m.opgelegd_als == "docent"
+    tekst = pdf_tekst(Brief.objects.get(soort="gedrag_melding_ouders", bron_id=m.pk))
+    assert ("Beroep binnen de school. Dit is een maatregel van de docent. Daartegen kunt u in "
+            "beroep gaan bij de teamleider van Noordgouw Testlyceum") in tekst
+    assert "Het beroep wordt binnen" not in tekst
 
 
 def test_noordgouw_de_docent_kiest_waarschuwing_strafwerk_of_corvee(client, scholen, klok):

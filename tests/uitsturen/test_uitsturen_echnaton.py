@@ -141,6 +141,12 @@ def test_de_hele_route_van_bijlage_a_met_wie_elke_stap_zet(
             "Gesprek: Besproken na de les; Anna ziet in dat het zo niet kan.") in tekst
     assert "3. De straf Een uur nablijven op maandag." in tekst
     assert "bijlage A eruit" in tekst
+    # Echnaton art. 12 Beroep 1: against a teacher's measure, to the teamleiding, settled
+    # within ten school days (the one appeal mechanism's remedy for this melding).
+    assert ("Beroep binnen de school. Dit is een maatregel van de docent. Daartegen kunt u in "
+            "beroep gaan bij de teamleider van Echnaton Testcollege") in tekst
+    assert "Het beroep wordt binnen 10 schooldagen afgehandeld." in tekst
+    assert "artikel 12 beroep 1" in tekst.lower()
 
 
 def test_uitstuurmelding_op_vrijdag_is_uiterlijk_die_vrijdag_af_voor_de_leraar(
