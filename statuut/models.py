@@ -1087,7 +1087,10 @@ class Termijn(models.Model):
         verbose_name = _("termijn")
         verbose_name_plural = _("termijnen")
         ordering = ["vervaldatum"]
-        indexes = [models.Index(fields=["status", "vervaldatum"], name="termijn_open_idx")]
+        indexes = [models.Index(fields=["status", "vervaldatum"], name="termijn_open_idx"),
+                   # "Mijn termijnen" of one person (issue 15, found at 10x).
+                   models.Index(fields=["verantwoordelijke", "status", "vervaldatum"],
+                                name="termijn_persoon_idx")]
 
     def __str__(self) -> str:
         return f"{self.omschrijving} (uiterlijk {self.vervaldatum:%d-%m-%Y})"
