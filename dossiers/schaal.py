@@ -90,7 +90,11 @@ class Schaalcontext:
         return datetime(dag.year, dag.month, dag.day, self.rng.randrange(8, 17),
                         self.rng.randrange(60), tzinfo=AMSTERDAM)
 
-    def leerling_met_jaar(self) -> tuple[Leerling, Schooljaar]:
+    def leerling_met_jaar(self, huidig_aandeel: float = 0.0) -> tuple[Leerling, Schooljaar]:
+        """A pupil and a school year they were at school; `huidig_aandeel` of the draws a
+        pupil of today in the current year (the overviews count that year)."""
+        if huidig_aandeel and self.huidige and self.rng.random() < huidig_aandeel:
+            return self.rng.choice(self.huidige), self.jaren[-1]
         leerling = self.rng.choice(self.alle)
         eerste, laatste = self.jaren_van[leerling.pk]
         return leerling, self.jaren[self.rng.randint(eerste, laatste)]

@@ -28,10 +28,7 @@ def genereren(ctx: Schaalcontext) -> None:
     huidig = ctx.jaren[-1]
     maatregelen = []
     for _i in range(ctx.aantal(3000)):
-        if ctx.huidige and rng.random() < 0.3:
-            leerling, jaar = rng.choice(ctx.huidige), huidig
-        else:
-            leerling, jaar = ctx.leerling_met_jaar()
+        leerling, jaar = ctx.leerling_met_jaar(0.3)
         trede = rng.choice(treden)
         kaart = trede.soort == "kaart"
         door, als = (teamleider, "teamleider") if kaart else (docent, "docent")

@@ -27,10 +27,7 @@ def genereren(ctx: Schaalcontext) -> None:
     huidig = ctx.jaren[-1]
     meldingen = []
     for _i in range(ctx.aantal(1000)):
-        if ctx.huidige and rng.random() < 0.3:
-            leerling, jaar = rng.choice(ctx.huidige), huidig
-        else:
-            leerling, jaar = ctx.leerling_met_jaar()
+        leerling, jaar = ctx.leerling_met_jaar(0.3)
         trede = rng.choice(treden)
         dag = ctx.datum_in(jaar)
         tijdstip = ctx.tijdstip(dag)
