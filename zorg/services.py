@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
 from dossiers import relaties
+from dossiers import toegang as dossiertoegang
 from dossiers.brieven.services import brief_aanvragen, datum_nl
 from dossiers.dossier import stuk_toevoegen
 from dossiers.herinneringen import termijn_melden
@@ -197,6 +198,19 @@ def _overdragen(zd: Zorgdossier, *, door, keuze: str) -> None:
     termijn_melden(termijn, behalve=door)
 
 
+def _gesprek_voor(leerling: Leerling, mentoren: list, op: date) -> dict:
+    """Who holds the conversation after a signal (stap 1a): the pupil's mentor; without one,
+    whoever else the rows give the mentor's steps for this pupil; else the role that
+    coordinates care (stap 3-5), so the deadline reaches someone who sees the case (a role
+    held only for one's own pupils opens no other pupil's case)."""
+    if mentoren:
+        return {"verantwoordelijke": mentoren[0]}
+    houder, rol = dossiertoegang.verantwoordelijke(leerling, toegang.ZORG_MENTORSTAPPEN, op)
+    if houder is not None or rol:
+        return {"verantwoordelijke": houder, "verantwoordelijke_rol": "" if houder else rol}
+    return {"verantwoordelijke_rol": _rol_voor(leerling.school, toegang.ZORG_COORDINEREN)}
+
+
 # --- stap 1a: signaleren -------------------------------------------------------------------
 
 @transaction.atomic
@@ -259,9 +273,7 @@ def signaal_melden(*, door, leerling: Leerling, bron: str, categorieen: list[str
             omschrijving=_("Gesprek mentor met leerling na zorgsignaal"),
             startdatum=vandaag, aantal=regels.MENTORGESPREK_AANTAL,
             eenheid=regels.MENTORGESPREK_EENHEID, regel=regels.BRON,
-            verantwoordelijke=mentoren[0] if mentoren else None,
-            verantwoordelijke_rol="" if mentoren else _rol_voor(leerling.school,
-                                                                toegang.ZORG_MENTORSTAPPEN))
+            **_gesprek_voor(leerling, mentoren, vandaag))
         # The mentor hears of the signal at once through the deadline's reminder (sent by
         # the reminder task after commit; the text names no pupil).
         termijn_melden(termijn, behalve=door)
