@@ -116,19 +116,24 @@ def leerlingen_zoeken(
 
 
 def _open_termijnen_qs(user, *, met_namen: bool):
+    return _met_namen(_open_termijnen_basis(user)) if met_namen else _open_termijnen_basis(user)
+
+
+def _open_termijnen_basis(user):
     # Mine by name, or by a role I hold at the deadline's school (one subquery, no loop).
     mijn_rollen = Roltoewijzing.objects.filter(
         medewerker__user=user, school=OuterRef("school"), rol=OuterRef("verantwoordelijke_rol"))
-    qs = (Termijn.objects.filter(status__in=[Termijnstatus.OPEN, Termijnstatus.VERLOPEN])
-          .filter(Q(verantwoordelijke=user)
-                  | Q(verantwoordelijke__isnull=True) & Exists(mijn_rollen))
-          # A deadline is visible exactly to those who may see its subject (issue 11).
-          .filter(toegang.termijnen_zichtbaar_filter(user))
-          .select_related("school").order_by("vervaldatum", "pk"))
-    expressie = termijnonderwerpen.leerling_id_expressie() if met_namen else None
-    if expressie is not None:
-        qs = qs.annotate(leerling_id=expressie)
-    return qs
+    return (Termijn.objects.filter(status__in=[Termijnstatus.OPEN, Termijnstatus.VERLOPEN])
+            .filter(Q(verantwoordelijke=user)
+                    | Q(verantwoordelijke__isnull=True) & Exists(mijn_rollen))
+            # A deadline is visible exactly to those who may see its subject (issue 11).
+            .filter(toegang.termijnen_zichtbaar_filter(user))
+            .select_related("school").order_by("vervaldatum", "pk"))
+
+
+def _met_namen(qs):
+    expressie = termijnonderwerpen.leerling_id_expressie()
+    return qs if expressie is None else qs.annotate(leerling_id=expressie)
 
 
 def _termijnen_markeren(user, termijnen: list[Termijn], *, op: date) -> list[Termijn]:
@@ -160,6 +165,17 @@ def open_termijnen(user, *, op: date | None = None, met_namen: bool = False,
 
 def aantal_open_termijnen(user) -> int:
     return _open_termijnen_qs(user, met_namen=False).count()
+
+
+def open_termijnen_en_aantal(user, *, op: date | None = None,
+                             limiet: int) -> tuple[list[Termijn], int]:
+    """`open_termijnen(user, met_namen=True, limiet=limiet)` and `aantal_open_termijnen(user)`
+    from one filter: building the visibility filter (a subquery per flow) is most of the
+    start page's own time, so it is built once."""
+    op = vandaag(op)
+    basis = _open_termijnen_basis(user)
+    aantal = basis.count()
+    return _termijnen_markeren(user, list(_met_namen(basis)[:limiet]), op=op), aantal
 
 
 def open_termijnen_pagina(user, pagina, *, op: date | None = None, per_pagina: int = 50):

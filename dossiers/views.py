@@ -92,8 +92,8 @@ def start(request):
 
     # The start page shows the first deadlines, overdue first, and links to the whole list:
     # a zorgcoördinator of a large school has thousands (issue 15).
-    termijnen = selectors.open_termijnen(user, op=op, met_namen=True, limiet=START_TERMIJNEN)
-    aantal_termijnen = selectors.aantal_open_termijnen(user)
+    termijnen, aantal_termijnen = selectors.open_termijnen_en_aantal(user, op=op,
+                                                                     limiet=START_TERMIJNEN)
     # "Mijn termijnen" names pupils too (issue 12, point 16): those reads are logged as well.
     for t in termijnen:
         if t.leerling:
