@@ -213,8 +213,10 @@ def _actie(request, pk, formulier, uitvoeren, gelukt: str):
             messages.error(request, str(fout))
         else:
             messages.success(request, gelukt)
-    if selectors.klacht_detail(request.user, pk) is None:
-        return redirect("klachten:overzicht")
+            # A step done may end the user's sight of it (sharing withdrawn, say): then the
+            # overview. A refusal wrote nothing, so the complaint is still in sight.
+            if not selectors.zichtbare_klachten(request.user).filter(pk=pk).exists():
+                return redirect("klachten:overzicht")
     return redirect("klachten:klacht", pk=pk)
 
 

@@ -292,13 +292,23 @@ def ladder(leerling: Leerling) -> list[dict]:
     return sorted(uit, key=lambda r: (r["datum"], r["object"].pk), reverse=True)
 
 
+def _schorsingen():
+    return Schorsing.objects.select_related("leerling", "school", "statuut", "maatregel",
+                                            "voorgesteld_door", "besloten_door",
+                                            "termijn_inspectie", "termijn_bezwaar",
+                                            "termijn_bezwaarbeslissing")
+
+
 def zichtbare_schorsing(user, pk: int) -> Schorsing | None:
-    s = (Schorsing.objects.select_related("leerling", "school", "statuut", "maatregel",
-                                          "voorgesteld_door", "besloten_door",
-                                          "termijn_inspectie", "termijn_bezwaar",
-                                          "termijn_bezwaarbeslissing")
-         .filter(pk=pk, leerling__in=dossiertoegang.leerlingen_voor(user)).first())
+    s = _schorsingen().filter(pk=pk, leerling__in=dossiertoegang.leerlingen_voor(user)).first()
     return s if s is not None and sanctie_zichtbaar(user, s) else None
+
+
+def schorsing_opnieuw(schorsing: Schorsing) -> Schorsing:
+    """The same schorsing read again with the same joins, for a request that has already
+    checked that its user may see it (`zichtbare_schorsing`): a refused step re-reads it,
+    since the service may have changed the instance before it refused."""
+    return _schorsingen().get(pk=schorsing.pk)
 
 
 def sanctie_zichtbaar(user, maatregel) -> bool:

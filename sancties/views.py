@@ -296,6 +296,6 @@ def schorsing_stap(request, pk, stap):
         else:
             messages.success(request, melding)
             return redirect("sancties:schorsing", schorsing.pk)
-    schorsing = _zichtbaar(request, pk)
-    pagina = _pagina(request, schorsing, fout_stap=stap, fout_form=form, status=400)
-    return pagina
+    # Read again, not checked again: this request already did, and a refusal writes nothing.
+    schorsing = selectors.schorsing_opnieuw(schorsing)
+    return _pagina(request, schorsing, fout_stap=stap, fout_form=form, status=400)

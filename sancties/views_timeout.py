@@ -130,12 +130,16 @@ def time_out_nieuw(request, pk):
         "ladder": selectors.ladder(leerling)}, status=status)
 
 
+def _time_outs():
+    return (TimeOut.objects.select_related("leerling", "school", "statuut", "maatregel",
+                                           "voorgesteld_door", "goedgekeurd_door",
+                                           "verslag_document")
+            .defer("verslag_document__inhoud"))
+
+
 def _zichtbaar(request, pk) -> TimeOut:
-    time_out = (TimeOut.objects.select_related("leerling", "school", "statuut", "maatregel",
-                                               "voorgesteld_door", "goedgekeurd_door",
-                                               "verslag_document")
-                .defer("verslag_document__inhoud")
-                .filter(pk=pk, leerling__in=dossiertoegang.leerlingen_voor(request.user)).first())
+    time_out = _time_outs().filter(
+        pk=pk, leerling__in=dossiertoegang.leerlingen_voor(request.user)).first()
     if time_out is None or not selectors.sanctie_zichtbaar(request.user, time_out):
         raise Http404
     return time_out
@@ -232,6 +236,8 @@ def time_out_stap(request, pk, stap):
             return redirect("sancties:time_out", time_out.pk)
     if scan_fout:
         form.add_error("scan", scan_fout)
-    time_out = _zichtbaar(request, pk)
+    # Read again (a refused service may have changed the instance before it refused), but
+    # not checked again: this request already did, and a refusal writes nothing.
+    time_out = _time_outs().get(pk=time_out.pk)
     return _pagina(request, time_out, fout_stap=stap, fout_form=form, wachtend=document,
                    status=400)

@@ -166,10 +166,14 @@ def verwijdering_nieuw(request, pk):
         "ladder": selectors.ladder(leerling)}, status=status)
 
 
+def _verwijderingen():
+    return Verwijdering.objects.select_related("leerling", "school", "statuut", "maatregel",
+                                               "termijn_bezwaar", "termijn_heroverweging")
+
+
 def _zichtbaar(request, pk) -> Verwijdering:
-    v = (Verwijdering.objects.select_related("leerling", "school", "statuut", "maatregel",
-                                             "termijn_bezwaar", "termijn_heroverweging")
-         .filter(pk=pk, leerling__in=dossiertoegang.leerlingen_voor(request.user)).first())
+    v = _verwijderingen().filter(
+        pk=pk, leerling__in=dossiertoegang.leerlingen_voor(request.user)).first()
     if v is None or not selectors.sanctie_zichtbaar(request.user, v):
         raise Http404
     return v
@@ -265,5 +269,7 @@ def verwijdering_stap(request, pk, stap):
         else:
             messages.success(request, _("Vastgelegd."))
             return redirect("sancties:verwijdering", v.pk)
-    return _pagina(request, _zichtbaar(request, pk), fout_stap=stap, fout_form=form,
+    # Read again (a refused service may have changed the instance before it refused), but
+    # not checked again: this request already did, and a refusal writes nothing.
+    return _pagina(request, _verwijderingen().get(pk=v.pk), fout_stap=stap, fout_form=form,
                    status=400)

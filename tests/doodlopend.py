@@ -22,6 +22,9 @@ class Blik:
 
     stappen: dict[str, list[str]] = field(default_factory=dict)  # persona -> step actions
     redenen: dict[str, str] = field(default_factory=dict)  # persona -> the reason shown
+    # persona -> the path of every form on the page (none when it was not a page: 403/404),
+    # so `aangeboden_is_geaccepteerd` can judge the same GET instead of asking again.
+    formulieren: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def iemand_kan_verder(self) -> bool:
@@ -49,9 +52,12 @@ def bekijk(client, wie: dict, url: str, *, stap: re.Pattern, reden: re.Pattern |
         client.force_login(user)
         antwoord = client.get(url)
         if antwoord.status_code != 200:
+            blik.formulieren[rol] = set()
             continue
         pagina = antwoord.content.decode()
-        blik.stappen[rol] = [a for a in _FORM.findall(pagina) if stap.search(a)]
+        acties = _FORM.findall(pagina)
+        blik.formulieren[rol] = {_pad(a) for a in acties}
+        blik.stappen[rol] = [a for a in acties if stap.search(a)]
         if reden is not None and (gevonden := reden.search(pagina)):
             blik.redenen[rol] = tekst(gevonden.group(1))
     return blik
@@ -97,16 +103,22 @@ def _pad(url: str) -> str:
     return html.unescape(url).split("?", 1)[0]
 
 
-def aangeboden_is_geaccepteerd(client, wie: dict, pagina: str, stappen: dict[str, dict]
-                               ) -> list[str]:
+def aangeboden_is_geaccepteerd(client, wie: dict, pagina: str, stappen: dict[str, dict], *,
+                               blik: Blik | None = None) -> list[str]:
     """For each persona of `wie`: every step of `stappen` (URL -> valid POST data) is on
-    `pagina` as a form exactly when POSTing it is accepted. Returns the disagreements."""
+    `pagina` as a form exactly when POSTing it is accepted. Returns the disagreements.
+
+    `blik`: what `bekijk` just saw of `pagina` in this same state (nothing was written
+    since): its forms are used instead of a second GET per persona."""
     verschillen = []
     for rol, user in wie.items():
         client.force_login(user)
-        antwoord = client.get(pagina)
-        aangeboden = ({_pad(a) for a in _FORM.findall(antwoord.content.decode())}
-                      if antwoord.status_code == 200 else set())
+        if blik is not None and rol in blik.formulieren:
+            aangeboden = blik.formulieren[rol]
+        else:
+            antwoord = client.get(pagina)
+            aangeboden = ({_pad(a) for a in _FORM.findall(antwoord.content.decode())}
+                          if antwoord.status_code == 200 else set())
         for url, data in stappen.items():
             ja, waarom = probeer(client, url, data)
             if (_pad(url) in aangeboden) != ja:

@@ -90,15 +90,15 @@ def _loop_de_route_af(client, wie, klacht, *, eens: bool = False) -> list[str]:
     while klacht.is_open:
         if klacht.status == Klachtstatus.IN_BEHANDELING and selectors.is_commissiefase(
                 klacht.fase):
-            _kijk(client, wie, klacht)  # before the hearing
+            blik = _kijk(client, wie, klacht)  # before the hearing
             if eens:
-                _eens(client, wie, klacht)
+                _eens(client, wie, klacht, blik=blik)
                 _zitting(klacht, wie)
                 klacht = Klacht.objects.get(pk=klacht.pk)
             gezien.append(_toestand(klacht) + "/zonder zitting")
-        _kijk(client, wie, klacht)
+        blik = _kijk(client, wie, klacht)
         if eens:
-            _eens(client, wie, klacht)
+            _eens(client, wie, klacht, blik=blik)
         gezien.append(_toestand(klacht))
         klacht = _verder(klacht, wie)
         assert _toestand(klacht) != gezien[-1], f"vast in {gezien[-1]}"
@@ -149,12 +149,13 @@ def _stappen(klacht: Klacht, *, alle: bool = False) -> dict[str, dict]:
             for stap, velden in data.items() if alle or stap in stand}
 
 
-def _eens(client, wie, klacht, *, alle: bool = False):
+def _eens(client, wie, klacht, *, alle: bool = False, blik=None):
+    """`blik`: what `_kijk` just saw of this state's page (one GET per persona serves both)."""
     klacht = Klacht.objects.get(pk=klacht.pk)
     with op(DAG):
         verschillen = aangeboden_is_geaccepteerd(
             client, wie, reverse("klachten:klacht", args=[klacht.pk]),
-            _stappen(klacht, alle=alle))
+            _stappen(klacht, alle=alle), blik=blik)
     assert verschillen == [], (_toestand(klacht), verschillen)
 
 

@@ -54,7 +54,8 @@ class Waarnemer:
         wie = self.wie if not self.gezien else {
             rol: user for rol, user in self.wie.items() if rol in blik.stappen}
         self.gezien.append(toestand)
-        verschillen = aangeboden_is_geaccepteerd(self.client, wie, url, self.stappen(obj))
+        verschillen = aangeboden_is_geaccepteerd(self.client, wie, url, self.stappen(obj),
+                                                 blik=blik)
         assert verschillen == [], (toestand, verschillen)
         self.client.force_login(self.loper.user)
         if blik.iemand_kan_verder or eind:
