@@ -530,12 +530,15 @@ def onderwerpbeleid(model_label: str):
 def termijnen_zichtbaar_filter(user, soorten: frozenset[int] | None = None) -> Q:
     """A Q on `statuut.Termijn`: only deadlines whose subject (where its flow registered a
     policy) `user` may see. `soorten`: the subjects' content type ids the deadlines at hand
-    can have (building every flow's policy is most of a start page's time): the others'
-    policies are left out."""
+    can have (building every flow's policy is most of a start page's time): deadlines of
+    the other kinds are left out without building their policies."""
     filter_ = Q()
     for label, beleid in _ONDERWERPBELEID.items():
         soort = ContentType.objects.get_by_natural_key(*label.split("."))
         if soorten is not None and soort.pk not in soorten:
+            # None at hand: excluded outright (no subquery), so a deadline of this kind made
+            # since `soorten` was read is never shown unchecked.
+            filter_ &= ~Q(onderwerp_type=soort)
             continue
         filter_ &= ~Q(onderwerp_type=soort) | Q(onderwerp_id__in=beleid(user))
     return filter_
