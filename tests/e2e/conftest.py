@@ -36,3 +36,24 @@ def page(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def tablet(browser):
+    """A tablet-sized window with touch (820 x 1180), as a teacher uses in class."""
+    context = browser.new_context(locale="nl-NL", viewport={"width": 820, "height": 1180},
+                                  has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def inloggen(page, live_server, username):
+    """Log in through the login page with the personas' password."""
+    from tests.personas import WACHTWOORD
+
+    page.goto(f"{live_server.url}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    page.get_by_role("button", name="Inloggen").click()

@@ -6,19 +6,11 @@ import pytest
 import time_machine
 
 from gedrag.models import Lesmaatregel
-from tests.personas import WACHTWOORD, maak_leerling
+from tests.personas import maak_leerling
+
+from .conftest import inloggen
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def tablet(browser):
-    context = browser.new_context(locale="nl-NL", viewport={"width": 820, "height": 1180},
-                                  has_touch=True)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
 
 
 def test_docent_geeft_twee_leerlingen_strafwerk_op_de_tablet(live_server, tablet, termijnwereld):
@@ -28,10 +20,7 @@ def test_docent_geeft_twee_leerlingen_strafwerk_op_de_tablet(live_server, tablet
     eva = maak_leerling(w.school, "1011", "Eva", "Smit", w.groep_1a)
     page = tablet
     with time_machine.travel("2026-11-23 10:00 +0100", tick=True):
-        page.goto(f"{live_server.url}/inloggen/")
-        page.get_by_label("Gebruikersnaam").fill("docent")
-        page.get_by_label("Wachtwoord").fill(WACHTWOORD)
-        page.get_by_role("button", name="Inloggen").click()
+        inloggen(page, live_server, "docent")
         page.get_by_role("link", name="Maatregel vastleggen").first.click()
         page.get_by_text("Anna de Vries").tap()
         page.get_by_text("Eva Smit").tap()

@@ -5,27 +5,11 @@ conversation and the punishment, and the teamleider completes it (no JavaScript 
 import pytest
 import time_machine
 
-from tests.personas import WACHTWOORD
 from uitsturen.models import Stand, Uitstuurmelding
 
+from .conftest import inloggen
+
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def tablet(browser):
-    context = browser.new_context(locale="nl-NL", viewport={"width": 820, "height": 1180},
-                                  has_touch=True)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
-
-
-def _inloggen(page, live_server, username):
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    page.get_by_role("button", name="Inloggen").click()
 
 
 def test_docent_stuurt_uit_op_een_tablet_en_de_teamleider_rondt_af(
@@ -35,7 +19,7 @@ def test_docent_stuurt_uit_op_een_tablet_en_de_teamleider_rondt_af(
     w = termijnwereld
     page = tablet
     with time_machine.travel("2026-11-20 10:15 +0100", tick=True):
-        _inloggen(page, live_server, "docent")
+        inloggen(page, live_server, "docent")
         page.goto(f"{live_server.url}/uitsturen/nieuw/")
         page.locator("#id_leerling").select_option(label="Anna de Vries (1001, 1A)")
         page.get_by_label("Les / vak").fill("wiskunde")
@@ -49,7 +33,7 @@ def test_docent_stuurt_uit_op_een_tablet_en_de_teamleider_rondt_af(
         melding = f"{live_server.url}/uitsturen/{m.pk}/"
         page.get_by_role("button", name="Uitloggen").click()
 
-        _inloggen(page, live_server, "teamleider")
+        inloggen(page, live_server, "teamleider")
         page.goto(melding)
         page.locator("#stap-melden textarea").fill("Ik lachte om een grap.")
         page.get_by_role("button", name="Melding ontvangen en uitstuurbrief beginnen").click()
@@ -57,7 +41,7 @@ def test_docent_stuurt_uit_op_een_tablet_en_de_teamleider_rondt_af(
         expect(page.locator("#wachtend")).to_contain_text("D. Docent")
         page.get_by_role("button", name="Uitloggen").click()
 
-        _inloggen(page, live_server, "docent")
+        inloggen(page, live_server, "docent")
         page.goto(melding)
         page.locator("#stap-toelichten textarea").nth(1).fill("Na de les besproken.")
         page.get_by_role("button", name="Reden en gesprek invullen").click()
@@ -66,7 +50,7 @@ def test_docent_stuurt_uit_op_een_tablet_en_de_teamleider_rondt_af(
         expect(page.locator("#stand")).to_have_text("ingeleverd bij de teamleider")
         page.get_by_role("button", name="Uitloggen").click()
 
-        _inloggen(page, live_server, "teamleider")
+        inloggen(page, live_server, "teamleider")
         page.goto(melding)
         page.get_by_role("button", name="Afronden").click()
         expect(page.get_by_text("De uitstuurmelding is afgerond.")).to_be_visible()

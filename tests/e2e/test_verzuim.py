@@ -5,28 +5,12 @@ refused with its line numbers and nothing imported."""
 import pytest
 import time_machine
 
-from tests.personas import WACHTWOORD
 from verzuim import perioden
 from verzuim.models import TeLaat
 
+from .conftest import inloggen
+
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def tablet(browser):
-    context = browser.new_context(locale="nl-NL", viewport={"width": 820, "height": 1180},
-                                  has_touch=True)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
-
-
-def _inloggen(page, live_server, username):
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    page.get_by_role("button", name="Inloggen").click()
 
 
 def test_docent_registreert_mentor_ziet_de_telling_en_een_fout_bestand(
@@ -38,7 +22,7 @@ def test_docent_registreert_mentor_ziet_de_telling_en_een_fout_bestand(
     page = tablet
     with time_machine.travel("2026-11-20 10:00 +0100", tick=True):
         perioden.vergeet_cache()
-        _inloggen(page, live_server, "docent4h")
+        inloggen(page, live_server, "docent4h")
         for dag in ("2026-11-16", "2026-11-17", "2026-11-18"):
             page.goto(f"{live_server.url}/verzuim/te-laat/")
             page.locator("#id_leerling").select_option(label="Chris Bakker (1003, 4H)")
@@ -50,7 +34,7 @@ def test_docent_registreert_mentor_ziet_de_telling_en_een_fout_bestand(
         page.screenshot(path="/tmp/e2e-verzuim-tablet.png", full_page=True)
         page.get_by_role("button", name="Uitloggen").click()
 
-        _inloggen(page, live_server, "mentor")
+        inloggen(page, live_server, "mentor")
         page.goto(f"{live_server.url}/verzuim/overzicht/")
         rij = page.locator('tr[data-leerling="1003"]')
         expect(rij.locator(".te-laat-aantal")).to_have_text("3")
@@ -58,7 +42,7 @@ def test_docent_registreert_mentor_ziet_de_telling_en_een_fout_bestand(
         expect(rij.locator(".open")).to_contain_text("uren inhalen")
         page.get_by_role("button", name="Uitloggen").click()
 
-        _inloggen(page, live_server, "administratie")
+        inloggen(page, live_server, "administratie")
         page.goto(f"{live_server.url}/verzuim/import/")
         page.get_by_label("CSV-bestand uit het leerlingvolgsysteem").set_input_files(files=[{
             "name": "magister.csv", "mimeType": "text/csv",
@@ -93,7 +77,7 @@ def test_mentor_van_de_startpagina_naar_het_weekoverzicht_en_de_grafiek(
         for dag in (date(2026, 11, 16), date(2026, 11, 17), date(2026, 11, 18)):
             services.te_laat_registreren(door=w.docent_4h, leerling=w.chris, datum=dag,
                                          lesuur=1, minuten=10)
-        _inloggen(page, live_server, "mentor")
+        inloggen(page, live_server, "mentor")
         page.locator("#verzuim-start").get_by_role(
             "link", name="Weekoverzicht van mijn leerlingen").click()
         expect(page.locator("#periode")).to_contain_text(
