@@ -55,6 +55,21 @@ def toetsen(weigering: Weigering | None) -> None:
         raise InvoerFout(weigering.tekst)
 
 
+def geweigerd(request, weigering: Weigering | None, pagina: str):
+    """In a step's view, before its form is read: a step the table refuses this user now is
+    answered with the flow's page (`pagina`, a URL) and the reason as a message, Post/
+    Redirect/Get, so a reload does not post again. Only for a check that does not depend on
+    the posted data; a form error or a refusal that does still shows the page with what was
+    typed. Returns None when the step may be taken."""
+    if weigering is None:
+        return None
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    messages.error(request, weigering.tekst)
+    return redirect(pagina)
+
+
 def aanbod(stappen: Iterable[str], check: Callable[[str], Weigering | None]
            ) -> tuple[list[str], list[tuple[str, str]]]:
     """(the steps offered, [(step, reason)] for the steps of this stand that wait)."""

@@ -481,6 +481,14 @@ def leerlingen_voor(user, *, op: date | None = None, categorie: str | None = Non
 
 
 @onthouden
+def _toekenningsomvangen(user, op: date) -> frozenset[str]:
+    """The kinds of grant `user` holds in force on `op` for any pupil: most staff hold none,
+    and then the guardian subquery of `_toegekende_leerlingen` (several queries to build,
+    costly to plan) is not needed to know it opens nothing."""
+    return frozenset(_actieve_toekenningen(user, op).values_list("omvang", flat=True).distinct())
+
+
+@onthouden
 def _leerlingenfilter(user, op: date, categorie: str | None, sectie: str | None) -> Q:
     medewerker = _medewerker(user)
     toewijzingen = toewijzingen_van(user)
@@ -492,8 +500,9 @@ def _leerlingenfilter(user, op: date, categorie: str | None, sectie: str | None)
         categorie = DOSSIER
     filter_ = Q(pk__in=[])  # nothing unless a grant or a row opens it
     gevraagd = {categorie} if categorie else set(CENTRALE_CATEGORIEEN)
+    toegekend = _toekenningsomvangen(user, op)
     for omvang, cats in TOEKENNING_CATEGORIEEN.items():
-        if cats & gevraagd:
+        if cats & gevraagd and omvang in toegekend:
             filter_ |= Q(pk__in=_toegekende_leerlingen(user, omvang, op).values("pk"))
     for school_id, eigen in per_school.items():
         regels = [
