@@ -10,7 +10,7 @@ from datetime import date
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 
 from dossiers import relaties
-from dossiers.models import Groepsplaatsing, Leerling
+from dossiers.models import Groep, Groepsplaatsing, Leerling
 from statuut import kalender
 from statuut.models import Verzuimdrempel
 from statuut.selectors import statuut_op
@@ -24,10 +24,20 @@ LEERPLICHT_WEKEN = 4
 
 
 def leerlingen_overzicht(user, *, op: date, actie: str = toegang.OVERZICHT_ZIEN):
-    """The pupils for whom `user` holds `actie` (the overview), with their group and
-    afdeling of today."""
-    plaatsing = relaties.plaatsingen_op(op).filter(leerling=OuterRef("pk")).order_by("pk")
+    """The pupils placed in a group of today's school year for whom `user` holds `actie`
+    (the overview, the registration forms' choice), with their group and afdeling."""
+    # The groups of today's school year, by id: each pupil's group is then an index lookup
+    # of its placements, not a join of every group of ten school years (issue 15).
+    groepen = list(Groep.objects.filter(relaties.huidig_schooljaar(op)).values_list(
+        "pk", flat=True))
+    plaatsing = (Groepsplaatsing.objects.filter(leerling=OuterRef("pk"), groep_id__in=groepen)
+                 .order_by("pk"))
+    # Verzuim is counted and registered in this school year's periods: the pupils placed in
+    # one of its groups, not everyone who ever attended the school (ten years of leavers at
+    # a large school made the directie's overview sort 6,000 pupils).
     return (toegang.leerlingen(user, actie, op=op)
+            .filter(pk__in=Groepsplaatsing.objects.filter(groep_id__in=groepen)
+                    .values("leerling_id"))
             .select_related("school")
             .annotate(groepnaam=Subquery(plaatsing.values("groep__naam")[:1]),
                       afdelingsnaam=Subquery(plaatsing.values("groep__afdeling__naam")[:1]))

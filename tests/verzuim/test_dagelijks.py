@@ -408,3 +408,32 @@ def test_bij_6_keer_nodigt_de_mentor_de_ouders_schriftelijk_uit(
     assert "26-11-2026" in tekst and "15.30" in tekst and "Kamer 2.14" in tekst
     assert "M. Mentor (mentor), de leerling en u" in tekst
     assert Drempelactie.objects.get(pk=gesprek.pk).status == Actiestatus.OPEN
+
+
+def test_het_overzicht_en_de_registratie_gaan_over_de_leerlingen_van_dit_schooljaar(client, w):
+    """Verzuim is counted in this school year's periods: a pupil who was placed only in
+    last year's group (she left in the summer) is not in the directie's overview nor in the
+    administratie's lateness form; the pupils of this year's groups are (issue 15: at a large
+    school ten years of leavers made the overview sort 6,000 pupils)."""
+    from dossiers.models import Groep, Groepsplaatsing, Leerling
+    from statuut.models import Schooljaar
+
+    vorig = Schooljaar.voor_datum(date(2026, 3, 1))
+    oud = Groep.objects.create(school=w.school, schooljaar=vorig, naam="4H-oud")
+    vertrokken = Leerling.objects.create(school=w.school, leerlingnummer="9901",
+                                         roepnaam="Vera", achternaam="Vertrokken",
+                                         geboortedatum=date(2009, 5, 1))
+    Groepsplaatsing.objects.create(leerling=vertrokken, groep=oud)
+    client.force_login(w.directie)
+    pagina = client.get("/verzuim/overzicht/").content.decode()
+    assert "De leerlingen die dit schooljaar in een groep staan." in pagina
+    assert 'data-leerling="1003"' in pagina  # Chris, 4H this year
+    assert 'data-leerling="9901"' not in pagina and "Vertrokken" not in pagina
+    client.force_login(w.administratie)  # registers for the whole school (bijlage A)
+    formulier = client.get("/verzuim/te-laat/").content.decode()
+    assert "Chris" in formulier and "Vertrokken" not in formulier
+    antwoord = client.post("/verzuim/te-laat/", {
+        "leerling": vertrokken.pk, "datum": "2026-11-19", "lesuur": 1, "minuten": 10,
+        "oordeel": Oordeel.ONGEOORLOOFD})
+    assert antwoord.status_code == 400
+    assert not TeLaat.objects.filter(leerling=vertrokken).exists()
