@@ -15,7 +15,6 @@ from datetime import date, datetime, time, timedelta
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
@@ -27,6 +26,7 @@ from statuut.models import School
 from . import toegang
 from .audit import NEUTRAAL_LEERLING, NEUTRAAL_LIJST
 from .models import Inzage, Inzagesoort
+from .paginering import BegrensdePaginator
 
 PER_PAGINA = 50
 
@@ -129,8 +129,8 @@ def inzagelog(request):
     gegevens = form.cleaned_data if form.is_bound and form.is_valid() else {}
     pagina = None
     if not form.is_bound or form.is_valid():
-        pagina = Paginator(inzagen_zoeken(soorten_per_school, gegevens), PER_PAGINA).get_page(
-            request.GET.get("pagina"))
+        pagina = BegrensdePaginator(inzagen_zoeken(soorten_per_school, gegevens),
+                                    PER_PAGINA).get_page(request.GET.get("pagina"))
         _tonen(pagina.object_list, soorten_per_school)
     zoekparameters = request.GET.copy()
     zoekparameters.pop("pagina", None)

@@ -124,3 +124,26 @@ def test_de_periode_telt_hele_dagen_in_nederlandse_tijd(client, wereld):
     tijden = [r.tijdstip.astimezone(ZoneInfo("Europe/Amsterdam")).strftime("%d %H:%M")
               for r in antwoord.context["pagina"].object_list]
     assert tijden == ["12 23:50", "10 00:10"]
+
+
+def test_bij_meer_dan_tienduizend_inzagen_telt_de_pagina_niet_verder(client, wereld):
+    """Issue 15: a reader's log at a large school holds hundreds of thousands of rows, and
+    counting them all cost more than the page. Above 10,000 the page says "more than" and
+    how to find older rows; the newest come first and the pages go on; a narrower search
+    is counted exactly."""
+    Inzage.objects.bulk_create([
+        Inzage(user=wereld.mentor, gebruikersnaam="mentor", rollen=["mentor"],
+               leerling=wereld.anna, leerlingnummer="1001", school=wereld.school,
+               onderdeel="centrale administratie ABCDEFGH")
+        for _ in range(10_001)])
+    _lees(client, wereld.directie, wereld.bram)
+    client.force_login(wereld.directie)
+    veel = client.get(reverse("inzagelog"), {"lezer": "mentor"})
+    tekst = " ".join(veel.content.decode().split())
+    assert ("Meer dan 10.000 inzagen gevonden; de nieuwste staan voorop. Zoek op een periode"
+            " (van, tot) om oudere inzagen te vinden.") in tekst
+    assert "inzagen gevonden." not in tekst
+    assert len(veel.context["pagina"].object_list) == 50
+    assert "Pagina 1 van 200" in tekst
+    weinig = client.get(reverse("inzagelog"), {"lezer": "directie"})
+    assert "1 inzage gevonden." in " ".join(weinig.content.decode().split())
