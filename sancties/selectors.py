@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dossiers.brieven.services import datum_nl
 from dossiers.models import Leerling
-from statuut.models import Statuut, Termijn
+from statuut.models import Termijn
 
 from . import schorsingstappen, toegang
 from . import verwijdering as verwijderingstappen
@@ -133,7 +133,9 @@ def paneelregels(user, school, *, rollen, op: date, limiet: int | None = None
     pupils whose measures the user follows (`sancties.volgen`, in its scope), in ONE query
     (a union), so a start page with this panel costs one query more whatever the number of
     rows. None: the statuut gives the user's roles (`rollen`, at `school`) no such row, and
-    there is no panel (the query's first part says so, without a query of its own)."""
+    there is no panel (read from the rows the request has already, `toegang.volgt`)."""
+    if not toegang.volgt(school, rollen, op=op):
+        return None
     leerlingen = toegang.sanctieleerlingen_voor(user, school, rollen, op=op)
     schorsingen_basis = (Schorsing.objects.filter(leerling__in=leerlingen)
                          .exclude(status=Schorsingstatus.VERNIETIGD).filter(
@@ -146,18 +148,6 @@ def paneelregels(user, school, *, rollen, op: date, limiet: int | None = None
     time_outs_basis = (TimeOut.objects.filter(leerling__in=leerlingen)
                        .filter(Q(status=TimeOutstatus.GOEDGEKEURD)
                                | Q(status=TimeOutstatus.VOORGESTELD, datum=op)))
-    # One row when the user follows measures at all (an empty panel is still a panel).
-    geen = {k: _v(None, veld) for k, veld in (
-        ("m_roepnaam", CharField()), ("m_tussenvoegsel", CharField()),
-        ("m_achternaam", CharField()), ("m_status", CharField()), ("m_bezwaar", CharField()),
-        ("m_datum", DateField()), ("m_einde", DateField()), ("m_schooldagen", IntegerField()),
-        ("m_melden", BooleanField()), ("m_gemeld", DateField()), ("m_termijn_1", DateField()),
-        ("m_termijn_2", DateField()), ("m_ontzegging", BooleanField()),
-        ("m_leerlingnummer", CharField()), ("m_school", IntegerField()))}
-    volgt = (Statuut.objects.filter(toegang.volgt(school, rollen, op=op))
-             .annotate(soort=_v(VOLGT, CharField()), **geen).order_by()
-             .values_list("soort", "pk", *geen))
-
     def _vervaldatum(veld: str) -> Subquery:
         # A scalar subquery per shown row instead of a join of the whole deadline table.
         return Subquery(Termijn.objects.filter(pk=OuterRef(veld)).values("vervaldatum")[:1],
@@ -193,14 +183,11 @@ def paneelregels(user, school, *, rollen, op: date, limiet: int | None = None
                            is_ontzegging=_v(False, BooleanField()))
                  .order_by().values_list(*_KOLOMMEN))
     # The marker goes last: a combined query orders by the first part's columns.
-    rijen = schorsingen.union(verwijderingen, time_outs, volgt, all=True).order_by("datum", "pk")
-    uit, gevolgd = Paneellijst(), False
+    rijen = schorsingen.union(verwijderingen, time_outs, all=True).order_by("datum", "pk")
+    uit = Paneellijst()
     # All rows come back as plain tuples (cheap, and the count is theirs); only the first
     # `limiet` become panel rows.
     for rij in rijen:
-        if rij[0] == VOLGT:
-            gevolgd = True
-            continue
         uit.aantal += 1
         if limiet is not None and len(uit) >= limiet:
             continue
@@ -214,11 +201,7 @@ def paneelregels(user, school, *, rollen, op: date, limiet: int | None = None
                 r.volgende_stap = gettext("nog open: %(o)s") % {"o": "; ".join(time_out_open(
                     status=r.status, geinformeerd=bool(melden), gesprek_op=gemeld, op=op))}
         uit.append(r)
-    return uit if gevolgd else None
-
-
-#: The first column of the panel's marker row (see `paneelregels`).
-VOLGT = "volgt"
+    return uit
 
 _LABELS = {"schorsing": dict(Schorsingstatus.choices),
            "verwijdering": dict(Verwijderingstatus.choices),

@@ -29,13 +29,14 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.apps import apps
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from dossiers import relaties
 from dossiers import toegang as dossiertoegang
 from dossiers.models import Leerling
-from dossiers.toegang.bevoegdheden import _principaal_houdt
+from dossiers.toegang.bevoegdheden import _principaal_houdt, _rollen_van_rij
+from dossiers.toegang.geheugen import onthouden
 from statuut import acties
 from statuut.hulp import vandaag
 from statuut.models import (
@@ -43,11 +44,9 @@ from statuut.models import (
     Dossiersectie,
     Omvang,
     Orgaan,
-    Orgaanrol,
     Principaal,
     Rol,
     Statuut,
-    Toegangsregel,
 )
 
 OPLEGGEN = "maatregel.opleggen"
@@ -229,60 +228,56 @@ for _naam in ("schorsing", "timeout", "verwijdering"):
     dossiertoegang.onderwerpbeleid(f"sancties.{_naam}")(_maatregeltermijnen(_naam))
 
 
-def _statuut_subquery(school, op: date):
-    return Subquery(Statuut.objects.filter(school=school, ingangsdatum__lte=op)
-                    .order_by("-ingangsdatum").values("pk")[:1])
+@onthouden
+def _volgen(school, rollen: frozenset[str], op: date) -> tuple[bool, bool, frozenset[str]]:
+    """From the statuut in force at `school` (rows and rules read once per request): whether
+    one of `rollen` (or a body it acts for) holds `sancties.volgen` at all, whether one
+    holding it for the whole school also opens the dossier, and the roles that hold it for
+    their own pupils and open the dossier (the teamleider's department)."""
+    statuut = dossiertoegang._statuut_op(school, op)
+    if statuut is None:
+        return False, False, frozenset()
+    organen = dossiertoegang.orgaanrollen(statuut)
+    dossierrollen = {r.rol for r in dossiertoegang._regels(statuut, set(rollen))
+                     if dossiertoegang.DOSSIER in r.categorieen}
+    volgt, hele_school, relatie = False, False, set()
+    for rij in dossiertoegang.rijen(statuut, VOLGEN):
+        houders = _rollen_van_rij(rij, organen) & rollen
+        volgt = volgt or bool(houders)
+        for rol in houders & dossierrollen:
+            if rij.omvang == Omvang.SCHOOL:
+                hele_school = True
+            else:
+                relatie.add(rol)
+    return volgt, hele_school, frozenset(relatie)
 
 
-def _rijen_van(rollen: Iterable[str], statuut, actie: str) -> QuerySet[Bevoegdheid]:
-    """The rows of `actie` under `statuut` (a subquery or an OuterRef) for these roles or
-    for a body they act for (subqueries only)."""
-    rollen = list(rollen)
-    organen = Orgaanrol.objects.filter(statuut=OuterRef("statuut")).filter(
-        # The JSON list's text holds the quoted role: works on SQLite (the demo) and
-        # PostgreSQL alike, as the matrix's categories do.
-        Q(*[Q(rollen__icontains=f'"{r}"') for r in rollen], _connector=Q.OR) if rollen
-        else Q(pk__in=[])).values("orgaan")
-    return Bevoegdheid.objects.filter(statuut=statuut, actie=actie).filter(
-        Q(rol__in=rollen) | Q(rol__in=organen))
-
-
-def volgen_filter(user, school, rollen: Iterable[str], *, op: date | None = None) -> Q:
-    """A Q on Leerling: the pupils of `school` whose running measures `user` follows
-    (`sancties.volgen`, in the row's scope) and whose dossier that role opens (the
-    teamleider's department, the directie's whole school). `rollen`: the user's roles at
-    the school, as the start page has them. Built from subqueries only, so the panel's own
-    query carries it and the start page's query count does not grow."""
-    op = vandaag(op)
-    statuut = _statuut_subquery(school, op)
-    dossier = Toegangsregel.objects.filter(statuut=statuut,
-                                           categorieen__icontains=f'"{dossiertoegang.DOSSIER}"')
-    filter_ = Q(pk__in=[])
-    for rol in sorted(set(rollen)):
-        rijen = _rijen_van([rol], statuut, VOLGEN)
-        opent = Exists(dossier.filter(rol=rol))
-        filter_ |= Q(Exists(rijen.filter(omvang=Omvang.SCHOOL)) & opent)
-        relatie = relaties.relatie_subquery(user, rol, school.pk, op)
-        if relatie is not None:
-            filter_ |= Q(Exists(rijen.filter(omvang=Omvang.EIGEN_LEERLINGEN)) & opent
-                         & Exists(relatie.filter(leerling_id=OuterRef("pk"))))
-    return filter_ & Q(school=school)
-
-
-def volgt(school, rollen: Iterable[str], *, op: date | None = None) -> Q:
-    """A Q on Statuut, for the panel's one query: the statuut in force gives one of `rollen`
-    (or a body it acts for) `sancties.volgen` at all (so the panel is shown, empty or not)."""
-    op = vandaag(op)
-    statuut = _statuut_subquery(school, op)
-    return Q(pk=statuut) & Q(Exists(_rijen_van(rollen, OuterRef("pk"), VOLGEN)))
+def volgt(school, rollen: Iterable[str], *, op: date | None = None) -> bool:
+    """Does the statuut in force give one of `rollen` (or a body it acts for)
+    `sancties.volgen` at all (so the start page shows the panel, empty or not)?"""
+    return _volgen(school, frozenset(rollen), vandaag(op))[0]
 
 
 def sanctieleerlingen_voor(user, school, rollen: Iterable[str], *, op: date | None = None
                            ) -> QuerySet[Leerling]:
-    """The pupils of `school` whose measures `user` follows (see `volgen_filter`)."""
+    """The pupils of `school` whose running measures `user` follows (`sancties.volgen`, in
+    the row's scope) and whose dossier that role opens (the teamleider's department, the
+    directie's whole school). `rollen`: the user's roles at the school, as the start page
+    has them. The rows are read in Python (once per request), so the panel's query carries
+    only the pupils' filter: built from subqueries of every row it cost more to compile and
+    to plan than to run (issue 15)."""
+    op = vandaag(op)
     if dossiertoegang._medewerker(user) is None:
         return Leerling.objects.none()
-    return Leerling.objects.filter(volgen_filter(user, school, rollen, op=op))
+    _volgt, hele_school, relatie = _volgen(school, frozenset(rollen), op)
+    if hele_school:
+        return Leerling.objects.filter(school=school)
+    filter_ = Q(pk__in=[])
+    for rol in sorted(relatie):
+        subquery = relaties.relatie_subquery(user, rol, school.pk, op)
+        if subquery is not None:
+            filter_ |= Q(pk__in=subquery)
+    return Leerling.objects.filter(filter_, school=school)
 
 
 __all__ = [
@@ -290,5 +285,5 @@ __all__ = [
     "SCHORSING_BEZWAAR_BESLISSEN", "SCHORSING_BEZWAAR_ONTVANGEN", "VERWIJDERING_HOREN",
     "VERWIJDERING_BEZWAAR_BESLISSEN", "VERWIJDERING_BEZWAAR_ONTVANGEN", "VOLGEN",
     "VOORSTELLEN", "Gezag", "gezag", "mag_sancties_zien", "registreren",
-    "sanctieleerlingen_voor", "volgen_filter", "volgt",
+    "sanctieleerlingen_voor", "volgt",
 ]
