@@ -52,6 +52,10 @@ OVERGANGEN = {"plannen": "plan_hoorgesprek", "horen": "horen", "besluiten": "bes
               "bekendmaken": "bekendmaken", "ingaan": "ingaan", "afronden": "afronden",
               "bezwaar": "bezwaar_indienen", "bezwaar_horen": "bezwaar_horen",
               "bezwaar_beslissen": "bezwaar_gegrond"}
+#: The steps whose check depends on what the form says (the hearing: the statuut version in
+#: force on the day typed, `services.hoorgesprek_vastleggen`): the view leaves the check to
+#: the service, which refuses with the page and what was typed.
+NAAR_HET_FORMULIER = frozenset({"horen"})
 
 
 def titel(stap: str, schorsing: Schorsing) -> str:
@@ -148,21 +152,24 @@ def _bekendmaking_weigering(schorsing: Schorsing) -> Weigering | None:
                            "niet gemaakt. Wacht tot hij klaar is (zie de uitgaande post) en "
                            "probeer het dan opnieuw."))
     artikel = statuut.schorsing_bekendmaking_artikel
-    grond = artikel_tekst(statuut, [artikel] if artikel else [])
+
+    def grond():  # read only for a refusal that names it
+        return artikel_tekst(statuut, [artikel] if artikel else [])
+
     if brief.verzonden_op is None:
         return Weigering(_(
             "Volgens %(g)s wordt het besluit schriftelijk%(v)s bekendgemaakt: de brief met het "
             "besluit staat nog in de uitgaande post (gemaakt, niet verzonden of afgedrukt). "
             "Het besluit is bekendgemaakt zodra de leerlingenadministratie de brief heeft "
             "verzonden of afgedrukt en verstuurd.")
-            % {"g": grond, "v": " " + _("en vooraf") if statuut.schorsing_bekendmaking_vooraf
+            % {"g": grond(), "v": " " + _("en vooraf") if statuut.schorsing_bekendmaking_vooraf
                else ""})
     verzonden = timezone.localdate(brief.verzonden_op)
     if statuut.schorsing_bekendmaking_vooraf and verzonden >= schorsing.eerste_dag:
         return Weigering(_(
             "Volgens %(g)s wordt de %(w)s vooraf bekendgemaakt, maar de brief ging pas op "
             "%(b)s uit en de %(w)s begint op %(d)s. Neem een nieuw besluit met een latere "
-            "eerste dag.") % {"g": grond, "w": schorsing.naamwoord, "b": datum_kort(verzonden),
+            "eerste dag.") % {"g": grond(), "w": schorsing.naamwoord, "b": datum_kort(verzonden),
                               "d": datum_kort(schorsing.eerste_dag)})
     return None
 

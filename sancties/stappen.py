@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
 from dossiers.stappen import Weigering, aanbod, niet_nu, toetsen  # noqa: F401
-from statuut.hulp import artikel_tekst, rollen_tekst
+from statuut.hulp import rollen_tekst
 
 from .toegang import Gezag, Paar
 
@@ -28,8 +28,7 @@ def rol_weigering(gezag: Gezag, paren: Iterable[Paar], wat: str, artikel: str = 
     paren = list(paren)
     if gezag.houdt(paren, niveau):
         return None
-    grond = (artikel_tekst(gezag.statuut, [artikel]) if artikel
-             else _("het leerlingenstatuut"))
+    grond = gezag.grond(artikel) if artikel else _("het leerlingenstatuut")
     return Weigering(_("Dit mag u niet: %(wat)s is volgens %(grond)s voorbehouden aan "
                        "%(rollen)s.") % {"wat": wat, "grond": grond,
                                          "rollen": rollen_tekst(gezag.namen(paren, niveau))},

@@ -89,11 +89,11 @@ def weigering(user, time_out: TimeOut, stap: str, *, nu: datetime | None = None,
     nu = nu or timezone.now()
     rung = time_out.maatregel
     gezag = gezag or toegang.gezag(user, time_out.leerling, statuut=time_out.statuut)
-    # Who takes part in the time-out (proposes, approves, informs) is told who must act.
-    toon = gezag.houdt(betrokken(rung))
-
     def rol(paren, wat):
-        return stappen.rol_weigering(gezag, paren, wat, rung.artikel, toon=toon)
+        # Who takes part in the time-out (proposes, approves, informs) is told who must act
+        # (asked only here: a step refused for the time-out's state reads no rows).
+        return stappen.rol_weigering(gezag, paren, wat, rung.artikel,
+                                     toon=gezag.houdt(betrokken(rung)))
 
     if stap == "goedkeuren":
         if w := stappen.overgang_weigering(time_out, "goedkeuren", _(

@@ -38,7 +38,7 @@ from dossiers.models import Leerling
 from dossiers.toegang.bevoegdheden import _principaal_houdt, _rollen_van_rij
 from dossiers.toegang.geheugen import onthouden
 from statuut import acties
-from statuut.hulp import vandaag
+from statuut.hulp import artikel_tekst, vandaag
 from statuut.models import (
     Bevoegdheid,
     Dossiersectie,
@@ -111,6 +111,12 @@ class Gezag:
         self._organen: dict[str, frozenset[str]] | None = None
         self._toewijzingen: list | None = None
         self._relatie: dict[str, bool] = {}
+        # A page asks the same questions for many steps (who decides, who prepares): each
+        # answer is kept, as the rows it comes from are.
+        self._rijen: dict[tuple, list[Bevoegdheid]] = {}
+        self._gehouden: dict[tuple, frozenset[str]] = {}
+        self._eigen_rollen: frozenset[str] | None = None
+        self._gronden: dict[tuple[str, ...], str] = {}
 
     # --- the rows ----------------------------------------------------------------------
 
@@ -133,9 +139,20 @@ class Gezag:
               ) -> list[Bevoegdheid]:
         """The rows for `actie` (a row without `voor` holds for every rung), reaching
         `niveau` when one is asked; as `dossiers.toegang.rijen`."""
-        return [r for r in self.alle
+        sleutel = (actie, voor, niveau)
+        if sleutel not in self._rijen:
+            self._rijen[sleutel] = [
+                r for r in self.alle
                 if r.actie == actie and (r.voor in ("", voor) if voor else r.voor == "")
                 and (niveau is None or r.niveau is None or r.niveau >= niveau)]
+        return self._rijen[sleutel]
+
+    def grond(self, *artikelen: str) -> str:
+        """`statuut.hulp.artikel_tekst` for this statuut, read once per page for each
+        article (a refusal's text names it, and many steps share one)."""
+        if artikelen not in self._gronden:
+            self._gronden[artikelen] = artikel_tekst(self.statuut, list(artikelen))
+        return self._gronden[artikelen]
 
     def namen(self, paren: Iterable[Paar], niveau: int | None = None) -> list[str]:
         """Who the rows of `paren` name (roles, bodies), in the file's order: for texts."""
@@ -169,7 +186,9 @@ class Gezag:
     def _houdt_rij(self, rij: Bevoegdheid) -> set[str]:
         if rij.rol in Principaal.values:
             return {rij.rol} if _principaal_houdt(self.user, rij, self.leerling) else set()
-        eigen = {t.rol for t in self._eigen()}
+        if self._eigen_rollen is None:
+            self._eigen_rollen = frozenset(t.rol for t in self._eigen())
+        eigen = self._eigen_rollen
         houders = {rij.rol} if rij.rol in Rol.values else set(self.organen.get(rij.rol, ()))
         uit = set()
         for rol in houders & eigen:
@@ -189,11 +208,15 @@ class Gezag:
         if (self.leerling is None or not getattr(user, "is_authenticated", False)
                 or not user.is_active or user.is_superuser):
             return frozenset()
-        uit: set[str] = set()
-        for actie, voor in paren:
-            for rij in self.rijen(actie, voor, niveau):
-                uit |= self._houdt_rij(rij)
-        return frozenset(uit)
+        paren = tuple(paren)
+        sleutel = (paren, niveau)
+        if sleutel not in self._gehouden:
+            uit: set[str] = set()
+            for actie, voor in paren:
+                for rij in self.rijen(actie, voor, niveau):
+                    uit |= self._houdt_rij(rij)
+            self._gehouden[sleutel] = frozenset(uit)
+        return self._gehouden[sleutel]
 
     def houdt(self, paren: Iterable[Paar], niveau: int | None = None) -> bool:
         return bool(self.gehouden(paren, niveau))

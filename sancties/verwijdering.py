@@ -222,8 +222,11 @@ def weigering(user, v: Verwijdering, stap: str, *, op: date | None = None,
     op = op or vandaag()
     gezag = gezag or toegang.gezag(user, v.leerling, statuut=v.statuut, op=op)
     beslist = regels.opleggen(v.maatregel)
-    # Who decides is told why a step of his waits.
-    beslisser = gezag.houdt(beslist)
+
+    def beslisser() -> bool:
+        # Who decides is told why a step of his waits (asked only then: a step refused for
+        # the procedure's state reads no authority rows).
+        return gezag.houdt(beslist)
 
     def rol(paren, wat, artikel=""):
         return rol_weigering(gezag, paren, wat, artikel or v.maatregel.artikel)
@@ -314,14 +317,14 @@ def weigering(user, v: Verwijdering, stap: str, *, op: date | None = None,
                     "Het voornemen is nog niet bekendgemaakt: volgens %(g)s worden de ouders "
                     "eerst schriftelijk over het voornemen geïnformeerd. Verstuur de brief met "
                     "het voornemen en leg vast dat het voornemen is bekendgemaakt. Er is niets "
-                    "besloten.") % {"g": _bekendmaking_grond(v)}, toon=beslisser)
+                    "besloten.") % {"g": _bekendmaking_grond(v)}, toon=beslisser())
             _naam, w = _andere_school(v, regels.statuut_in_werking(v.school, op), op)
             if w is not None:
-                return Weigering(w.tekst, toon=beslisser)
+                return Weigering(w.tekst, toon=beslisser())
             if is_leerplichtig(v.leerling, op) and v.inspectie_overleg_op is None:
                 return Weigering(_("De leerling is leerplichtig: definitieve verwijdering is "
                                    "pas mogelijk na overleg met de inspectie. Leg dat overleg "
-                                   "eerst vast."), toon=beslisser)
+                                   "eerst vast."), toon=beslisser())
             return None
         if stap == "afsluiten":
             if w := overgang_weigering(v, "afsluiten", _(
@@ -332,7 +335,7 @@ def weigering(user, v: Verwijdering, stap: str, *, op: date | None = None,
             if op <= v.termijn_bezwaar.vervaldatum:
                 return Weigering(_("De termijn voor bezwaar loopt nog tot en met %(d)s.")
                                  % {"d": datum_kort(v.termijn_bezwaar.vervaldatum)},
-                                 toon=beslisser)
+                                 toon=beslisser())
             return None
         if stap == "bezwaar":
             if w := overgang_weigering(v, "bezwaar_indienen", _(

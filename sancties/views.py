@@ -3,7 +3,8 @@ next step the user may take. Views only read forms and call the services.
 
 A user who cannot see the pupil, or sees the pupil but not the behaviour part of the dossier
 (Echnaton art. 9.4: a docent), gets 404, as for a measure that does not exist; one who sees
-the measures but may not take a step gets the page, or a 403 with the reason.
+the measures but may not take a step gets the page, or a 403 with the reason; a step he
+posts anyway is answered with the page and the reason as a message.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from dossiers import audit
 from dossiers.selectors import zichtbare_leerlingen
+from dossiers.stappen import geweigerd
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout
 
@@ -284,9 +286,16 @@ def schorsing_stap(request, pk, stap):
     schorsing = _zichtbaar(request, pk)
     if stap not in STAPPEN:
         raise Http404
-    if (stap == "bekendmaken" and request.POST.get("bevestigd") != "ja"
-            and schorsingstappen.weigering(request.user, schorsing, stap) is None):
-        return _pagina(request, schorsing, bevestigen=True)  # refused: the service says why
+    # The table's check before the form is read: a step refused now is answered with the
+    # page and the reason (Post/Redirect/Get), not a second rendering of the whole page. Not
+    # for the hearing: its check reads the statuut in force on the day typed in the form
+    # (`hoorgesprek_vastleggen`), so it stays with the service.
+    if stap not in schorsingstappen.NAAR_HET_FORMULIER and (antwoord := geweigerd(
+            request, schorsingstappen.weigering(request.user, schorsing, stap),
+            reverse("sancties:schorsing", args=[schorsing.pk]))):
+        return antwoord
+    if stap == "bekendmaken" and request.POST.get("bevestigd") != "ja":
+        return _pagina(request, schorsing, bevestigen=True)  # may be taken: checked above
     form = _form(STAPPEN[stap], schorsing, request.POST, request.FILES)
     if form.is_valid():
         try:

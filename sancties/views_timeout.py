@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from dossiers import audit, documenten
 from dossiers.selectors import zichtbare_leerlingen
+from dossiers.stappen import geweigerd
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout
 
@@ -222,6 +223,12 @@ def time_out_stap(request, pk, stap):
     time_out = _zichtbaar(request, pk)
     if stap not in STAPPEN:
         raise Http404
+    # The table's check before the form is read (none of its checks reads the form): a step
+    # refused now is answered with the page and the reason, Post/Redirect/Get, and an
+    # uploaded scan is not kept for a step that cannot be taken.
+    if antwoord := geweigerd(request, timeout.weigering(request.user, time_out, stap),
+                             reverse("sancties:time_out", args=[time_out.pk])):
+        return antwoord
     data, document, scan_fout = request.POST, None, ""
     if stap == "afronden":
         document, data, scan_fout = _scan_bewaren(request, time_out)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from dossiers import audit
 from dossiers.selectors import zichtbare_leerlingen
+from dossiers.stappen import geweigerd
 from statuut.selectors import statuut_op
 from statuut.services import InvoerFout
 
@@ -255,9 +256,14 @@ def verwijdering_stap(request, pk, stap):
     v = _zichtbaar(request, pk)
     if stap not in FORMULIEREN:
         raise Http404
-    if (stap == "voornemen_bekendgemaakt" and request.POST.get("bevestigd") != "ja"
-            and vw.voornemen_weigering(request.user, v) is None):
-        return _pagina(request, v, bevestigen=True)  # refused: the service says why
+    # The table's check before the form is read (none of its checks reads the form; which
+    # school answered is checked by the service): a step refused now is answered with the
+    # page and the reason, Post/Redirect/Get, not a second rendering of the whole page.
+    if antwoord := geweigerd(request, vw.weigering(request.user, v, stap),
+                             reverse("sancties:verwijdering", args=[v.pk])):
+        return antwoord
+    if stap == "voornemen_bekendgemaakt" and request.POST.get("bevestigd") != "ja":
+        return _pagina(request, v, bevestigen=True)  # may be taken: checked above
     form = _maak(stap, v, request.POST)
     if form.is_valid():
         try:

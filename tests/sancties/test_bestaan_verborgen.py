@@ -93,5 +93,10 @@ def test_wie_de_maatregel_ziet_maar_geen_stap_mag_zetten_krijgt_de_pagina(
     r = client.post(reverse("sancties:schorsing_stap", args=[maatregelen["schorsing"],
                                                              "plannen"]),
                     {"op": "2026-11-24T10:00", "plaats": "kamer"}, follow=True)
-    assert r.status_code == 400
+    # Refused before the form is read: back on the schorsing page, with the reason.
+    assert r.redirect_chain == [(url, 302)]
+    assert [str(m) for m in r.context["messages"]] == [
+        "Dit mag u niet: het horen van de leerling plannen is volgens het leerlingenstatuut "
+        "voorbehouden aan Teamleider / afdelingsleider, Directie / schoolleiding."]
+    assert "Telefoon gestolen." in r.content.decode()
     assert Schorsing.objects.get().status == "concept"

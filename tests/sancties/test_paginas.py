@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from sancties import services
+from sancties.models import Schorsing
 
 PANEEL = "Lopende en komende schorsingen, time-outs en verwijderingen"
 
@@ -93,10 +94,13 @@ def test_het_lezen_van_een_schorsing_wordt_gelogd_en_een_stap_is_geen_pagina(cli
     assert (rij.user, rij.leerling_id, rij.object_id) == (w.mentor, w.anna.pk, schorsing.pk)
     stap = client.get(reverse("sancties:schorsing_stap", args=[schorsing.pk, "besluiten"]))
     assert stap.status_code == 302
-    # A mentor has no step here: the service refuses a posted one, nothing changes
+    # A mentor has no step here: a posted one is refused with the reason on the schorsing's
+    # page (Post/Redirect/Get), nothing changes
     antwoord = client.post(reverse("sancties:schorsing_stap", args=[schorsing.pk, "plannen"]),
-                           {"op": "2026-11-23T13:00", "plaats": "kamer"})
-    assert antwoord.status_code == 400
+                           {"op": "2026-11-23T13:00", "plaats": "kamer"}, follow=True)
+    assert antwoord.redirect_chain == [(reverse("sancties:schorsing", args=[schorsing.pk]),
+                                        302)]
+    assert Schorsing.objects.get(pk=schorsing.pk).status == "concept"
     assert [str(m) for m in antwoord.context["messages"]] == [
         "Dit mag u niet: het horen van de leerling plannen is volgens het leerlingenstatuut "
         "voorbehouden aan Teamleider / afdelingsleider, Directie / schoolleiding."]

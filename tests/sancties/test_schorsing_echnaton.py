@@ -128,7 +128,10 @@ def test_een_teamleider_kan_geen_driedaagse_schorsing_besluiten(
     schorsing = _tot_gehoord(loper, w.anna, w.teamleider, schooldagen=3)
     antwoord = loper.als(w.teamleider).stap(schorsing, "besluiten", eerste_dag="2026-11-25",
                                             schooldagen="3", motivering="Vechten.")
-    assert antwoord.status_code == 400
+    # The proposal's length decides who decides: refused before the form is read, back on
+    # the schorsing page with the reason.
+    assert antwoord.redirect_chain == [(reverse("sancties:schorsing", args=[schorsing.pk]),
+                                        302)]
     assert meldingen(antwoord) == [
         "Dit mag u niet: een driedaagse schorsing (3 schooldagen) opleggen is volgens "
         "artikel 8.2 van het Leerlingenstatuut OSG Echnaton 2009-2011 voorbehouden aan "

@@ -52,9 +52,14 @@ def test_het_verslag_kan_niet_voor_het_gesprek_worden_vastgelegd(
              "gesprek, door de ouders getekend, legt u vast nadat het gesprek heeft "
              "plaatsgevonden.")
     assert reden in pagina
-    antwoord = _stap(loper, t, "afronden", verslag="Besproken.", getekend_op="2026-11-24")
+    antwoord = _stap(loper, t, "afronden", verslag="Besproken.", getekend_op="2026-11-24",
+                     scan=SimpleUploadedFile("verslag.pdf", PDF, "application/pdf"))
+    # Refused before the form is read: back on the time-out's page with the reason, and the
+    # scan is not kept for a step that cannot be taken yet.
+    assert antwoord.redirect_chain == [(reverse("sancties:time_out", args=[t.pk]), 302)]
     assert meldingen(antwoord) == [reden]
     assert _vers(t).status == "goedgekeurd"
+    assert not Document.objects.exists()
 
 
 def test_de_scan_wordt_bewaard_bij_een_verkeerde_datum_en_is_alleen_via_het_dossier_te_openen(

@@ -90,6 +90,8 @@ def test_noordgouw_verwijdering_op_didactische_gronden_met_bezwaar(
     _stap(loper, v, "benaderen", school="Het Nieuwe Lyceum", benaderd_op=VANDAAG)
     _stap(loper, v, "benaderen", school="VSO De Brug", benaderd_op=VANDAAG)
     antwoord = _stap(loper, v, "besluiten", motivering="Geen passend aanbod meer.")
+    # Refused before the form is read: back on the procedure's page, with the reason.
+    assert antwoord.redirect_chain == [(reverse("sancties:verwijdering", args=[v.pk]), 302)]
     assert meldingen(antwoord) == [
         "Een definitief besluit tot verwijdering kan pas als een andere school bereid is "
         "gevonden de leerling toe te laten. Nog geen benaderde school heeft de leerling "
