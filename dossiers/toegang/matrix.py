@@ -485,7 +485,7 @@ def _toekenningsomvangen(user, op: date) -> frozenset[str]:
     """The kinds of grant `user` holds in force on `op` for any pupil: most staff hold none,
     and then the guardian subquery of `_toegekende_leerlingen` (several queries to build,
     costly to plan) is not needed to know it opens nothing."""
-    return frozenset(_actieve_toekenningen(user, op).values_list("omvang", flat=True).distinct())
+    return frozenset(_actieve_toekenningen(user, op).values_list("omvang", flat=True))
 
 
 @onthouden
