@@ -1,6 +1,6 @@
 import fcntl
 from contextlib import contextmanager
-from functools import partial
+from functools import partial, partialmethod
 
 import pytest
 
@@ -134,6 +134,17 @@ def _andere_sessies_beeindigen() -> None:
             print(f"\nOpen databasesessie aan het eind van de run: pid {pid} {naam!r} "
                   f"{toestand}: {vraag}")
             c.execute("SELECT pg_terminate_backend(%s)", [pid])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _goedkoper_legen_na_transactionele_tests():
+    from django.test import TransactionTestCase
+
+    flush = TransactionTestCase._fixture_teardown
+    TransactionTestCase._fixture_teardown = partialmethod(
+        wereldvoorraad.na_een_transactionele_test, flush=flush)
+    yield
+    TransactionTestCase._fixture_teardown = flush
 
 
 @pytest.hookimpl(tryfirst=True)
