@@ -213,6 +213,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery")
+# The longest wait between two tries of a letter (2, 4, 8 seconds, at most this). The worker
+# tests lower it to 1 s, so a letter that cannot be made does not wait 14 s to be mislukt.
+BRIEVEN_HERPOGING_MAX_SECONDEN = env_int("BRIEVEN_HERPOGING_MAX_SECONDEN", 60)
 # Run exactly one beat (docker-compose has one). A second one by mistake sends nothing twice:
 # every reminder is one row with a unique constraint (statuut.Herinnering).
 CELERY_BEAT_SCHEDULE = {

@@ -272,6 +272,15 @@ def _schrijf(school: School, naam: str, plan: _Plan, pad: Path) -> Statuut:
     bestaand = Statuut.objects.filter(school=school, ingangsdatum=statuut.ingangsdatum).first()
     statuut.pk = bestaand.pk if bestaand else None
     statuut.save()
+    if bestaand is None:
+        # A new statuut: every row is new, one INSERT per section instead of one per row
+        # (a preset has some 230 rows; the tests load two for nearly every test). Saving the
+        # statuut above already made the access memory forget (dossiers/toegang/geheugen.py).
+        for sectie, (model, _sleutel) in SECTIES.items():
+            for rij in plan.rijen[sectie]:
+                rij.statuut, rij.pk = statuut, None
+            model.objects.bulk_create(plan.rijen[sectie])
+        return statuut
     # Free the ladder's positions first, so reordering rungs never trips the unique trede.
     Maatregelsoort.objects.filter(statuut=statuut).update(trede=F("trede") + 1000)
     for sectie, (model, sleutel) in SECTIES.items():

@@ -1,6 +1,8 @@
 import fcntl
+import hashlib
 from contextlib import contextmanager
-from functools import partial
+from functools import partial, partialmethod
+from pathlib import Path
 
 import pytest
 
@@ -24,22 +26,23 @@ def django_db_modify_db_settings(django_db_modify_db_settings, request, tmp_path
     creation.create_test_db = partial(
         _test_db_maken, creation, creation.create_test_db,
         map_=tmp_path_factory.getbasetemp().parent if gedeeld else None,
-        werkers=int(request.config.workerinput.get("workercount", 1)) if gedeeld else 1,
         werker=request.config.workerinput["workerid"] if gedeeld else "")
     yield
     del creation.create_test_db
 
 
 def _test_db_maken(creation, maken, verbosity=1, autoclobber=False, serialize=True,
-                   keepdb=False, *, map_, werkers, werker):
+                   keepdb=False, *, map_, werker):
     """Migrating the test database is the slow part of setting up (about 20 s), and mostly
-    in django-fsm (`_fsm_zonder_historische_modellen`). With xdist on PostgreSQL the first
-    worker migrates a template database once, under a file lock in the run's shared
-    temporary directory; every worker's database is a copy of it (CREATE DATABASE ...
-    TEMPLATE, under a second), so two workers do not migrate the same thing twice on two
-    cores. What the tests find is the same database, table for table. The last worker to
-    copy drops the template; one a run left behind (a worker that never needed a database)
-    is replaced by the next run. Otherwise (one process, SQLite, --reuse-db) as always."""
+    in django-fsm (`_fsm_zonder_historische_modellen`). With xdist on PostgreSQL a template
+    database is migrated once, under a file lock in the run's shared temporary directory,
+    and every worker's database is a copy of it (CREATE DATABASE ... TEMPLATE, under a
+    second), so two workers do not migrate the same thing twice on two cores. The template
+    is named after a hash of every migration file (`_migratiehash`) and stays for the next
+    run, which copies it at once; a template of other migrations is dropped when a new one
+    is made. It is built under another name and renamed when complete, so an interrupted
+    run leaves no half template behind. What the tests find is the same database, table for
+    table. Otherwise (one process, SQLite, --reuse-db) as always."""
     from django.conf import settings
 
     with _fsm_zonder_historische_modellen():
@@ -49,32 +52,36 @@ def _test_db_maken(creation, maken, verbosity=1, autoclobber=False, serialize=Tr
                          keepdb=keepdb)
         connection = creation.connection
         doel = creation._get_test_db_name()
-        sjabloon = f"{doel.removesuffix(f'_{werker}')}_sjabloon"
+        basis = f"{doel.removesuffix(f'_{werker}')}_sjabloon"
+        sjabloon = f"{basis}_{_migratiehash()}"
         qn = connection.ops.quote_name
-        with open(map_ / f"{sjabloon}.lock", "a+") as slot:
+        with open(map_ / f"{basis}.lock", "a+") as slot:
             fcntl.flock(slot, fcntl.LOCK_EX)  # released when the file is closed
-            slot.seek(0)
-            gekopieerd = slot.read().split()
             with connection._nodb_cursor() as c:
-                c.execute("SELECT 1 FROM pg_database WHERE datname = %s", [sjabloon])
-                bestaat = c.fetchone() is not None
-            if not gekopieerd or not bestaat:  # the first of this run, or it was dropped
+                c.execute("SELECT datname FROM pg_database WHERE datname LIKE %s",
+                          [f"{basis}%"])
+                bestaande = {naam for (naam,) in c.fetchall()}
+            if sjabloon not in bestaande:
+                bouw = f"{sjabloon}_bouw_{werker}"
                 test = connection.settings_dict["TEST"]
-                oud, test["NAME"] = test.get("NAME"), sjabloon
+                oud, test["NAME"] = test.get("NAME"), bouw
                 try:
                     maken(verbosity=verbosity, autoclobber=True, serialize=False, keepdb=False)
                 finally:
                     test["NAME"] = oud
                 connection.close()  # a template must have no sessions
+                with connection._nodb_cursor() as c:
+                    c.execute(f"ALTER DATABASE {qn(bouw)} RENAME TO {qn(sjabloon)}")
+                    for naam in bestaande - {bouw}:  # other migrations', or left half-built
+                        try:
+                            c.execute(f"DROP DATABASE IF EXISTS {qn(naam)}")
+                        except Exception:  # another run is copying it: it drops it later
+                            pass
             if verbosity >= 1:
                 creation.log(f"Test database {doel!r} kopiëren uit {sjabloon!r}...")
             with connection._nodb_cursor() as c:
                 c.execute(f"DROP DATABASE IF EXISTS {qn(doel)}")
                 c.execute(f"CREATE DATABASE {qn(doel)} TEMPLATE {qn(sjabloon)}")
-                gekopieerd.append(werker)
-                if len(set(gekopieerd)) >= werkers:
-                    c.execute(f"DROP DATABASE IF EXISTS {qn(sjabloon)}")
-            slot.write(f"{werker}\n")
         connection.close()
         settings.DATABASES[connection.alias]["NAME"] = doel
         connection.settings_dict["NAME"] = doel
@@ -82,6 +89,26 @@ def _test_db_maken(creation, maken, verbosity=1, autoclobber=False, serialize=Tr
             connection._test_serialized_contents = creation.serialize_db_to_string()
         connection.ensure_connection()
         return doel
+
+
+def _migratiehash() -> str:
+    """What the migrated database depends on: every installed app's migration files (the
+    project's and the libraries'), and the files a migration reads (statuut's presets)."""
+    from django.apps import apps
+    from django.conf import settings
+
+    bestanden = []
+    for app in apps.get_app_configs():
+        map_ = Path(app.path) / "migrations"
+        if map_.is_dir():
+            bestanden += sorted(map_.glob("*.py"))
+    bestanden += sorted((Path(settings.BASE_DIR) / "statuut" / "presets").glob("*"))
+    h = hashlib.sha256()
+    for bestand in bestanden:
+        if bestand.is_file():
+            naam = f"{bestand.parent.parent.name}/{bestand.parent.name}/{bestand.name}"
+            h.update(naam.encode() + b"\0" + bestand.read_bytes() + b"\0")
+    return h.hexdigest()[:12]
 
 
 @contextmanager
@@ -134,6 +161,17 @@ def _andere_sessies_beeindigen() -> None:
             print(f"\nOpen databasesessie aan het eind van de run: pid {pid} {naam!r} "
                   f"{toestand}: {vraag}")
             c.execute("SELECT pg_terminate_backend(%s)", [pid])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _goedkoper_legen_na_transactionele_tests():
+    from django.test import TransactionTestCase
+
+    flush = TransactionTestCase._fixture_teardown
+    TransactionTestCase._fixture_teardown = partialmethod(
+        wereldvoorraad.na_een_transactionele_test, flush=flush)
+    yield
+    TransactionTestCase._fixture_teardown = flush
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -11,6 +11,7 @@ it, so the failure is visible in the outgoing post instead of only in a worker l
 from datetime import timedelta
 
 from celery import shared_task
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from . import services
@@ -21,7 +22,7 @@ _OPTIES = {
     "autoretry_for": (Exception,),
     "max_retries": POGINGEN - 1,
     "retry_backoff": 2,  # 2, 4, 8 seconds
-    "retry_backoff_max": 60,
+    "retry_backoff_max": settings.BRIEVEN_HERPOGING_MAX_SECONDEN,
     "retry_jitter": False,
     "soft_time_limit": 60,  # WeasyPrint on one letter takes well under a second
     "time_limit": 90,

@@ -43,7 +43,8 @@ def _database_url() -> str:
 
 
 class Werker:
-    def __init__(self, tmp: Path, queue: str, pauze_bij: str | None, concurrency: int):
+    def __init__(self, tmp: Path, queue: str, pauze_bij: str | None, concurrency: int,
+                 herpoging_max: int | None = None):
         self.queue = queue
         self.postvak = tmp / f"post-{queue}"
         self.postvak.mkdir()
@@ -58,6 +59,8 @@ class Werker:
             "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "EMAIL_FILE_PATH": str(self.postvak),
         }
+        if herpoging_max is not None:
+            env["BRIEVEN_HERPOGING_MAX_SECONDEN"] = str(herpoging_max)
         if pauze_bij:
             env["TEST_WERKER_PAUZE"] = str(self.pauze)
             env["TEST_WERKER_PAUZE_BIJ"] = pauze_bij
@@ -154,7 +157,8 @@ def wacht_tot(voorwaarde, timeout: float = 60, stap: float = 0.2, wat: str = "vo
 
 @pytest.fixture
 def werker(transactional_db, tmp_path):
-    """Start real workers: `werker()` or `werker(pauze_bij="pdf"|"mail", concurrency=2)`.
+    """Start real workers: `werker()` or `werker(pauze_bij="pdf"|"mail", concurrency=2)`;
+    `herpoging_max=1`: a letter's retries wait at most a second.
     Tasks sent by the test process go to the same Redis queue."""
     if connection.vendor != "postgresql":
         pytest.skip("Echte Celery-worker: alleen met PostgreSQL "
@@ -166,8 +170,9 @@ def werker(transactional_db, tmp_path):
     celery_app.conf.update(task_always_eager=False, broker_url=REDIS_URL, task_default_queue=queue)
     gestart: list[Werker] = []
 
-    def start(pauze_bij: str | None = None, concurrency: int = 1) -> Werker:
-        w = Werker(tmp_path, queue, pauze_bij, concurrency)
+    def start(pauze_bij: str | None = None, concurrency: int = 1,
+              herpoging_max: int | None = None) -> Werker:
+        w = Werker(tmp_path, queue, pauze_bij, concurrency, herpoging_max)
         gestart.append(w)
         return w
 
