@@ -180,7 +180,7 @@ def pytest_configure(config):
     # A test run allocates millions of short-lived ORM objects beside a long-lived heap (the
     # kept world, Django and WeasyPrint): with the default thresholds the cyclic collector
     # walks that heap again and again. Rarer collections cost memory only (the machines
-    # have plenty) and about a tenth of the run's CPU less.
+    # have plenty; 3-14% less CPU measured on tests/klachten and tests/dossiers files).
     gc.freeze()
     gc.set_threshold(50_000, 50, 100)
 
