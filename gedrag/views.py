@@ -10,12 +10,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dossiers import audit, maatregelen
 from dossiers.models import Inzagesoort
+from dossiers.stappen import geweigerd
 from statuut.models import Maatregelsoort
 from statuut.services import InvoerFout
 
@@ -146,6 +148,10 @@ def stap(request, pk: int, stap: str):
     m = selectors.zichtbare_maatregel(request.user, pk)
     if m is None or stap not in stappen.STAPPEN:
         raise Http404
+    # The step table first (the service asks it again under its lock): a refusal goes back
+    # to the measure's page with the reason, the form unread.
+    if (weigering := stappen.weigering(request.user, stap, m)) is not None:
+        return geweigerd(request, weigering, reverse("gedrag:maatregel", args=[m.pk]))
     try:
         if stap in ("uitgevoerd", "niet_uitgevoerd"):
             services.uitvoering_vastleggen(door=request.user, maatregel=m,

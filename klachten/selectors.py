@@ -292,13 +292,21 @@ def open_klachten(user, *, school, op: date | None = None, rechten=None) -> list
     return klachten
 
 
+def zichtbare_klacht(user, pk: int) -> QuerySet[Klacht]:
+    """The one complaint `pk` if `user` has business with it: the sight filter asked of that
+    row only (the same answer as `zichtbare_klachten(user).filter(pk=pk)`, without matching
+    every complaint first)."""
+    return (klachten_toegang.klachten_voor(user, Klacht.objects.filter(pk=pk))
+            .select_related("school", "fase", "leerling", "beklaagde", "statuut"))
+
+
 def klacht_detail(user, pk: int) -> Klacht | None:
-    return (zichtbare_klachten(user).select_related("statuut", "ingediend_door__medewerker")
+    return (zichtbare_klacht(user, pk).select_related("ingediend_door__medewerker")
             .prefetch_related(
                 Prefetch("stappen", queryset=Klachtstap.objects.select_related(
                     "fase", "termijn", "behandelaar__medewerker", "afgerond_door__medewerker")),
                 "verweren__door__medewerker", "mede_klagers")
-            .filter(pk=pk).first())
+            .first())
 
 
 def zetels(zaak) -> list[Zetel]:

@@ -185,13 +185,15 @@ def _uitspraak(user, klacht: Klacht, *, op: date,
     return None
 
 
-def klachtaanbod(user, klacht: Klacht, *, op: date | None = None) -> dict:
+def klachtaanbod(user, klacht: Klacht, *, op: date | None = None,
+                 inzage: str | None = "") -> dict:
     """What the complaint page offers `user`: the steps (and for doorzetten the stages it
     may go to), and the reasons shown for the steps of this stand that wait for someone
-    else."""
+    else. `inzage`: `klacht_inzage` when the page asked it already (on the same day)."""
     op = vandaag(op)
     zaak = _zaak(klacht, None)
-    inzage = klachten_toegang.klacht_inzage(user, klacht, op=op)
+    if inzage == "":
+        inzage = klachten_toegang.klacht_inzage(user, klacht, op=op)
     stappen, wachtend = aanbod(
         [s for s in KLACHTSTAPPEN if s != "doorzetten"],
         lambda stap: weigering(user, klacht, stap, op=op, zaak=zaak, inzage=inzage))

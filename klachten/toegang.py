@@ -246,6 +246,12 @@ def klacht_inzage(user, klacht, *, op: date | None = None) -> str | None:
     return VOLLEDIG
 
 
+def inzage_van_zichtbare(user, klacht) -> str:
+    """`klacht_inzage` of a complaint just found through `klachten_voor` for `user` today
+    (its sight asked already): only whether the user is the one complained about."""
+    return BEKLAAGDE if klacht.beklaagde_id == _klacht_medewerker(user).pk else VOLLEDIG
+
+
 def heeft_klachtenmenu(user) -> bool:
     """The complaints menu item: every staff member (not a superuser). The overview shows
     each only what they have business with."""

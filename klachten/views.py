@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from dossiers import audit, toegang
 from dossiers.keuzes import met_rollen
 from dossiers.models import Inzagesoort, Medewerker, Ouder
+from dossiers.stappen import geweigerd
 from statuut.hulp import schooljaar_naam, vandaag
 from statuut.models import Beroepsregel, Klachtfase, School, Schooljaar
 from statuut.selectors import statuut_op
@@ -154,7 +155,7 @@ def indienen(request):
 def klacht_pagina(request, pk):
     user = request.user
     klacht = _klacht(request, pk)
-    inzage = klachten_toegang.klacht_inzage(user, klacht)
+    inzage = klachten_toegang.inzage_van_zichtbare(user, klacht)
     context = {"klacht": klacht, "inzage": inzage, "vandaag": timezone.localdate(),
                "aan_zet": selectors.aan_zet(klacht)}
     # A confidential report is logged too, marked so: the read log shows its part name only
@@ -166,7 +167,7 @@ def klacht_pagina(request, pk):
         soorten=(Inzagesoort.KLACHT, Inzagesoort.VERTROUWELIJK) if vertrouwelijk
         else (Inzagesoort.KLACHT,))
     # The page offers exactly the steps the services accept for this user now (issue 13).
-    aanbod = stappen.klachtaanbod(user, klacht)
+    aanbod = stappen.klachtaanbod(user, klacht, inzage=inzage)
     open_ = aanbod["stappen"]
     if inzage == klachten_toegang.BEKLAAGDE:
         context["klager_zichtbaar"] = toegang.mag_zien(user, klacht.leerling, "A")
@@ -199,10 +200,19 @@ def klacht_pagina(request, pk):
     return render(request, "klachten/klacht.html", context)
 
 
-def _actie(request, pk, formulier, uitvoeren, gelukt: str):
-    """A POST on the complaint page: the form's shape, then the service; a refusal is shown
-    as a message and changes nothing."""
-    klacht = _klacht(request, pk)
+def _actie(request, pk, stap: str, formulier, uitvoeren, gelukt: str):
+    """A POST on the complaint page: the step table first (a step this user cannot take now
+    goes back to the page with the reason, the form unread), then the form's shape, then
+    the service (which asks the same check under its lock, and what depends on the data,
+    such as the stage to continue to); a refusal is shown as a message and changes nothing."""
+    # The complaint without the page's timeline: a step reads only the complaint itself.
+    klacht = selectors.zichtbare_klacht(request.user, pk).first()
+    if klacht is None:
+        raise Http404
+    if (weigering := stappen.weigering(
+            request.user, klacht, stap,
+            inzage=klachten_toegang.inzage_van_zichtbare(request.user, klacht))) is not None:
+        return geweigerd(request, weigering, reverse("klachten:klacht", args=[pk]))
     form = formulier(request.POST)
     if not form.is_valid():
         messages.error(request, _fouten(form))
@@ -215,7 +225,7 @@ def _actie(request, pk, formulier, uitvoeren, gelukt: str):
             messages.success(request, gelukt)
             # A step done may end the user's sight of it (sharing withdrawn, say): then the
             # overview. A refusal wrote nothing, so the complaint is still in sight.
-            if not selectors.zichtbare_klachten(request.user).filter(pk=pk).exists():
+            if not selectors.zichtbare_klacht(request.user, pk).exists():
                 return redirect("klachten:overzicht")
     return redirect("klachten:klacht", pk=pk)
 
@@ -223,7 +233,7 @@ def _actie(request, pk, formulier, uitvoeren, gelukt: str):
 @login_required
 @require_POST
 def afronden(request, pk):
-    return _actie(request, pk, forms.AfrondenForm, lambda k, d: services.fase_afronden(
+    return _actie(request, pk, "afronden", forms.AfrondenForm, lambda k, d: services.fase_afronden(
         door=request.user, klacht=k, wat_gebeurde=d["wat_gebeurde"],
         reactie_klager=d["reactie_klager"], op=vandaag()),
         _("De uitkomst van de fase is vastgelegd. De klager kiest nu: afsluiten of verder."))
@@ -238,30 +248,32 @@ def doorzetten(request, pk):
             raise InvoerFout(_("Het leerlingenstatuut kent geen fase '%(c)s'.") % {"c": d["naar"]})
         services.doorzetten(door=request.user, klacht=klacht, naar=naar, op=vandaag(),
                             klager_wil_verder=d["klager_wil_verder"])
-    return _actie(request, pk, forms.DoorzettenForm, uitvoeren,
+    return _actie(request, pk, "doorzetten", forms.DoorzettenForm, uitvoeren,
                   _("De klacht is naar de volgende fase gegaan."))
 
 
 @login_required
 @require_POST
 def afsluiten(request, pk):
-    return _actie(request, pk, forms.AfsluitenForm, lambda k, d: services.klacht_afsluiten(
-        door=request.user, klacht=k, reactie_klager=d["reactie_klager"], op=vandaag()),
-        _("De klacht is afgehandeld."))
+    return _actie(request, pk, "afsluiten", forms.AfsluitenForm, lambda k, d:
+                  services.klacht_afsluiten(door=request.user, klacht=k,
+                                            reactie_klager=d["reactie_klager"], op=vandaag()),
+                  _("De klacht is afgehandeld."))
 
 
 @login_required
 @require_POST
 def intrekken(request, pk):
-    return _actie(request, pk, forms.IntrekkenForm, lambda k, d: services.klacht_intrekken(
-        door=request.user, klacht=k, reden=d["reden"], op=vandaag()),
-        _("De klacht is ingetrokken; lopende termijnen vervallen."))
+    return _actie(request, pk, "intrekken", forms.IntrekkenForm, lambda k, d:
+                  services.klacht_intrekken(door=request.user, klacht=k, reden=d["reden"],
+                                            op=vandaag()),
+                  _("De klacht is ingetrokken; lopende termijnen vervallen."))
 
 
 @login_required
 @require_POST
 def verweer(request, pk):
-    return _actie(request, pk, forms.VerweerForm, lambda k, d: services.verweer_voeren(
+    return _actie(request, pk, "verweer", forms.VerweerForm, lambda k, d: services.verweer_voeren(
         door=request.user, klacht=k, tekst=d["tekst"], op=vandaag()),
         _("Uw verweer is vastgelegd."))
 
@@ -275,21 +287,22 @@ def verschonen(request, pk):
             raise InvoerFout(_("Dit lid bestaat niet."))
         services.verschonen(door=request.user, klacht=klacht, lid=lid, wijze=d["wijze"],
                             reden=d["reden"])
-    return _actie(request, pk, forms.VerschonenForm, uitvoeren,
+    return _actie(request, pk, "verschonen", forms.VerschonenForm, uitvoeren,
                   _("Het lid heeft zich verschoond; de plaatsvervanger neemt de zetel in."))
 
 
 @login_required
 @require_POST
 def zitting(request, pk):
-    return _actie(request, pk, forms.ZittingForm, lambda k, d: services.zitting_vastleggen(
-        door=request.user, klacht=k, **d), _("De zitting is vastgelegd."))
+    return _actie(request, pk, "zitting", forms.ZittingForm, lambda k, d:
+                  services.zitting_vastleggen(door=request.user, klacht=k, **d),
+                  _("De zitting is vastgelegd."))
 
 
 @login_required
 @require_POST
 def advies(request, pk):
-    return _actie(request, pk, forms.AdviesForm, lambda k, d: services.advies_uitbrengen(
+    return _actie(request, pk, "advies", forms.AdviesForm, lambda k, d: services.advies_uitbrengen(
         door=request.user, klacht=k, advies=d["advies"], aanbevelingen=d["aanbevelingen"],
         openbaar=not d["niet_openbaar"], op=vandaag()),
         _("Het advies is uitgebracht; de schoolleiding doet uitspraak."))
@@ -298,15 +311,17 @@ def advies(request, pk):
 @login_required
 @require_POST
 def uitspraak(request, pk):
-    return _actie(request, pk, forms.UitspraakForm, lambda k, d: services.uitspraak_doen(
-        door=request.user, klacht=k, uitspraak=d["uitspraak"],
-        wettelijke_toets=d["wettelijke_toets"], op=vandaag()), _("De uitspraak is gedaan."))
+    return _actie(request, pk, "uitspraak", forms.UitspraakForm, lambda k, d:
+                  services.uitspraak_doen(door=request.user, klacht=k, uitspraak=d["uitspraak"],
+                                          wettelijke_toets=d["wettelijke_toets"],
+                                          op=vandaag()),
+                  _("De uitspraak is gedaan."))
 
 
 @login_required
 @require_POST
 def delen(request, pk):
-    return _actie(request, pk, forms.DelenForm, lambda k, d: services.klacht_delen(
+    return _actie(request, pk, "delen", forms.DelenForm, lambda k, d: services.klacht_delen(
         door=request.user, klacht=k, met=get_object_or_404(get_user_model(), pk=d["met"])),
         _("De melding is gedeeld."))
 
@@ -319,7 +334,7 @@ def delen_intrekken(request, pk):
         if met is None:
             raise InvoerFout(_("Deze collega bestaat niet."))
         services.delen_intrekken(door=request.user, klacht=klacht, met=met, reden=d["reden"])
-    return _actie(request, pk, forms.DelenIntrekkenForm, uitvoeren,
+    return _actie(request, pk, "delen_intrekken", forms.DelenIntrekkenForm, uitvoeren,
                   _("Het delen is ingetrokken; de collega ziet de melding niet meer."))
 
 

@@ -13,12 +13,14 @@ from django.core.paginator import Paginator
 from django.db.models import OuterRef, Q, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dossiers import audit, relaties
 from dossiers.models import Leerling, Lesopdracht
+from dossiers.stappen import geweigerd
 from statuut.hulp import naam_van
 from statuut.models import Maatregelsoort
 from statuut.services import InvoerFout
@@ -114,6 +116,10 @@ def stap(request, pk: int, stap: str):
     if stap not in stappen.STAPPEN:
         raise Http404
     m = _melding(request.user, pk)
+    # The step table first (the service asks it again under its lock): a refusal goes back
+    # to the report's page with the reason, the form unread.
+    if (weigering := stappen.weigering(request.user, m, stap)) is not None:
+        return geweigerd(request, weigering, reverse("uitsturen:melding", args=[m.pk]))
     form = forms.FORMULIEREN[stap](request.POST)
     try:
         if not form.is_valid():

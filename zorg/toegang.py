@@ -72,6 +72,10 @@ acties.registreer(ZORG_REMEDIAL, _("het traject van de remedial teacher (zorgrou
 
 # --- the rows ------------------------------------------------------------------------------
 
+#: The bodies a row may name (`Orgaan.values` builds its list anew on every read).
+_ORGANEN = frozenset(Orgaan.values)
+
+
 def _rijen(statuut: Statuut | None) -> list[tuple[frozenset[str], Bevoegdheid]]:
     """The care rows of `statuut`, each with the staff roles that hold it (a body named in a
     row: the roles that act for it, `statuut.Orgaanrol`). One query, two when a row names a
@@ -79,7 +83,7 @@ def _rijen(statuut: Statuut | None) -> list[tuple[frozenset[str], Bevoegdheid]]:
     if statuut is None:
         return []
     rijen = [r for r in toegang.alle_rijen(statuut) if r.actie in ZORGACTIES]
-    organen = (toegang.orgaanrollen(statuut) if any(r.rol in Orgaan.values for r in rijen)
+    organen = (toegang.orgaanrollen(statuut) if any(r.rol in _ORGANEN for r in rijen)
                else {})
     return [(organen.get(r.rol, frozenset({r.rol})), r) for r in rijen]
 
@@ -150,9 +154,10 @@ def zorginzage(user, leerling: Leerling, *, melder_ids=(), remedial_teacher_id=N
                 handelingen.add(rij.actie)
     if user.pk in set(melder_ids):
         niveau = max(niveau, ZORG_MELDER)
-    if toegang._toegekende_leerlingen(user, Toekenningsomvang.ZORG, op).filter(
-            pk=leerling.pk).exists():
-        niveau = max(niveau, ZORG_VOLLEDIG)
+    # A grant opens ZORG_VOLLEDIG: not asked of whom the rows give that level already.
+    if niveau < ZORG_VOLLEDIG and toegang._toegekende_leerlingen(
+            user, Toekenningsomvang.ZORG, op).filter(pk=leerling.pk).exists():
+        niveau = ZORG_VOLLEDIG
     return Zorginzage(niveau, frozenset(handelingen))
 
 

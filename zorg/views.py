@@ -2,8 +2,9 @@
 next allowed steps only, and the zorgcoördinator's work list. Views only call services.
 
 Access: a case the user has no relation to does not exist for them (404). A teacher who
-signalled sees a short page: received, being handled or handled. A refused step (wrong
-state, wrong role, bad input) shows the service's Dutch message and changes nothing.
+signalled sees a short page: received, being handled or handled. A refused step changes
+nothing: one the step table refuses (wrong state, wrong role) goes back to the case page
+with its Dutch reason; bad input shows the page again with the message (400).
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dossiers import audit, toegang
 from dossiers.models import Inzagesoort
+from dossiers.stappen import geweigerd
 from dossiers.views_dossier import zichtbare_leerling
 from statuut.services import InvoerFout
 
@@ -104,10 +107,16 @@ def zorgdossier_pagina(request, pk):
     return _pagina(request, zd, inzage)
 
 
-def _actie(request, pk, sleutel: str, form_cls, uitvoeren, gelukt: str, **form_kwargs):
-    """Parse the form, call the service; on a refusal show the page again with the Dutch
-    message (400) and nothing changed."""
-    zd, inzage = _zorgdossier(request.user, pk)
+def _actie(request, pk, sleutel: str, form_cls, uitvoeren, gelukt: str, *, gelezen=None,
+           **form_kwargs):
+    """Ask the step table first: a step this user cannot take now goes back to the case page
+    with the Dutch reason (Post/Redirect/Get, nothing read from the form). Then parse the
+    form and call the service (which asks the same check again, under its lock); a form
+    error or a refusal that depends on what was typed shows the page again with it (400),
+    nothing changed. `gelezen`: (case, inzage) when the view read them already."""
+    zd, inzage = gelezen or _zorgdossier(request.user, pk)
+    if (weigering := stappen.weigering(request.user, zd, sleutel, inzage=inzage)) is not None:
+        return geweigerd(request, weigering, reverse("zorg:dossier", args=[pk]))
     form = form_cls(request.POST, zorgdossier=zd, **form_kwargs) if form_cls else None
     if form is not None and not form.is_valid():
         messages.error(request, _("Het formulier is niet goed ingevuld; zie de meldingen bij "
@@ -190,7 +199,7 @@ def traject(request, pk):
     zd, inzage = _zorgdossier(request.user, pk)
     return _actie(request, pk, "traject", forms.TrajectForm,
                   lambda zd, d: _traject(request, zd, d),
-                  _("Het traject is toegevoegd aan het plan van aanpak."),
+                  _("Het traject is toegevoegd aan het plan van aanpak."), gelezen=(zd, inzage),
                   meldcode=inzage.ziet(zorg_toegang.ZORG_MELDCODE))
 
 
@@ -233,6 +242,9 @@ def evaluatie(request, pk, evaluatie_pk):
     if zorg_toegang.ZORG_COORDINEREN not in inzage.handelingen:
         zichtbaar = zichtbaar.none()
     ev = get_object_or_404(zichtbaar, pk=evaluatie_pk)
+    if (weigering := stappen.weigering(request.user, zd, "evaluatie", inzage=inzage,
+                                       evaluatie=ev)) is not None:
+        return geweigerd(request, weigering, reverse("zorg:dossier", args=[pk]))
     form = forms.EvaluatieForm(request.POST, prefix=f"e{ev.pk}")
     if form.is_valid():
         try:
