@@ -30,6 +30,7 @@ from statuut.models import Termijn
 from . import schorsingstappen, toegang
 from . import verwijdering as verwijderingstappen
 from .models import (
+    NOG_OPEN,
     VERWIJDERING_GESLOTEN,
     Bezwaarstatus,
     Schorsing,
@@ -39,9 +40,6 @@ from .models import (
     Verwijdering,
     Verwijderingstatus,
 )
-
-LOPEND = (Schorsingstatus.CONCEPT, Schorsingstatus.HOORGESPREK_GEPLAND, Schorsingstatus.GEHOORD,
-          Schorsingstatus.BESLOTEN, Schorsingstatus.BEKENDGEMAAKT, Schorsingstatus.LOPEND)
 
 
 def verloop(status: str, eerste_dag: date, laatste_dag: date, op: date) -> str:
@@ -138,11 +136,7 @@ def paneelregels(user, school, *, rollen, op: date, limiet: int | None = None
         return None
     leerlingen = toegang.sanctieleerlingen_voor(user, school, rollen, op=op)
     schorsingen_basis = (Schorsing.objects.filter(leerling__in=leerlingen)
-                         .exclude(status=Schorsingstatus.VERNIETIGD).filter(
-                             Q(status__in=LOPEND)
-                             | Q(bezwaarstatus__in=(Bezwaarstatus.INGEDIEND,
-                                                    Bezwaarstatus.GEHOORD))
-                             | Q(inspectie_melden=True, inspectie_gemeld_op__isnull=True)))
+                         .exclude(status=Schorsingstatus.VERNIETIGD).filter(NOG_OPEN))
     verwijderingen_basis = (Verwijdering.objects.filter(leerling__in=leerlingen)
                             .exclude(status__in=VERWIJDERING_GESLOTEN))
     time_outs_basis = (TimeOut.objects.filter(leerling__in=leerlingen)
