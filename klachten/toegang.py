@@ -241,9 +241,7 @@ def klacht_inzage(user, klacht, *, op: date | None = None) -> str | None:
     if not klachten_voor(user, type(klacht)._default_manager.filter(pk=klacht.pk),
                          op=op).exists():
         return None
-    if klacht.beklaagde_id == _klacht_medewerker(user).pk:
-        return BEKLAAGDE
-    return VOLLEDIG
+    return inzage_van_zichtbare(user, klacht)
 
 
 def inzage_van_zichtbare(user, klacht) -> str:
