@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+import weakref
 from dataclasses import dataclass, field
 
 #: The demo roles of tests/personas.py (and the flows' conftests), by attribute name.
@@ -49,8 +50,7 @@ def bekijk(client, wie: dict, url: str, *, stap: re.Pattern, reden: re.Pattern |
     forward, not a withdrawal), and the text matched by `reden` (its first group)."""
     blik = Blik()
     for rol, user in wie.items():
-        client.force_login(user)
-        antwoord = client.get(url)
+        antwoord = als(client, user, "get", url)
         if antwoord.status_code != 200:
             blik.formulieren[rol] = set()
             continue
@@ -84,19 +84,51 @@ def geaccepteerd(antwoord) -> tuple[bool, str]:
     return False, f"HTTP {antwoord.status_code} {tekst(pagina)[:160]}"
 
 
-def probeer(client, url: str, data: dict) -> tuple[bool, str]:
-    """POST a step and undo whatever it wrote (a savepoint rolled back)."""
-    from django.contrib.messages.storage.cookie import CookieStorage
+def probeer(client, url: str, data: dict, *, user=None) -> tuple[bool, str]:
+    """POST a step (as `user`, see `als`) and undo whatever it wrote (a savepoint rolled
+    back)."""
     from django.db import transaction
 
-    # A refusal's message stays in the messages cookie until a page shows it: drop it, so
-    # this POST is judged by its own messages only.
-    client.cookies.pop(CookieStorage.cookie_name, None)
     with transaction.atomic():
-        antwoord = client.post(url, data)
+        antwoord = (als(client, user, "post", url, data) if user is not None
+                    else _zonder_oude_meldingen(client).post(url, data))
         uitslag = geaccepteerd(antwoord)
         transaction.set_rollback(True)
     return uitslag
+
+
+def _zonder_oude_meldingen(client):
+    # A refusal's message stays in the messages cookie until a page shows it: drop it, so
+    # a request is judged by its own messages only.
+    from django.contrib.messages.storage.cookie import CookieStorage
+
+    client.cookies.pop(CookieStorage.cookie_name, None)
+    return client
+
+
+_INGELOGD: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def als(client, user, methode: str, url: str, data: dict | None = None):
+    """A request as `user` by a client of its own, logged in once per test (`client` is the
+    test's client; a persona's client lives as long as it does). Logging in again for every
+    state costs a session, a login signal and the second-factor decision each time. When
+    the persona's session is gone (written in a savepoint since rolled back, or ended by a
+    clock the test moved), the answer is the login page: log in again and ask once more."""
+    from django.conf import settings
+    from django.shortcuts import resolve_url
+
+    eigen = _INGELOGD.setdefault(client, {})
+    persona = eigen.get(user.pk)
+    if persona is None:
+        persona = eigen[user.pk] = type(client)(
+            raise_request_exception=client.raise_request_exception, **client.defaults)
+        persona.force_login(user)
+    antwoord = getattr(_zonder_oude_meldingen(persona), methode)(url, data)
+    if antwoord.status_code == 302 and antwoord.url.startswith(resolve_url(settings.LOGIN_URL)):
+        persona.force_login(user)
+        antwoord = getattr(_zonder_oude_meldingen(persona), methode)(url, data)
+    return antwoord
 
 
 def _pad(url: str) -> str:
@@ -112,15 +144,14 @@ def aangeboden_is_geaccepteerd(client, wie: dict, pagina: str, stappen: dict[str
     since): its forms are used instead of a second GET per persona."""
     verschillen = []
     for rol, user in wie.items():
-        client.force_login(user)
         if blik is not None and rol in blik.formulieren:
             aangeboden = blik.formulieren[rol]
         else:
-            antwoord = client.get(pagina)
+            antwoord = als(client, user, "get", pagina)
             aangeboden = ({_pad(a) for a in _FORM.findall(antwoord.content.decode())}
                           if antwoord.status_code == 200 else set())
         for url, data in stappen.items():
-            ja, waarom = probeer(client, url, data)
+            ja, waarom = probeer(client, url, data, user=user)
             if (_pad(url) in aangeboden) != ja:
                 verschillen.append(
                     f"{rol}: {url} {'aangeboden' if _pad(url) in aangeboden else 'niet aangeboden'}"

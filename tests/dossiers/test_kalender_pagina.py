@@ -19,7 +19,7 @@ def kalenderwereld(wereld):
 
 
 def _login(client, user):
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user)
 
 
 def test_the_calendar_page_lists_vacations_and_the_schools_studiedag(client, kalenderwereld):

@@ -12,7 +12,7 @@ from dossiers.models import Medewerker
 from klachten.models import Commissielid, Geleding, Geschillencommissie
 from statuut.models import Rol
 from tests import wereldvoorraad
-from tests.personas import maak_gebruiker
+from tests.personas import ingelogd, maak_gebruiker
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -27,14 +27,12 @@ def post(client, user, datum: date, url: str, data: dict, follow: bool = True):
     """`user` posts the form on `datum` (logged in that morning: a session does not last
     for weeks)."""
     with op(datum):
-        client.force_login(user)
-        return client.post(url, data, follow=follow)
+        return ingelogd(client, user).post(url, data, follow=follow)
 
 
 def get(client, user, datum: date, url: str):
     with op(datum):
-        client.force_login(user)
-        return client.get(url)
+        return ingelogd(client, user).get(url)
 
 
 def berichten(response) -> list[str]:

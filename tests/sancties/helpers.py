@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from dossiers.models import Brief
 from sancties.models import Schorsing
+from tests.personas import ingelogd
 
 
 def pdf_tekst(brief: Brief) -> str:
@@ -29,12 +30,12 @@ class Loper:
 
     def als(self, user) -> Loper:
         self.user = user
-        self.client.force_login(user)
+        ingelogd(self.client, user)
         return self
 
     def post(self, url: str, data: dict):
-        # Log in again: moving the clock by days ends the session (SESSION_COOKIE_AGE).
-        self.client.force_login(self.user)
+        # Logged in again when the clock moved on by days: that ends the session.
+        ingelogd(self.client, self.user)
         with self.capture(execute=True):
             return self.client.post(url, data, follow=True)
 

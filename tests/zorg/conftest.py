@@ -18,7 +18,7 @@ from django.urls import reverse
 from dossiers.models import Lesopdracht
 from statuut.models import Rol
 from tests import wereldvoorraad
-from tests.personas import maak_gebruiker
+from tests.personas import ingelogd, maak_gebruiker
 from zorg.models import Zorgdossier
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -93,7 +93,7 @@ class Klikker:
         self.client = client
 
     def als(self, user):
-        self.client.force_login(user)
+        ingelogd(self.client, user)
         self.user = user
         return self
 
