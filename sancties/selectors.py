@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from dossiers import toegang as dossiertoegang
 from dossiers.brieven.services import datum_nl
 from dossiers.models import Leerling
 from statuut.models import Termijn
@@ -269,24 +270,42 @@ def ladder(leerling: Leerling) -> list[dict]:
 
 
 def _schorsingen():
-    return Schorsing.objects.select_related("leerling", "school", "statuut", "maatregel",
-                                            "voorgesteld_door", "besloten_door",
-                                            "termijn_inspectie", "termijn_bezwaar",
-                                            "termijn_bezwaarbeslissing")
+    # Only what every step asks; the people and deadlines the page names are read when
+    # shown (most requests are steps, and a refused step reads none of them).
+    return Schorsing.objects.select_related("leerling", "school", "maatregel")
+
+
+def zichtbare_maatregel(maatregelen, user, pk: int):
+    """Measure `pk` of the queryset `maatregelen` when `user` may see it, else None: the
+    policy's yes/no form for its one pupil (`sanctie_zichtbaar`), the same answer as
+    filtering on `leerlingen_voor` without building the list of every pupil. Its statuut
+    version is the request's (`statuut_met_pk`): the policy has just read today's, which is
+    usually the measure's own."""
+    maatregel = maatregelen.filter(pk=pk).first()
+    if maatregel is None or not sanctie_zichtbaar(user, maatregel):
+        return None
+    return _met_statuut(maatregel)
+
+
+def _met_statuut(maatregel):
+    if maatregel.statuut_id is not None:
+        maatregel.statuut = dossiertoegang.statuut_met_pk(maatregel.statuut_id)
+    return maatregel
 
 
 def zichtbare_schorsing(user, pk: int) -> Schorsing | None:
-    # The policy's yes/no form for the one pupil (`sanctie_zichtbaar`): the same answer as
-    # filtering on `leerlingen_voor`, without building the list of every pupil.
-    s = _schorsingen().filter(pk=pk).first()
-    return s if s is not None and sanctie_zichtbaar(user, s) else None
+    return zichtbare_maatregel(_schorsingen(), user, pk)
+
+
+def maatregel_opnieuw(maatregelen, maatregel):
+    """The same measure read again with the same joins, for a request that has already
+    checked that its user may see it (`zichtbare_maatregel`): a refused step re-reads it,
+    since the service may have changed the instance before it refused."""
+    return _met_statuut(maatregelen.get(pk=maatregel.pk))
 
 
 def schorsing_opnieuw(schorsing: Schorsing) -> Schorsing:
-    """The same schorsing read again with the same joins, for a request that has already
-    checked that its user may see it (`zichtbare_schorsing`): a refused step re-reads it,
-    since the service may have changed the instance before it refused."""
-    return _schorsingen().get(pk=schorsing.pk)
+    return maatregel_opnieuw(_schorsingen(), schorsing)
 
 
 def sanctie_zichtbaar(user, maatregel) -> bool:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from dossiers import audit, documenten
+from dossiers.models import Document
 from dossiers.selectors import zichtbare_leerlingen
 from dossiers.stappen import geweigerd
 from statuut.selectors import statuut_op
@@ -131,17 +132,14 @@ def time_out_nieuw(request, pk):
 
 
 def _time_outs():
-    return (TimeOut.objects.select_related("leerling", "school", "statuut", "maatregel",
-                                           "voorgesteld_door", "goedgekeurd_door",
-                                           "verslag_document")
-            .defer("verslag_document__inhoud"))
+    # The people and the report the page names are read when shown (see
+    # `selectors._schorsingen`).
+    return TimeOut.objects.select_related("leerling", "school", "maatregel")
 
 
 def _zichtbaar(request, pk) -> TimeOut:
-    # The yes/no form of the policy for this one pupil (`sanctie_zichtbaar`), not the list
-    # of every pupil the user may see: the same answer, without building that list.
-    time_out = _time_outs().filter(pk=pk).first()
-    if time_out is None or not selectors.sanctie_zichtbaar(request.user, time_out):
+    time_out = selectors.zichtbare_maatregel(_time_outs(), request.user, pk)
+    if time_out is None:
         raise Http404
     return time_out
 
@@ -158,7 +156,9 @@ def _pagina(request, time_out, *, fout_stap=None, fout_form=None, wachtend=None,
                         "url": reverse("sancties:time_out_stap", args=[time_out.pk, sleutel])})
     vandaag = timezone.localdate()
     gesprek = timezone.localtime(time_out.gesprek_op).date() if time_out.gesprek_op else None
-    document = time_out.verslag_document
+    # The scan's name and entry, not its content.
+    document = (Document.objects.defer("inhoud").filter(pk=time_out.verslag_document_id)
+                .first() if time_out.verslag_document_id else None)
     audit.inzage_vastleggen(user=request.user, leerling=time_out.leerling,
                             onderdeel="dossier: gedrag (time-out)", object=time_out)
     return render(request, "sancties/time_out.html", {
@@ -245,6 +245,6 @@ def time_out_stap(request, pk, stap):
         form.add_error("scan", scan_fout)
     # Read again (a refused service may have changed the instance before it refused), but
     # not checked again: this request already did, and a refusal writes nothing.
-    time_out = _time_outs().get(pk=time_out.pk)
+    time_out = selectors.maatregel_opnieuw(_time_outs(), time_out)
     return _pagina(request, time_out, fout_stap=stap, fout_form=form, wachtend=document,
                    status=400)

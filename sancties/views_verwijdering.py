@@ -167,13 +167,13 @@ def verwijdering_nieuw(request, pk):
 
 
 def _verwijderingen():
-    return Verwijdering.objects.select_related("leerling", "school", "statuut", "maatregel",
-                                               "termijn_bezwaar", "termijn_heroverweging")
+    # The deadlines the page names are read when shown (see `selectors._schorsingen`).
+    return Verwijdering.objects.select_related("leerling", "school", "maatregel")
 
 
 def _zichtbaar(request, pk) -> Verwijdering:
-    v = _verwijderingen().filter(pk=pk).first()  # checked for its one pupil below
-    if v is None or not selectors.sanctie_zichtbaar(request.user, v):
+    v = selectors.zichtbare_maatregel(_verwijderingen(), request.user, pk)
+    if v is None:
         raise Http404
     return v
 
@@ -275,5 +275,5 @@ def verwijdering_stap(request, pk, stap):
             return redirect("sancties:verwijdering", v.pk)
     # Read again (a refused service may have changed the instance before it refused), but
     # not checked again: this request already did, and a refusal writes nothing.
-    return _pagina(request, _verwijderingen().get(pk=v.pk), fout_stap=stap, fout_form=form,
-                   status=400)
+    return _pagina(request, selectors.maatregel_opnieuw(_verwijderingen(), v), fout_stap=stap,
+                   fout_form=form, status=400)

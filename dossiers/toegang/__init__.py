@@ -51,6 +51,7 @@ from .basis import (  # noqa: F401
     rollen_per_school,
     rollen_van,
     scholen_van,
+    statuut_met_pk,
     toewijzingen_van,
 )
 from .bevoegdheden import (  # noqa: F401

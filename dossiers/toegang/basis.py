@@ -15,7 +15,7 @@ from ..models import (
     Medewerker,
     Roltoewijzing,
 )
-from .geheugen import onthouden
+from .geheugen import onthouden, vooraf
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -63,7 +63,20 @@ def _medewerker(user: AbstractBaseUser | AnonymousUser | None) -> Medewerker | N
 def _statuut_op(school: School, op: date) -> Statuut | None:
     from statuut.selectors import statuut_op
 
-    return statuut_op(school, op)
+    statuut = statuut_op(school, op)
+    if statuut is not None:
+        vooraf(statuut_met_pk, (statuut.pk,), {}, statuut)
+    return statuut
+
+
+@onthouden
+def statuut_met_pk(pk: int) -> Statuut:
+    """A statuut version by its id, read once per request: a measure's own version (the one
+    in force when it was proposed) is usually the one the policy has already read for today
+    (`_statuut_op`), a row of some 190 columns that then is not read and built again."""
+    from statuut.models import Statuut
+
+    return Statuut.objects.get(pk=pk)
 
 
 @onthouden
