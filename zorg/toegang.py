@@ -154,9 +154,12 @@ def zorginzage(user, leerling: Leerling, *, melder_ids=(), remedial_teacher_id=N
                 handelingen.add(rij.actie)
     if user.pk in set(melder_ids):
         niveau = max(niveau, ZORG_MELDER)
-    # A grant opens ZORG_VOLLEDIG: not asked of whom the rows give that level already.
-    if niveau < ZORG_VOLLEDIG and toegang._toegekende_leerlingen(
-            user, Toekenningsomvang.ZORG, op).filter(pk=leerling.pk).exists():
+    # A grant opens ZORG_VOLLEDIG: not asked of whom the rows give that level already, nor
+    # (guardian's query, costly to build) of whom holds no care grant for any pupil.
+    if (niveau < ZORG_VOLLEDIG
+            and Toekenningsomvang.ZORG in toegang._toekenningsomvangen(user, op)
+            and toegang._toegekende_leerlingen(
+                user, Toekenningsomvang.ZORG, op).filter(pk=leerling.pk).exists()):
         niveau = ZORG_VOLLEDIG
     return Zorginzage(niveau, frozenset(handelingen))
 

@@ -84,6 +84,7 @@ from .matrix import (  # noqa: F401
     _huidige_plaatsingen,
     _regels,
     _toegekende_leerlingen,
+    _toekenningsomvangen,
     _van_bronnen,
     al_gezien,
     brief_leesbaar,
