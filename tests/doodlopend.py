@@ -110,25 +110,18 @@ _INGELOGD: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def als(client, user, methode: str, url: str, data: dict | None = None):
-    """A request as `user` by a client of its own, logged in once per test (`client` is the
-    test's client; a persona's client lives as long as it does). Logging in again for every
-    state costs a session, a login signal and the second-factor decision each time. When
-    the persona's session is gone (written in a savepoint since rolled back, or ended by a
-    clock the test moved), the answer is the login page: log in again and ask once more."""
-    from django.conf import settings
-    from django.shortcuts import resolve_url
+    """A request as `user` by a client of its own (`client` is the test's; a persona's
+    client lives as long as it does), logged in again only when needed
+    (`tests.personas.ingelogd`): logging in for every state costs a session, a login signal
+    and the second-factor decision each time."""
+    from tests.personas import ingelogd
 
     eigen = _INGELOGD.setdefault(client, {})
     persona = eigen.get(user.pk)
     if persona is None:
         persona = eigen[user.pk] = type(client)(
             raise_request_exception=client.raise_request_exception, **client.defaults)
-        persona.force_login(user)
-    antwoord = getattr(_zonder_oude_meldingen(persona), methode)(url, data)
-    if antwoord.status_code == 302 and antwoord.url.startswith(resolve_url(settings.LOGIN_URL)):
-        persona.force_login(user)
-        antwoord = getattr(_zonder_oude_meldingen(persona), methode)(url, data)
-    return antwoord
+    return getattr(_zonder_oude_meldingen(ingelogd(persona, user)), methode)(url, data)
 
 
 def _pad(url: str) -> str:
