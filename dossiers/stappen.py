@@ -44,7 +44,7 @@ def bevoegdheid_weigering(user, actie: str, leerling, *, voor: str = "",
     if toegang.bevoegd(user, actie, leerling, voor=voor, niveau=niveau, op=op, statuut=statuut):
         return None
     if statuut is None:
-        statuut = toegang.basis._statuut_op(leerling.school, toegang.basis._vandaag(op))
+        statuut = toegang.basis._statuut_op(leerling.school_id, toegang.basis._vandaag(op))
     return Weigering(toegang.weigering(statuut, actie, voor=voor, niveau=niveau, wat=wat),
                      toon=toon)
 

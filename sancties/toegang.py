@@ -227,7 +227,7 @@ def gezag(user, leerling: Leerling, *, statuut: Statuut | None = None,
     """The rows of `statuut` (default: in force at the pupil's school on `op`) for `user`."""
     op = vandaag(op)
     if statuut is None:
-        statuut = dossiertoegang._statuut_op(leerling.school, op)
+        statuut = dossiertoegang._statuut_op(leerling.school_id, op)
     return Gezag(statuut, user=user, leerling=leerling, op=op)
 
 

@@ -92,5 +92,5 @@ def _verloftermijnen(user) -> QuerySet:
 def binnen_school(leerling, schooldagen: int, op: date | None = None) -> bool:
     """Does some row of `verlof_beslissen` reach `schooldagen` (else the request goes to the
     leerplichtambtenaar)?"""
-    statuut = _statuut_op(leerling.school, _vandaag(op))
+    statuut = _statuut_op(leerling.school_id, _vandaag(op))
     return bool(toegang.rijen(statuut, VERLOF_BESLISSEN, niveau=schooldagen))

@@ -137,7 +137,7 @@ def zorginzage(user, leerling: Leerling, *, melder_ids=(), remedial_teacher_id=N
     rollen = {t.rol for t in toewijzingen}
     niveau, handelingen = ZORG_GEEN, set()
     relatie: dict[str, bool] = {}
-    for houders, rij in _rijen(toegang._statuut_op(leerling.school, op)):
+    for houders, rij in _rijen(toegang._statuut_op(leerling.school_id, op)):
         for rol in sorted(houders & rollen):
             if rij.eigen_leerlingen:
                 if rol not in relatie:
@@ -193,7 +193,7 @@ def _zicht(user, niveau: int, op: date) -> tuple[Q, list[int]]:
     verwezen: list[int] = []
     for school_id, eigen in per_school.items():
         rollen = {t.rol for t in eigen}
-        for houders, rij in _rijen(toegang._statuut_op(eigen[0].school, op)):
+        for houders, rij in _rijen(toegang._statuut_op(eigen[0].school_id, op)):
             if rij.actie != ZORG_INZIEN or _niveau(rij) < niveau:
                 continue
             for rol in houders & rollen:

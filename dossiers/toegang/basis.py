@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
+from statuut import stempel
 from statuut.models import Dossiersectie, Gegevenscategorie, Handeling, Rol
 
 from ..models import (
@@ -60,10 +61,21 @@ def _medewerker(user: AbstractBaseUser | AnonymousUser | None) -> Medewerker | N
 
 
 @onthouden
-def _statuut_op(school: School, op: date) -> Statuut | None:
-    from statuut.selectors import statuut_op
+def regelstempel() -> int | None:
+    """The stamp of the statuut's rules (`statuut.stempel`), read once per request: while it
+    stands, the process's kept versions, matrix and authority rows are the database's."""
+    return stempel.lezen()
 
-    statuut = statuut_op(school, op)
+
+def bewaard(sleutel: tuple, lezen):
+    """Rows of the statuut's rules kept by the process under the request's stamp (hand out
+    `stempel.kopie`s of them)."""
+    return stempel.bewaard(regelstempel(), sleutel, lezen)
+
+
+@onthouden
+def _statuut_op(school: School | int, op: date) -> Statuut | None:
+    statuut = stempel.versie_op(getattr(school, "pk", school), op, regelstempel())
     if statuut is not None:
         vooraf(statuut_met_pk, (statuut.pk,), {}, statuut)
     return statuut
@@ -76,7 +88,7 @@ def statuut_met_pk(pk: int) -> Statuut:
     (`_statuut_op`), a row of some 190 columns that then is not read and built again."""
     from statuut.models import Statuut
 
-    return Statuut.objects.get(pk=pk)
+    return stempel.kopie(bewaard(("statuut", pk), lambda: Statuut.objects.get(pk=pk)))
 
 
 @onthouden
@@ -84,7 +96,13 @@ def _alle_toewijzingen(user) -> list[Roltoewijzing]:
     medewerker = _medewerker(user)
     if medewerker is None:
         return []
-    return list(Roltoewijzing.objects.filter(medewerker=medewerker).select_related("school"))
+    uit = []
+    for toewijzing in bewaard(("rollen", medewerker.pk), lambda: list(
+            Roltoewijzing.objects.filter(medewerker=medewerker).select_related("school"))):
+        kopie = stempel.kopie(toewijzing)
+        kopie.school = stempel.kopie(toewijzing.school)
+        uit.append(kopie)
+    return uit
 
 
 def toewijzingen_van(user, school: School | int | None = None) -> list[Roltoewijzing]:

@@ -20,12 +20,12 @@ from dateutil.relativedelta import relativedelta
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from statuut import acties
+from statuut import acties, stempel
 from statuut.models import Bevoegdheid, Omvang, Orgaan, Orgaanrol, Principaal, Rol, Statuut
 
 from .. import relaties
 from ..models import Leerling, Ouderschap, Roltoewijzing
-from .basis import _medewerker, _statuut_op, _vandaag, toewijzingen_van
+from .basis import _medewerker, _statuut_op, _vandaag, bewaard, toewijzingen_van
 from .geheugen import onthouden
 
 
@@ -34,14 +34,16 @@ def orgaanrollen(statuut: Statuut | None) -> dict[str, frozenset[str]]:
     """Per body the statuut names: the roles that act for it."""
     if statuut is None:
         return {}
-    return {o.orgaan: frozenset(o.rollen) for o in Orgaanrol.objects.filter(statuut=statuut)}
+    return dict(bewaard(("organen", statuut.pk), lambda: {
+        o.orgaan: frozenset(o.rollen) for o in Orgaanrol.objects.filter(statuut=statuut)}))
 
 
 @onthouden
 def alle_rijen(statuut: Statuut) -> list[Bevoegdheid]:
     """Every authority row of `statuut`, in its order: a page asks several actions (each
     panel its own) and pays one query for all of them."""
-    return list(Bevoegdheid.objects.filter(statuut=statuut))
+    return [stempel.kopie(rij) for rij in bewaard(
+        ("bevoegdheden", statuut.pk), lambda: list(Bevoegdheid.objects.filter(statuut=statuut)))]
 
 
 @onthouden
@@ -77,7 +79,7 @@ def verantwoordelijke(leerling: Leerling, actie: str, op: date) -> tuple[object 
     """Whom a deadline of `actie` about `leerling` goes to: the first row (in the statuut's
     order); in a relation, the staff member who holds that role for this pupil (the pupil's
     mentor or teamleider), else the role itself. (None, "") when nobody holds the action."""
-    statuut = _statuut_op(leerling.school, op)
+    statuut = _statuut_op(leerling.school_id, op)
     organen = orgaanrollen(statuut)
     for rij in rijen(statuut, actie):
         if rij.rol in Principaal.values:
@@ -123,7 +125,7 @@ def bevoegde_rijen(user, actie: str, leerling: Leerling, *, voor: str = "",
         return []
     op = _vandaag(op)
     if statuut is None:
-        statuut = _statuut_op(leerling.school, op)
+        statuut = _statuut_op(leerling.school_id, op)
     gevonden = rijen(statuut, actie, voor=voor, niveau=niveau)
     if not gevonden:
         return []

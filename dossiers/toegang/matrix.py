@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from guardian.shortcuts import get_objects_for_user
 
+from statuut import stempel
 from statuut.models import Handeling, Rol, Toegangsregel
 
 from .. import relaties
@@ -43,6 +44,7 @@ from .basis import (
     _medewerker,
     _statuut_op,
     _vandaag,
+    bewaard,
     rollen_per_school,
     rollen_van,
     toewijzingen_van,
@@ -66,7 +68,9 @@ def _eigen_leerling_ids(
 def _regels(statuut: Statuut | None, rollen: set[str]) -> list[Toegangsregel]:
     if statuut is None or not rollen:
         return []
-    return list(Toegangsregel.objects.filter(statuut=statuut, rol__in=rollen))
+    alle = bewaard(("toegangsregels", statuut.pk), lambda: list(
+        Toegangsregel.objects.filter(statuut=statuut).order_by("pk")))
+    return [stempel.kopie(regel) for regel in alle if regel.rol in rollen]
 
 
 def _actieve_toekenningen(user, op: date) -> QuerySet[Toekenning]:
@@ -151,7 +155,7 @@ def _rechten(user, leerling: Leerling, op: date) -> Rechten:
     if medewerker is None:
         return GEEN_RECHTEN
     toewijzingen = toewijzingen_van(user, leerling.school_id)
-    regels = _regels(_statuut_op(leerling.school, op), {t.rol for t in toewijzingen})
+    regels = _regels(_statuut_op(leerling.school_id, op), {t.rol for t in toewijzingen})
 
     def in_relatie(rol: str) -> bool:
         ids = _eigen_leerling_ids(medewerker, rol, toewijzingen, leerling.school_id, op)
@@ -193,7 +197,7 @@ def rechten_per_leerling(user, leerlingen, *, op: date | None = None) -> dict[in
         uit = {}
         for school_id, eigen in per_school.items():
             toewijzingen = [t for t in alle if t.school_id == school_id]
-            regels = _regels(_statuut_op(eigen[0].school, op), {t.rol for t in toewijzingen})
+            regels = _regels(_statuut_op(eigen[0].school_id, op), {t.rol for t in toewijzingen})
             relatie: dict[str, set[int]] = {}
             for rol in sorted({r.rol for r in regels if r.alleen_eigen_leerlingen}):
                 ids = _eigen_leerling_ids(medewerker, rol, toewijzingen, school_id, op)
@@ -506,7 +510,7 @@ def _leerlingenfilter(user, op: date, categorie: str | None, sectie: str | None)
             filter_ |= Q(pk__in=_toegekende_leerlingen(user, omvang, op).values("pk"))
     for school_id, eigen in per_school.items():
         regels = [
-            r for r in _regels(_statuut_op(eigen[0].school, op), {t.rol for t in eigen})
+            r for r in _regels(_statuut_op(eigen[0].school_id, op), {t.rol for t in eigen})
             if (categorie in r.categorieen if categorie else r.categorieen)
             and (sectie is None or not r.dossiersecties or sectie in r.dossiersecties)
         ]
