@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Exists, F, JSONField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
@@ -29,7 +29,7 @@ from dossiers.models import Dossierstuk, Inzagesoort, Medewerker, Roltoewijzing
 from dossiers.toegang import haken
 from statuut import acties
 from statuut.hulp import vandaag
-from statuut.models import Bevoegdheid, Omvang, Orgaan, Orgaanrol, Rol, Statuut
+from statuut.models import Bevoegdheid, Omvang, Orgaan, Orgaanrol, Rol
 
 # --- the actions (registered from KlachtenConfig.ready) ------------------------------------
 
@@ -101,14 +101,6 @@ def _klacht_medewerker(user) -> Medewerker | None:
 # --- the rows, for lists: all klachten actions at once ------------------------------------
 
 
-def _geldend(op: date) -> Subquery:
-    """The statuut in force on `op` at the row's school (`statuut.selectors.statuut_op`), as
-    a subquery: the rows of every school in one query."""
-    return Subquery(Statuut.objects.filter(
-        school_id=OuterRef("statuut__school_id"), ingangsdatum__lte=op,
-    ).order_by("-ingangsdatum").values("pk")[:1])
-
-
 @dataclass
 class _Recht:
     rol: str  # the staff role the user holds it in
@@ -127,7 +119,8 @@ class Klachtrechten:
     """What `user`'s roles hold of the klachten actions on `op`, per school: the rows of the
     statuut in force there, a body counting as the roles that act for it (`Orgaanrol`), each
     in its scope. The same rules as `dossiers.toegang.bevoegdheden`, read for every school
-    and every klachten action in two queries, so that a page's query count is fixed."""
+    and every klachten action from the rules the policy keeps, so that a page's query count
+    is fixed."""
 
     def __init__(self, user, op: date | None = None):
         self.user, self.op = user, vandaag(op)
@@ -135,29 +128,22 @@ class Klachtrechten:
         self.scholen: dict[int, _Schoolrechten] = {}
         if self.medewerker is None:
             return
-        for t in Roltoewijzing.objects.filter(medewerker=self.medewerker):
+        for t in toegang.toewijzingen_van(user):
             school = self.scholen.setdefault(t.school_id, _Schoolrechten())
             school.rollen.add(t.rol)
             school.toewijzingen.append(t)
-        if not self.scholen:
-            return
-        # The rows of the statuut in force at each school, each with the roles of the body it
-        # names (None: it names a role, or a body without an Orgaanrol).
-        rijen = (Bevoegdheid.objects.filter(statuut__school_id__in=list(self.scholen),
-                                            actie__in=list(_ACTIES))
-                 .annotate(geldend=_geldend(self.op),
-                           orgaan=Subquery(Orgaanrol.objects.filter(
-                               statuut_id=OuterRef("statuut_id"), orgaan=OuterRef("rol"),
-                           ).values("rollen")[:1], output_field=JSONField()))
-                 .filter(statuut_id=F("geldend"))
-                 .values_list("statuut__school_id", "actie", "voor", "rol", "omvang", "orgaan")
-                 .order_by("pk"))
-        for school_id, actie, voor, houder, omvang, orgaan in rijen:
-            school = self.scholen[school_id]
-            houders = {houder} if houder in Rol.values else set(orgaan or ())
-            for rol in sorted(houders & school.rollen):
-                school.rechten.setdefault(actie, []).append(
-                    _Recht(rol, omvang == Omvang.EIGEN_LEERLINGEN, voor))
+        # The rows of the statuut in force at each school, a body counting as the roles its
+        # Orgaanrol names: the policy's kept rules (`dossiers.toegang`), no query of its own.
+        for school_id, school in self.scholen.items():
+            statuut = toegang._statuut_op(school_id, self.op)
+            organen = toegang.orgaanrollen(statuut)
+            for rij in sorted((r for r in (toegang.alle_rijen(statuut) if statuut else ())
+                               if r.actie in _ACTIES), key=lambda r: r.pk):
+                houders = ({rij.rol} if rij.rol in Rol.values
+                           else set(organen.get(rij.rol, ())))
+                for rol in sorted(houders & school.rollen):
+                    school.rechten.setdefault(rij.actie, []).append(
+                        _Recht(rol, rij.omvang == Omvang.EIGEN_LEERLINGEN, rij.voor))
 
     def _rechten(self, actie: str, school_id: int, omvang: str | None = None):
         for recht in self.scholen[school_id].rechten.get(actie, []):
