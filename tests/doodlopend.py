@@ -89,6 +89,8 @@ def probeer(client, url: str, data: dict, *, user=None) -> tuple[bool, str]:
     back)."""
     from django.db import transaction
 
+    if user is not None:
+        _persona(client, user)  # logged in before the savepoint, so the session outlives it
     with transaction.atomic():
         antwoord = (als(client, user, "post", url, data) if user is not None
                     else _zonder_oude_meldingen(client).post(url, data))
@@ -109,11 +111,9 @@ def _zonder_oude_meldingen(client):
 _INGELOGD: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def als(client, user, methode: str, url: str, data: dict | None = None):
-    """A request as `user` by a client of its own (`client` is the test's; a persona's
-    client lives as long as it does), logged in again only when needed
-    (`tests.personas.ingelogd`): logging in for every state costs a session, a login signal
-    and the second-factor decision each time."""
+def _persona(client, user):
+    """The persona's own client (`client` is the test's; a persona's client lives as long as
+    it does), logged in."""
     from tests.personas import ingelogd
 
     eigen = _INGELOGD.setdefault(client, {})
@@ -121,7 +121,22 @@ def als(client, user, methode: str, url: str, data: dict | None = None):
     if persona is None:
         persona = eigen[user.pk] = type(client)(
             raise_request_exception=client.raise_request_exception, **client.defaults)
-    return getattr(_zonder_oude_meldingen(ingelogd(persona, user)), methode)(url, data)
+    return ingelogd(persona, user, nagaan=False)
+
+
+def als(client, user, methode: str, url: str, data: dict | None = None):
+    """A request as `user` by a client of its own, logged in again only when needed
+    (`tests.personas.ingelogd`): logging in for every state costs a session, a login signal
+    and the second-factor decision each time. Whether the session still exists is read off
+    the answer, not asked first: one that was written in a savepoint since rolled back makes
+    the request anonymous, and it is made again after logging in anew."""
+    from tests.personas import ingelogd
+
+    persona = _persona(client, user)
+    antwoord = getattr(_zonder_oude_meldingen(persona), methode)(url, data)
+    if not antwoord.wsgi_request.user.is_authenticated:
+        antwoord = getattr(_zonder_oude_meldingen(ingelogd(persona, user)), methode)(url, data)
+    return antwoord
 
 
 def _pad(url: str) -> str:
