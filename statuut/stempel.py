@@ -106,12 +106,19 @@ def kopie(obj: models.Model) -> models.Model:
     """A fresh instance of a kept row: its own state, no related objects remembered, its own
     lists and dicts (a JSON field's value)."""
     nieuw = obj.__class__.__new__(obj.__class__)
-    nieuw.__dict__ = {k: (copy.deepcopy(v) if isinstance(v, list | dict) else v)
+    nieuw.__dict__ = {k: (_eigen(v) if isinstance(v, list | dict) else v)
                       for k, v in obj.__dict__.items()
                       if k not in ("_state", "_prefetched_objects_cache")}
     nieuw._state = models.base.ModelState()
     nieuw._state.adding, nieuw._state.db = False, obj._state.db
     return nieuw
+
+
+def _eigen(waarde: list | dict):
+    # A JSON field's value is mostly a flat list of strings: a slice is its own copy.
+    if isinstance(waarde, list) and all(isinstance(w, str | int) for w in waarde):
+        return waarde[:]
+    return copy.deepcopy(waarde)
 
 
 def versies(school_id: int, stempel: int | None) -> list:

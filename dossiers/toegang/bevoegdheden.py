@@ -20,7 +20,7 @@ from dateutil.relativedelta import relativedelta
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from statuut import acties, stempel
+from statuut import acties
 from statuut.models import Bevoegdheid, Omvang, Orgaan, Orgaanrol, Principaal, Rol, Statuut
 
 from .. import relaties
@@ -41,9 +41,12 @@ def orgaanrollen(statuut: Statuut | None) -> dict[str, frozenset[str]]:
 @onthouden
 def alle_rijen(statuut: Statuut) -> list[Bevoegdheid]:
     """Every authority row of `statuut`, in its order: a page asks several actions (each
-    panel its own) and pays one query for all of them."""
-    return [stempel.kopie(rij) for rij in bewaard(
-        ("bevoegdheden", statuut.pk), lambda: list(Bevoegdheid.objects.filter(statuut=statuut)))]
+    panel its own) and pays one query for all of them, and only when the stamp moved
+    (`statuut.stempel`). Unlike the other kept rows these are not copied (some 150 per
+    statuut, asked on every request): the rows are shared by the process's requests, to be
+    read, never changed or saved."""
+    return list(bewaard(("bevoegdheden", statuut.pk),
+                        lambda: tuple(Bevoegdheid.objects.filter(statuut=statuut))))
 
 
 @onthouden
