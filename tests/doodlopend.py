@@ -26,6 +26,7 @@ class Blik:
     # persona -> the path of every form on the page (none when it was not a page: 403/404),
     # so `aangeboden_is_geaccepteerd` can judge the same GET instead of asking again.
     formulieren: dict[str, set[str]] = field(default_factory=dict)
+    geen_pagina: set[str] = field(default_factory=set)  # personas answered 403/404
 
     @property
     def iemand_kan_verder(self) -> bool:
@@ -53,6 +54,7 @@ def bekijk(client, wie: dict, url: str, *, stap: re.Pattern, reden: re.Pattern |
         antwoord = als(client, user, "get", url)
         if antwoord.status_code != 200:
             blik.formulieren[rol] = set()
+            blik.geen_pagina.add(rol)
             continue
         pagina = antwoord.content.decode()
         acties = _FORM.findall(pagina)
@@ -144,14 +146,21 @@ def _pad(url: str) -> str:
 
 
 def aangeboden_is_geaccepteerd(client, wie: dict, pagina: str, stappen: dict[str, dict], *,
-                               blik: Blik | None = None) -> list[str]:
+                               blik: Blik | None = None, wie_de_pagina_ziet: bool = False
+                               ) -> list[str]:
     """For each persona of `wie`: every step of `stappen` (URL -> valid POST data) is on
     `pagina` as a form exactly when POSTing it is accepted. Returns the disagreements.
 
     `blik`: what `bekijk` just saw of `pagina` in this same state (nothing was written
-    since): its forms are used instead of a second GET per persona."""
+    since): its forms are used instead of a second GET per persona.
+    `wie_de_pagina_ziet`: the steps are posted only as the personas to whom `blik` showed the
+    page. For a flow whose page and steps find the object by one lookup (a 404 for the page
+    is a 404 for every step): the walk asks every persona in its first state, where that is
+    checked, and then only who sees it."""
     verschillen = []
     for rol, user in wie.items():
+        if wie_de_pagina_ziet and blik is not None and rol in blik.geen_pagina:
+            continue
         if blik is not None and rol in blik.formulieren:
             aangeboden = blik.formulieren[rol]
         else:

@@ -98,13 +98,13 @@ def _loop_de_route_af(client, wie, klacht, *, eens: bool = False, kern=None) -> 
                 klacht.fase):
             blik = _kijk(client, wie, klacht, kern)  # before the hearing
             if eens:
-                _eens(client, wie, klacht, blik=blik)
+                _eens(client, wie, klacht, blik=blik, eerste=not gezien)
                 _zitting(klacht, wie)
                 klacht = Klacht.objects.get(pk=klacht.pk)
             gezien.append(_toestand(klacht) + "/zonder zitting")
         blik = _kijk(client, wie, klacht, kern)
         if eens:
-            _eens(client, wie, klacht, blik=blik)
+            _eens(client, wie, klacht, blik=blik, eerste=not gezien)
         gezien.append(_toestand(klacht))
         klacht = _verder(klacht, wie)
         assert _toestand(klacht) != gezien[-1], f"vast in {gezien[-1]}"
@@ -155,13 +155,15 @@ def _stappen(klacht: Klacht, *, alle: bool = False) -> dict[str, dict]:
             for stap, velden in data.items() if alle or stap in stand}
 
 
-def _eens(client, wie, klacht, *, alle: bool = False, blik=None):
-    """`blik`: what `_kijk` just saw of this state's page (one GET per persona serves both)."""
+def _eens(client, wie, klacht, *, alle: bool = False, blik=None, eerste: bool = True):
+    """`blik`: what `_kijk` just saw of this state's page (one GET per persona serves both).
+    Who does not see the complaint gets 404 for its page and every step alike (one lookup,
+    `selectors.zichtbare_klacht`): asked in full in a route's `eerste` state."""
     klacht = Klacht.objects.get(pk=klacht.pk)
     with op(DAG):
         verschillen = aangeboden_is_geaccepteerd(
             client, wie, reverse("klachten:klacht", args=[klacht.pk]),
-            _stappen(klacht, alle=alle), blik=blik)
+            _stappen(klacht, alle=alle), blik=blik, wie_de_pagina_ziet=not eerste)
     assert verschillen == [], (_toestand(klacht), verschillen)
 
 

@@ -51,11 +51,9 @@ class Waarnemer:
         blik = bekijk(self.client, self.wie, url, stap=STAP, reden=VERLOOP)
         # Who cannot see the measure gets 404 for its page and for every step alike (one
         # lookup, `_zichtbaar`): checked in full at the first state, then only who sees it.
-        wie = self.wie if not self.gezien else {
-            rol: user for rol, user in self.wie.items() if rol in blik.stappen}
+        verschillen = aangeboden_is_geaccepteerd(self.client, self.wie, url, self.stappen(obj),
+                                                 blik=blik, wie_de_pagina_ziet=bool(self.gezien))
         self.gezien.append(toestand)
-        verschillen = aangeboden_is_geaccepteerd(self.client, wie, url, self.stappen(obj),
-                                                 blik=blik)
         assert verschillen == [], (toestand, verschillen)
         self.client.force_login(self.loper.user)
         if blik.iemand_kan_verder or eind:
