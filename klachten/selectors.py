@@ -295,18 +295,32 @@ def open_klachten(user, *, school, op: date | None = None, rechten=None) -> list
 def zichtbare_klacht(user, pk: int) -> QuerySet[Klacht]:
     """The one complaint `pk` if `user` has business with it: the sight filter asked of that
     row only (the same answer as `zichtbare_klachten(user).filter(pk=pk)`, without matching
-    every complaint first)."""
+    every complaint first). Its statuut version is not joined: `met_statuut`."""
     return (klachten_toegang.klachten_voor(user, Klacht.objects.filter(pk=pk))
-            .select_related("school", "fase", "leerling", "beklaagde", "statuut"))
+            .select_related("school", "fase", "leerling", "beklaagde"))
+
+
+def met_statuut(klacht: Klacht | None) -> Klacht | None:
+    """The complaint with its statuut version from the policy's kept rules (one of some 190
+    columns that a join would read and build again on every step)."""
+    if klacht is not None and klacht.statuut_id is not None:
+        klacht.statuut = toegang.statuut_met_pk(klacht.statuut_id)
+    return klacht
+
+
+def klacht_voor_stap(user, pk: int) -> Klacht | None:
+    """`zichtbare_klacht` for a step: the complaint itself, without the page's timeline."""
+    return met_statuut(zichtbare_klacht(user, pk).first())
 
 
 def klacht_detail(user, pk: int) -> Klacht | None:
-    return (zichtbare_klacht(user, pk).select_related("ingediend_door__medewerker")
-            .prefetch_related(
-                Prefetch("stappen", queryset=Klachtstap.objects.select_related(
-                    "fase", "termijn", "behandelaar__medewerker", "afgerond_door__medewerker")),
-                "verweren__door__medewerker", "mede_klagers")
-            .first())
+    return met_statuut(
+        zichtbare_klacht(user, pk).select_related("ingediend_door__medewerker")
+        .prefetch_related(
+            Prefetch("stappen", queryset=Klachtstap.objects.select_related(
+                "fase", "termijn", "behandelaar__medewerker", "afgerond_door__medewerker")),
+            "verweren__door__medewerker", "mede_klagers")
+        .first())
 
 
 def zetels(zaak) -> list[Zetel]:

@@ -206,7 +206,7 @@ def _actie(request, pk, stap: str, formulier, uitvoeren, gelukt: str):
     the service (which asks the same check under its lock, and what depends on the data,
     such as the stage to continue to); a refusal is shown as a message and changes nothing."""
     # The complaint without the page's timeline: a step reads only the complaint itself.
-    klacht = selectors.zichtbare_klacht(request.user, pk).first()
+    klacht = selectors.klacht_voor_stap(request.user, pk)
     if klacht is None:
         raise Http404
     if (weigering := stappen.weigering(

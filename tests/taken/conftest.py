@@ -81,7 +81,7 @@ class Werker:
                 return
             if self.proc.poll() is not None:
                 raise RuntimeError(f"Celery-worker stopte:\n{log.read_text()[-3000:]}")
-            time.sleep(0.2)
+            time.sleep(0.05)
         raise RuntimeError(
             f"Celery-worker niet klaar binnen {timeout}s:\n{log.read_text()[-3000:]}")
 
@@ -146,7 +146,7 @@ class Werker:
         return pids
 
 
-def wacht_tot(voorwaarde, timeout: float = 60, stap: float = 0.2, wat: str = "voorwaarde"):
+def wacht_tot(voorwaarde, timeout: float = 60, stap: float = 0.05, wat: str = "voorwaarde"):
     eind = time.monotonic() + timeout
     while time.monotonic() < eind:
         if voorwaarde():
