@@ -1,13 +1,13 @@
 """The statuut's rules and the roles kept in the process between requests, while unchanged.
 
 Every request asks which statuut version is in force at a school, its access matrix
-(`Toegangsregel`), its authority rows (`Bevoegdheid`), its bodies (`Orgaanrol`), and which
-roles the user holds (`Roltoewijzing`, with the school): the same rows, changed a few times a
-year, and the version alone has some 190 columns, costlier to ask for and build than the
-rest of a refused step. A process keeps what it read under the database's *stamp*
-(`statuut_regelstempel`, migrations statuut/0020 and dossiers/0018): one value that a
-trigger on each of those tables replaces in the writer's own transaction, on every insert,
-update, delete or truncate. So:
+(`Toegangsregel`), its authority rows (`Bevoegdheid`), its bodies (`Orgaanrol`), which
+roles the user holds (`Roltoewijzing`, with the school) and whether they hold any grant
+(`Toekenning`): the same rows, changed a few times a year, and the version alone has some
+190 columns, costlier to ask for and build than the rest of a refused step. A process keeps
+what it read under the database's *stamp* (`statuut_regelstempel`, migrations statuut/0020
+and dossiers/0018): one value that a trigger on each of those tables replaces in the
+writer's own transaction, on every insert, update, delete or truncate. So:
 
 - a reader sees a new stamp in the same commit as the new rows, and reads them again;
 - a writer sees its own new stamp and rows before it commits, and nobody else does; a stamp
@@ -17,7 +17,8 @@ update, delete or truncate. So:
 
 A request reads the stamp once (`dossiers.toegang.basis.regelstempel`); outside a request
 every read does, a query of one value instead of the rows. What is handed out is a fresh
-copy of each row (`kopie`), so nothing a request does to an instance reaches another.
+copy of each row (`kopie`), so nothing a request does to an instance reaches another
+(the authority rows excepted: see `dossiers.toegang.bevoegdheden.alle_rijen`).
 """
 
 from __future__ import annotations

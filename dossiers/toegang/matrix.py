@@ -162,6 +162,8 @@ def _rechten(user, leerling: Leerling, op: date) -> Rechten:
         return ids is not None and ids.filter(leerling_id=leerling.pk).exists()
 
     def omvangen():
+        if not _toekenningsomvangen(user, op):  # most staff hold no grant at all (kept)
+            return
         for omvang in _actieve_toekenningen(user, op).filter(leerling=leerling).values_list(
                 "omvang", flat=True).distinct():
             if _toegekende_leerlingen(user, omvang, op).filter(pk=leerling.pk).exists():
@@ -489,7 +491,8 @@ def _toekenningsomvangen(user, op: date) -> frozenset[str]:
     """The kinds of grant `user` holds in force on `op` for any pupil: most staff hold none,
     and then the guardian subquery of `_toegekende_leerlingen` (several queries to build,
     costly to plan) is not needed to know it opens nothing."""
-    return frozenset(_actieve_toekenningen(user, op).values_list("omvang", flat=True))
+    return bewaard(("toekenningen", user.pk, op), lambda: frozenset(
+        _actieve_toekenningen(user, op).values_list("omvang", flat=True)))
 
 
 @onthouden

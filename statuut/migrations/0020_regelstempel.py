@@ -1,7 +1,8 @@
 """The stamp of the statuut's rules and the roles (`statuut/stempel.py`): one row whose value
 changes, in the writer's own transaction, with every insert, update, delete or truncate of a
 school, a statuut version, its access matrix, its authority rows or its bodies, whoever
-writes them (the application, a migration, psql); dossiers/0018 adds the role assignments.
+writes them (the application, a migration, psql); dossiers/0018 adds the role assignments
+and grants.
 A process may keep those rows between requests for as long as the stamp it reads is the one
 it read them under.
 

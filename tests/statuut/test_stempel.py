@@ -1,7 +1,7 @@
-"""The statuut's rules and the roles kept between requests (statuut/stempel.py) are never
-older than the database: every write to a school, a version, its matrix, its authority rows,
-its bodies or a role assignment, by any writer, moves the stamp in the same transaction, and
-a stamp rolled back never returns."""
+"""The statuut's rules, the roles and the grants kept between requests (statuut/stempel.py)
+are never older than the database: every write to a school, a version, its matrix, its
+authority rows, its bodies, a role assignment or a grant, by any writer, moves the stamp in
+the same transaction, and a stamp rolled back never returns."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from django.db import connection, transaction
 from django.urls import reverse
 
 from dossiers import toegang
-from dossiers.models import Roltoewijzing
+from dossiers.models import Roltoewijzing, Toekenning
 from statuut import stempel
 from statuut.models import Bevoegdheid, Orgaanrol, Rol, School, Statuut, Toegangsregel
 from statuut.selectors import statuut_op
@@ -31,6 +31,10 @@ def test_elke_schrijfactie_op_de_regels_verzet_de_stempel(wereld):
         lambda: Roltoewijzing.objects.filter(medewerker__user=wereld.docent).update(
             rol=Rol.MENTOR),
         lambda: Roltoewijzing.objects.filter(medewerker__user=wereld.docent).delete(),
+        lambda: Toekenning.objects.create(
+            leerling=wereld.anna, user=wereld.docent_4h, omvang="dossier", reden="x",
+            verleend_door=wereld.directie, geldig_vanaf=date(2026, 11, 2),
+            geldig_tot=date(2026, 12, 2)),
     ):
         schrijven()
         gezien.append(stempel.lezen())
