@@ -4,13 +4,12 @@ letter)."""
 
 from __future__ import annotations
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from dossiers.models import Brief, BriefOntvanger, Briefstatus, Verzendwijze
 from tests.personas import maak_leerling
+from tests.queries import warm
 
 
 def _brieven(w, van: int, tot: int) -> None:
@@ -35,13 +34,10 @@ def test_de_uitgaande_post_kost_een_vast_aantal_queries(client, school_met_briev
     w = school_met_brieven
     client.force_login(w.administratie)
     _brieven(w, 0, 5)
-    client.get(reverse("uitgaande_post"))  # warm caches (content types, sessions)
-    with CaptureQueriesContext(connection) as vijf:
-        pagina = client.get(reverse("uitgaande_post"))
+    vijf, pagina = warm(lambda: client.get(reverse("uitgaande_post")))
     assert len(pagina.context["email"]) == 5 and len(pagina.context["verzonden"]) == 5
     _brieven(w, 5, 50)
-    with CaptureQueriesContext(connection) as vijftig:
-        pagina = client.get(reverse("uitgaande_post"))
+    vijftig, pagina = warm(lambda: client.get(reverse("uitgaande_post")))
     assert len(pagina.context["email"]) == 50 and len(pagina.context["verzonden"]) == 50
     assert "Post49 Leerling" in pagina.content.decode()
     assert len(vijftig) == len(vijf)

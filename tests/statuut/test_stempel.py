@@ -1,7 +1,8 @@
 """The statuut's rules, the roles and the grants kept between requests (statuut/stempel.py)
 are never older than the database: every write to a school, a version, its matrix, its
 authority rows, its bodies, a role assignment or a grant, by any writer, moves the stamp in
-the same transaction, and a stamp rolled back never returns."""
+the same transaction, and a stamp rolled back never returns. A pupil's relations are not
+kept: a placement ended behind the application's back ends them at the next request."""
 
 from __future__ import annotations
 
@@ -81,6 +82,20 @@ def test_een_rol_die_buiten_de_applicatie_vervalt_geldt_bij_het_volgende_verzoek
                        [wereld.mentor.medewerker.pk])
     assert client.get(url).status_code == 404
     assert toegang.rollen_van(wereld.mentor, wereld.school) == frozenset()
+
+
+def test_een_plaatsing_die_buiten_de_applicatie_vervalt_geldt_bij_het_volgende_verzoek(
+        client, wereld):
+    """Anna taken out of her group behind the application's back: her mentor's relation to
+    her ends at the next request (should the relations ever be kept, they must follow)."""
+    client.force_login(wereld.mentor)
+    url = reverse("leerling", args=[wereld.anna.pk])
+    assert client.get(url).status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM dossiers_groepsplaatsing WHERE leerling_id = %s",
+                       [wereld.anna.pk])
+    assert client.get(url).status_code == 404
+    assert toegang.rechten(wereld.mentor, wereld.anna).categorieen == frozenset()
 
 
 def test_een_uitgedeelde_rij_is_een_eigen_kopie(wereld):

@@ -12,10 +12,9 @@ from datetime import date
 
 import pytest
 import time_machine
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from dossiers.models import Brief, Dossierstuk
+from tests.queries import warm
 from tests.sancties.helpers import pdf_tekst
 from verzuim import perioden, services
 from verzuim.models import Actiestatus, Drempelactie, Oordeel, TeLaat, Verlofaanvraag
@@ -353,11 +352,11 @@ def test_afdeling_grafiek_en_verlof_tellen_met_een_vast_aantal_queries(client, w
 
     client.force_login(w.directie if "verlof" in pagina else w.teamleider_bovenbouw)
     vul(5, 0)
-    with CaptureQueriesContext(connection) as weinig:
-        assert client.get(pagina).status_code == 200
+    weinig, antwoord = warm(lambda: client.get(pagina))
+    assert antwoord.status_code == 200
     vul(45, 5)
-    with CaptureQueriesContext(connection) as veel:
-        assert client.get(pagina).status_code == 200
+    veel, antwoord = warm(lambda: client.get(pagina))
+    assert antwoord.status_code == 200
     assert len(veel) == len(weinig)
 
 
